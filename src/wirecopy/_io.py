@@ -1,0 +1,214 @@
+"""Opening inputs: compressed files, text streams, and a look at the head."""
+
+from __future__ import annotations
+
+import bz2
+import codecs
+import gzip
+import io
+import lzma
+import os
+import zlib
+from typing import IO, Any, BinaryIO, cast
+
+from .errors import ParseError
+
+#: How much of the input format detection looks at.
+HEAD_SIZE = 8192
+
+# Detected by magic number rather than by name: a ".gz" that is really plain
+# text still reads, and a compressed file with no suffix is still decompressed.
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"\x1f\x8b", "gzip"),
+    (b"BZh", "bzip2"),
+    (b"\xfd7zXZ\x00", "xz"),
+)
+_SUFFIXES = (".gz", ".bz2", ".xz")
+_DECOMPRESSION_ERRORS = (EOFError, OSError, zlib.error, lzma.LZMAError, ValueError)
+
+
+def strip_compression_suffix(name: str) -> str:
+    """``"afp_eng_200905.gz"`` -> ``"afp_eng_200905"``: the name a format sees."""
+    lower = name.lower()
+    for suffix in _SUFFIXES:
+        if lower.endswith(suffix):
+            return name[: -len(suffix)]
+    return name
+
+
+def open_path(path: str | os.PathLike[str]) -> BinaryIO:
+    """Open *path* for binary reading, decompressing gzip, bzip2 and xz.
+
+    Raises:
+        OSError: The file cannot be opened.
+    """
+    raw = open(path, "rb")  # noqa: SIM115 - the caller owns and closes it
+    try:
+        magic = raw.peek(6)[:6]
+        for signature, kind in _MAGIC:
+            if magic.startswith(signature):
+                return _decompressing(raw, kind, os.fspath(path))
+    except BaseException:
+        raw.close()
+        raise
+    return raw
+
+
+def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
+    inner: IO[bytes]
+    if kind == "gzip":
+        inner = gzip.GzipFile(fileobj=raw, mode="rb")
+    elif kind == "bzip2":
+        inner = bz2.BZ2File(raw, mode="rb")
+    else:
+        inner = lzma.LZMAFile(raw, mode="rb")
+    return cast(BinaryIO, io.BufferedReader(_Guarded(inner, raw, name, kind), buffer_size=1 << 16))
+
+
+class _Guarded(io.RawIOBase):
+    """A decompressing stream whose corruption errors become ParseError.
+
+    A truncated or damaged archive is bad input like any other, so it must
+    surface as a :class:`ParseError` naming the file, not as ``EOFError``.
+    """
+
+    def __init__(self, inner: IO[bytes], raw: BinaryIO, name: str, kind: str) -> None:
+        self._inner = inner
+        self._raw = raw
+        self._name = name
+        self._kind = kind
+        self._pos = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        try:
+            count = self._inner.readinto(buffer)  # type: ignore[attr-defined]
+        except _DECOMPRESSION_ERRORS as err:
+            msg = f"corrupt {self._kind} data after {self._pos} decompressed bytes: {err}"
+            raise ParseError(msg, source=self._name) from err
+        self._pos += count
+        return int(count)
+
+    def close(self) -> None:
+        try:
+            self._inner.close()
+        finally:
+            self._raw.close()
+            super().close()
+
+
+def read_head(stream: BinaryIO) -> tuple[bytes, BinaryIO]:
+    """Return the first :data:`HEAD_SIZE` bytes and a stream that still starts at the beginning."""
+    peek = getattr(stream, "peek", None)
+    if peek is not None:
+        head = peek(HEAD_SIZE)
+        if len(head) >= HEAD_SIZE or _at_eof_after(stream, head):
+            return head[:HEAD_SIZE], stream
+    head = stream.read(HEAD_SIZE)
+    return head, _prefixed(head, stream)
+
+
+def _at_eof_after(stream: BinaryIO, head: bytes) -> bool:
+    # peek() may return less than asked for without being at the end; a seekable
+    # stream can tell us, anything else is read the slow way.
+    try:
+        if not stream.seekable():
+            return False
+        position = stream.tell()
+        end = stream.seek(0, io.SEEK_END)
+        stream.seek(position)
+    except (OSError, ValueError):
+        return False
+    return end - position <= len(head)
+
+
+def _prefixed(prefix: bytes, stream: BinaryIO) -> BinaryIO:
+    return cast(BinaryIO, io.BufferedReader(_Prefixed(prefix, stream), buffer_size=1 << 16))
+
+
+class _Prefixed(io.RawIOBase):
+    """Bytes already read, followed by the rest of the stream."""
+
+    def __init__(self, prefix: bytes, stream: BinaryIO) -> None:
+        self._prefix = memoryview(prefix)
+        self._stream = stream
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        if self._prefix:
+            count = min(len(buffer), len(self._prefix))
+            buffer[:count] = self._prefix[:count]
+            self._prefix = self._prefix[count:]
+            return count
+        data = self._stream.read(len(buffer))
+        buffer[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._stream.close()
+        super().close()
+
+
+def encode_text(text: str, encoding: str, source: str | None) -> bytes:
+    """Encode *text* for a format, naming the line and column of a character it cannot hold."""
+    try:
+        return text.encode(encoding)
+    except UnicodeEncodeError as err:
+        line = text.count("\n", 0, err.start) + 1
+        column = err.start - (text.rfind("\n", 0, err.start) + 1) + 1
+        msg = f"character {text[err.start]!r} cannot be read as {encoding}"
+        raise ParseError(msg, source=source, lineno=line, colno=column) from None
+
+
+class TextAsBytes(io.RawIOBase):
+    """A text stream read as bytes in the given encoding, incrementally."""
+
+    def __init__(self, stream: IO[str], encoding: str, source: str | None) -> None:
+        self._stream = stream
+        self._encoder = codecs.getincrementalencoder(encoding)()
+        self._encoding = encoding
+        self._source = source
+        self._pending = b""
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while not self._pending:
+            chunk = self._stream.read(1 << 15)
+            try:
+                self._pending = self._encoder.encode(chunk, final=not chunk)
+            except UnicodeEncodeError as err:
+                msg = f"character {chunk[err.start]!r} cannot be read as {self._encoding}"
+                raise ParseError(msg, source=self._source) from None
+            if not chunk:
+                break
+        count = min(len(buffer), len(self._pending))
+        buffer[:count] = self._pending[:count]
+        self._pending = self._pending[count:]
+        return count
+
+
+class BytesAsText(io.RawIOBase):
+    """A binary sink that decodes what is written to it into a text stream."""
+
+    def __init__(self, stream: IO[str], encoding: str) -> None:
+        self._stream = stream
+        self._decoder = codecs.getincrementaldecoder(encoding)()
+
+    def writable(self) -> bool:
+        return True
+
+    def write(self, data: Any) -> int:
+        self._stream.write(self._decoder.decode(bytes(data)))
+        return len(data)
+
+    def flush(self) -> None:
+        tail = self._decoder.decode(b"", final=True)
+        if tail:
+            self._stream.write(tail)
+        self._stream.flush()

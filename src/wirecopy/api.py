@@ -1,0 +1,305 @@
+"""The json-like entry points: ``loads``, ``load``, ``read``, ``dumps`` and ``dump``.
+
+Text and paths are never confused: a ``str`` passed to :func:`loads` is
+always the text of a document, and :func:`read` is the one function that
+takes a path.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+from collections.abc import Iterable, Iterator
+from types import TracebackType
+from typing import IO, Any, BinaryIO, cast
+
+from ._io import BytesAsText, TextAsBytes, encode_text, open_path, read_head, strip_compression_suffix
+from .article import Article
+from .context import ReadContext
+from .detection import rank
+from .errors import ParseError
+from .policy import ErrorMode, Policy, default
+from .registry import Format, get_format
+
+__all__ = ["Reader", "dump", "dumps", "load", "loads", "read"]
+
+
+def _policy(policy: Policy | None, errors: ErrorMode | None) -> Policy:
+    base = default if policy is None else policy
+    if errors is None or errors == base.errors:
+        return base
+    return base.clone(errors=errors)
+
+
+def _format(format: str | Format | None) -> Format | None:
+    if format is None or isinstance(format, Format):
+        return format
+    return get_format(format)
+
+
+class Reader(Iterator[Article]):
+    """An iterator over the articles of one input, with a count of what was left out.
+
+    Returned by :func:`read` and :func:`load`.  It reads lazily, one document
+    at a time, and closes the file it opened when exhausted, on
+    :meth:`close`, or at the end of a ``with`` block.
+
+    >>> with wirecopy.read("feed.sgml", errors="skip") as reader:  # doctest: +SKIP
+    ...     articles = list(reader)
+    >>> reader.skipped  # doctest: +SKIP
+    (ParseError('...'),)
+
+    .. versionadded:: 0.1
+    """
+
+    def __init__(self, stream: BinaryIO, format: Format, context: ReadContext, *, owned: bool) -> None:
+        self.format = format
+        """The format being read."""
+        self.context = context
+        """The :class:`~wirecopy.context.ReadContext`, with the policy and the file name."""
+        self._stream: BinaryIO | None = stream
+        self._owned = owned
+        self._articles = format.read(stream, context)
+        self._skip_defective = context.policy.errors == "skip"
+        self._returned = 0
+
+    @property
+    def skipped(self) -> tuple[ParseError, ...]:
+        """The errors of the documents left out so far, in input order."""
+        return self.context.skipped
+
+    @property
+    def returned(self) -> int:
+        """How many articles have been returned so far."""
+        return self._returned
+
+    def __iter__(self) -> Reader:
+        return self
+
+    def __next__(self) -> Article:
+        try:
+            while True:
+                article = next(self._articles)
+                if self._skip_defective and article.defects:
+                    self.context._discard(article)
+                    continue
+                self._returned += 1
+                return article
+        except StopIteration:
+            self.close()
+            raise
+        except BaseException:
+            self.close()
+            raise
+
+    def close(self) -> None:
+        """Close the input if this reader opened it.  Safe to call twice."""
+        stream, self._stream = self._stream, None
+        if stream is not None and self._owned:
+            stream.close()
+
+    def __enter__(self) -> Reader:
+        return self
+
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.close()
+
+
+def _start(
+    stream: BinaryIO,
+    format: str | Format | None,
+    policy: Policy,
+    source: str | None,
+    *,
+    owned: bool,
+    filename: str | None = None,
+) -> Reader:
+    fmt = _format(format)
+    if fmt is None:
+        head, stream = read_head(stream)
+        name = filename if filename is not None else source
+        detection = rank(head, None if name is None else strip_compression_suffix(name), source=source)
+        fmt = get_format(detection.require())
+    return Reader(stream, fmt, ReadContext(policy, source), owned=owned)
+
+
+def read(
+    path: str | os.PathLike[str],
+    format: str | Format | None = None,
+    *,
+    errors: ErrorMode | None = None,
+    policy: Policy | None = None,
+) -> Reader:
+    """Read the articles of the file at *path*, lazily.
+
+    gzip, bzip2 and xz files are decompressed on the fly.
+
+    Args:
+        path: The file to read.
+        format: A format name, alias or :class:`~wirecopy.registry.Format`;
+            detected from the file when ``None``.
+        errors: ``"strict"``, ``"warn"`` or ``"skip"``; overrides *policy*'s.
+        policy: The full :class:`~wirecopy.policy.Policy`.
+
+    Raises:
+        OSError: The file cannot be opened.
+        UnknownFormatError: *format* names no format.
+        AmbiguousFormatError: *format* is ``None`` and detection is not sure.
+        ParseError: Under ``strict``, at the first problem, while iterating.
+
+    .. versionadded:: 0.1
+    """
+    name = os.fspath(path)
+    stream = open_path(name)
+    try:
+        return _start(stream, format, _policy(policy, errors), name, owned=True)
+    except BaseException:
+        stream.close()
+        raise
+
+
+def load(
+    fp: IO[bytes] | IO[str],
+    format: str | Format | None = None,
+    *,
+    errors: ErrorMode | None = None,
+    policy: Policy | None = None,
+    filename: str | None = None,
+) -> Reader:
+    """Read the articles of an open file, lazily.
+
+    A binary file is read as it is; a text file is turned back into bytes
+    with the format's encoding.  The file is not closed.
+
+    Args:
+        fp: A file opened for reading.
+        format: As for :func:`read`.
+        errors: As for :func:`read`.
+        policy: As for :func:`read`.
+        filename: The name to use in messages and for detection; defaults to
+            ``fp.name`` when it has one.
+
+    .. versionadded:: 0.1
+    """
+    source = filename if filename is not None else _name_of(fp)
+    pol = _policy(policy, errors)
+    if isinstance(fp, io.TextIOBase) or (not hasattr(fp, "readinto") and not isinstance(fp, io.BufferedIOBase)):
+        text = cast(IO[str], fp)
+        fmt = _format(format)
+        if fmt is None:
+            first = text.read(8192)
+            fmt = get_format(rank(first.encode("utf-8", "surrogatepass"), source, source=source).require())
+            text = cast(IO[str], _Chained(first, text))
+        raw = cast(BinaryIO, io.BufferedReader(TextAsBytes(text, fmt.encoding, source)))
+        return Reader(raw, fmt, ReadContext(pol, source, text_encoding=fmt.encoding), owned=False)
+    return _start(cast(BinaryIO, fp), format, pol, source, owned=False)
+
+
+class _Chained(io.TextIOBase):
+    """Text already read from a stream, followed by the rest of it."""
+
+    def __init__(self, first: str, rest: IO[str]) -> None:
+        self._first = first
+        self._rest = rest
+
+    def read(self, size: int | None = -1) -> str:
+        if self._first:
+            chunk, self._first = self._first, ""
+            return chunk
+        return self._rest.read(size if size is not None else -1)
+
+
+def _name_of(fp: Any) -> str | None:
+    name = getattr(fp, "name", None)
+    return name if isinstance(name, str) else None
+
+
+def loads(
+    data: str | bytes,
+    format: str | Format | None = None,
+    *,
+    errors: ErrorMode | None = None,
+    policy: Policy | None = None,
+    filename: str | None = None,
+) -> list[Article]:
+    """Read every article of *data*, which is text (``str``) or raw bytes.
+
+    A ``str`` is always the text of documents, never a path: use
+    :func:`read` for files.
+
+    Args:
+        data: The input.
+        format: As for :func:`read`.
+        errors: As for :func:`read`.
+        policy: As for :func:`read`.
+        filename: A name for messages and detection; the input is not read
+            from it.
+
+    Raises:
+        UnknownFormatError: *format* names no format.
+        AmbiguousFormatError: *format* is ``None`` and detection is not sure.
+        ParseError: Under ``strict``, at the first problem.
+
+    .. versionadded:: 0.1
+    """
+    pol = _policy(policy, errors)
+    if isinstance(data, str):
+        fmt = _format(format)
+        if fmt is None:
+            head = data[:8192].encode("utf-8", "surrogatepass")
+            fmt = get_format(rank(head, filename, source=filename).require())
+        raw = encode_text(data, fmt.encoding, filename)
+        context = ReadContext(pol, filename, text_encoding=fmt.encoding)
+        return list(Reader(io.BytesIO(raw), fmt, context, owned=True))
+    if not isinstance(data, (bytes, bytearray, memoryview)):
+        msg = f"loads() takes str or bytes, not {type(data).__name__}; use read() for a path"
+        raise TypeError(msg)
+    return list(_start(io.BytesIO(bytes(data)), format, pol, filename, owned=True))
+
+
+def dumps(articles: Iterable[Article] | Article, format: str | Format) -> str:
+    """Write *articles* in *format* and return the text.
+
+    Raises:
+        WriteError: The format cannot be written, or an article lacks
+            something it needs.
+
+    .. versionadded:: 0.1
+    """
+    fmt = _format(format)
+    assert fmt is not None
+    buffer = io.BytesIO()
+    fmt.write(_articles(articles), buffer)
+    return buffer.getvalue().decode(fmt.encoding)
+
+
+def dump(articles: Iterable[Article] | Article, fp: IO[bytes] | IO[str], format: str | Format) -> None:
+    """Write *articles* in *format* to an open file, binary or text.
+
+    Articles are written as they come, so a generator streams.
+
+    Raises:
+        WriteError: As for :func:`dumps`.
+
+    .. versionadded:: 0.1
+    """
+    fmt = _format(format)
+    assert fmt is not None
+    if isinstance(fp, io.TextIOBase):
+        sink = BytesAsText(cast(IO[str], fp), fmt.encoding)
+        fmt.write(_articles(articles), cast(BinaryIO, sink))
+        sink.flush()
+    else:
+        fmt.write(_articles(articles), cast(BinaryIO, fp))
+
+
+def _articles(articles: Iterable[Article] | Article) -> Iterable[Article]:
+    if isinstance(articles, Article):
+        return (articles,)
+    if isinstance(articles, (str, bytes)):
+        msg = f"expected articles, not {type(articles).__name__}"
+        raise TypeError(msg)
+    return articles
+

@@ -1,0 +1,247 @@
+"""The ``wirecopy`` command.
+
+Bad input never ends in a traceback: each problem is one line on stderr,
+naming the file and line, and the exit status says how the run went.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import os
+import sys
+import warnings
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+from typing import IO, Any, BinaryIO
+
+from . import api
+from .article import Article
+from .detection import detect
+from .errors import WirecopyError, WirecopyWarning
+from .registry import default_registry, get_format
+
+__all__ = ["EXIT_ERROR", "EXIT_INTERRUPTED", "EXIT_OK", "EXIT_USAGE", "main"]
+
+#: Every input was read (documents left out under warn or skip are reported on stderr).
+EXIT_OK = 0
+#: An input could not be read: a parse error under strict, a missing file, an unknown format.
+EXIT_ERROR = 1
+#: The command line was wrong.
+EXIT_USAGE = 2
+#: Stopped by Ctrl-C.
+EXIT_INTERRUPTED = 130
+
+_EPILOG = """\
+exit status:
+  0    every input was read (problems under --errors warn/skip are reported on stderr)
+  1    an input could not be read: a parse error under --errors strict, a missing
+       file, an unknown or undetectable format, an article the target cannot hold
+  2    the command line was wrong
+  130  interrupted
+"""
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirecopy",
+        description="Read news wire copy into Article records, and write it back.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    def reading(sub: argparse.ArgumentParser) -> None:
+        sub.add_argument("files", nargs="+", metavar="FILE", help="input files; '-' reads standard input")
+        sub.add_argument("-f", "--format", metavar="NAME", help="the input format (default: detect it)")
+        sub.add_argument(
+            "--errors",
+            choices=("strict", "warn", "skip"),
+            default="warn",
+            help="strict: stop at the first problem; warn (default): record problems and go on; "
+            "skip: leave out documents with problems",
+        )
+
+    parse = commands.add_parser(
+        "parse",
+        help="print each article as one JSON object per line",
+        description="Print each article of FILE as one JSON object per line (the Article.to_dict() form).",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    reading(parse)
+
+    convert = commands.add_parser(
+        "convert",
+        help="convert articles to another format",
+        description="Read every FILE and write its articles in the format --to names.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    reading(convert)
+    convert.add_argument("-t", "--to", metavar="NAME", default="jsonl", help="the output format (default: jsonl)")
+    convert.add_argument("-o", "--output", metavar="OUT", help="the output file (default: standard output)")
+
+    detect_cmd = commands.add_parser(
+        "detect",
+        help="tell the format of files",
+        description="Print the detected format of each FILE, with the runners-up and their scores.",
+        epilog=_EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    detect_cmd.add_argument("files", nargs="+", metavar="FILE")
+
+    commands.add_parser(
+        "formats",
+        help="list the available formats",
+        description="List every format: name, aliases, read/write, extensions, and where it comes from.",
+    )
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the ``wirecopy`` command with *argv* (default: ``sys.argv[1:]``) and return the exit status.
+
+    .. versionadded:: 0.1
+    """
+    args = _parser().parse_args(argv)
+    command = {"parse": _parse, "convert": _convert, "detect": _detect, "formats": _formats}[args.command]
+    with warnings.catch_warnings():
+        warnings.simplefilter("always", WirecopyWarning)
+        warnings.showwarning = _show_warning
+        try:
+            return command(args)
+        except KeyboardInterrupt:
+            _say("interrupted")
+            return EXIT_INTERRUPTED
+        except BrokenPipeError:
+            # The reader went away (`wirecopy parse x | head`): not an error.
+            with contextlib.suppress(OSError):
+                sys.stdout = open(os.devnull, "w")  # noqa: SIM115
+            return EXIT_OK
+
+
+def _show_warning(message: Warning | str, category: type[Warning], *args: Any, **kwargs: Any) -> None:
+    kind = "warning" if issubclass(category, WirecopyWarning) else category.__name__
+    _say(f"{kind}: {message}")
+
+
+def _say(message: str) -> None:
+    print(f"wirecopy: {message}", file=sys.stderr)
+
+
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("wirecopy")
+    except PackageNotFoundError:
+        return "unknown"
+
+
+def _readers(args: argparse.Namespace, failures: list[str]) -> Iterator[Article]:
+    """Yield the articles of every input, reporting inputs that cannot be read."""
+    for name in args.files:
+        try:
+            if name == "-":
+                reader = api.load(sys.stdin.buffer, args.format, errors=args.errors, filename="<stdin>")
+            else:
+                reader = api.read(name, args.format, errors=args.errors)
+            with reader:
+                yield from reader
+        except (WirecopyError, OSError) as err:
+            message = _describe_error(err, name)
+            failures.append(message)
+            _say(f"error: {message}")
+            if args.errors == "strict":
+                return
+
+
+def _describe_error(err: BaseException, name: str) -> str:
+    if isinstance(err, OSError) and not isinstance(err, WirecopyError):
+        return f"{name}: {err.strerror or err}"
+    text = str(err)
+    return text if name in text else f"{name}: {text}"
+
+
+def _parse(args: argparse.Namespace) -> int:
+    failures: list[str] = []
+    out = sys.stdout.buffer
+    jsonl = get_format("jsonl")
+    for article in _readers(args, failures):
+        jsonl.write((article,), out)
+    out.flush()
+    return EXIT_ERROR if failures else EXIT_OK
+
+
+def _convert(args: argparse.Namespace) -> int:
+    try:
+        target = get_format(args.to)
+    except WirecopyError as err:
+        _say(f"error: {err}")
+        return EXIT_ERROR
+    if not target.can_write:
+        _say(f"error: format {target.name!r} can be read but not written")
+        return EXIT_ERROR
+    failures: list[str] = []
+    try:
+        with _output(args.output) as out:
+            target.write(_readers(args, failures), out)
+    except (WirecopyError, OSError) as err:
+        _say(f"error: {_describe_error(err, args.output or '<stdout>')}")
+        return EXIT_ERROR
+    return EXIT_ERROR if failures else EXIT_OK
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[BinaryIO]:
+    if path is None or path == "-":
+        yield sys.stdout.buffer
+        sys.stdout.buffer.flush()
+        return
+    with open(path, "wb") as out:
+        yield out
+
+
+def _detect(args: argparse.Namespace) -> int:
+    status = EXIT_OK
+    for name in args.files:
+        try:
+            detection = detect(Path(name))
+        except (WirecopyError, OSError) as err:
+            _say(f"error: {_describe_error(err, name)}")
+            status = EXIT_ERROR
+            continue
+        shown = ", ".join(f"{c.name} ({c.score:.2f})" for c in detection.candidates[:4]) or "no format matched"
+        if detection.best is None:
+            print(f"{name}: unknown; candidates: {shown}")
+            status = EXIT_ERROR
+        else:
+            best = detection.candidates[0]
+            runners = ", ".join(f"{c.name} ({c.score:.2f})" for c in detection.candidates[1:4])
+            line = f"{name}: {best.name} ({best.score:.2f})"
+            print(f"{line}; runners-up: {runners}" if runners else line)
+    return status
+
+
+def _formats(args: argparse.Namespace) -> int:
+    rows = [("NAME", "ALIASES", "MODE", "EXTENSIONS", "FROM")]
+    for fmt in default_registry.all():
+        rows.append(
+            (
+                fmt.name,
+                ", ".join(fmt.aliases) or "-",
+                "read/write" if fmt.can_write else "read",
+                ", ".join(fmt.extensions) or "-",
+                default_registry.origin(fmt.name),
+            )
+        )
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    out: IO[str] = sys.stdout
+    for row in rows:
+        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        print("  ".join([*cells, row[-1]]), file=out)
+    for failure in default_registry.failures():
+        print(f"broken: {failure}", file=out)
+    return EXIT_OK

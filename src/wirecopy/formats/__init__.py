@@ -1,0 +1,18 @@
+"""The formats that ship with wirecopy, one module each.
+
+:data:`BUILTIN_FORMATS` is a static table, so that finding a format by name
+imports nothing but that format's module.  A test checks the table against
+the classes it names.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+__all__ = ["BUILTIN_FORMATS"]
+
+#: ``{name: ("module:Class", aliases)}`` for every built-in format.
+BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
+    "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
+    "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
+}

@@ -1,0 +1,58 @@
+"""Shared test setup: Hypothesis profiles and the shared real-sample corpus."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, settings
+
+ROOT = Path(__file__).resolve().parent.parent
+SEEDS = ROOT / "seeds"
+SEED = SEEDS / "cnn-reuters-2000-12-30-missile-talks.txt"
+DATA = Path(__file__).resolve().parent / "data"
+
+# "ci" keeps the whole suite within a few minutes on two cores; "thorough"
+# is for a long local run: HYPOTHESIS_PROFILE=thorough pytest
+settings.register_profile(
+    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
+)
+settings.register_profile("thorough", max_examples=2000, deadline=None)
+settings.register_profile("quick", max_examples=10, deadline=None)
+settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
+
+
+def _corpus_root() -> Path:
+    configured = os.environ.get("WIRECOPY_CORPUS")
+    return Path(configured) if configured else ROOT.parent / "shared" / "corpus"
+
+
+CORPUS = _corpus_root()
+
+
+def corpus_files(folder: str, pattern: str = "*") -> list[Path]:
+    """The real samples in one folder of the shared corpus, or [] when it is absent."""
+    path = CORPUS / folder
+    if not path.is_dir():
+        return []
+    return sorted(p for p in path.glob(pattern) if p.is_file() and p.suffix != ".md")
+
+
+@pytest.fixture
+def corpus() -> Path:
+    """The shared corpus of real samples; skips when it is not on this machine."""
+    if not CORPUS.is_dir():
+        pytest.skip(
+            f"the shared corpus of real samples is not at {CORPUS}; "
+            "set WIRECOPY_CORPUS to the folder that holds it"
+        )
+    return CORPUS
+
+
+def corpus_sample(folder: str, name: str) -> Path:
+    """One real sample; skips the calling test with a clear reason when it is absent."""
+    path = CORPUS / folder / name
+    if not path.is_file():
+        pytest.skip(f"real sample {folder}/{name} is not in the shared corpus at {CORPUS} (set WIRECOPY_CORPUS)")
+    return path
