@@ -7,10 +7,6 @@
 The public API is what this module lists in ``__all__``.
 """
 
-from __future__ import annotations
-
-from typing import Any
-
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import ReadContext
@@ -73,7 +69,7 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
+def __getattr__(name: str) -> str:
     # Read from the installed metadata, lazily, so that importing wirecopy
     # does not pay for importlib.metadata.
     if name == "__version__":

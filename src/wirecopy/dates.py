@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 
 from dateutil import parser as _du_parser
 
@@ -182,6 +182,27 @@ _DEFAULT_A = _dt.datetime(2004, 1, 1, 0, 0, 0)
 _DEFAULT_B = _dt.datetime(2005, 2, 2, 1, 1, 1)
 
 
+class _UnknownZone(Exception):
+    """Raised from inside dateutil to stop at a zone name we do not know."""
+
+
+def _zone_lookup(zones: Mapping[str, _dt.tzinfo]) -> Callable[[str | None, int | None], _dt.tzinfo | None]:
+    # A callable, not a dict: given a dict, dateutil falls back to the
+    # machine's own zone (time.tzname) for names the dict lacks.
+    def lookup(name: str | None, offset: int | None) -> _dt.tzinfo | None:
+        if name is not None:
+            zone = zones.get(name.upper())
+            if zone is not None:
+                return zone
+            if offset is None:
+                raise _UnknownZone(name)
+        if offset is not None:
+            return _dt.timezone(_dt.timedelta(seconds=offset))
+        return None
+
+    return lookup
+
+
 def _parse_with_dateutil(
     text: str,
     *,
@@ -190,15 +211,19 @@ def _parse_with_dateutil(
     tzinfos: Mapping[str, _dt.tzinfo] | None,
     dayfirst: bool,
 ) -> DateValue:
-    zones = dict(ZONES)
+    zones: Mapping[str, _dt.tzinfo] = ZONES
     if tzinfos:
-        zones.update({name.upper(): zone for name, zone in tzinfos.items()})
+        zones = {**ZONES, **{name.upper(): zone for name, zone in tzinfos.items()}}
+    lookup = _zone_lookup(zones)
+    unknown = False
     try:
-        first = _du_parser.parse(text, default=_DEFAULT_A, tzinfos=zones, dayfirst=dayfirst)
-        second = _du_parser.parse(text, default=_DEFAULT_B, tzinfos=zones, dayfirst=dayfirst)
-    except _du_parser.UnknownTimezoneWarning:  # pragma: no cover - only under -W error
-        msg = f"unknown time zone in {text.strip()!r}"
-        raise ParseError(msg, colno=1, snippet=text) from None
+        try:
+            first = _du_parser.parse(text, default=_DEFAULT_A, tzinfos=lookup, dayfirst=dayfirst)
+            second = _du_parser.parse(text, default=_DEFAULT_B, tzinfos=lookup, dayfirst=dayfirst)
+        except _UnknownZone:
+            unknown = True
+            first = _du_parser.parse(text, default=_DEFAULT_A, ignoretz=True, dayfirst=dayfirst)
+            second = _du_parser.parse(text, default=_DEFAULT_B, ignoretz=True, dayfirst=dayfirst)
     except (ValueError, OverflowError) as err:
         msg = f"not a date: {text.strip()!r}"
         raise ParseError(msg, colno=1, snippet=text) from err
@@ -213,7 +238,7 @@ def _parse_with_dateutil(
     # A time in the text fixes the hour in both parses.
     if first.hour != second.hour:
         return first.date()
-    if first.tzinfo is None and _mentions_unknown_zone(text, zones):
+    if unknown:
         raise UnknownTimezoneError(text, first)
     if first.tzinfo is None and default_tz is not None:
         first = first.replace(tzinfo=default_tz)
@@ -233,19 +258,6 @@ def _nearest_year(value: _dt.datetime, reference: _dt.date, text: str) -> _dt.da
         msg = f"invalid date {text.strip()!r} near {reference.isoformat()}"
         raise ParseError(msg, colno=1, snippet=text)
     return best
-
-
-_ZONE_WORD = re.compile(r"(?<![A-Za-z])([A-Z]{3,5})(?![A-Za-z])")
-
-
-def _mentions_unknown_zone(text: str, zones: Mapping[str, _dt.tzinfo]) -> bool:
-    for word in _ZONE_WORD.findall(text):
-        if word not in zones and word.lower() not in MONTHS and word.upper() not in _WEEKDAYS:
-            return True
-    return False
-
-
-_WEEKDAYS = frozenset({"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN", "TUES", "THUR", "THURS"})
 
 
 def format_date(value: DateValue, style: str = "iso") -> str:

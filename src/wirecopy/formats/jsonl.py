@@ -59,21 +59,21 @@ class JSONLinesFormat(Format):
                 context.skip(context.error(f"line is not UTF-8: {err.reason}", line=line, column=err.start + 1))
                 continue
             except json.JSONDecodeError as err:
-                context.skip(context.error(f"invalid JSON: {err.msg}", line=line, column=err.colno))
+                context.skip(context.error(f"invalid JSON: {err.msg}", line=line, column=err.pos + 1))
                 continue
             if not isinstance(data, dict):
                 context.skip(context.error(f"expected a JSON object, got {type(data).__name__}", line=line, column=1))
                 continue
-            recorded = data.get("origin")
+            recorded = "origin" in data
             try:
                 article = Article.from_dict(data)
             except (TypeError, ValueError) as err:
                 context.skip(context.error(f"not an article record: {err}", line=line, column=1))
                 continue
-            # Keep the origin the record carries (where the article was first
-            # read); a record without one gets this file's position.
+            # Keep the origin the record carries, even null (where the article
+            # was first read); a record without the key gets this file's position.
             origin = context.origin(line=line, offset=start)
-            if recorded is None:
+            if not recorded:
                 article = attrs.evolve(article, origin=origin)
             yield article
 

@@ -1,0 +1,147 @@
+"""The json-style API: loads, load, read, dumps, dump, and the Reader."""
+
+from __future__ import annotations
+
+import bz2
+import gzip
+import io
+import lzma
+from pathlib import Path
+
+import pytest
+
+import wirecopy
+from wirecopy import AmbiguousFormatError, ParseError, SkippedDocumentWarning
+
+from .conftest import SEED
+
+SEED_BYTES = SEED.read_bytes()
+
+
+class TestLoads:
+    def test_str_is_text_never_a_path(self) -> None:
+        """A str naming an existing file is read as text, not opened."""
+        with pytest.raises(AmbiguousFormatError):
+            wirecopy.loads(str(SEED))
+
+    def test_bytes_and_str_agree(self) -> None:
+        """loads gives the same articles for the text and for its bytes."""
+        assert wirecopy.loads(SEED_BYTES) == wirecopy.loads(SEED_BYTES.decode())
+
+    def test_rejects_other_types(self) -> None:
+        """A Path given to loads raises TypeError pointing to read()."""
+        with pytest.raises(TypeError, match="use read\\(\\) for a path"):
+            wirecopy.loads(SEED)  # type: ignore[arg-type]
+
+    def test_format_object(self) -> None:
+        """A Format instance is accepted where a name is."""
+        assert wirecopy.loads(SEED_BYTES, wirecopy.get_format("cnn")) == wirecopy.loads(SEED_BYTES, "cnn-reuters")
+
+    def test_ambiguous_message(self) -> None:
+        """Undetectable input raises AmbiguousFormatError that says how to choose."""
+        with pytest.raises(AmbiguousFormatError) as info:
+            wirecopy.loads("hello", filename="x.dat")
+        assert str(info.value).startswith("cannot tell the format of x.dat; candidates:")
+        assert str(info.value).endswith("pass format= to choose one")
+
+
+class TestRead:
+    @pytest.mark.parametrize(
+        ("suffix", "compress"),
+        [(".gz", gzip.compress), (".bz2", bz2.compress), (".xz", lzma.compress)],
+    )
+    def test_compressed(self, tmp_path: Path, suffix: str, compress: object) -> None:
+        """gzip, bzip2 and xz files are decompressed and detected by their inner content."""
+        path = tmp_path / f"seed.txt{suffix}"
+        path.write_bytes(compress(SEED_BYTES))  # type: ignore[operator]
+        [article] = wirecopy.read(path)
+        assert article.headline == "Russia plans U.S. missile talks"
+        assert article.origin is not None and article.origin.path == str(path)
+
+    def test_corrupt_gzip(self, tmp_path: Path) -> None:
+        """A truncated gzip file raises ParseError naming the file, not EOFError."""
+        path = tmp_path / "cut.txt.gz"
+        path.write_bytes(gzip.compress(SEED_BYTES * 50)[:-40])
+        with pytest.raises(ParseError, match="corrupt gzip data") as info:
+            list(wirecopy.read(path, "cnn"))
+        assert info.value.source == str(path)
+
+    def test_missing_file(self, tmp_path: Path) -> None:
+        """A missing file raises FileNotFoundError."""
+        with pytest.raises(FileNotFoundError):
+            wirecopy.read(tmp_path / "none.txt")
+
+    def test_reader_closes_its_file(self) -> None:
+        """The reader closes the file it opened at the end of a with block."""
+        with wirecopy.read(SEED) as reader:
+            next(reader)
+        assert reader._stream is None
+
+    def test_streams_lazily(self, tmp_path: Path) -> None:
+        """A reader returns the first article before reading the whole file."""
+        path = tmp_path / "many.txt"
+        one = SEED_BYTES + b"\n\n"
+        path.write_bytes(one * 2000)
+        reader = wirecopy.read(path, "cnn")
+        next(reader)
+        raw = reader._stream
+        assert raw is not None and raw.tell() < len(one) * 200
+        reader.close()
+
+
+class TestLoad:
+    def test_binary_file(self) -> None:
+        """A binary file object is read, and its name used."""
+        with open(SEED, "rb") as fp:
+            [article] = wirecopy.load(fp)
+        assert article.origin is not None and article.origin.path == str(SEED)
+
+    def test_text_file(self) -> None:
+        """A text file object reads the same as the binary one."""
+        with open(SEED, encoding="utf-8") as fp:
+            assert list(wirecopy.load(fp)) == list(wirecopy.read(SEED))
+
+    def test_text_stream_with_format(self) -> None:
+        """A StringIO with a named format reads."""
+        [article] = wirecopy.load(io.StringIO(SEED_BYTES.decode()), "cnn")
+        assert article.source == "CNN.com"
+
+    def test_warn_counts_skipped(self) -> None:
+        """Under warn, an unreadable input warns and is counted on the reader."""
+        reader = wirecopy.load(io.BytesIO(b""), "cnn")
+        with pytest.warns(SkippedDocumentWarning):
+            assert list(reader) == []
+        assert len(reader.skipped) == 1
+
+
+class TestDumps:
+    def test_single_article(self) -> None:
+        """dumps accepts one article as well as an iterable."""
+        [article] = wirecopy.read(SEED)
+        assert wirecopy.dumps(article, "cnn") == wirecopy.dumps([article], "cnn")
+
+    def test_dump_binary_and_text(self) -> None:
+        """dump writes the same to a binary and to a text file."""
+        articles = list(wirecopy.read(SEED))
+        binary, text = io.BytesIO(), io.StringIO()
+        wirecopy.dump(articles, binary, "cnn-reuters")
+        wirecopy.dump(articles, text, "cnn-reuters")
+        assert binary.getvalue() == SEED_BYTES
+        assert text.getvalue() == SEED_BYTES.decode()
+
+    def test_refuses_a_string(self) -> None:
+        """A str given as articles raises TypeError."""
+        with pytest.raises(TypeError, match="expected articles, not str"):
+            wirecopy.dumps("text", "jsonl")  # type: ignore[arg-type]
+
+    def test_unwritable_format(self) -> None:
+        """Writing a read-only format raises WriteError."""
+        from wirecopy.registry import Format
+
+        class ReadOnly(Format):
+            """Read only."""
+
+            name = "read-only"
+
+        with pytest.raises(wirecopy.WriteError, match="format 'read-only' cannot be written"):
+            wirecopy.dumps([], ReadOnly())

@@ -1,0 +1,57 @@
+"""The reading policy: modes, cloning and validation."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+import wirecopy
+from wirecopy import policy
+from wirecopy.policy import Policy
+
+
+def test_module_instances() -> None:
+    """default warns, strict raises, skip skips."""
+    assert policy.default.errors == "warn"
+    assert policy.strict.errors == "strict" and policy.strict.strict
+    assert policy.skip.errors == "skip"
+
+
+def test_clone() -> None:
+    """clone returns a changed copy and leaves the original alone."""
+    zone = dt.timezone(dt.timedelta(hours=1))
+    changed = policy.default.clone(default_tz=zone)
+    assert changed.default_tz is zone
+    assert policy.default.default_tz is None
+
+
+def test_unknown_mode() -> None:
+    """An unknown errors mode raises ValueError naming the choices."""
+    with pytest.raises(ValueError, match="'errors' must be one of 'strict', 'warn', 'skip' \\(got 'loud'\\)"):
+        Policy(errors="loud")  # type: ignore[arg-type]
+
+
+def test_tzinfos_are_frozen_and_upper_cased() -> None:
+    """A tzinfos mapping is stored as a sorted tuple with upper-case keys, so the policy hashes."""
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    p = Policy(tzinfos={"ist": ist})
+    assert p.zones == {"IST": ist}
+    hash(p)
+
+
+def test_policy_zones_reach_the_formats() -> None:
+    """A zone given in the policy is used when a format parses a date."""
+    from wirecopy.context import ReadContext
+
+    ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
+    defects: list[wirecopy.Defect] = []
+    value = ReadContext(Policy(tzinfos={"IST": ist})).date("2000-12-01 10:00 IST", defects)
+    assert value == dt.datetime(2000, 12, 1, 10, 0, tzinfo=ist)
+    assert defects == []
+
+
+def test_errors_overrides_policy() -> None:
+    """errors= given with policy= wins over the policy's own mode."""
+    with pytest.raises(wirecopy.ParseError):
+        wirecopy.loads("", "cnn", policy=policy.default, errors="strict")
