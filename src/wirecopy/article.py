@@ -128,9 +128,20 @@ def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
+def _to_defects(value: Iterable[Defect]) -> tuple[Defect, ...]:
+    return value if type(value) is tuple else tuple(value)
+
+
+def _check_defects(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
+    for item in value:
+        if not isinstance(item, Defect):
+            msg = f"'defects' must hold only Defect records (got {item!r} that is a {type(item)!r})"
+            raise TypeError(msg)
+
+
 def _check_str_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
     for item in value:
-        if type(item) is not str and not isinstance(item, str):
+        if not isinstance(item, str):
             msg = f"'{attribute.name}' must hold only str (got {item!r} that is a {type(item)!r})"
             raise TypeError(msg)
 
@@ -279,7 +290,7 @@ class Article:
     )
     """Where the article was read from; not part of equality."""
 
-    defects: tuple[Defect, ...] = attrs.field(default=(), eq=False, converter=tuple)
+    defects: tuple[Defect, ...] = attrs.field(default=(), eq=False, converter=_to_defects, validator=_check_defects)
     """The problems the parser worked around; not part of equality."""
 
     @property
