@@ -3,15 +3,18 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
 
 import pytest
 
+import wirecopy
 from wirecopy.cli import main
 
 from .conftest import SEED
+from .convert_formats import story, write_corpus
 
 SEED_BYTES = SEED.read_bytes()
 
@@ -108,6 +111,246 @@ class TestConvert:
         source.write_text('{"format": "x", "id": "a1"}\n')
         assert main(["convert", "--to", "cnn", str(source), "-o", str(tmp_path / "out.txt")]) == 1
         assert "cannot write article 'a1' as cnn-reuters" in capsys.readouterr().err
+
+
+def call(capsys: pytest.CaptureFixture[bytes], *args: str) -> subprocess.CompletedProcess[bytes]:
+    """Run the command in this process (faster than a subprocess), as run() does."""
+    status = main(list(args))
+    captured = capsys.readouterr()
+    return subprocess.CompletedProcess(args, status, captured.out, captured.err)
+
+
+def summary_line(stderr: bytes) -> str:
+    """The last line convert prints on stderr."""
+    return stderr.decode().splitlines()[-1]
+
+
+def run_on_terminal(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run the command with stderr on a pseudo-terminal; return its status and what the terminal showed."""
+    pty = pytest.importorskip("pty")
+    import fcntl
+    import struct
+    import termios
+
+    master, slave = pty.openpty()
+    # A new pseudo-terminal is 0 columns wide; give it a real terminal's size.
+    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 160, 0, 0))
+    proc = subprocess.Popen(
+        [sys.executable, *args], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=slave, env=env
+    )
+    os.close(slave)
+    shown = bytearray()
+    while True:
+        try:
+            chunk = os.read(master, 65536)
+        except OSError:  # the other end closed: the process is gone
+            break
+        if not chunk:
+            break
+        shown += chunk
+    os.close(master)
+    return proc.wait(timeout=60), shown.decode(errors="replace")
+
+
+class TestConvertCorpus:
+    @pytest.fixture
+    def corpus(self, tmp_path: Path) -> Path:
+        """Four cnn-reuters files of two stories, a jsonl file with a broken line 2, and a file no format claims."""
+        root = tmp_path / "corpus"
+        write_corpus(root, files=4, per_file=2)
+        lines = [wirecopy.dumps([story(7, n)], "jsonl") for n in range(3)]
+        lines[1] = "{not json\n"
+        (root / "west" / "feed.jsonl").write_text("".join(lines))
+        (root / "README.md").write_text("# notes about this corpus\n")
+        return root
+
+    def test_corpus_to_folder_with_report(self, corpus: Path, tmp_path: Path) -> None:
+        """A folder converts into a folder; the JSON report adds up; problems are warnings and the status is 0."""
+        out, report_path = tmp_path / "out", tmp_path / "r.json"
+        result = run("convert", str(corpus), "-o", str(out), "--report", str(report_path), "--jobs", "2")
+        assert result.returncode == 0, result.stderr
+        feed = corpus / "west" / "feed.jsonl"
+        assert result.stderr.decode().splitlines()[:-1] == sorted(
+            [
+                f"wirecopy: warning: cannot tell the format of {corpus / 'README.md'}; candidates: none; "
+                "pass format= to choose one",
+                "wirecopy: warning: invalid JSON: Expecting property name enclosed in double quotes "
+                f"(at {feed}, line 2, column 2)",
+            ]
+        )
+        report = json.loads(report_path.read_text())
+        totals = report["totals"]
+        assert totals["read"] == totals["written"] + totals["skipped"] == 11
+        assert (totals["files"], totals["converted"], totals["failed"], totals["skipped"]) == (6, 5, 1, 1)
+        for file in report["files"]:
+            assert file["read"] == file["written"] + file["skipped"]
+        broken = next(f for f in report["files"] if f["input"] == str(feed))
+        assert broken["errors"][0]["line"] == 2
+        written = sum(len(p.read_text().splitlines()) for p in out.rglob("*.jsonl") if not p.name.startswith("."))
+        assert written == totals["written"]
+        assert summary_line(result.stderr) == (
+            "wirecopy: 6 files: 5 converted, 1 failed; 11 documents read, 10 written, 1 skipped; "
+            + summary_line(result.stderr).split("skipped; ")[1]
+        )
+
+    def test_strict_exits_1_with_a_report(
+        self, corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """Under strict, the first problem is one error line, status 1, and the report says what finished."""
+        report_path = tmp_path / "r.json"
+        result = call(
+            capsysbinary,
+            "convert", str(corpus), "-o", str(tmp_path / "out"), "--errors", "strict", "--jobs", "1",
+            "--report", str(report_path),
+        )
+        assert result.returncode == 1
+        lines = result.stderr.decode().splitlines()
+        assert lines[0] == (
+            f"wirecopy: error: cannot tell the format of {corpus / 'README.md'}; candidates: none; "
+            "pass format= to choose one"
+        )
+        report = json.loads(report_path.read_text())
+        assert report["files"][0]["status"] == "failed"
+        assert {f["status"] for f in report["files"][1:]} == {"pending"}
+        assert lines[-1].startswith("wirecopy: 6 files: 1 failed, 5 pending; 0 documents read")
+
+    def test_skip_is_quiet_and_0(
+        self, corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """Under skip, nothing but the summary is printed and the status is 0."""
+        out = str(tmp_path / "out")
+        result = call(capsysbinary, "convert", str(corpus), "-o", out, "--errors", "skip", "-j", "1")
+        assert result.returncode == 0
+        assert len(result.stderr.decode().splitlines()) == 1
+
+    def test_jobs_2_output_equals_jobs_1(self, corpus: Path) -> None:
+        """On standard output, --jobs 2 writes exactly what --jobs 1 does."""
+        one = run("convert", str(corpus), "--jobs", "1", "--errors", "skip")
+        two = run("convert", str(corpus), "--jobs", "2", "--errors", "skip")
+        assert one.returncode == two.returncode == 0
+        assert one.stdout == two.stdout
+        assert len(one.stdout.splitlines()) == 10
+
+    def test_rerun_skips_what_is_done(
+        self, corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """A second run into the same folder reads nothing again and says so."""
+        out = tmp_path / "out"
+        call(capsysbinary, "convert", str(corpus), "-o", str(out), "--errors", "skip", "-j", "1")
+        before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+        again = call(capsysbinary, "convert", str(corpus), "-o", str(out), "--errors", "skip", "-j", "1")
+        assert summary_line(again.stderr).startswith(
+            "wirecopy: 6 files: 5 up to date, 1 failed; 11 documents read, 10 written, 1 skipped;"
+        )
+        assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+
+    def test_glob_quoted(self, corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """A quoted glob pattern is expanded by wirecopy itself."""
+        result = call(capsysbinary, "convert", str(corpus / "**" / "*.txt"), "-o", str(tmp_path / "out"), "-j", "1")
+        assert result.returncode == 0
+        assert sorted(p.name for p in (tmp_path / "out").rglob("*.jsonl") if not p.name.startswith(".")) == [
+            "000.txt.jsonl", "000.txt.jsonl", "001.txt.jsonl", "001.txt.jsonl",
+        ]
+
+    def test_missing_input(self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """An input that does not exist stops the command before anything runs, with status 1."""
+        result = call(capsysbinary, "convert", str(SEED), str(tmp_path / "none.txt"), "-o", str(tmp_path / "out"))
+        assert result.returncode == 1
+        assert result.stderr.decode() == f"wirecopy: error: {tmp_path / 'none.txt'}: No such file or directory\n"
+        assert not (tmp_path / "out").exists()
+
+    def test_stdin(self) -> None:
+        """'-' converts standard input, whose documents are named <stdin>."""
+        result = run("convert", "-", stdin=SEED_BYTES)
+        assert result.returncode == 0, result.stderr
+        assert json.loads(result.stdout)["origin"]["path"] == "<stdin>"
+
+    def test_stdin_into_a_folder_is_refused(self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """Standard input has no name to give an output file in a folder."""
+        result = call(capsysbinary, "convert", "-", "-o", str(tmp_path / "out"))
+        assert result.returncode == 1
+        assert result.stderr.decode() == (
+            "wirecopy: error: standard input can be converted to a file or to standard output, not into a folder\n"
+        )
+
+    def test_bad_jobs_is_usage(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--jobs 0 is a usage error."""
+        with pytest.raises(SystemExit) as info:
+            main(["convert", "--jobs", "0", str(SEED)])
+        assert info.value.code == 2
+        assert "argument -j/--jobs: expected a whole number of at least 1, got '0'" in capsys.readouterr().err
+
+    def test_write_error_into_folder(self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """Articles the target cannot hold fail their file with an error line and status 1; the other files convert."""
+        (tmp_path / "in").mkdir()
+        (tmp_path / "in" / "a.jsonl").write_text('{"format": "x", "id": "a1"}\n')
+        (tmp_path / "in" / "b.jsonl").write_text(wirecopy.dumps([story(1, 1)], "jsonl"))
+        out = str(tmp_path / "out")
+        result = call(capsysbinary, "convert", "--to", "cnn", str(tmp_path / "in"), "-o", out, "-j", "1")
+        assert result.returncode == 1
+        assert result.stderr.decode().splitlines()[0] == (
+            f"wirecopy: error: {tmp_path / 'in' / 'a.jsonl'}: cannot write article 'a1' as cnn-reuters: "
+            "no source, headline, published for the header"
+        )
+        assert (tmp_path / "out" / "b.jsonl.txt").exists() and not (tmp_path / "out" / "a.jsonl.txt").exists()
+
+
+class TestProgress:
+    def test_shown_on_a_terminal(self, tmp_path: Path) -> None:
+        """On a terminal, a progress bar shows files, documents and their rate, then the summary line."""
+        pytest.importorskip("tqdm")
+        write_corpus(tmp_path / "c", files=4, per_file=2)
+        status, shown = run_on_terminal("-m", "wirecopy", "convert", str(tmp_path / "c"), "-o", str(tmp_path / "out"))
+        assert status == 0
+        assert "converting" in shown and "/4 files" in shown and "docs/s" in shown
+        assert shown.rstrip().splitlines()[-1].startswith("wirecopy: 4 files: 4 converted; 8 documents read")
+
+    def test_quiet(self, tmp_path: Path) -> None:
+        """--quiet leaves only the summary line on the terminal."""
+        write_corpus(tmp_path / "c", files=2, per_file=2)
+        status, shown = run_on_terminal(
+            "-m", "wirecopy", "convert", "--quiet", "-j", "1", str(tmp_path / "c"), "-o", str(tmp_path / "out")
+        )
+        assert status == 0
+        assert "converting" not in shown
+        assert shown.strip().startswith("wirecopy: 2 files: 2 converted; 4 documents read")
+
+    def test_without_tqdm(self, tmp_path: Path) -> None:
+        """Without the progress extra there is no live display, and the summary line stays."""
+        write_corpus(tmp_path / "c", files=2, per_file=2)
+        script = (
+            "import sys; sys.modules['tqdm'] = None\n"
+            "from wirecopy.cli import main\n"
+            f"sys.exit(main(['convert', '-j', '1', {str(tmp_path / 'c')!r}, '-o', {str(tmp_path / 'out')!r}]))\n"
+        )
+        status, shown = run_on_terminal("-c", script)
+        assert status == 0
+        assert "converting" not in shown
+        assert shown.strip().startswith("wirecopy: 2 files: 2 converted; 4 documents read")
+
+    def test_not_on_a_pipe(self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """When stderr is not a terminal there is no live display, only the summary line."""
+        write_corpus(tmp_path / "c", files=2, per_file=2)
+        result = call(capsysbinary, "convert", str(tmp_path / "c"), "-o", str(tmp_path / "out"), "-j", "1")
+        assert result.stderr.decode().startswith("wirecopy: 2 files: 2 converted; 4 documents read")
+        assert len(result.stderr.decode().splitlines()) == 1
+
+    def test_isatty_decides(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The display is chosen by the stream's isatty, and needs tqdm."""
+        import io
+
+        from wirecopy._progress import Progress, _TqdmProgress, make_progress
+
+        class Terminal(io.StringIO):
+            def isatty(self) -> bool:
+                return True
+
+        pytest.importorskip("tqdm")
+        assert type(make_progress(None, Terminal())) is _TqdmProgress
+        assert type(make_progress(None, io.StringIO())) is Progress
+        assert type(make_progress(False, Terminal())) is Progress
+        monkeypatch.setitem(sys.modules, "tqdm", None)
+        assert type(make_progress(None, Terminal())) is Progress
 
 
 class TestDetect:

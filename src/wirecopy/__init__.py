@@ -10,8 +10,9 @@ The public API is what this module lists in ``__all__``.
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import ReadContext
-from .dates import format_date, parse_date
+from .convert import ConvertError, ConvertInterrupted, convert
 from .datelines import parse_dateline, render_dateline, split_dateline
+from .dates import format_date, parse_date
 from .detection import Candidate, Detection, detect
 from .errors import (
     AmbiguousFormatError,
@@ -27,16 +28,22 @@ from .errors import (
 )
 from .policy import Policy
 from .registry import Format, PluginWarning, formats, get_format, register_format
+from .report import ConvertReport, ErrorRecord, FileReport
 
 __all__ = [
     "AmbiguousFormatError",
     "Article",
     "Candidate",
+    "ConvertError",
+    "ConvertInterrupted",
+    "ConvertReport",
     "DateValue",
     "Dateline",
     "Defect",
     "Detection",
     "DuplicateFormatError",
+    "ErrorRecord",
+    "FileReport",
     "Format",
     "FormatLoadError",
     "FrozenDict",
@@ -52,6 +59,7 @@ __all__ = [
     "WirecopyError",
     "WirecopyWarning",
     "WriteError",
+    "convert",
     "detect",
     "dump",
     "dumps",

@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import json
 import os
+import shutil
 import sys
+import tempfile
 import warnings
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -81,12 +84,48 @@ def _parser() -> argparse.ArgumentParser:
     )
     convert = command(
         "convert",
-        "convert articles to another format",
-        "Read every FILE and write its articles in the format --to names.",
+        "convert files, folders or a whole corpus to another format",
+        "Read every INPUT and write its articles in the format --to names: to standard output, "
+        "to the file -o names, or, when -o names a folder, to one output file per input. "
+        "A folder is read recursively; a glob pattern is expanded here, on every shell. "
+        "Into a folder, a rerun converts only what is missing or changed.",
     )
-    reading(convert)
+    convert.add_argument(
+        "files",
+        nargs="+",
+        metavar="INPUT",
+        help="input files, folders (read recursively) and glob patterns such as 'corpus/**/*.sgml'; "
+        "'-' reads standard input",
+    )
+    convert.add_argument("-f", "--format", metavar="NAME", help="the input format (default: detect it for each file)")
+    convert.add_argument(
+        "--errors",
+        choices=("strict", "warn", "skip"),
+        default="warn",
+        help="strict: stop at the first problem, status 1; warn (default): leave out what cannot be read, "
+        "say so, and go on; skip: leave it out quietly",
+    )
     convert.add_argument("-t", "--to", metavar="NAME", default="jsonl", help="the output format (default: jsonl)")
-    convert.add_argument("-o", "--output", metavar="OUT", help="the output file (default: standard output)")
+    convert.add_argument(
+        "-o",
+        "--output",
+        metavar="OUT",
+        help="a folder (when it is one, ends with '/', or does not exist and has no extension): one output "
+        "file per input; else one file for all (default: standard output)",
+    )
+    convert.add_argument(
+        "-j", "--jobs", metavar="N", type=_positive, help="processes converting files at once (default: all cores)"
+    )
+    convert.add_argument(
+        "--report",
+        metavar="PATH",
+        help="write a JSON report: per input file, documents read, written and skipped, defects by kind, "
+        "errors with line numbers",
+    )
+    convert.add_argument("-q", "--quiet", action="store_true", help="no progress display (the summary line stays)")
+    convert.add_argument(
+        "--force", action="store_true", help="convert every input, even those whose output is up to date"
+    )
     command(
         "detect",
         "tell the format of files",
@@ -160,7 +199,7 @@ def _readers(args: argparse.Namespace, failures: list[str]) -> Iterator[Article]
 
 def _describe_error(err: BaseException, name: str) -> str:
     if isinstance(err, OSError) and not isinstance(err, WirecopyError):
-        return f"{name}: {err.strerror or err}"
+        return f"{err.filename if isinstance(err.filename, str) else name}: {err.strerror or err}"
     text = str(err)
     return text if name in text else f"{name}: {text}"
 
@@ -175,7 +214,21 @@ def _parse(args: argparse.Namespace) -> int:
     return EXIT_ERROR if failures else EXIT_OK
 
 
+def _positive(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        msg = f"expected a whole number of at least 1, got {text!r}"
+        raise argparse.ArgumentTypeError(msg)
+    return value
+
+
 def _convert(args: argparse.Namespace) -> int:
+    from .convert import ConvertError, ConvertInterrupted, _convert, _is_directory_output
+    from .report import OPERATIONAL_KINDS, ConvertReport
+
     try:
         target = get_format(args.to)
     except WirecopyError as err:
@@ -184,24 +237,78 @@ def _convert(args: argparse.Namespace) -> int:
     if not target.can_write:
         _say(f"error: format {target.name!r} can be read but not written")
         return EXIT_ERROR
-    failures: list[str] = []
+    output: str | BinaryIO = sys.stdout.buffer if args.output in (None, "-") else args.output
+    inputs = list(args.files)
+    names: dict[str, str] = {}
+    spool = None
+    if "-" in inputs:
+        if isinstance(output, str) and _is_directory_output(output):
+            _say("error: standard input can be converted to a file or to standard output, not into a folder")
+            return EXIT_ERROR
+        # Workers read files, so standard input is copied to one first; its
+        # documents are still named "<stdin>".
+        with tempfile.NamedTemporaryFile(prefix="wirecopy-stdin-", delete=False) as spool:
+            shutil.copyfileobj(sys.stdin.buffer, spool)
+        inputs = [spool.name if name == "-" else name for name in inputs]
+        names[spool.name] = "<stdin>"
+    status = EXIT_OK
+    shown = None
+    report: ConvertReport
     try:
-        with _output(args.output) as out:
-            target.write(_readers(args, failures), out)
+        report = _convert(
+            inputs,
+            output=output,
+            to=args.to,
+            format=args.format,
+            jobs=args.jobs,
+            errors=args.errors,
+            progress=False if args.quiet else None,
+            force=args.force,
+            names=names,
+        )
+    except ConvertError as err:
+        report = err.report
+        shown = str(err)
+        _say(f"error: {shown}")
+        status = EXIT_ERROR
+    except ConvertInterrupted as err:
+        report = err.report
+        status = EXIT_INTERRUPTED
     except (WirecopyError, OSError) as err:
         _say(f"error: {_describe_error(err, args.output or '<stdout>')}")
         return EXIT_ERROR
-    return EXIT_ERROR if failures else EXIT_OK
+    finally:
+        if spool is not None:
+            os.remove(spool.name)
+    for file in report.files:
+        failure = file.failure
+        if failure is not None and failure.kind in OPERATIONAL_KINDS and failure.message != shown:
+            _say(f"error: {failure.message}")
+            if status == EXIT_OK:
+                status = EXIT_ERROR
+    if args.report:
+        try:
+            _write_report(args.report, report.to_dict())
+        except OSError as err:
+            _say(f"error: {_describe_error(err, args.report)}")
+            status = status or EXIT_ERROR
+    _say(report.summary())
+    return status
 
 
-@contextlib.contextmanager
-def _output(path: str | None) -> Iterator[BinaryIO]:
-    if path is None or path == "-":
-        yield sys.stdout.buffer
-        sys.stdout.buffer.flush()
-        return
-    with open(path, "wb") as out:
-        yield out
+def _write_report(path: str, data: dict[str, Any]) -> None:
+    """Write the JSON report atomically, so a reader never sees half of it."""
+    folder = os.path.dirname(os.path.abspath(path))
+    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as out:
+            json.dump(data, out, ensure_ascii=False, indent=2)
+            out.write("\n")
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
 
 
 def _detect(args: argparse.Namespace) -> int:
