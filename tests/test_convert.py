@@ -193,8 +193,11 @@ class TestIntoDirectory:
         records = [json.loads(line) for line in (out / STATE_FILE).read_text().splitlines()]
         assert sorted(r["output"] for r in records) == sorted(outputs(out))
         first = records[0]
-        assert set(first["fingerprint"]) == {"input", "size", "mtime_ns", "settings"}
-        assert first["report"]["status"] == "converted"
+        assert set(first) == {"output", "input", "size", "mtime_ns", "settings", "report"}
+        assert first["input"] == str(corpus / "east" / "000.txt")
+        assert first["report"] == {
+            "format": "cnn-reuters", "size": first["size"], "read": 3, "written": 3, "skipped": 0, "defects": {}, "errors": [],
+        }
 
     def test_second_run_into_the_same_folder_is_refused(self, corpus: Path, tmp_path: Path) -> None:
         """While one run writes into a folder, another is refused rather than mixed in."""
@@ -203,13 +206,13 @@ class TestIntoDirectory:
 
         out = tmp_path / "out"
         out.mkdir()
-        state = _State(str(out))
+        state = _State(str(out), "settings")
         try:
             with pytest.raises(OSError) as info:
                 wirecopy.convert(corpus, output=out, jobs=1)
             assert str(info.value) == f"[Errno 16] another wirecopy convert is writing into this directory: '{out}'"
         finally:
-            state.close(str(out))
+            state.close()
 
 
 class TestIntoOneOutput:

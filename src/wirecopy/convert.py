@@ -22,6 +22,7 @@ from __future__ import annotations
 import contextlib
 import errno
 import glob
+import hashlib
 import io
 import json
 import os
@@ -721,49 +722,79 @@ def _settings(to: Format, format: str | Format | None, policy: Policy) -> str:
 
 
 class _State:
-    """The state record of an output directory, and the lock that keeps a second run out."""
+    """The state record of an output directory, and the lock that keeps a second run out.
 
-    def __init__(self, directory: str) -> None:
+    One JSON line per output: the output's name below the directory, the
+    input's absolute path, size and modification time, a digest of the
+    settings, and the counts of the file's report.  Lines are kept as text
+    until asked for, so that a directory of 800,000 outputs stays cheap.
+    """
+
+    def __init__(self, directory: str, settings: str) -> None:
+        self.directory = directory
         self.path = os.path.join(directory, STATE_FILE)
-        self.records: dict[str, dict[str, Any]] = {}
+        self.settings = hashlib.sha256(settings.encode("utf-8")).hexdigest()[:16]
+        self.records: dict[str, str] = {}
         self._file = open(self.path, "a+", encoding="utf-8")  # noqa: SIM115 - closed by close()
         try:
             _lock(self._file, directory)
             self._file.seek(0)
             for line in self._file:
                 try:
-                    record = json.loads(line)
-                    self.records[record["output"]] = record
+                    key = json.loads(line)["output"]
                 except (ValueError, KeyError, TypeError):
                     continue  # a line cut short by a crash: that file is simply redone
+                if isinstance(key, str):
+                    self.records[key] = line.rstrip("\n")
             self._file.seek(0, io.SEEK_END)
         except BaseException:
             self._file.close()
             raise
 
-    def fresh(self, key: str, fingerprint: dict[str, Any], final: str) -> FileReport | None:
-        record = self.records.get(key)
-        if record is None or record.get("fingerprint") != fingerprint or not os.path.isfile(final):
+    def fresh(self, key: str, fingerprint: tuple[str, int, int], name: str) -> FileReport | None:
+        """The report of *key*'s earlier conversion, if its output exists and was made from this very input."""
+        line = self.records.get(key)
+        final = os.path.join(self.directory, key)
+        if line is None or not os.path.isfile(final):
             return None
         try:
-            return FileReport.from_dict(record["report"])
+            record = json.loads(line)
+            if (record["input"], record["size"], record["mtime_ns"], record["settings"]) != (
+                *fingerprint,
+                self.settings,
+            ):
+                return None
+            return FileReport.from_dict({**record["report"], "input": name, "output": final, "status": "up-to-date"})
         except (KeyError, TypeError, ValueError):
             return None
 
-    def add(self, key: str, fingerprint: dict[str, Any], report: FileReport) -> None:
-        record = {"output": key, "fingerprint": fingerprint, "report": report.to_dict()}
-        self.records[key] = record
-        self._file.write(json.dumps(record, ensure_ascii=False) + "\n")
+    def add(self, key: str, fingerprint: tuple[str, int, int], report: FileReport) -> None:
+        """Record that *key* was written; flushed at once, so a crash loses at most this line."""
+        counts = report.to_dict()
+        for name in ("input", "output", "status", "seconds"):
+            del counts[name]
+        path, size, mtime_ns = fingerprint
+        record = {
+            "output": key,
+            "input": path,
+            "size": size,
+            "mtime_ns": mtime_ns,
+            "settings": self.settings,
+            "report": counts,
+        }
+        line = json.dumps(record, ensure_ascii=False)
+        self.records[key] = line
+        self._file.write(line + "\n")
         self._file.flush()
 
-    def close(self, directory: str) -> None:
+    def close(self) -> None:
         """Rewrite the record with one line per output that still exists, then unlock."""
         try:
             temporary = self.path + _TEMP_SUFFIX
             with open(temporary, "w", encoding="utf-8") as out:
-                for key, record in sorted(self.records.items()):
-                    if os.path.isfile(os.path.join(directory, key)):
-                        out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                for key, line in sorted(self.records.items()):
+                    if os.path.isfile(os.path.join(self.directory, key)):
+                        out.write(line + "\n")
             os.replace(temporary, self.path)
         finally:
             self._file.close()
@@ -955,13 +986,12 @@ def _finish(
 def _into_directory(paths: list[str], out_dir: str, plan: _Plan, *, force: bool) -> ConvertReport:
     target, format, policy, bar, names = plan.target, plan.format, plan.policy, plan.bar, plan.names
     os.makedirs(out_dir, exist_ok=True)
-    state = _State(out_dir)
+    state = _State(out_dir, _settings(target, format, policy))
     try:
-        settings = _settings(target, format, policy)
-        keys = [output_name(rel, target) for rel in _relative_names(paths)]
+        keys = [output_name(rel, target).replace(os.sep, "/") for rel in _relative_names(paths)]
         finals = [os.path.join(out_dir, key) for key in keys]
         reports: list[FileReport | None] = [None] * len(paths)
-        fingerprints: dict[int, dict[str, Any]] = {}
+        fingerprints: dict[int, tuple[str, int, int]] = {}
         tasks = []
         done_size = 0
         for index, (path, final) in enumerate(zip(paths, finals, strict=True)):
@@ -972,15 +1002,10 @@ def _into_directory(paths: list[str], out_dir: str, plan: _Plan, *, force: bool)
                 failure = ErrorRecord.from_exception(err, fatal=True, name=name)
                 reports[index] = FileReport(input=name, output=final, status="failed", errors=(failure,))
                 continue
-            fingerprint = {
-                "input": os.path.abspath(path),
-                "size": st.st_size,
-                "mtime_ns": st.st_mtime_ns,
-                "settings": settings,
-            }
-            previous = None if force else state.fresh(keys[index].replace(os.sep, "/"), fingerprint, final)
+            fingerprint = (os.path.abspath(path), st.st_size, st.st_mtime_ns)
+            previous = None if force else state.fresh(keys[index], fingerprint, name)
             if previous is not None:
-                reports[index] = attrs.evolve(previous, input=name, output=final, status="up-to-date", seconds=0.0)
+                reports[index] = previous
                 done_size += st.st_size
                 continue
             os.makedirs(os.path.dirname(final), exist_ok=True)
@@ -989,7 +1014,7 @@ def _into_directory(paths: list[str], out_dir: str, plan: _Plan, *, force: bool)
 
         def on_record(index: int, report: FileReport) -> None:
             if report.status == "converted":
-                state.add(keys[index].replace(os.sep, "/"), fingerprints[index], report)
+                state.add(keys[index], fingerprints[index], report)
             _warn_about(report, policy, bar)
 
         for report in reports:
@@ -1017,7 +1042,7 @@ def _into_directory(paths: list[str], out_dir: str, plan: _Plan, *, force: bool)
                 )
         files = [r for r in reports if r is not None]
     finally:
-        state.close(out_dir)
+        state.close()
     result = _finish(files, target, out_dir, policy, workers, plan.started, interrupted=interrupted)
     _raise_for(result, run, policy)
     return result

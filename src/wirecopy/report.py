@@ -60,10 +60,15 @@ def _to_files(value: Iterable[FileReport]) -> tuple[FileReport, ...]:
     return tuple(value)
 
 
+_NO_COUNTS = FrozenDict()
+
+
 def _to_counts(value: Mapping[str, int] | Iterable[tuple[str, int]]) -> FrozenDict:
-    # Sorted, so that two reports of the same run compare and serialise alike.
+    # Sorted, so that two reports of the same run compare and serialise alike;
+    # most files have no defects, and share one empty mapping.
     items = value.items() if isinstance(value, Mapping) else value
-    return FrozenDict(sorted((str(kind), int(count)) for kind, count in items))
+    counts = sorted((str(kind), int(count)) for kind, count in items)
+    return FrozenDict(counts) if counts else _NO_COUNTS
 
 
 @attrs.frozen(kw_only=True)
