@@ -415,6 +415,9 @@ def _format_date(article: Article, published: _dt.date) -> str:
     if isinstance(published, _dt.datetime) and published.tzinfo is not None:
         msg = f"cannot write {_describe(article)} as reuters21578-sgml: its date {published.isoformat()} has a time zone"
         raise WriteError(msg)
+    if not isinstance(published, _dt.datetime):
+        # A day without a time: the date part of the style, " 1-MAR-1987".
+        return format_date(_dt.datetime.combine(published, _dt.time()), "reuters21578").rsplit(" ", 1)[0]
     return format_date(published, "reuters21578")
 
 

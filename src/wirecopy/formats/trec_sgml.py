@@ -403,7 +403,9 @@ class _Document:
             published = context.date(date_text, defects, line=line, column=column)
             if published is None:
                 extra["date"] = date_text
-        elif id_date is not None:
+        elif date_text is None and id_date is not None:
+            # Only when there is no date element at all: an empty one says
+            # the document has no date.
             published = id_date
         if headline is not None:
             headline = self.headline(headline, headline_at)
@@ -579,6 +581,9 @@ def _render(article: Article) -> str:
         out.append(f"<DATE_TIME> {published.isoformat()} </DATE_TIME>\n")
     elif published is None and isinstance(date_raw, str):
         out.append(f"<DATE_TIME> {esc(date_raw)} </DATE_TIME>\n")
+    elif published is None and id_date is not None:
+        # Without it the date in the id would be read as the date.
+        out.append("<DATE_TIME> </DATE_TIME>\n")
     header = extra.pop("header", None)
     extra.pop("anpa", None)
     if isinstance(header, str):
