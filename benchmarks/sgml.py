@@ -43,7 +43,7 @@ MB = 1_000_000
 
 # Invented vocabulary: the text means nothing, but its word and paragraph
 # lengths are those of wire copy.
-_WORDS = (
+_WORDS = (  # noqa: SIM905
     "the of and to in a said for on that is was with by at as from it has its be are have an will which not "
     "were had this but been their would after more they year also government minister percent two new last "
     "first told one over other market police officials three week state people president could some about "
@@ -54,12 +54,12 @@ _WORDS = (
     "committee union season match final league coach players result record quarter growth figures exports "
     "shares index bank budget tax reform election campaign candidate villages farmers harvest rainfall"
 ).split()
-_CITIES = (
+_CITIES = (  # noqa: SIM905
     "Paris London Berlin Madrid Rome Vienna Geneva Brussels Lisbon Athens Warsaw Prague Cairo Nairobi Lagos "
     "Dakar Tokyo Seoul Beijing Manila Jakarta Bangkok Hanoi Sydney Wellington Ottawa Washington Lima Bogota "
     "Santiago Caracas Quito Havana Moscow Kiev Ankara Tehran Baghdad Amman Beirut Riyadh Doha Dubai Karachi"
 ).split()
-_MONTHS = "January February March April May June July August September October November December".split()
+_MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
 _AGENCIES = (("AFP", "AFP"), ("APW", "AP"), ("XIN", "Xinhua"), ("NYT", "NYT"), ("LTW", "LATWP"), ("CNA", "CNA"))
 
 

@@ -31,8 +31,8 @@ from typing import Any, BinaryIO
 from .._text import decode
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
-from ..dates import format_date
 from ..datelines import parse_dateline
+from ..dates import format_date
 from ..errors import ParseError, WriteError
 from ..registry import Format
 from . import _sgml
@@ -47,6 +47,9 @@ _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
 _SIGNOFF = re.compile(r"[ \t]*(Reuter|REUTER|Reuters|REUTERS)[ \t]*")
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
 _WIDTH = 65
+
+# A control character as written: a numeric reference or the raw byte.
+_WRITTEN_CONTROL = re.compile(r"&#(0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127));|[\x00-\x08\x0e-\x1f\x7f]")
 
 _DOCTYPE = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
 
@@ -308,7 +311,7 @@ class _Document:
         text = self.decode(raw)
         # STX opens the text and ETX closes the body: transmission framing.
         text = text.replace("\x02", "").replace("\x03", "")
-        text = self.controls(text, at)
+        text = self.controls(text, at, raw)
         lines = text.rstrip().splitlines()
         if lines:
             signoff = _SIGNOFF.fullmatch(lines[-1])
@@ -320,12 +323,19 @@ class _Document:
             return [line.rstrip() for line in lines if line.strip()]
         return _sgml.blocks("\n".join(lines))
 
-    def controls(self, text: str, at: int) -> str:
-        """Remove control characters (``&#127;`` line noise), reporting them."""
+    def controls(self, text: str, at: int, raw: str | None = None) -> str:
+        """Remove control characters (``&#127;`` line noise), reporting them where written."""
         match = _sgml.find_control(text)
         if match is None:
             return text
-        line, column = self.where(at)
+        offset = 0
+        if raw is not None:
+            for written in _WRITTEN_CONTROL.finditer(raw):
+                number = written.group(1)
+                if number is None or int(number) not in (2, 3):
+                    offset = written.start()
+                    break
+        line, column = self.where(at + offset)
         self.defects.append(
             self.context.defect(
                 "control-character", f"control character {match.group()!r} in text, removed", line=line, column=column
@@ -413,7 +423,8 @@ def _body(paragraphs: tuple[str, ...], unprocessed: bool) -> list[str]:
 
 def _format_date(article: Article, published: _dt.date) -> str:
     if isinstance(published, _dt.datetime) and published.tzinfo is not None:
-        msg = f"cannot write {_describe(article)} as reuters21578-sgml: its date {published.isoformat()} has a time zone"
+        when = published.isoformat()
+        msg = f"cannot write {_describe(article)} as reuters21578-sgml: its date {when} has a time zone"
         raise WriteError(msg)
     if not isinstance(published, _dt.datetime):
         # A day without a time: the date part of the style, " 1-MAR-1987".

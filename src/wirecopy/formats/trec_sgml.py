@@ -376,7 +376,9 @@ class _Document:
                 extra[name.lower()] = _sgml.collapse(decode_entities(_strip_tags(content), unknown))
         defects = self.defects
         if doc_id is None:
-            defects.append(context.defect("missing-id", "document has no id", line=self.raw.line, column=self.raw.column))
+            defects.append(
+                context.defect("missing-id", "document has no id", line=self.raw.line, column=self.raw.column)
+            )
         agency, id_date = id_parts(doc_id) if doc_id else (None, None)
         if not has_source:
             source = agency
@@ -426,7 +428,8 @@ class _Document:
         paragraphs = [p for p in paragraphs if p]
         if unknown:
             names = ", ".join(dict.fromkeys(unknown))
-            defects.append(context.defect("unknown-entity", f"unknown entity {names} kept as written", line=self.raw.line))
+            msg = f"unknown entity {names} kept as written"
+            defects.append(context.defect("unknown-entity", msg, line=self.raw.line))
         return Article(
             format=fmt,
             id=doc_id,
