@@ -286,6 +286,11 @@ class ConvertReport:
         3,450 written, 6 skipped; 4.2 s, 823 documents/s``
         """
         statuses = [f"{self.count(status)} {status.replace('-', ' ')}" for status in _STATUSES if self.count(status)]
+        unknown = sum(1 for f in self.files if f.failure is not None and f.failure.kind == "unknown-format")
+        if unknown:
+            # Most failures in a mixed folder are READMEs and the like: say so.
+            at = next(i for i, text in enumerate(statuses) if text.endswith(" failed"))
+            statuses[at] += f" ({unknown} of unknown format)"
         files = f"{len(self.files):,} file{'s' * (len(self.files) != 1)}"
         if statuses:
             files += ": " + ", ".join(statuses)
