@@ -2,7 +2,7 @@
 
 Usage::
 
-    python benchmarks/convert.py               # 200 files of 400 documents, 3 rounds
+    python benchmarks/convert.py               # 200 files of 1,000 documents, 3 rounds
     python benchmarks/convert.py --quick       # 40 files of 100 documents, 1 round
     python benchmarks/convert.py --files 400 --documents 200 --rounds 5
 
@@ -59,7 +59,7 @@ def generate(root: Path, files: int, documents: int) -> list[Path]:
 # -- measurements, each in a fresh process ------------------------------------
 
 
-def _jobs(corpus: str, out: str, jobs: int) -> dict[str, float]:
+def _jobs(corpus: list[str], out: str, jobs: int) -> dict[str, float]:
     import wirecopy
 
     started = time.perf_counter()
@@ -76,7 +76,7 @@ def _jobs(corpus: str, out: str, jobs: int) -> dict[str, float]:
     }
 
 
-def _dask(corpus: str, out: str, workers: int) -> dict[str, float]:
+def _dask(corpus: list[str], out: str, workers: int) -> dict[str, float]:
     import distributed
 
     import wirecopy.dask
@@ -100,16 +100,17 @@ def _dask(corpus: str, out: str, workers: int) -> dict[str, float]:
 
 def _measure_here(kind: str, corpus: str, out: str) -> None:
     name, _, count = kind.partition("-")
-    result = _jobs(corpus, out, int(count)) if name == "jobs" else _dask(corpus, out, int(count))
+    inputs = corpus.split(os.pathsep)
+    result = _jobs(inputs, out, int(count)) if name == "jobs" else _dask(inputs, out, int(count))
     print(json.dumps(result))
 
 
-def measure(kind: str, corpus: Path) -> dict[str, float]:
-    """Run one conversion in a fresh process, into a fresh folder."""
+def measure(kind: str, corpus: list[Path]) -> dict[str, float]:
+    """Run one conversion of the folders *corpus* in a fresh process, into a fresh folder."""
     out = DATA / "convert-out"
     shutil.rmtree(out, ignore_errors=True)
     done = subprocess.run(
-        [sys.executable, __file__, "--measure", kind, str(corpus), str(out)],
+        [sys.executable, __file__, "--measure", kind, os.pathsep.join(map(str, corpus)), str(out)],
         capture_output=True,
         text=True,
         check=False,
@@ -132,7 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="40 files of 100 documents, one round")
     parser.add_argument("--files", type=int, default=200)
-    parser.add_argument("--documents", type=int, default=400, help="documents per file")
+    parser.add_argument("--documents", type=int, default=1000, help="documents per file")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-dask", action="store_true", help="leave Dask out")
     parser.add_argument("--measure", nargs=3, metavar=("KIND", "CORPUS", "OUT"), help=argparse.SUPPRESS)
@@ -154,7 +155,7 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
     for number in range(args.rounds):
         for kind in kinds:
-            result = measure(kind, corpus)
+            result = measure(kind, [corpus])
             results[kind].append(result)
             extra = f", cluster start {result['startup']:.1f} s" if "startup" in result else ""
             print(
@@ -181,8 +182,8 @@ def main(argv: list[str] | None = None) -> int:
         ratio = best("dask-2") / best("jobs-2")
         print(f"dask 2 / jobs 2: {ratio:.2f} best, {median('dask-2') / median('jobs-2'):.2f} median (goal >= 0.8)")
 
-    half = DATA / f"convert-{args.files // 2}x{args.documents}"
-    generate(half, args.files // 2, args.documents)
+    # The first half of the corpus: its folders hold 20 files each.
+    half = sorted({p.parent for p in paths[: args.files // 2]})
     small = measure("jobs-2", half)
     large = max(r["worker_mb"] for r in results["jobs-2"])
     print(

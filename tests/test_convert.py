@@ -415,8 +415,11 @@ class TestInterruption:
         out = tmp_path / "out"
         report = wirecopy.convert(root, output=out, format=CrashFormat(), jobs=2)
         crashed = next(f for f in report.files if f.input.endswith("crash.txt"))
-        assert crashed.status == "failed"
-        assert crashed.failure is not None and crashed.failure.kind == "worker-crashed"
+        # Failed when its start was heard before the worker died; on a very
+        # busy machine it may not have been, and the file is pending.
+        assert crashed.status in ("failed", "pending")
+        if crashed.status == "failed":
+            assert crashed.failure is not None and crashed.failure.kind == "worker-crashed"
         assert not report.ok
         for file in report.files:
             assert file.status in ("converted", "failed", "pending")
