@@ -129,6 +129,21 @@ class TestIntoDirectory:
         assert report.read == report.written == 18 and report.skipped == 0
         assert temporaries(out) == []
 
+    def test_compressed_input(self, corpus: Path, tmp_path: Path) -> None:
+        """A gzip input is decompressed on the fly; its size in the report is the stored size."""
+        import gzip
+
+        plain = corpus / "west" / "000.txt"
+        packed = tmp_path / "packed" / "000.txt.gz"
+        packed.parent.mkdir()
+        packed.write_bytes(gzip.compress(plain.read_bytes()))
+        report = wirecopy.convert(packed, output=tmp_path / "out", jobs=1)
+        assert report.files[0].size == packed.stat().st_size
+        assert report.files[0].format == "cnn-reuters"
+        assert report.written == 3
+        lines = (tmp_path / "out" / "000.txt.gz.jsonl").read_text().splitlines()
+        assert [wirecopy.Article.from_dict(json.loads(line)) for line in lines] == list(wirecopy.read(str(plain)))
+
     def test_jobs_2_equals_jobs_1(self, corpus: Path, tmp_path: Path) -> None:
         """Two processes write exactly what one does, and report the same counts."""
         one = wirecopy.convert(corpus, output=tmp_path / "one", jobs=1)

@@ -45,7 +45,14 @@ from . import api
 from ._io import _MAGIC, _decompressing
 from ._progress import Progress, make_progress
 from .article import Article
-from .errors import SkippedDocumentWarning, WirecopyError, WriteError
+from .errors import (
+    AmbiguousFormatError,
+    FormatLoadError,
+    SkippedDocumentWarning,
+    UnknownFormatError,
+    WirecopyError,
+    WriteError,
+)
 from .policy import ErrorMode, Policy, default
 from .registry import Format, get_format
 from .report import OPERATIONAL_KINDS, ConvertReport, ErrorRecord, FileReport
@@ -446,8 +453,6 @@ def _convert_one(task: _Task, job: _Job, send: Send, stop: _Flag) -> FileReport:
 
 
 def _is_format_error(err: BaseException) -> bool:
-    from .errors import AmbiguousFormatError, FormatLoadError, UnknownFormatError
-
     return isinstance(err, (AmbiguousFormatError, UnknownFormatError, FormatLoadError))
 
 
