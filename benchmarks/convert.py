@@ -23,8 +23,11 @@ for each of:
 It prints documents per second, the speed-ups (goals: ``jobs 2`` at least
 1.7 times ``jobs 1``; Dask at least 0.8 of ``jobs 2``), the peak resident
 memory of each worker process, and that peak again for a corpus half the
-size (it must stay flat).  The machine's load average is printed before and
-after: on a shared machine, rerun when it is quiet.
+size (it must stay flat).  On a shared machine, each run first waits
+(``--wait``) until other processes leave the CPUs nearly idle, and the
+figures show how busy the CPUs were just before it started and how much CPU
+each of its workers got: a share well under 100% means the run competed.
+The load average is printed before and after.
 """
 
 from __future__ import annotations
@@ -62,6 +65,13 @@ def generate(root: Path, files: int, documents: int) -> list[Path]:
 def _jobs(corpus: list[str], out: str, jobs: int) -> dict[str, float]:
     import wirecopy
 
+    def cpu() -> float:
+        return sum(
+            usage.ru_utime + usage.ru_stime
+            for usage in (resource.getrusage(resource.RUSAGE_SELF), resource.getrusage(resource.RUSAGE_CHILDREN))
+        )
+
+    spent = cpu()
     started = time.perf_counter()
     report = wirecopy.convert(corpus, output=out, to="jsonl", format="trec-sgml", jobs=jobs)
     seconds = time.perf_counter() - started
@@ -73,6 +83,7 @@ def _jobs(corpus: list[str], out: str, jobs: int) -> dict[str, float]:
         "documents": report.written,
         "seconds": seconds,
         "worker_mb": resource.getrusage(who).ru_maxrss / 1024,
+        "cpu_share": (cpu() - spent) / (seconds * jobs),
     }
 
 
@@ -86,16 +97,25 @@ def _dask(corpus: list[str], out: str, workers: int) -> dict[str, float]:
         processes=True, n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
     ) as cluster, distributed.Client(cluster) as client:
         startup = time.perf_counter() - started
+        before = client.run(time.process_time)
         started = time.perf_counter()
         bag = wirecopy.dask.read_articles(corpus, format="trec-sgml", partition_size=1)
         parts = wirecopy.dask.write_jsonl(bag, out)
         seconds = time.perf_counter() - started
+        after = client.run(time.process_time)
         peaks = client.run(lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024)
     documents = 0
     for part in parts:
         with open(part, "rb") as stream:
             documents += sum(1 for _ in stream)
-    return {"documents": documents, "seconds": seconds, "startup": startup, "worker_mb": max(peaks.values())}
+    cpu = sum(after[worker] - before[worker] for worker in after)
+    return {
+        "documents": documents,
+        "seconds": seconds,
+        "startup": startup,
+        "worker_mb": max(peaks.values()),
+        "cpu_share": cpu / (seconds * workers),
+    }
 
 
 def _measure_here(kind: str, corpus: str, out: str) -> None:
@@ -123,6 +143,30 @@ def measure(kind: str, corpus: list[Path]) -> dict[str, float]:
     return result
 
 
+def _others_busy(seconds: float = 1.0) -> float:
+    """The share of all CPUs busy over *seconds* (Linux; 0.0 elsewhere), before a run starts."""
+    try:
+        with open("/proc/stat") as stat:
+            first = [int(x) for x in stat.readline().split()[1:]]
+        time.sleep(seconds)
+        with open("/proc/stat") as stat:
+            second = [int(x) for x in stat.readline().split()[1:]]
+    except OSError:
+        return 0.0
+    delta = [b - a for a, b in zip(first, second, strict=True)]
+    idle = delta[3] + delta[4]  # idle and iowait
+    return 1.0 - idle / max(1, sum(delta))
+
+
+def wait_quiet(limit: float, most: float = 0.1) -> float:
+    """Wait up to *limit* seconds for other processes to use under *most* of the CPUs; return their share."""
+    deadline = time.monotonic() + limit
+    busy = _others_busy()
+    while busy >= most and time.monotonic() < deadline:
+        busy = _others_busy()
+    return busy
+
+
 def _load() -> str:
     one, five, fifteen = os.getloadavg()
     return f"{one:.2f} {five:.2f} {fifteen:.2f}"
@@ -136,6 +180,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=1000, help="documents per file")
     parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument("--no-dask", action="store_true", help="leave Dask out")
+    parser.add_argument(
+        "--wait", type=float, default=120, help="seconds to wait, before each run, for other processes to calm down"
+    )
     parser.add_argument("--measure", nargs=3, metavar=("KIND", "CORPUS", "OUT"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.measure:
@@ -155,12 +202,14 @@ def main(argv: list[str] | None = None) -> int:
     results: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
     for number in range(args.rounds):
         for kind in kinds:
+            busy = wait_quiet(args.wait)
             result = measure(kind, [corpus])
             results[kind].append(result)
             extra = f", cluster start {result['startup']:.1f} s" if "startup" in result else ""
             print(
                 f"  round {number + 1} {kind:<7} {result['seconds']:6.2f} s {result['docs_s']:9,.0f} docs/s "
-                f"worker peak {result['worker_mb']:6.1f} MB{extra}"
+                f"worker peak {result['worker_mb']:5.1f} MB, CPU busy before {busy:4.0%}, "
+                f"CPU per worker {result['cpu_share']:4.0%}{extra}"
             )
 
     def best(kind: str) -> float:
@@ -184,6 +233,7 @@ def main(argv: list[str] | None = None) -> int:
 
     # The first half of the corpus: its folders hold 20 files each.
     half = sorted({p.parent for p in paths[: args.files // 2]})
+    wait_quiet(args.wait)
     small = measure("jobs-2", half)
     large = max(r["worker_mb"] for r in results["jobs-2"])
     print(
