@@ -151,22 +151,36 @@ def write_jsonl(
 
     .. versionadded:: 0.1
     """
-    import dask
+    import dask.bag
+    from dask.base import tokenize
+    from dask.highlevelgraph import HighLevelGraph
 
-    dk: Any = dask  # dask has no type hints to check against
+    db: Any = dask.bag  # dask has no type hints to check against
+    source: Any = bag
     folder = os.fspath(directory)
     os.makedirs(folder, exist_ok=True)
-    parts: Any = bag
-    writes = [
-        dk.delayed(_write_part, pure=False)(part, os.path.join(folder, name(index)))
-        for index, part in enumerate(parts.to_delayed())
-    ]
+    count = source.npartitions
+    layer_name = f"wirecopy-write-jsonl-{tokenize(source, folder)}"
+    # Each writing task depends on its partition alone, with the path as a
+    # literal, so Dask fuses it with the task that reads the partition: one
+    # task per partition, and no articles (or paths) travel between workers.
+    layer: dict[Any, Any] = {
+        (layer_name, index): (_write_part, (source.name, index), os.path.join(folder, name(index)))
+        for index in range(count)
+    }
+    graph = HighLevelGraph.from_collections(layer_name, layer, dependencies=[source])
+    writes = db.Bag(graph, layer_name, count)
     if not compute:
-        return writes
-    return list(dk.compute(*writes, **compute_options))
+        import operator
+
+        import dask
+
+        dk: Any = dask
+        return [dk.delayed(operator.getitem)(part, 0) for part in writes.to_delayed()]
+    return list(writes.compute(**compute_options))
 
 
-def _write_part(articles: Iterable[Any], path: str) -> str:
+def _write_part(articles: Iterable[Any], path: str) -> list[str]:
     """Write one partition atomically; run in the workers."""
     jsonl = get_format("jsonl")
     temporary = os.path.join(os.path.dirname(path), f".{os.path.basename(path)}.wirecopy-tmp")
@@ -179,4 +193,4 @@ def _write_part(articles: Iterable[Any], path: str) -> str:
         with contextlib.suppress(OSError):
             os.remove(temporary)
         raise
-    return path
+    return [path]
