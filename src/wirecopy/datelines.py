@@ -112,8 +112,14 @@ _BARE_FORM = re.compile(rf"\s*(?P<text>{_HEAD}(?:[ ]+{_DASH})?)")
 _ISO_FORM = re.compile(
     rf"\s*(?P<text>(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}))?[ ]+(?P<date>\d{{4}}-\d\d-\d\d))(?![^\s])"
 )
+# The forms split_dateline tries, in order, by the paragraph's first
+# character: only two can open with "(", only one cannot open with a letter.
+_SPLIT_FORMS = (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
+_SPLIT_FORMS_PAREN = (_AGENCY_FIRST, _AGENCY_FORM)
+_SPLIT_FORMS_LETTER = (_AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _AGENCY_SHAPE = re.compile(r"[^\W\d_][^\W\d_.&'\-]*(?:[ ][^\W\d_][^\W\d_.&'\-]*){0,2}")
 _LONG_DASHES = ("—", "\u2013", "\x97")
+_OTHER_DASHES = ("_", *_LONG_DASHES)
 
 
 def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tuple[Dateline | None, str]:
@@ -136,7 +142,12 @@ def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tupl
     start = paragraph[:1]
     if not start or not (start.isalpha() or start == "(" or start.isspace()):
         return None, paragraph
-    for form in (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM):
+    # Every convention has a parenthesis or a dash (ISO dates included):
+    # without one, the patterns need not be tried.
+    if "(" not in paragraph and "-" not in paragraph and not any(dash in paragraph for dash in _OTHER_DASHES):
+        return None, paragraph
+    forms = _SPLIT_FORMS_PAREN if start == "(" else _SPLIT_FORMS_LETTER if start.isalpha() else _SPLIT_FORMS
+    for form in forms:
         match = form.match(paragraph)
         if match is None:
             continue
