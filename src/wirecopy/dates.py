@@ -229,15 +229,23 @@ _FAST_ISO = re.compile(
     r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?" + _OFFSET_SHAPE, re.ASCII
 )
 _FAST_BASIC = re.compile(r"\d{8}T\d{4}(?:\d\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?:[0-5]\d)?)?", re.ASCII)
-_FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
-_FAST_WEEKDAY_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+),? ([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
+# "December 30, 2000", and with a weekday first: the second word, when there
+# is one, is the month.
+_FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)(?:,? ([A-Za-z]+))?\.? (\d\d?),? (\d{4})", re.ASCII)
 _FAST_RFC822 = re.compile(
     r"(?:([A-Za-z]{3}), )?(\d\d?) ([A-Za-z]{3}) (\d{4}|\d\d) (\d\d:\d\d:\d\d) "
     r"(?:([+-](?:[01]\d|2[0-3])[0-5]\d)|([A-Za-z]{1,5}))",
     re.ASCII,
 )
 _FAST_REUTERS = re.compile(r"(\d\d?)-([A-Za-z]{3})-(\d{4}) (\d\d:\d\d:\d\d\.\d\d)", re.ASCII)
-_MONTH_DIGITS = {name: f"{number:02d}" for name, number in MONTHS.items()}
+# The names in the three cases copy uses, so the hot path need not lower().
+_MONTHS_ANY_CASE = {
+    variant: number for name, number in MONTHS.items() for variant in (name, name.upper(), name.capitalize())
+}
+_MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS_ANY_CASE.items()}
+_WEEKDAYS_ANY_CASE = frozenset(
+    variant for name in _WEEKDAYS for variant in (name, name.upper(), name.capitalize())
+)
 _date_fromiso = _dt.date.fromisoformat
 _datetime_fromiso = _dt.datetime.fromisoformat
 # Python 3.11's fromisoformat reads "Z", "+0100" and the basic format; 3.10's
@@ -312,20 +320,40 @@ def parse_date(
                         return _date_fromiso(stripped)
                     except ValueError:
                         pass
-                elif _FROMISO_FULL and _FAST_ISO.fullmatch(stripped) is not None and not _minus_zero(stripped):
-                    value = _fast_fromiso(stripped, default_tz)
-                    if value is not None:
+                elif (
+                    _FROMISO_FULL
+                    and _FAST_ISO.fullmatch(stripped) is not None
+                    and (stripped[-1] != "0" or not _minus_zero(stripped))
+                ):
+                    try:
+                        value = _datetime_fromiso(stripped)
+                    except ValueError:
+                        pass
+                    else:
+                        if value.tzinfo is None and default_tz is not None:
+                            return value.replace(tzinfo=_fixed(default_tz, value))
                         return value
             elif size == 8:
                 if stripped.isdigit() and stripped.isascii():
                     try:
+                        if _FROMISO_FULL:
+                            return _date_fromiso(stripped)
                         return _dt.date(int(stripped[:4]), int(stripped[4:6]), int(stripped[6:]))
                     except ValueError:
                         pass
             elif stripped[8] == "T":
-                if _FROMISO_FULL and _FAST_BASIC.fullmatch(stripped) is not None and not _minus_zero(stripped):
-                    value = _fast_fromiso(stripped, default_tz)
-                    if value is not None:
+                if (
+                    _FROMISO_FULL
+                    and _FAST_BASIC.fullmatch(stripped) is not None
+                    and (stripped[-1] != "0" or not _minus_zero(stripped))
+                ):
+                    try:
+                        value = _datetime_fromiso(stripped)
+                    except ValueError:
+                        pass
+                    else:
+                        if value.tzinfo is None and default_tz is not None:
+                            return value.replace(tzinfo=_fixed(default_tz, value))
                         return value
             elif _FROMISO_FULL:
                 match = _FAST_REUTERS.match(stripped)
@@ -333,7 +361,7 @@ def parse_date(
                     end = match.end()
                     if end == size or stripped[end] == "&" or stripped[end] < " " or stripped[end] == "\x7f":
                         day, mon, year, clock = match.groups()
-                        month = _MONTH_DIGITS.get(mon.lower())
+                        month = _MONTH_DIGITS.get(mon)
                         if month is not None:
                             try:
                                 return _datetime_fromiso(f"{year}-{month}-{day:0>2}T{clock}")
@@ -342,30 +370,28 @@ def parse_date(
                 else:
                     match = _FAST_RFC822.fullmatch(stripped)
                     if match is not None:
-                        value = _fast_rfc822(match, reference, tzinfos)
-                        if value is not None:
-                            return value
+                        rfc822 = _fast_rfc822(match, reference, tzinfos)
+                        if rfc822 is not None:
+                            return rfc822
         elif "A" <= first <= "z":
             if stripped[3] == ",":
                 match = _FAST_RFC822.fullmatch(stripped) if _FROMISO_FULL else None
                 if match is not None:
-                    value = _fast_rfc822(match, reference, tzinfos)
-                    if value is not None:
-                        return value
+                    rfc822 = _fast_rfc822(match, reference, tzinfos)
+                    if rfc822 is not None:
+                        return rfc822
             else:
                 match = _FAST_MONTH_DAY_YEAR.fullmatch(stripped)
                 if match is not None:
-                    mon, day, year = match.groups()
+                    mon, second, day, year = match.groups()
                     weekday = None
-                else:
-                    match = _FAST_WEEKDAY_MONTH_DAY_YEAR.fullmatch(stripped)
-                    if match is not None:
-                        weekday, mon, day, year = match.groups()
-                if match is not None:
-                    month_number = MONTHS.get(mon.lower())
-                    if month_number is not None and (weekday is None or weekday.lower() in _WEEKDAYS):
+                    if second is not None:
+                        weekday, mon = mon, second
+                    month_digits = _MONTH_DIGITS.get(mon)
+                    if month_digits is not None and (weekday is None or weekday in _WEEKDAYS_ANY_CASE):
                         try:
-                            return _dt.date(int(year), month_number, int(day))
+                            # ISO text for the C parser: cheaper than two int() calls.
+                            return _date_fromiso(f"{year}-{month_digits}-{day:0>2}")
                         except ValueError:
                             pass
     return _parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
@@ -376,24 +402,13 @@ def _minus_zero(text: str) -> bool:
     return text[-3:] == "-00" or text[-5:] == "-0000" or text[-6:] == "-00:00"
 
 
-def _fast_fromiso(text: str, default_tz: _dt.tzinfo | None) -> _dt.datetime | None:
-    """fromisoformat on a shape already checked, or ``None`` when it refuses."""
-    try:
-        value = _datetime_fromiso(text)
-    except ValueError:
-        return None
-    if value.tzinfo is None and default_tz is not None:
-        return value.replace(tzinfo=_fixed(default_tz, value))
-    return value
-
-
 def _fast_rfc822(
     match: re.Match[str], reference: _dt.date | None, tzinfos: Mapping[str, _dt.tzinfo] | None
 ) -> _dt.datetime | None:
     """An RFC 822 date of the usual shape, or ``None`` to leave it to the general path."""
     weekday, day, mon, year, clock, offset, name = match.groups()
-    month = _MONTH_DIGITS.get(mon.lower())
-    if month is None or (weekday is not None and weekday.lower() not in _WEEKDAYS):
+    month = _MONTH_DIGITS.get(mon)
+    if month is None or (weekday is not None and weekday not in _WEEKDAYS_ANY_CASE):
         return None
     if len(year) == 2:
         year = str(_two_digit_year(int(year), reference))
