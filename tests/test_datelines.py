@@ -10,6 +10,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import wirecopy
 from wirecopy import Dateline, ParseError
 from wirecopy.datelines import (
     _NOT_BARE_PLACE,
@@ -509,3 +510,11 @@ def test_corpus_datelines(corpus: Path) -> None:
             if dateline is not None:
                 found.setdefault(path.relative_to(corpus).as_posix(), set()).add(dateline.text)
     assert found == CORPUS_DATELINES
+
+
+def test_a_format_resolves_the_dateline_date_against_its_own_date() -> None:
+    """Read through a format, a dateline date without a year takes the year nearest the story's date."""
+    text = "CNN.com - Talks - January 2, 2001\nLONDON, Dec 30 (Reuters) - Shares fell."
+    [article] = wirecopy.loads(text, "cnn-reuters")
+    assert article.dateline == line("LONDON, Dec 30 (Reuters) -", "LONDON", None, "Reuters", dt.date(2000, 12, 30))
+    assert article.paragraphs == ("Shares fell.",)

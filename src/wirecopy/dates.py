@@ -315,7 +315,7 @@ def parse_date(
         first = stripped[0]
         if "0" <= first <= "9":
             if stripped[4] == "-":
-                if size == 10:
+                if size == 10 and stripped[7] == "-":
                     try:
                         return _date_fromiso(stripped)
                     except ValueError:
