@@ -13,6 +13,7 @@ __all__ = ["BUILTIN_FORMATS"]
 
 #: ``{name: ("module:Class", aliases)}`` for every built-in format.
 BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
+    "anpa-1312": ("wirecopy.formats.anpa1312:ANPA1312Format", ("anpa",)),
     "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
 }
