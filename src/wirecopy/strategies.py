@@ -177,8 +177,88 @@ def _cnn_body_reads_back(article: Article) -> bool:
     return split_dateline(article.paragraphs[0])[0] is None
 
 
+def _wire_published() -> st.SearchStrategy[_dt.datetime]:
+    # Wire trailers give the minute and a two-digit year: keep to the years
+    # every reading of a two-digit year agrees on.
+    return datetimes(aware=True).filter(lambda d: 2000 <= d.year <= 2049).map(lambda d: d.replace(second=0))
+
+
+def _wire_text(*, max_words: int = 30) -> st.SearchStrategy[str]:
+    """A line of wire text: words, punctuation, and the 8-bit letters the wires carry."""
+    return paragraphs(max_words=max_words)
+
+
+def _first_paragraph_reads_back(article: Article) -> bool:
+    # Without a dateline, a first paragraph that opens like one would be read
+    # back as a dateline.
+    from .datelines import split_dateline
+
+    return article.dateline is not None or not article.paragraphs or split_dateline(article.paragraphs[0])[0] is None
+
+
+def _anpa1312() -> st.SearchStrategy[Article]:
+    from .formats.anpa1312 import PRIORITIES
+
+    letter = st.sampled_from(string.ascii_letters)
+    code = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=8)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Article:
+        published = draw(_wire_published())
+        priority = draw(st.sampled_from([*PRIORITIES, "x", "A"]))
+        keyword = "BC-" + draw(st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=21))
+        byline = draw(st.none() | words().map(lambda name: f"By {name.upper()}"))
+        source = draw(st.none() | st.sampled_from(["AP", "UPI", "NYT"]))
+        first = draw(st.sampled_from(["DC3", "DC4"]))
+        second = draw(st.sampled_from(["DC1", "DC2"]))
+        filing = published.astimezone(_dt.timezone.utc) - _dt.timedelta(days=draw(st.integers(0, 2)))
+        extra = {
+            "service_level": draw(letter),
+            "sequence": f"{draw(st.integers(0, 9999)):04d}",
+            "selector": draw(code),
+            "priority": priority,
+            "priority_name": PRIORITIES.get(priority.lower()),
+            "category": draw(letter),
+            "format_codes": draw(st.sampled_from([[first, second], [first], [second]])),
+            "keyword": keyword,
+            "version": draw(st.none() | st.sampled_from(["1stLd-Writethru", "2ndLd", "Correction"])),
+            "filing_date": f"{filing:%m-%d}",
+            "word_count": draw(st.integers(0, 99999)),
+            # AP's slug line: the keyword, untruncated and spaced, and a word count.
+            "slug_line": draw(st.none() | st.integers(0, 9999).map(lambda n: f"{keyword.replace('-', '- ', 1)},{n}")),
+            "notes": draw(st.lists(_wire_text(max_words=12), max_size=3)),
+            "byline_titles": draw(st.lists(st.sampled_from(["Associated Press", "AP Sports Writer"]), max_size=2))
+            if byline
+            else [],
+            "desk": draw(st.none() | st.sampled_from(["WF", "NY"])) if source else None,
+        }
+        return Article(
+            format="anpa-1312",
+            source=source,
+            headline=draw(headlines()),
+            byline=byline,
+            published=published,
+            dateline=draw(st.none() | datelines()),
+            paragraphs=draw(st.lists(paragraphs(), max_size=4)),
+            extra=extra,
+        )
+
+    return build().filter(_first_paragraph_reads_back).filter(_anpa_header_reads_back)
+
+
+def _anpa_header_reads_back(article: Article) -> bool:
+    # Without a slug line, a header line that begins with the keyword would
+    # be read back as the slug line.
+    if article.extra["slug_line"] is not None:
+        return True
+    keyword = article.extra["keyword"]
+    lines = [article.headline or "", *article.extra["notes"]]
+    return not any("".join(line.split()).startswith(keyword) for line in lines)
+
+
 #: Strategies of articles each built-in format can represent.
 _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
+    "anpa-1312": _anpa1312,
     "cnn-reuters": _cnn_reuters,
     "jsonl": articles,
 }
