@@ -255,15 +255,71 @@ def _anpa_header_reads_back(article: Article) -> bool:
     # be read back as the slug line.
     if article.extra["slug_line"] is not None:
         return True
-    keyword = article.extra["keyword"]
+    keyword = article.extra["keyword"].replace("-", "")
     lines = [article.headline or "", *article.extra["notes"]]
-    return not any("".join(line.split()).startswith(keyword) for line in lines)
+    return not any("".join(line.split()).replace("-", "").startswith(keyword) for line in lines)
+
+
+def _iptc7901() -> st.SearchStrategy[Article]:
+    lower = st.text(string.ascii_lowercase, min_size=1, max_size=5)
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Article:
+        source = draw(st.none() | st.sampled_from(["dpa", "APA", "sda"]))
+        link = words(alphabet=_LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
+        notebook = draw(st.none() | st.lists(link, min_size=1, max_size=2).map(
+            lambda links: ["# Notebook", "## Internet links\n" + "\n".join(links)]))
+        contacts = _wire_text(max_words=6).map(lambda who: f"## Editorial contacts\n- Reporting by: {who}")
+        extra = {
+            "service": draw(st.text(string.ascii_lowercase, min_size=1, max_size=4)),
+            "sequence": draw(st.text(string.digits, min_size=1, max_size=4)),
+            "priority": draw(st.integers(0, 9)),
+            "category": draw(st.text(string.ascii_lowercase, min_size=1, max_size=2)),
+            "word_count": draw(st.integers(0, 99999)),
+            "header_extra": draw(st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)),
+            "message_number": draw(st.text(string.digits, min_size=1, max_size=4)),
+            "slug": draw(st.none() | st.lists(words(alphabet=_LETTERS), min_size=1, max_size=3).map(
+                lambda parts: "/".join(parts) + "/")),
+            "labels": draw(st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]),
+                                    max_size=2)),
+            "notebook": notebook or [],
+            "not_for_publication": draw(st.lists(contacts, max_size=1)),
+            "editors": draw(st.lists(lower, max_size=4)) if source else [],
+        }
+        return Article(
+            format="iptc-7901",
+            source=source,
+            headline=draw(headlines()),
+            byline=draw(st.none() | words().map(lambda name: f"By {name}")),
+            published=draw(_wire_published()),
+            dateline=draw(st.none() | datelines()),
+            paragraphs=draw(st.lists(paragraphs(), max_size=4)),
+            extra=extra,
+        )
+
+    return build().filter(_first_paragraph_reads_back).filter(_iptc_text_reads_back)
+
+
+def _iptc_text_reads_back(article: Article) -> bool:
+    # A headline that looks like a byline or label, and a last paragraph that
+    # looks like the editors' initials, would be read back as those.
+    from .formats.iptc7901 import headline_block
+
+    labels = list(article.extra["labels"])
+    block = [*labels, article.headline or "", *([article.byline] if article.byline else [])]
+    if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, article.headline, article.byline, len(block)):
+        return False
+    if article.source is None or article.extra["editors"] or article.extra["not_for_publication"]:
+        return True
+    last = article.paragraphs[-1] if article.paragraphs else ""
+    return not last.startswith(f"{article.source} ")
 
 
 #: Strategies of articles each built-in format can represent.
 _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "anpa-1312": _anpa1312,
     "cnn-reuters": _cnn_reuters,
+    "iptc-7901": _iptc7901,
     "jsonl": articles,
 }
 

@@ -424,15 +424,18 @@ def _paragraph(text: str) -> str:
 
 
 def _squeeze(text: str) -> str:
-    return "".join(text.split())
+    # AP drops the spaces of the slug to make the keyword ("Cancer Beauty" ->
+    # "CancerB"); other feeds turn them into hyphens.
+    return "".join(text.split()).replace("-", "")
 
 
 def _slug_index(headers: list[str], keyword: str | None) -> int | None:
-    """The slug line is the first header line that begins, spaces aside, with the keyword."""
+    """The slug line is the first header line that begins, spaces and hyphens aside, with the keyword."""
     if not keyword:
         return None
+    start = _squeeze(keyword)
     for index, value in enumerate(headers):
-        if _squeeze(value).startswith(keyword):
+        if _squeeze(value).startswith(start):
             return index
     return None
 
@@ -491,7 +494,7 @@ def _render(article: Article, index: int) -> str:
     if headline is None and notes:
         raise refuse("it has notes but no headline, so the first note would read back as the headline")
     headers = slug + ([] if headline is None else [headline]) + notes
-    if slug and not _squeeze(slug[0]).startswith(keyword):
+    if slug and _slug_index(slug, keyword) is None:
         raise refuse(f"its slug line {slug_line!r} does not begin with the keyword {keyword!r}")
     if not slug and _slug_index(headers, keyword) is not None:
         raise refuse(f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one")

@@ -481,7 +481,8 @@ def _render(article: Article, index: int) -> str:
     if editors:
         blocks.append(f"{agency} {' '.join(editors)}")
 
-    tail = (f" {header_extra}  " if header_extra is not None else "") + " " + (f"{agency} " if agency else "")
+    # dpa's spacing: "211 ccccb   dpa 061" with the extra field, "380  dpa 0045" without.
+    tail = (f" {header_extra}   " if header_extra is not None else "  ") + (f"{agency} " if agency else "")
     out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
     if slug is not None:
         out.append(f"{slug}\r\n")
