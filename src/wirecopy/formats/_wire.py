@@ -134,6 +134,7 @@ class _Splitter:
         self.searched = 0
         self.found = False
         self.reported = False
+        self.discarding = False
         self.junk: tuple[int, int, bytearray] | None = None
 
     def feed(self, chunk: bytes) -> Iterator[Transmission]:
@@ -155,6 +156,16 @@ class _Splitter:
     def _scan(self, *, final: bool) -> Iterator[Transmission]:
         buffer = self.buffer
         while buffer:
+            if self.discarding:
+                # The rest of a transmission already reported as too long.
+                ends = [at for at in (buffer.find(b"\x04"), buffer.find(b"\x01")) if at >= 0]
+                if not ends:
+                    self._advance(len(buffer))
+                    return
+                end = min(ends)
+                self._advance(end + 1 if buffer[end] == 0x04 else _syn_start(buffer, end))
+                self.discarding = False
+                continue
             if self.start is None:
                 soh = buffer.find(b"\x01")
                 if soh < 0:
@@ -179,6 +190,7 @@ class _Splitter:
                 self.start = None
                 self._advance(len(buffer))
                 self.reported = True
+                self.discarding = True
                 msg = f"{self.label} transmission longer than {MAX_TRANSMISSION} bytes without EOT; left out"
                 self.context.skip(self.context.error(msg, line=line, column=column, kind="too-long"))
             else:

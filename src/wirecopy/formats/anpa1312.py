@@ -66,6 +66,7 @@ _FORMAT_CODES = re.compile("[\x11-\x14]{1,2}")
 _SLUG_FIELDS = re.compile(
     r"(?P<keyword>[^\s\x00-\x1f]+)(?: (?P<version>[^\s\x00-\x1f]+))?[ ]+(?P<date>\d\d-\d\d) (?P<words>\d+)"
 )
+_KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
 # "AP-WF-11-13-13 1509GMT<": agency, desk, MM-DD-YY HHMM and a zone.
 _TRAILER = re.compile(
     r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?(?P<date>\d\d-\d\d-\d\d \d{4} ?[A-Za-z]{1,5})<?"
@@ -232,6 +233,15 @@ class _Reader:
                 break
         self.header2 = header[1]
         fields = _Fields(self, header[1], 0, "ANPA-1312 header line 2")
+        self._line2(fields)
+        if fields.failed and self.extra["keyword"] is None:
+            # Keep the keyword of a damaged line if it can be found: it tells
+            # the slug line from the headline.
+            match = _KEYWORD_SEARCH.search(header[1].text)
+            if match is not None:
+                self.extra["keyword"] = match["keyword"]
+
+    def _line2(self, fields: _Fields) -> None:
         priority = fields.take(_PRIORITY, "the priority (a letter)")
         if priority is not None:
             self.extra.update(priority=priority, priority_name=PRIORITIES.get(priority.lower()))
