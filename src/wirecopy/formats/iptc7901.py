@@ -50,10 +50,12 @@ _NAME = "iptc-7901"
 #: The wrap width of the body: dpa's lines are at most 69 characters.
 WIDTH = 69
 
-_SERVICE = re.compile(r"(?P<service>[A-Za-z]+)(?P<sequence>\d+)")
-_PRIORITY = re.compile(r"\d")
-_CATEGORY = re.compile(r"[A-Za-z]+")
-_WORDS = re.compile(r"\d+")
+# Each field must end where a space (or the line) does, so that "12a" is a
+# bad word count rather than a word count and a bad rest.
+_SERVICE = re.compile(r"(?P<service>[A-Za-z]+)(?P<sequence>\d+)(?= |$)")
+_PRIORITY = re.compile(r"\d(?= |$)")
+_CATEGORY = re.compile(r"[A-Za-z]+(?= |$)")
+_WORDS = re.compile(r"\d+(?= |$)")
 # "ccccb   dpa 061", "  dpa 0045": optional extra field, optional agency,
 # message number.
 _TAIL = re.compile(r"(?: (?P<extra>[^\s\x00-\x1f]+))?(?: +(?P<agency>[A-Za-z][^\s\x00-\x1f]*))? +(?P<number>\d+)")
@@ -182,6 +184,7 @@ class _Reader:
         if transmission.cut is not None:
             last = lines[-1]
             self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
+        published = self._trailer(trailer, text_lines[-1] if text_lines else first)
         text_lines = [
             Line(
                 _wire.strip_stray(line.text, self.context, self.defects, self.stray,
@@ -194,7 +197,6 @@ class _Reader:
         labels, headline, byline, used = headline_block([line.text for line in text_lines])
         self.extra["labels"] = labels
         paragraphs = self._body(text_lines[used:])
-        published = self._trailer(trailer, text_lines[-1] if text_lines else first)
         self._after_trailer(after)
         dateline = None
         if paragraphs:
@@ -415,7 +417,10 @@ def _render(article: Article, index: int) -> str:
     published = article.published
     if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
         raise refuse("the trailer needs published as a datetime with a zone")
-    gmt = published.astimezone(_dt.timezone.utc)
+    # The trailer holds the minute: seconds are dropped, not rounded.
+    gmt = published.astimezone(_dt.timezone.utc).replace(second=0, microsecond=0)
+    if not 1969 <= gmt.year <= 2068:
+        raise refuse(f"the trailer's two-digit year cannot hold {gmt.year}")
     trailer = format_date(gmt, "iptc7901")
 
     service = _field(article, "service", _get(extra, "service", "a"), re.compile(r"[A-Za-z]+"))
