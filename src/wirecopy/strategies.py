@@ -184,7 +184,9 @@ def _cnn_body_reads_back(article: Article) -> bool:
 def _wire_published() -> st.SearchStrategy[_dt.datetime]:
     # Wire trailers give the minute and a two-digit year: keep to the years
     # every reading of a two-digit year agrees on.
-    return datetimes(aware=True).filter(lambda d: 2000 <= d.year <= 2049).map(lambda d: d.replace(second=0))
+    moments = st.datetimes(min_value=_dt.datetime(2000, 1, 2), max_value=_dt.datetime(2049, 12, 30))
+    offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: _dt.timezone(_dt.timedelta(minutes=m)))
+    return st.builds(lambda d, z: d.replace(second=0, microsecond=0, tzinfo=z), moments, offsets)
 
 
 def _wire_text(*, max_words: int = 30) -> st.SearchStrategy[str]:
@@ -203,19 +205,33 @@ def _first_paragraph_reads_back(article: Article) -> bool:
 def _anpa1312() -> st.SearchStrategy[Article]:
     from .formats.anpa1312 import PRIORITIES
 
+    # Built once: building strategies inside the composite costs more than
+    # writing and reading the article.
     letter = st.sampled_from(string.ascii_letters)
+    slug_text = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=21)
     code = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=8)
+    bylines = st.none() | words().map(lambda name: f"By {name.upper()}")
+    titles = st.lists(st.sampled_from(["Associated Press", "AP Sports Writer"]), max_size=2)
+    codes = st.tuples(st.sampled_from(["DC3", "DC4"]), st.sampled_from(["DC1", "DC2"])).flatmap(
+        lambda pair: st.sampled_from([list(pair), [pair[0]], [pair[1]]])
+    )
+    versions = st.none() | st.sampled_from(["1stLd-Writethru", "2ndLd", "Correction"])
+    notes = st.lists(_wire_text(max_words=12), max_size=3)
+    body = st.lists(paragraphs(), max_size=4)
+    optional_dateline = st.none() | datelines()
+    headline = headlines()
+    published = _wire_published()
 
     @st.composite
     def build(draw: st.DrawFn) -> Article:
-        published = draw(_wire_published())
+        moment = draw(published)
         priority = draw(st.sampled_from([*PRIORITIES, "x", "A"]))
-        keyword = "BC-" + draw(st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=21))
-        byline = draw(st.none() | words().map(lambda name: f"By {name.upper()}"))
+        keyword = "BC-" + draw(slug_text)
+        byline = draw(bylines)
         source = draw(st.none() | st.sampled_from(["AP", "UPI", "NYT"]))
-        first = draw(st.sampled_from(["DC3", "DC4"]))
-        second = draw(st.sampled_from(["DC1", "DC2"]))
-        filing = published.astimezone(_dt.timezone.utc) - _dt.timedelta(days=draw(st.integers(0, 2)))
+        filing = moment.astimezone(_dt.timezone.utc) - _dt.timedelta(days=draw(st.integers(0, 2)))
+        # AP's slug line: the keyword, untruncated and spaced, and a word count.
+        slug_count = draw(st.none() | st.integers(0, 9999))
         extra = {
             "service_level": draw(letter),
             "sequence": f"{draw(st.integers(0, 9999)):04d}",
@@ -223,27 +239,24 @@ def _anpa1312() -> st.SearchStrategy[Article]:
             "priority": priority,
             "priority_name": PRIORITIES.get(priority.lower()),
             "category": draw(letter),
-            "format_codes": draw(st.sampled_from([[first, second], [first], [second]])),
+            "format_codes": draw(codes),
             "keyword": keyword,
-            "version": draw(st.none() | st.sampled_from(["1stLd-Writethru", "2ndLd", "Correction"])),
+            "version": draw(versions),
             "filing_date": f"{filing:%m-%d}",
             "word_count": draw(st.integers(0, 99999)),
-            # AP's slug line: the keyword, untruncated and spaced, and a word count.
-            "slug_line": draw(st.none() | st.integers(0, 9999).map(lambda n: f"{keyword.replace('-', '- ', 1)},{n}")),
-            "notes": draw(st.lists(_wire_text(max_words=12), max_size=3)),
-            "byline_titles": draw(st.lists(st.sampled_from(["Associated Press", "AP Sports Writer"]), max_size=2))
-            if byline
-            else [],
+            "slug_line": None if slug_count is None else f"{keyword.replace('-', '- ', 1)},{slug_count}",
+            "notes": draw(notes),
+            "byline_titles": draw(titles) if byline else [],
             "desk": draw(st.none() | st.sampled_from(["WF", "NY"])) if source else None,
         }
         return Article(
             format="anpa-1312",
             source=source,
-            headline=draw(headlines()),
+            headline=draw(headline),
             byline=byline,
-            published=published,
-            dateline=draw(st.none() | datelines()),
-            paragraphs=draw(st.lists(paragraphs(), max_size=4)),
+            published=moment,
+            dateline=draw(optional_dateline),
+            paragraphs=draw(body),
             extra=extra,
         )
 
@@ -261,39 +274,53 @@ def _anpa_header_reads_back(article: Article) -> bool:
 
 
 def _iptc7901() -> st.SearchStrategy[Article]:
+    # Built once: building strategies inside the composite costs more than
+    # writing and reading the article.
     lower = st.text(string.ascii_lowercase, min_size=1, max_size=5)
+    digits = st.text(string.digits, min_size=1, max_size=4)
+    link = words(alphabet=_LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
+    notebooks = st.just([]) | st.lists(link, min_size=1, max_size=2).map(
+        lambda links: ["# Notebook", "## Internet links\n" + "\n".join(links)]
+    )
+    contacts = st.lists(
+        _wire_text(max_words=6).map(lambda who: f"## Editorial contacts\n- Reporting by: {who}"), max_size=1
+    )
+    slugs = st.none() | st.lists(words(alphabet=_LETTERS), min_size=1, max_size=3).map(
+        lambda parts: "/".join(parts) + "/"
+    )
+    labels = st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]), max_size=2)
+    header_extra = st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)
+    bylines = st.none() | words().map(lambda name: f"By {name}")
+    body = st.lists(paragraphs(), max_size=4)
+    optional_dateline = st.none() | datelines()
+    headline = headlines()
+    published = _wire_published()
 
     @st.composite
     def build(draw: st.DrawFn) -> Article:
         source = draw(st.none() | st.sampled_from(["dpa", "APA", "sda"]))
-        link = words(alphabet=_LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
-        notebook = draw(st.none() | st.lists(link, min_size=1, max_size=2).map(
-            lambda links: ["# Notebook", "## Internet links\n" + "\n".join(links)]))
-        contacts = _wire_text(max_words=6).map(lambda who: f"## Editorial contacts\n- Reporting by: {who}")
         extra = {
             "service": draw(st.text(string.ascii_lowercase, min_size=1, max_size=4)),
-            "sequence": draw(st.text(string.digits, min_size=1, max_size=4)),
+            "sequence": draw(digits),
             "priority": draw(st.integers(0, 9)),
             "category": draw(st.text(string.ascii_lowercase, min_size=1, max_size=2)),
             "word_count": draw(st.integers(0, 99999)),
-            "header_extra": draw(st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)),
-            "message_number": draw(st.text(string.digits, min_size=1, max_size=4)),
-            "slug": draw(st.none() | st.lists(words(alphabet=_LETTERS), min_size=1, max_size=3).map(
-                lambda parts: "/".join(parts) + "/")),
-            "labels": draw(st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]),
-                                    max_size=2)),
-            "notebook": notebook or [],
-            "not_for_publication": draw(st.lists(contacts, max_size=1)),
+            "header_extra": draw(header_extra),
+            "message_number": draw(digits),
+            "slug": draw(slugs),
+            "labels": draw(labels),
+            "notebook": draw(notebooks),
+            "not_for_publication": draw(contacts),
             "editors": draw(st.lists(lower, max_size=4)) if source else [],
         }
         return Article(
             format="iptc-7901",
             source=source,
-            headline=draw(headlines()),
-            byline=draw(st.none() | words().map(lambda name: f"By {name}")),
-            published=draw(_wire_published()),
-            dateline=draw(st.none() | datelines()),
-            paragraphs=draw(st.lists(paragraphs(), max_size=4)),
+            headline=draw(headline),
+            byline=draw(bylines),
+            published=draw(published),
+            dateline=draw(optional_dateline),
+            paragraphs=draw(body),
             extra=extra,
         )
 
