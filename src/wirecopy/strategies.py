@@ -279,7 +279,7 @@ def _iptc7901() -> st.SearchStrategy[Article]:
     lower = st.text(string.ascii_lowercase, min_size=1, max_size=5)
     digits = st.text(string.digits, min_size=1, max_size=4)
     link = words(alphabet=_LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
-    notebooks = st.just([]) | st.lists(link, min_size=1, max_size=2).map(
+    notebooks: st.SearchStrategy[list[str]] = st.just([]) | st.lists(link, min_size=1, max_size=2).map(
         lambda links: ["# Notebook", "## Internet links\n" + "\n".join(links)]
     )
     contacts = st.lists(

@@ -507,7 +507,9 @@ def _render(article: Article, index: int) -> str:
     if slug and _slug_index(slug, keyword) is None:
         raise refuse(f"its slug line {slug_line!r} does not begin with the keyword {keyword!r}")
     if not slug and _slug_index(headers, keyword) is not None:
-        raise refuse(f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one")
+        raise refuse(
+            f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one"
+        )
     titles = [check("byline title", title) for title in extra.get("byline_titles") or ()]
     if titles and article.byline is None:
         raise refuse("it has byline_titles but no byline")
@@ -540,7 +542,7 @@ def _render(article: Article, index: int) -> str:
     )
 
 
-_KEYWORD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]{1,%d}" % KEYWORD_WIDTH)
+_KEYWORD = re.compile(rf"[^\s\x00-\x1f\x7f-\x9f]{{1,{KEYWORD_WIDTH}}}")
 _VERSION = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
 _FILING_DATE = re.compile(r"\d\d-\d\d")
 

@@ -37,8 +37,8 @@ from typing import Any, BinaryIO
 
 from ..article import Article, Defect
 from ..context import ReadContext
-from ..dates import format_date
 from ..datelines import split_dateline
+from ..dates import format_date
 from ..registry import Format
 from . import _wire
 from ._wire import CONTROL_NAMES, ETX, STX, Line, Transmission
@@ -491,7 +491,7 @@ def _render(article: Article, index: int) -> str:
     out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
     if slug is not None:
         out.append(f"{slug}\r\n")
-    out.append(STX + "\n".join(block[:-1] + [f"{block[-1]} ="]) + "\r\n")
+    out.append(STX + "\n".join([*block[:-1], f"{block[-1]} ="]) + "\r\n")
     for text in blocks:
         out.append(f"\n{text}\r\n")
     out.append(f"\r\n{ETX}{trailer}\r\n\x7f\n\x7f\x04")
