@@ -266,6 +266,17 @@ class TestWrite:
         assert " ".join(lines) == text
         assert all(len(line) <= width or " " not in line for line in lines)
 
+    @given(paragraphs(max_words=80), st.integers(10, 80))
+    def test_wrap_is_greedy(self, text: str, width: int) -> None:
+        """Each line takes as many words as fit, as a word-by-word fill would."""
+        expected = [text.split(" ")[0]]
+        for word in text.split(" ")[1:]:
+            if len(expected[-1]) + 1 + len(word) <= width:
+                expected[-1] += " " + word
+            else:
+                expected.append(word)
+        assert wrap(text, width) == expected
+
     def test_wrap_keeps_runs_of_spaces(self) -> None:
         """A run of spaces is never a break point, so it survives the round trip."""
         assert wrap("called  Mueller one of", 8) == ["called  Mueller", "one of"]

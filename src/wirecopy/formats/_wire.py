@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, NamedTuple
 
 import attrs
 
@@ -261,9 +261,12 @@ def _syn_start(buffer: bytearray, soh: int) -> int:
     return begin
 
 
-@attrs.frozen
-class Line:
-    """One line of a transmission, decoded, without its line end."""
+class Line(NamedTuple):
+    """One line of a transmission, decoded, without its line end.
+
+    A named tuple rather than an attrs class: a transmission makes dozens,
+    and a tuple is the cheapest record to build.
+    """
 
     text: str
     number: int
@@ -274,13 +277,16 @@ class Line:
 
 def lines(transmission: Transmission) -> list[Line]:
     """Split a transmission into lines at LF, CRLF (and so mixed endings) alike."""
-    text = decode(transmission.data)
-    result = []
-    for index, part in enumerate(text.split("\n")):
-        if part.endswith("\r"):
-            part = part[:-1]
-        result.append(Line(part, transmission.line + index, transmission.column if index == 0 else 1))
+    first = transmission.line
+    parts = decode(transmission.data).split("\n")
+    result = [Line(part[:-1] if part.endswith("\r") else part, first + index, 1) for index, part in enumerate(parts)]
+    result[0] = result[0]._replace(column=transmission.column)
     return result
+
+
+#: The first stray control character of a string, or None: the cheap test
+#: before :func:`strip_stray`, which most lines never need.
+find_stray = _STRAY.search
 
 
 def strip_stray(

@@ -66,6 +66,14 @@ _FORMAT_CODES = re.compile("[\x11-\x14]{1,2}")
 _SLUG_FIELDS = re.compile(
     r"(?P<keyword>[^\s\x00-\x1f]+)(?: (?P<version>[^\s\x00-\x1f]+))?[ ]+(?P<date>\d\d-\d\d) (?P<words>\d+)"
 )
+_US = re.compile(_wire.US)
+_SPACE = re.compile(" ")
+# The two header lines whole, for the common case; _Fields reads a line that
+# does not match field by field, to report the first bad field.
+_LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
+_LINE2 = re.compile(
+    r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern
+)
 _KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
 # "AP-WF-11-13-13 1509GMT<": agency, desk, MM-DD-YY HHMM and a zone.
 _TRAILER = re.compile(
@@ -215,13 +223,18 @@ class _Reader:
 
     def _header(self, header: list[Line], stx_line: Line) -> None:
         first = header[0] if header else stx_line
-        soh = first.text.index("\x01") if "\x01" in first.text else -1
-        fields = _Fields(self, first, soh + 1, "ANPA-1312 header line 1")
-        level = fields.take(_LEVEL, "the service level (a letter)")
-        sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
-        separator = fields.take(re.compile(_wire.US), "US (the unit separator) after the sequence number")
-        selector = fields.rest(_SELECTOR, "the selector code") if separator is not None else None
-        self.extra.update(service_level=level, sequence=sequence, selector=selector)
+        match = _LINE1.fullmatch(first.text.rstrip(" \r"))
+        if match is not None:
+            self.extra.update(service_level=match["level"], sequence=match["sequence"], selector=match["selector"])
+        else:
+            # Field by field, to say which one is wrong and where.
+            soh = first.text.index("\x01") if "\x01" in first.text else -1
+            fields = _Fields(self, first, soh + 1, "ANPA-1312 header line 1")
+            level = fields.take(_LEVEL, "the service level (a letter)")
+            sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
+            separator = fields.take(_US, "US (the unit separator) after the sequence number")
+            selector = fields.rest(_SELECTOR, "the selector code") if separator is not None else None
+            self.extra.update(service_level=level, sequence=sequence, selector=selector)
         if len(header) < 2:
             line = header[0] if header else stx_line
             self.defect("bad-header", "ANPA-1312 header line 2 (priority, category, keyword) is missing", line,
@@ -232,6 +245,20 @@ class _Reader:
                 self.defect("bad-header", "unexpected line between the ANPA-1312 header and STX", extra_line)
                 break
         self.header2 = header[1]
+        match = _LINE2.fullmatch(header[1].text.rstrip(" \r"))
+        if match is not None:
+            priority = match["priority"]
+            self.extra.update(
+                priority=priority,
+                priority_name=PRIORITIES.get(priority.lower()),
+                category=match["category"],
+                format_codes=[CONTROL_NAMES[code] for code in match["codes"]],
+                keyword=match["keyword"],
+                version=match["version"],
+                filing_date=match["date"],
+                word_count=int(match["words"]),
+            )
+            return
         fields = _Fields(self, header[1], 0, "ANPA-1312 header line 2")
         self._line2(fields)
         if fields.failed and self.extra["keyword"] is None:
@@ -245,14 +272,14 @@ class _Reader:
         priority = fields.take(_PRIORITY, "the priority (a letter)")
         if priority is not None:
             self.extra.update(priority=priority, priority_name=PRIORITIES.get(priority.lower()))
-        if fields.take(re.compile(" "), "a space after the priority") is None:
+        if fields.take(_SPACE, "a space after the priority") is None:
             return
         self.extra["category"] = fields.take(_CATEGORY, "the category (a letter)")
         codes = fields.take(_FORMAT_CODES, "the format codes (DC1 to DC4)")
         if codes is None:
             return
         self.extra["format_codes"] = [CONTROL_NAMES[code] for code in codes]
-        if fields.take(re.compile(" "), "a space after the format codes") is None:
+        if fields.take(_SPACE, "a space after the format codes") is None:
             return
         match = fields.rest(_SLUG_FIELDS, "'keyword [version] MM-DD wordcount'", whole=True)
         if match is None:
@@ -270,8 +297,10 @@ class _Reader:
         filing_date = self.extra["filing_date"]
         if filing_date is None or self.header2 is None or published is None:
             return
+        if filing_date == f"{published:%m-%d}":
+            return  # the trailer's own day: a real date, nothing to check
         line = self.header2
-        reference = published.date() if published is not None else None
+        reference = published.date()
         column = line.column + line.text.index(filing_date)
         self.context.date(filing_date, self.defects, line=line.number, column=column, reference=reference)
 
@@ -315,9 +344,12 @@ class _Reader:
         items: list[tuple[str, str]] = []
         paragraphs: list[str] = []
         in_body = False
+        find_stray = _wire.find_stray
         for line in body:
-            text = _wire.strip_stray(line.text, self.context, self.defects, self.stray,
-                                     line=line.number, column=line.column)
+            text = line.text
+            if find_stray(text) is not None:
+                text = _wire.strip_stray(text, self.context, self.defects, self.stray,
+                                         line=line.number, column=line.column)
             if _wire.is_blank(text):
                 continue
             if text.lstrip(" ").startswith("^"):

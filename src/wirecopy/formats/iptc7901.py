@@ -31,6 +31,7 @@ may hold many transmissions, with CRLF, LF and CRLF LF mixed.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
@@ -69,7 +70,8 @@ _NOT_FOR_PUBLICATION = re.compile(r"(?i)the following information is not (?:inte
 _STARS = "* * * *"
 _NFP_MARKER = f"{_STARS}\r\nThe following information is not for publication\r\n"
 _INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [A-Za-z]{1,5})+)")
-_MONTH_DATE = re.compile(r"\d{6} [A-Z]{1,4} [A-Za-z]{3,4} \d\d")
+# A break point for wrapping: a single space between two other characters.
+_BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
 
 
 class IPTC7901Format(Format):
@@ -185,12 +187,13 @@ class _Reader:
             last = lines[-1]
             self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
         published = self._trailer(trailer, text_lines[-1] if text_lines else first)
+        find_stray = _wire.find_stray
         text_lines = [
-            Line(
-                _wire.strip_stray(line.text, self.context, self.defects, self.stray,
-                                  line=line.number, column=line.column),
-                line.number,
-                line.column,
+            line
+            if find_stray(line.text) is None
+            else line._replace(
+                text=_wire.strip_stray(line.text, self.context, self.defects, self.stray,
+                                       line=line.number, column=line.column)
             )
             for line in text_lines
         ]
@@ -546,6 +549,11 @@ def _paragraphs(article: Article, reference: _dt.date) -> list[str]:
     return result
 
 
+@functools.lru_cache(maxsize=8)
+def _line_pattern(width: int) -> re.Pattern[str]:
+    return re.compile(rf"(.{{1,{width}}})(?:(?<![ \t]) (?![ \t])|\Z)", re.DOTALL)
+
+
 def wrap(text: str, width: int = WIDTH) -> list[str]:
     """Wrap *text* at *width*, breaking only at single spaces between words.
 
@@ -553,13 +561,21 @@ def wrap(text: str, width: int = WIDTH) -> list[str]:
     there makes wrapping exactly reversible: runs of spaces and a lone word
     longer than the width stay as written.
     """
-    pieces: list[str] = []
-    start = 0
-    for index in range(1, len(text) - 1):
-        if text[index] == " " and text[index - 1] not in " \t" and text[index + 1] not in " \t":
-            pieces.append(text[start:index])
-            start = index + 1
-    pieces.append(text[start:])
+    if len(text) <= width:
+        return [text]
+    # Fast path: each line is the longest run of at most *width* characters
+    # that ends at a break point, found by the regex engine.
+    lines = []
+    position = 0
+    for match in _line_pattern(width).finditer(text):
+        if match.start() != position:
+            break
+        lines.append(match.group(1))
+        position = match.end()
+    if position == len(text):
+        return lines
+    # A word longer than the width: fill word by word.
+    pieces = _BREAK.split(text)
     lines = [pieces[0]]
     for piece in pieces[1:]:
         if len(lines[-1]) + 1 + len(piece) <= width:
