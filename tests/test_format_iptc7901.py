@@ -369,7 +369,7 @@ class TestBadInput:
             (
                 b"abc101",
                 b"abc",
-                "expected the service code and sequence number ('eca062'), got 'abc 4 i 120 xyzzy   '",
+                "expected the service code and sequence number ('abc101'), got 'abc 4 i 120 xyzzy   '",
                 2,
             ),
             (b"101 4 i", b"101 x i", "expected the priority (a digit), got 'x i 120 xyzzy   dpa '", 9),

@@ -2,16 +2,16 @@
 
 One transmission, byte by byte (see ``docs/formats/anpa-1312.md``)::
 
-    SYN SYN SOH W2870 US asian LF
-    f l DC3 DC1 BC-LT--Argentina-CancerB     11-13 1049 CRLF
-    STX ^BC-LT--Argentina-Cancer Beauty,466< CRLF      slug line
-    ^For Argentine chemo patients, mirrors can hurt< CRLF   headline
-    ^Eds: With AP Photos.< CRLF                        notes
-    ^By PAUL BYRNE= CRLF                               byline
+    SYN SYN SOH a1234 US natl CRLF
+    u a DC3 DC1 BC-US--Harbor-Ferry     03-14 0412 CRLF
+    STX ^BC-US--Harbor Ferry,212< CRLF                 slug line
+    ^Ferry service resumes after winter storm< CRLF    headline
+    ^Eds: Moves on general news services.< CRLF        notes
+    ^By JANE EXAMPLE= CRLF                             byline
     ^Associated Press= CRLF                            byline title
-    TAB 3 spaces BUENOS AIRES, Argentina (AP) _ For cancer patients ... CRLF
+    TAB 3 spaces PORTLAND, Maine (AP) _ Ferry service to the harbor ... CRLF
     CRLF
-    TAB 3 spaces ETX AP-WF-11-13-13 1509GMT< CRLF      trailer: agency, desk, date
+    TAB 3 spaces ETX AP-NY-03-14-17 1745GMT< CRLF      trailer: agency, desk, date
     CRLF
     FF CRLF
     EOT
@@ -75,7 +75,7 @@ _LINE2 = re.compile(
     r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern
 )
 _KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
-# "AP-WF-11-13-13 1509GMT<": agency, desk, MM-DD-YY HHMM and a zone.
+# "AP-NY-03-14-17 1745GMT<": agency, desk, MM-DD-YY HHMM and a zone.
 _TRAILER = re.compile(
     r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?(?P<date>\d\d-\d\d-\d\d \d{4} ?[A-Za-z]{1,5})<?"
 )
@@ -90,7 +90,7 @@ class ANPA1312Format(Format):
     Reads every transmission of a file: the two header lines into
     :attr:`~wirecopy.Article.extra`, the ``^`` header lines into headline,
     byline and notes, the tab-indented body into paragraphs with the
-    dateline split off, and the ETX trailer (``AP-WF-11-13-13 1509GMT``) into
+    dateline split off, and the ETX trailer (``AP-NY-03-14-17 1745GMT``) into
     :attr:`~wirecopy.Article.source` and an aware
     :attr:`~wirecopy.Article.published`.  Writes the canonical layout
     described in ``docs/formats/anpa-1312.md``, which it reads back byte
@@ -466,8 +466,8 @@ def _paragraph(text: str) -> str:
 
 
 def _squeeze(text: str) -> str:
-    # AP drops the spaces of the slug to make the keyword ("Cancer Beauty" ->
-    # "CancerB"); other feeds turn them into hyphens.
+    # AP drops the spaces of the slug to make the keyword ("Harbor Ferry" ->
+    # "HarborF" when cut); other feeds turn them into hyphens.
     return "".join(text.split()).replace("-", "")
 
 

@@ -2,14 +2,14 @@
 
 One transmission, byte by byte (see ``docs/formats/iptc-7901.md``)::
 
-    SOH eca062 4 i 211 ccccb   dpa 061 CRLF     service+sequence, priority, category, words, extra, agency, number
+    SOH abc101 4 i 120 xyzzy   dpa 007 CRLF     service+sequence, priority, category, words, extra, agency, number
     LF
-    Germany-politics/ CRLF                      slug line
+    Germany-transport/ CRLF                     slug line
     STX 1ST LEAD LF                             labels
-    Germany's coalition talks could fail LF     headline
-    By Jane Doe, dpa = CRLF                     byline; " =" ends the block
+    Night trains return to the Rhine valley LF  headline
+    By Max Beispiel, dpa = CRLF                 byline; " =" ends the block
     LF
-    Berlin (dpa) - Negotiations between ... CRLF
+    Koblenz (dpa) - Night trains will run ... CRLF
     wrapped at 69 columns CRLF
     LF
     # Notebook CRLF                             notes for editors
@@ -19,9 +19,9 @@ One transmission, byte by byte (see ``docs/formats/iptc-7901.md``)::
     LF
     ## Editorial contacts CRLF                  kept out of the body
     LF
-    dpa jd xy CRLF                              editor initials
+    dpa mb em CRLF                              editor initials
     CRLF
-    ETX 131137 GMT Nov 13 CRLF                  day, time, month, two-digit year
+    ETX 071341 GMT Okt 15 CRLF                  day, time, month, two-digit year
     DEL LF DEL EOT
 
 The control characters are the structure, so the format reads bytes.  A file
@@ -57,7 +57,7 @@ _SERVICE = re.compile(r"(?P<service>[A-Za-z]+)(?P<sequence>\d+)(?= |$)")
 _PRIORITY = re.compile(r"\d(?= |$)")
 _CATEGORY = re.compile(r"[A-Za-z]+(?= |$)")
 _WORDS = re.compile(r"\d+(?= |$)")
-# "ccccb   dpa 061", "  dpa 0045": optional extra field, optional agency,
+# "xyzzy   dpa 007", "  dpa 0045": optional extra field, optional agency,
 # message number.
 _TAIL = re.compile(r"(?: (?P<extra>[^\s\x00-\x1f]+))?(?: +(?P<agency>[A-Za-z][^\s\x00-\x1f]*))? +(?P<number>\d+)")
 _SPACE = re.compile(" ")
@@ -82,7 +82,7 @@ class IPTC7901Format(Format):
     the slug line, the headline block (labels, headline, byline, ending with
     ``" ="``), the wrapped body with the dateline split off, the notebook and
     "not for publication" sections (kept out of the body), the editor
-    initials, and the ETX trailer ``131137 GMT Nov 13`` into an aware
+    initials, and the ETX trailer ``071341 GMT Okt 15`` into an aware
     :attr:`~wirecopy.Article.published`.  Writes the canonical layout
     described in ``docs/formats/iptc-7901.md``, which it reads back byte for
     byte.
@@ -225,7 +225,7 @@ class _Reader:
 
     def _header(self, line: Line) -> None:
         fields = _Fields(self, line, line.text.index("\x01") + 1)
-        service = fields.take(_SERVICE, "the service code and sequence number ('eca062')")
+        service = fields.take(_SERVICE, "the service code and sequence number ('abc101')")
         if service is not None:
             self.extra.update(service=service["service"], sequence=service["sequence"])
         if fields.take(_SPACE, "a space") is None:
@@ -489,7 +489,7 @@ def _render(article: Article, index: int) -> str:
     if editors:
         blocks.append(f"{agency} {' '.join(editors)}")
 
-    # dpa's spacing: "211 ccccb   dpa 061" with the extra field, "380  dpa 0045" without.
+    # dpa's spacing: "120 xyzzy   dpa 007" with the extra field, "25  dpa 008" without.
     tail = (f" {header_extra}   " if header_extra is not None else "  ") + (f"{agency} " if agency else "")
     out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
     if slug is not None:
