@@ -17,4 +17,6 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
     "iptc-7901": ("wirecopy.formats.iptc7901:IPTC7901Format", ("iptc7901",)),
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
+    "trec-sgml": ("wirecopy.formats.trec_sgml:TRECSGMLFormat", ("trec", "gigaword", "aquaint")),
+    "reuters21578-sgml": ("wirecopy.formats.reuters21578:Reuters21578Format", ("reuters21578",)),
 }
