@@ -289,6 +289,17 @@ class TestWrite:
         [again, _] = wirecopy.loads(text, "anpa-1312", errors="strict")
         assert again.published == dt.datetime(2017, 3, 14, 17, 45, tzinfo=UTC)
 
+    def test_other_formats_extra_is_ignored(self) -> None:
+        """The extra of an article from another format is not read as ANPA header fields."""
+        article = Article(
+            format="trec-sgml",
+            headline="Ferry back",
+            published=MINIMAL.published,
+            extra={"category": "washington", "priority": 4, "keyword": "two words"},
+        )
+        [again] = wirecopy.loads(wirecopy.dumps(article, "anpa-1312"), "anpa-1312", errors="strict")
+        assert (again.extra["category"], again.extra["priority"], again.extra["keyword"]) == ("a", "r", "BC-Ferry-back")
+
     def test_quad_left_in_the_text(self) -> None:
         """A paragraph that really ends with '<' is written so that it reads back."""
         article = Article(format="anpa-1312", headline="H", published=MINIMAL.published, paragraphs=("a <",))
@@ -333,7 +344,7 @@ class TestWrite:
     def test_unwritable(self, changes: dict[str, object], message: str) -> None:
         """An article the layout cannot hold raises WriteError naming the article and the reason."""
         fields: dict[str, object] = {
-            "format": "x",
+            "format": "anpa-1312",
             "id": "x1",
             "headline": "BC Ferry",
             "published": dt.datetime(2017, 3, 14, 12, 45, tzinfo=UTC),

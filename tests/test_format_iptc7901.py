@@ -259,6 +259,23 @@ class TestWrite:
         )
         assert "\x01a0002 4 i 5  dpa 0002\r\n" in text
 
+    def test_other_formats_extra_is_ignored(self) -> None:
+        """The extra of an article from another format is not read as IPTC 7901 header fields."""
+        article = Article(
+            format="anpa-1312",
+            headline="Ferry back",
+            published=MINIMAL.published,
+            extra={"priority": "f", "category": "l", "labels": ["lower case"]},
+        )
+        [again] = wirecopy.loads(wirecopy.dumps(article, "iptc-7901"), "iptc-7901", errors="strict")
+        assert (again.extra["priority"], again.extra["category"], again.extra["labels"]) == (4, "i", ())
+
+    def test_lower_case_byline(self) -> None:
+        """A byline that begins with a lower-case 'by' is still the byline."""
+        article = Article(format="iptc-7901", headline="H", byline="by Jane Doe", published=MINIMAL.published)
+        [again] = wirecopy.loads(wirecopy.dumps(article, "iptc-7901"), "iptc-7901")
+        assert (again.headline, again.byline) == ("H", "by Jane Doe")
+
     @given(paragraphs(max_words=80), st.integers(10, 80))
     def test_wrap_is_reversible(self, text: str, width: int) -> None:
         """Joining the wrapped lines with one space gives the paragraph back; lines fit where they can."""
@@ -296,7 +313,7 @@ class TestWrite:
             (
                 {"byline": "Jane Doe"},
                 "its labels, headline and byline would not read back as written "
-                "(labels are upper case or in parentheses, a byline begins with 'By ' or 'Von ', "
+                "(labels are upper case or in parentheses, a byline begins with 'By' or 'Von' in any case, "
                 "and only the last line may end with '=')",
             ),
             (
@@ -317,7 +334,7 @@ class TestWrite:
     def test_unwritable(self, changes: dict[str, object], message: str) -> None:
         """An article the layout cannot hold raises WriteError naming the article and the reason."""
         fields: dict[str, object] = {
-            "format": "x",
+            "format": "iptc-7901",
             "id": "x1",
             "headline": "Ferry back",
             "published": dt.datetime(2017, 3, 14, 12, 45, tzinfo=UTC),

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
 from ..article import Article, Defect
@@ -497,7 +497,9 @@ def _render(article: Article, index: int) -> str:
         _wire.check_text(article, _NAME, what, value)
         return value.strip()
 
-    extra = article.extra
+    # extra is format-specific: another format's "priority" or "category"
+    # means something else, so only an article of this format lends its own.
+    extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
     published = article.published
     if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
         raise refuse("the trailer needs published as a datetime with a zone")

@@ -33,7 +33,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
 from ..article import Article, Defect
@@ -64,7 +64,7 @@ _SPACE = re.compile(" ")
 
 # A label before the headline: "1ST LEAD", "EXTRA", "REFILE", "(Achtung)".
 _LABEL = re.compile(r"\(.*\)|[^a-z]*[A-Z0-9][^a-z]*")
-_BYLINE = re.compile(r"(?:By|Von) \S")
+_BYLINE = re.compile(r"(?i:by|von) \S")
 _HEADING = re.compile(r"#+ ")
 _NOT_FOR_PUBLICATION = re.compile(r"(?i)the following information is not (?:intended )?for publication\.?")
 _STARS = "* * * *"
@@ -416,7 +416,9 @@ def _render(article: Article, index: int) -> str:
         _wire.check_text(article, _NAME, what, value)
         return value.strip(" \t")
 
-    extra = article.extra
+    # extra is format-specific: another format's "priority" or "category"
+    # means something else, so only an article of this format lends its own.
+    extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
     published = article.published
     if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
         raise refuse("the trailer needs published as a datetime with a zone")
@@ -459,7 +461,7 @@ def _render(article: Article, index: int) -> str:
     if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, headline, byline, len(block)):
         raise refuse(
             "its labels, headline and byline would not read back as written "
-            "(labels are upper case or in parentheses, a byline begins with 'By ' or 'Von ', "
+            "(labels are upper case or in parentheses, a byline begins with 'By' or 'Von' in any case, "
             "and only the last line may end with '=')"
         )
 
