@@ -10,7 +10,7 @@ It is private: the formats are the API.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from typing import BinaryIO, NamedTuple
 
 import attrs
@@ -312,6 +312,61 @@ def strip_stray(
         )
     found.append(1)
     return _STRAY.sub("", text)
+
+
+class Fields:
+    """Reads the fields of a fixed-layout header line one by one, reporting the first bad one.
+
+    *report* is called once, with the message and the 0-based index of the
+    bad field in the line, and every later read then gives ``None``: after a
+    bad field, the position of the next one is unknown.
+    """
+
+    def __init__(self, line: Line, start: int, label: str, report: Callable[[str, int], None]) -> None:
+        self.text = line.text.rstrip(" \t\r")
+        self.at = start
+        self.label = label
+        self.report = report
+        self.failed = False
+
+    def _fail(self, what: str) -> None:
+        got = self.text[self.at : self.at + 20]
+        shown = "".join(f"<{CONTROL_NAMES[c]}>" if c in CONTROL_NAMES else c for c in got)
+        self.report(f"{self.label}: expected {what}, got {shown!r}", self.at)
+        self.failed = True
+
+    def take(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
+        """Match the next field, or report it."""
+        if self.failed:
+            return None
+        match = pattern.match(self.text, self.at)
+        if match is None:
+            self._fail(what)
+            return None
+        self.at = match.end()
+        return match
+
+    def rest(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
+        """Match the rest of the line, or report it."""
+        if self.failed:
+            return None
+        match = pattern.fullmatch(self.text, self.at)
+        if match is None:
+            self._fail(what)
+        return match
+
+
+def split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
+    """Split the lines after STX into the text, the trailer after ETX, and the lines after it."""
+    for index, line in enumerate(text_lines):
+        at = line.text.find(ETX)
+        if at >= 0:
+            text = text_lines[:index]
+            if not is_blank(line.text[:at]):
+                text = [*text, Line(line.text[:at], line.number, line.column)]
+            trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
+            return text, trailer, text_lines[index + 1 :]
+    return text_lines, None, []
 
 
 def is_blank(text: str) -> bool:

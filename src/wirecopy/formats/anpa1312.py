@@ -68,7 +68,7 @@ _SLUG_FIELDS = re.compile(
 )
 _US = re.compile(_wire.US)
 _SPACE = re.compile(" ")
-# The two header lines whole, for the common case; _Fields reads a line that
+# The two header lines whole, for the common case; _wire.Fields reads a line that
 # does not match field by field, to report the first bad field.
 _LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
 _LINE2 = re.compile(
@@ -133,8 +133,8 @@ class ANPA1312Format(Format):
         article's position in the output.
 
         Raises:
-            WriteError: An article has no headline, no aware ``published``
-                datetime, or a field the layout cannot hold.
+            WriteError: An article has no aware ``published`` datetime, or
+                a field the layout cannot hold.
         """
         for index, article in enumerate(articles, 1):
             stream.write(_wire.encode(article, _NAME, _render(article, index)))
@@ -189,7 +189,7 @@ class _Reader:
         first = lines[stx]
         at = first.text.index(STX) + 1
         text_lines = [Line(first.text[at:], first.number, first.column + at), *lines[stx + 1 :]]
-        body, trailer, after = _split_at_etx(text_lines)
+        body, trailer, after = _wire.split_at_etx(text_lines)
         if transmission.cut is not None:
             last = lines[-1]
             self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
@@ -229,12 +229,16 @@ class _Reader:
         else:
             # Field by field, to say which one is wrong and where.
             soh = first.text.index("\x01") if "\x01" in first.text else -1
-            fields = _Fields(self, first, soh + 1, "ANPA-1312 header line 1")
+            fields = self._fields(first, soh + 1, "ANPA-1312 header line 1")
             level = fields.take(_LEVEL, "the service level (a letter)")
             sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
-            separator = fields.take(_US, "US (the unit separator) after the sequence number")
-            selector = fields.rest(_SELECTOR, "the selector code") if separator is not None else None
-            self.extra.update(service_level=level, sequence=sequence, selector=selector)
+            fields.take(_US, "US (the unit separator) after the sequence number")
+            selector = fields.rest(_SELECTOR, "the selector code")
+            self.extra.update(
+                service_level=level and level.group(),
+                sequence=sequence and sequence.group(),
+                selector=selector and selector.group(),
+            )
         if len(header) < 2:
             line = header[0] if header else stx_line
             self.defect("bad-header", "ANPA-1312 header line 2 (priority, category, keyword) is missing", line,
@@ -259,7 +263,7 @@ class _Reader:
                 word_count=int(match["words"]),
             )
             return
-        fields = _Fields(self, header[1], 0, "ANPA-1312 header line 2")
+        fields = self._fields(header[1], 0, "ANPA-1312 header line 2")
         self._line2(fields)
         if fields.failed and self.extra["keyword"] is None:
             # Keep the keyword of a damaged line if it can be found: it tells
@@ -268,29 +272,28 @@ class _Reader:
             if match is not None:
                 self.extra["keyword"] = match["keyword"]
 
-    def _line2(self, fields: _Fields) -> None:
+    def _fields(self, line: Line, start: int, label: str) -> _wire.Fields:
+        return _wire.Fields(line, start, label, lambda msg, at: self.defect("bad-header", msg, line, at))
+
+    def _line2(self, fields: _wire.Fields) -> None:
         priority = fields.take(_PRIORITY, "the priority (a letter)")
         if priority is not None:
-            self.extra.update(priority=priority, priority_name=PRIORITIES.get(priority.lower()))
-        if fields.take(_SPACE, "a space after the priority") is None:
-            return
-        self.extra["category"] = fields.take(_CATEGORY, "the category (a letter)")
+            self.extra.update(priority=priority.group(), priority_name=PRIORITIES.get(priority.group().lower()))
+        fields.take(_SPACE, "a space after the priority")
+        category = fields.take(_CATEGORY, "the category (a letter)")
+        self.extra["category"] = category and category.group()
         codes = fields.take(_FORMAT_CODES, "the format codes (DC1 to DC4)")
-        if codes is None:
-            return
-        self.extra["format_codes"] = [CONTROL_NAMES[code] for code in codes]
-        if fields.take(_SPACE, "a space after the format codes") is None:
-            return
-        match = fields.rest(_SLUG_FIELDS, "'keyword [version] MM-DD wordcount'", whole=True)
-        if match is None:
-            return
-        assert isinstance(match, re.Match)
-        self.extra.update(
-            keyword=match["keyword"],
-            version=match["version"],
-            filing_date=match["date"],
-            word_count=int(match["words"]),
-        )
+        if codes is not None:
+            self.extra["format_codes"] = [CONTROL_NAMES[code] for code in codes.group()]
+        fields.take(_SPACE, "a space after the format codes")
+        match = fields.rest(_SLUG_FIELDS, "'keyword [version] MM-DD wordcount'")
+        if match is not None:
+            self.extra.update(
+                keyword=match["keyword"],
+                version=match["version"],
+                filing_date=match["date"],
+                word_count=int(match["words"]),
+            )
 
     def _check_filing_date(self, published: _dt.datetime | None) -> None:
         """Check the header's MM-DD date, which is kept as written, against the trailer's year."""
@@ -380,57 +383,6 @@ class _Reader:
         self.extra["notes"] = notes
         self.extra["byline_titles"] = bylines[1:]
         return headline, (bylines[0] if bylines else None), paragraphs
-
-
-class _Fields:
-    """Reads the fields of a fixed-layout header line one by one, reporting the first bad one."""
-
-    def __init__(self, reader: _Reader, line: Line, start: int, label: str) -> None:
-        self.reader = reader
-        self.line = line
-        self.text = line.text.rstrip(" \r")
-        self.at = start
-        self.label = label
-        self.failed = False
-
-    def _fail(self, what: str) -> None:
-        got = self.text[self.at : self.at + 20]
-        shown = "".join(f"<{CONTROL_NAMES[c]}>" if c in CONTROL_NAMES else c for c in got)
-        self.reader.defect("bad-header", f"{self.label}: expected {what}, got {shown!r}", self.line, self.at)
-        self.failed = True
-
-    def take(self, pattern: re.Pattern[str], what: str) -> str | None:
-        if self.failed:
-            return None
-        match = pattern.match(self.text, self.at)
-        if match is None:
-            self._fail(what)
-            return None
-        self.at = match.end()
-        return match.group()
-
-    def rest(self, pattern: re.Pattern[str], what: str, *, whole: bool = False) -> Any:
-        if self.failed:
-            return None
-        match = pattern.fullmatch(self.text, self.at)
-        if match is None:
-            self._fail(what)
-            return None
-        return match if whole else match.group()
-
-
-def _split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
-    """Split the lines after STX into the body, the trailer after ETX, and what follows it."""
-    for index, line in enumerate(text_lines):
-        if ETX in line.text:
-            at = line.text.index(ETX)
-            before = line.text[:at]
-            body = text_lines[:index]
-            if not _wire.is_blank(before):
-                body = [*body, Line(before, line.number, line.column)]
-            trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
-            return body, trailer, text_lines[index + 1 :]
-    return text_lines, None, []
 
 
 def _item(item: str) -> tuple[str | None, str]:

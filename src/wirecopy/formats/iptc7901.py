@@ -42,7 +42,7 @@ from ..datelines import split_dateline
 from ..dates import format_date
 from ..registry import Format
 from . import _wire
-from ._wire import CONTROL_NAMES, ETX, STX, Line, Transmission
+from ._wire import ETX, STX, Line, Transmission
 
 __all__ = ["IPTC7901Format"]
 
@@ -182,7 +182,7 @@ class _Reader:
         first = lines[stx]
         at = first.text.index(STX) + 1
         text_lines = [Line(first.text[at:], first.number, first.column + at), *lines[stx + 1 :]]
-        text_lines, trailer, after = _split_at_etx(text_lines)
+        text_lines, trailer, after = _wire.split_at_etx(text_lines)
         if transmission.cut is not None:
             last = lines[-1]
             self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
@@ -224,7 +224,12 @@ class _Reader:
         )
 
     def _header(self, line: Line) -> None:
-        fields = _Fields(self, line, line.text.index("\x01") + 1)
+        fields = _wire.Fields(
+            line,
+            line.text.index("\x01") + 1,
+            "IPTC 7901 header",
+            lambda msg, at: self.defect("bad-header", msg, line, at),
+        )
         service = fields.take(_SERVICE, "the service code and sequence number ('abc101')")
         if service is not None:
             self.extra.update(service=service["service"], sequence=service["sequence"])
@@ -322,54 +327,6 @@ class _Reader:
                 index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
                 self.defect("stray-text", f"text after the IPTC 7901 trailer: {text.strip()[:40]!r}", line, index)
                 return
-
-
-class _Fields:
-    """Reads the fields of the header line one by one, reporting the first bad one."""
-
-    def __init__(self, reader: _Reader, line: Line, start: int) -> None:
-        self.reader = reader
-        self.line = line
-        self.text = line.text.rstrip(" \t")
-        self.at = start
-        self.failed = False
-
-    def _fail(self, what: str) -> None:
-        got = self.text[self.at : self.at + 20]
-        shown = "".join(f"<{CONTROL_NAMES[c]}>" if c in CONTROL_NAMES else c for c in got)
-        self.reader.defect("bad-header", f"IPTC 7901 header: expected {what}, got {shown!r}", self.line, self.at)
-        self.failed = True
-
-    def take(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        if self.failed:
-            return None
-        match = pattern.match(self.text, self.at)
-        if match is None:
-            self._fail(what)
-            return None
-        self.at = match.end()
-        return match
-
-    def rest(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        if self.failed:
-            return None
-        match = pattern.fullmatch(self.text, self.at)
-        if match is None:
-            self._fail(what)
-        return match
-
-
-def _split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
-    """Split the lines after STX into the text, the trailer after ETX, and what follows it."""
-    for index, line in enumerate(text_lines):
-        if ETX in line.text:
-            at = line.text.index(ETX)
-            text = text_lines[:index]
-            if not _wire.is_blank(line.text[:at]):
-                text = [*text, Line(line.text[:at], line.number, line.column)]
-            trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
-            return text, trailer, text_lines[index + 1 :]
-    return text_lines, None, []
 
 
 def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None, int]:
