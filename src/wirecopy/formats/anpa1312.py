@@ -30,6 +30,7 @@ from typing import Any, BinaryIO
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
+from ..dates import format_date
 from ..registry import Format
 from . import _wire
 from ._wire import CONTROL_CODES, CONTROL_NAMES, ETX, STX, Line, Transmission
@@ -476,7 +477,8 @@ def _render(article: Article, index: int) -> str:
     version = extra.get("version")
     if version is not None:
         version = _field(article, "version", version, _VERSION)
-    filing_date = _field(article, "filing_date", _get(extra, "filing_date", f"{gmt:%m-%d}"), _FILING_DATE)
+    filing_date = _get(extra, "filing_date", None) or format_date(gmt.date(), "mm-dd")
+    filing_date = _field(article, "filing_date", filing_date, _FILING_DATE)
     words = _get(extra, "word_count", None)
     if words is None:
         words = _wire.count_words(article.paragraphs)
@@ -519,6 +521,8 @@ def _render(article: Article, index: int) -> str:
     lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
     lines += [f"\t   {paragraph}" for paragraph in paragraphs]
     trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
+    # wirecopy.dates reads this trailer but has no style that writes it; the
+    # directives are all numeric, so the machine's locale cannot change them.
     return (
         f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
         f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
