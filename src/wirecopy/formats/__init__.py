@@ -15,4 +15,7 @@ __all__ = ["BUILTIN_FORMATS"]
 BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
+    "cnndm-story": ("wirecopy.formats.cnndm_story:CNNDailyMailStoryFormat", ("story", "cnn-dailymail")),
+    "rfc822-news": ("wirecopy.formats.rfc822_news:RFC822NewsFormat", ("usenet",)),
+    "plain-text": ("wirecopy.formats.plain_text:PlainTextFormat", ("text", "plaintext")),
 }
