@@ -55,7 +55,7 @@ def open_path(path: str | os.PathLike[str]) -> BinaryIO:
 
 
 def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
-    inner: IO[bytes]
+    inner: io.BufferedIOBase
     if kind == "gzip":
         inner = gzip.GzipFile(fileobj=raw, mode="rb")
     elif kind == "bzip2":
@@ -72,7 +72,7 @@ class _Guarded(io.RawIOBase):
     surface as a :class:`ParseError` naming the file, not as ``EOFError``.
     """
 
-    def __init__(self, inner: IO[bytes], raw: BinaryIO, name: str, kind: str) -> None:
+    def __init__(self, inner: io.BufferedIOBase, raw: BinaryIO, name: str, kind: str) -> None:
         self._inner = inner
         self._raw = raw
         self._name = name
@@ -84,7 +84,7 @@ class _Guarded(io.RawIOBase):
 
     def readinto(self, buffer: Any) -> int:
         try:
-            count = self._inner.readinto(buffer)  # type: ignore[attr-defined]
+            count = self._inner.readinto(buffer)
         except _DECOMPRESSION_ERRORS as err:
             msg = f"corrupt {self._kind} data after {self._pos} decompressed bytes: {err}"
             raise ParseError(msg, source=self._name) from err
