@@ -67,9 +67,9 @@ class PlainTextFormat(Format):
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Score a short first line over paragraphs; modest, so any structured format wins.
 
-        0.5 for a headline line followed by a blank line and more text, 0.2
-        for other text, 0.0 for bytes text does not have, markup, JSON,
-        header fields, or CNN/Daily Mail highlights.
+        0.5 for a headline line followed by a blank line and more text;
+        0.0 for anything else, so that text of another shape is left to the
+        user to name.
         """
         if not head.strip() or _BINARY.search(head) or _HIGHLIGHT.search(head):
             return 0.0
@@ -79,16 +79,16 @@ class PlainTextFormat(Format):
             return 0.0
         # Up to three blank lines may lead (the Gigaword dumps have two).
         if rest[: len(rest) - len(stripped)].count(b"\n") > 3:
-            return 0.2
+            return 0.0
         lines = stripped.split(b"\n", 3)
         if len(lines) < 3:
-            return 0.2
+            return 0.0
         title, gap, body = lines[0].rstrip(b"\r"), lines[1], lines[2]
         if gap.strip() and _FIELD.match(title):
             return 0.0  # a header block, as in e-mail and Usenet
-        if len(title) <= _MAX_HEADLINE and not gap.strip() and body.strip():
+        if len(title.decode("utf-8", "replace")) <= _MAX_HEADLINE and not gap.strip() and body.strip():
             return 0.5
-        return 0.2
+        return 0.0
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per form-feed-separated part of the input."""
@@ -100,7 +100,7 @@ class PlainTextFormat(Format):
             if raw.strip(b" \t\r\n") == _FEED:
                 if any(chunk.strip() for chunk in part):
                     seen = True
-                    yield self._article(part, start_line, start_offset, context)
+                    yield from self._part(part, start_line, start_offset, context)
                 part = []
                 start_line, start_offset = line + 1, offset + len(raw)
             else:
@@ -109,11 +109,20 @@ class PlainTextFormat(Format):
             offset += len(raw)
         if any(chunk.strip() for chunk in part):
             seen = True
-            yield self._article(part, start_line, start_offset, context)
+            yield from self._part(part, start_line, start_offset, context)
         if not seen:
             context.skip(context.error("empty input: no text found", line=1, column=1, kind="empty-input"))
 
-    def _article(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Article:
+    def _part(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Iterator[Article]:
+        article = self._article(part, first_line, offset, context)
+        if article is None:
+            # Bytes, but no text once decoded: a byte-order mark, or spaces
+            # that only Unicode calls spaces.
+            context.skip(context.error("no text in the document", line=first_line, column=1, kind="empty-input"))
+        else:
+            yield article
+
+    def _article(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Article | None:
         defects: list[Defect] = []
         text = decode(b"".join(part), context, defects, line=first_line)
         if offset == 0:
@@ -124,8 +133,10 @@ class PlainTextFormat(Format):
         # split("\n"), not splitlines(): the latter also breaks at form feeds,
         # vertical tabs and U+2028, which would put line numbers off.
         lines = [line.rstrip("\r") for line in text.split("\n")]
-        # The reader only calls this for a part with text in it.
-        (_, first_run), *runs = blocks(lines, first_line)
+        found_runs = blocks(lines, first_line)
+        if not found_runs:
+            return None
+        (_, first_run), *runs = found_runs
         headline = first_run[0].strip()
         body = [run for _, run in runs]
         if len(first_run) > 1:

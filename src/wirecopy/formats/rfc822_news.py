@@ -337,7 +337,7 @@ class RFC822NewsFormat(Format):
         found = control_defect(body, context, line=first_line + body_start)
         if found is not None:
             defects.append(found)
-        runs = blocks(body.split("\n"), first_line + body_start)
+        runs = blocks([line.removesuffix("\r") for line in body.split("\n")], first_line + body_start)
         paragraphs = ["\n".join(run) for _, run in runs]
         newsgroups = fields_out.get("newsgroups")
         published_value: DateValue | None = fields_out.get("date")
@@ -575,6 +575,10 @@ def _render(article: Article) -> bytes:
     ):
         if value is not None:
             headers.append((name, _header_value(article, name, value)))
+        elif name in ("Newsgroups", "Date") and any(key.lower() == name.lower() for key in article.extra):
+            # An empty or unreadable first header, then a repeat kept in
+            # extra: the empty one keeps the repeat from taking its place.
+            headers.append((name, ""))
     lines_header: str | None = None
     content_type: tuple[int, str] | None = None
     transfer = ""
@@ -604,12 +608,11 @@ def _render(article: Article) -> bytes:
 def _body(
     article: Article, content_type: tuple[int, str] | None, transfer: str, headers: list[tuple[str, str]]
 ) -> bytes:
-    paragraphs = [p.replace("\r\n", "\n").replace("\r", "\n") for p in article.paragraphs]
-    text = "\n\n".join(p for p in paragraphs if p.strip())
+    text = "\n\n".join(p for p in article.paragraphs if p.strip())
     if text:
         text += "\n"
     data = text.encode("utf-8")
-    if content_type is not None:
+    if content_type is not None and text:
         message = email.message.Message()
         message["Content-Type"] = content_type[1]
         codec = _declared_codec(message)
