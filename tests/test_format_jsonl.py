@@ -85,8 +85,14 @@ def test_empty_input() -> None:
     ("line", "message"),
     [
         ('{"format": "x", "extra": {"a": NaN}}', "invalid JSON: NaN is not JSON (at n.jsonl, line 1, column 1)"),
-        ('{"format": "x", "extra": {"a": -Infinity}}', "invalid JSON: -Infinity is not JSON (at n.jsonl, line 1, column 1)"),
-        ('{"format": "x", "extra": {"a": 1e999}}', "invalid JSON: number 1e999 is out of range (at n.jsonl, line 1, column 1)"),
+        (
+            '{"format": "x", "extra": {"a": -Infinity}}',
+            "invalid JSON: -Infinity is not JSON (at n.jsonl, line 1, column 1)",
+        ),
+        (
+            '{"format": "x", "extra": {"a": 1e999}}',
+            "invalid JSON: number 1e999 is out of range (at n.jsonl, line 1, column 1)",
+        ),
         (
             '{"format": "x", "extra": {"a": ' + "9" * 5000 + "}}",
             "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits;"

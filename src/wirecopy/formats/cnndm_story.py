@@ -48,8 +48,8 @@ from typing import Any, BinaryIO
 from .._text import blocks, control_defect, decode
 from ..article import Article, Defect
 from ..context import ReadContext
-from ..dates import DateValue, format_date, parse_date
 from ..datelines import split_dateline
+from ..dates import DateValue, format_date, parse_date
 from ..errors import ParseError, WriteError
 from ..registry import Format
 
@@ -59,10 +59,9 @@ _MARKER = "@highlight"
 _HIGHLIGHT_LINE = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
 _HASH_NAME = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
 _BYLINE = re.compile(r"By\b")
-_PUBLISHED = re.compile(r"PUBLISHED:\s*(?P<date>.*)")
-_UPDATED = re.compile(r"UPDATED:\s*(?P<date>.*)")
-# The Daily Mail's older furniture: "Last updated at 4:29 PM on 17th October 2011".
-_LAST_UPDATED = re.compile(r"Last updated at\s+(?P<date>.+)")
+# "PUBLISHED:" and "UPDATED:" with the date on the line or in the next block,
+# and the Daily Mail's older "Last updated at 4:29 PM on 17th October 2011".
+_LABEL = re.compile(r"(?:(?P<published>PUBLISHED:)|UPDATED:|Last updated at(?!\S))\s*(?P<date>.*)")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _SEPARATOR = "|"
 
@@ -170,40 +169,51 @@ class CNNDailyMailStoryFormat(Format):
         """Take the Daily Mail byline and dates off the head of the body."""
         byline = None
         published: DateValue | None = None
+        seen: set[bool] = set()
         index = 0
         # "By" alone on its line, the name on the next, is the scraped byline;
         # a paragraph that merely starts with "By" is one only when dates follow.
         if body and _BYLINE.match(body[0][1][0].strip()):
             first = body[0][1][0].strip()
-            followed = len(body) > 1 and _is_furniture(body[1][1][0].strip())
+            followed = len(body) > 1 and _label_kind(body[1][1][0].strip()) is not None
             if first == "By" or followed:
                 byline = _join(body[0][1])
                 index = 1
         while index < len(body):
             line, run = body[index]
             head = run[0].strip()
-            if head == _SEPARATOR and len(run) == 1:
+            # "|" stands between the published and the updated date.
+            if (
+                head == _SEPARATOR
+                and len(run) == 1
+                and seen
+                and index + 1 < len(body)
+                and _label_kind(body[index + 1][1][0].strip()) not in (None, *seen)
+            ):
                 index += 1
                 continue
-            label = _PUBLISHED.fullmatch(head) or _UPDATED.fullmatch(head) or _LAST_UPDATED.fullmatch(head)
-            if label is None:
+            label = _LABEL.fullmatch(head)
+            is_published = label is not None and label["published"] is not None
+            # Each date comes once; a second label of a kind is story text.
+            if label is None or is_published in seen:
                 break
+            seen.add(is_published)
             index += 1
-            date_text, date_line = label["date"].strip(), line
+            date_text = label["date"].strip()
+            date_line, date_column = line, len(run[0]) - len(run[0].lstrip()) + label.start("date") + 1
             if len(run) > 1:
-                date_text, date_line = _join(run[1:]), line + 1
+                date_text, date_line, date_column = _join(run[1:]), line + 1, 1
             elif not date_text and index < len(body) and _looks_like_date(body[index][1]):
-                date_line, date_run = body[index]
+                (date_line, date_run), date_column = body[index], 1
                 date_text = _join(date_run)
                 index += 1
-            is_published = label.re is _PUBLISHED
             key = "published" if is_published else "updated"
             if not date_text:
                 defects.append(
                     context.defect("missing-date", f"{head.rstrip(':')} has no date", line=line, column=len(head) + 1)
                 )
                 continue
-            value = context.date(_clean_date(date_text), defects, line=date_line, column=1)
+            value = context.date(_clean_date(date_text), defects, line=date_line, column=date_column)
             if value is None:
                 extra[f"{key}_text"] = date_text
             elif is_published:
@@ -254,16 +264,14 @@ class CNNDailyMailStoryFormat(Format):
                 holds one story), or a paragraph would read back as a
                 highlight marker.
         """
-        written = 0
-        for article in articles:
-            if written:
+        for index, article in enumerate(articles):
+            if index:
                 msg = (
                     f"cannot write {_describe(article)} as cnndm-story: a .story file holds one story;"
                     " write each article to its own file"
                 )
                 raise WriteError(msg)
             stream.write(_render(article).encode("utf-8"))
-            written += 1
 
 
 def _join(run: list[str]) -> str:
@@ -271,14 +279,16 @@ def _join(run: list[str]) -> str:
     return " ".join(part for part in (line.strip() for line in run) if part)
 
 
-def _is_furniture(line: str) -> bool:
-    return bool(_PUBLISHED.fullmatch(line) or _UPDATED.fullmatch(line) or _LAST_UPDATED.fullmatch(line))
+def _label_kind(line: str) -> bool | None:
+    """True for a published label, False for an updated one, None for story text."""
+    label = _LABEL.fullmatch(line)
+    return None if label is None else label["published"] is not None
 
 
 def _looks_like_date(run: list[str]) -> bool:
-    # The block after a label is its date when it is one short line; a long
-    # one is the story, and the label then has no date.
-    return len(run) == 1 and len(run[0].strip()) <= 60 and run[0].strip() != _MARKER
+    # The block after a label is its date when it is one line; a paragraph
+    # of several lines is the story, and the label then has no date.
+    return len(run) == 1 and run[0].strip() != _MARKER
 
 
 def _clean_date(text: str) -> str:
@@ -353,7 +363,7 @@ def _date_text(value: DateValue | None, raw: object) -> str | None:
     return f"{clock}, {format_date(value.date(), 'day-month-year')}"
 
 
-_SPACES = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+_SPACES = re.compile(r"\s*\n\s*")
 
 
 def _one_line(text: str) -> str:

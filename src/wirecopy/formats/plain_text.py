@@ -204,8 +204,8 @@ def _render(article: Article) -> str:
     return "\n\n".join([headline, *paragraphs]) + "\n"
 
 
-_LINE_BREAK = re.compile(r"[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_SPACES = re.compile(r"\s*[\r\n\x0b\x0c\x1c-\x1e\x85\u2028\u2029]\s*")
+_LINE_BREAK = re.compile(r"\n")
+_SPACES = re.compile(r"\s*\n\s*")
 
 
 def _one_line(text: str) -> str:

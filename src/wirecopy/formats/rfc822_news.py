@@ -61,10 +61,11 @@ _MESSAGE_ID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
 _CHARSET_PARAM = re.compile(r'(?i)(charset\s*=\s*)("?)[^";\s]*\2')
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 
-# Headers that become fields of the article, by lower-case name.
+# Headers that become fields of the article, by lower-case name; from each,
+# the first occurrence fills the field and any repeat goes to extra.
 _MAPPED = ("from", "newsgroups", "subject", "date", "message-id", "content-language", "lines")
-# Newsgroups, Subject and the like are read with these; from each, the first
-# occurrence fills the field and any repeat goes to extra.
+# compat32 is the email package's lenient policy: it never raises on a
+# malformed header and hands back each field's raw text.
 _HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
 
 
@@ -210,6 +211,7 @@ class RFC822NewsFormat(Format):
         *,
         truncated: tuple[int, int, int, int] | None = None,
     ) -> Article | None:
+        """Read one article from its bytes; ``None`` (reported) when it has no header."""
         defects: list[Defect] = []
         if truncated is not None:
             line, column, size, got = truncated
@@ -224,136 +226,135 @@ class RFC822NewsFormat(Format):
         physical = data.split(b"\n")
         if data.endswith(b"\n"):
             physical.pop()
-        # Leading blank lines are tolerated.
-        skip = 0
-        while skip < len(physical) and not physical[skip].strip():
-            skip += 1
-        header_start = first_line + skip
-        fields: list[int] = []  # the index in `physical` of each field's first line
-        end = skip
-        while end < len(physical):
-            raw = physical[end].removesuffix(b"\r")
-            if not raw:
-                break
-            if raw[:1] in (b" ", b"\t") and fields:
-                end += 1
-                continue
-            if _FIELD.match(raw) is None:
-                column = _bad_column(raw)
-                if not fields:
-                    context.skip(
-                        context.error(
-                            f"not a news article: line {first_line + end} is not a header field"
-                            f" ({_snippet(raw)!r})",
-                            line=first_line + end,
-                            column=column,
-                            kind="not-an-article",
-                        )
-                    )
-                    return None
-                defects.append(
-                    context.defect(
-                        "bad-header-line",
-                        f"line {first_line + end} is neither a header field nor a blank line;"
-                        " the body is taken to start there",
-                        line=first_line + end,
-                        column=column,
-                    )
-                )
-                break
-            fields.append(end)
-            end += 1
-        if end >= len(physical) or physical[end].removesuffix(b"\r"):
-            body_start = end
-            if end >= len(physical):
-                defects.append(
-                    context.defect(
-                        "missing-body",
-                        "the headers are not followed by a blank line: the article may be cut short",
-                        line=first_line + len(physical),
-                        column=1,
-                    )
-                )
-        else:
-            body_start = end + 1
-        header_bytes = b"\n".join(physical[skip:end]) + b"\n"
-        header_text = decode(header_bytes, context, defects, line=header_start)
-        header_text = self._check_header_controls(header_text, header_start, context, defects)
+        block = self._header_block(physical, first_line, context, defects)
+        if block is None:
+            return None
+        start, end, fields, body_start = block
+        header_line = first_line + start
+        header_text = decode(b"\n".join(physical[start:end]) + b"\n", context, defects, line=header_line)
+        header_text = self._check_header_controls(header_text, header_line, context, defects)
         message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
         items = list(message.raw_items())
-        lines_of = [first_line + index for index in fields]
-        firsts = [physical[index].decode("latin-1") for index in fields]
+        places = [(first_line + index, _value_column(physical[index].decode("latin-1"))) for index in fields]
         if len(items) != len(fields):
-            # The email package split the block differently; positions are lost.
-            lines_of = [header_start] * len(items)
-            firsts = [f"{name}: {value}" for name, value in items]
+            # The email package split the block differently; columns are lost.
+            places = [(header_line, 1)] * len(items)
 
         body_raw = b"\n".join(physical[body_start:])
         if data.endswith(b"\n") and body_start < len(physical):
             body_raw += b"\n"
         body_lines = body_raw.count(b"\n") + (1 if body_raw and not body_raw.endswith(b"\n") else 0)
+        values, extra = self._fields(items, places, body_lines, context, defects)
 
-        fields_out: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for (name, value), line, source in zip(items, lines_of, firsts):
-            column = _value_column(source)
-            text = self._value(value, line, column, context, defects)
-            key = name.lower()
-            if key in _MAPPED and key not in fields_out:
-                fields_out[key] = text
-                if key == "date":
-                    published = context.date(text, defects, line=line, column=column) if text else None
-                    if text and published is None:
-                        _add(extra, name, text)
-                    fields_out[key] = published
-                elif key == "message-id" and not _MESSAGE_ID.fullmatch(text):
-                    defects.append(
-                        context.defect(
-                            "bad-message-id", f"Message-ID {text!r} is not '<id@domain>'", line=line, column=column
-                        )
-                    )
-                elif key == "lines":
-                    if not text.isdigit() or not text.isascii():
-                        defects.append(
-                            context.defect("bad-lines", f"Lines header is not a number: {text!r}", line=line, column=column)
-                        )
-                        _add(extra, name, text)
-                    elif int(text) != body_lines:
-                        defects.append(
-                            context.defect(
-                                "lines-mismatch",
-                                f"Lines header says {int(text)} but the body has {body_lines} lines",
-                                line=line,
-                                column=column,
-                            )
-                        )
-                        _add(extra, name, text)
-                    # A Lines header that agrees with the body is derived
-                    # data: the writer computes it again.
-            else:
-                _add(extra, name, text)
-
-        body = self._body(body_raw, message, first_line + body_start, context, defects)
-        found = control_defect(body, context, line=first_line + body_start)
+        body_line = first_line + body_start
+        body = self._body(body_raw, message, body_line, context, defects)
+        found = control_defect(body, context, line=body_line)
         if found is not None:
             defects.append(found)
-        runs = blocks([line.removesuffix("\r") for line in body.split("\n")], first_line + body_start)
-        paragraphs = ["\n".join(run) for _, run in runs]
-        newsgroups = fields_out.get("newsgroups")
-        published_value: DateValue | None = fields_out.get("date")
+        runs = blocks([line.removesuffix("\r") for line in body.split("\n")], body_line)
+        newsgroups = values.get("newsgroups")
         return Article(
             format=self.name,
-            id=fields_out.get("message-id"),
-            headline=fields_out.get("subject"),
-            byline=fields_out.get("from"),
-            published=published_value,
-            paragraphs=paragraphs,
-            subjects=[] if newsgroups is None else [g.strip() for g in newsgroups.split(",") if g.strip()],
-            language=fields_out.get("content-language"),
+            id=values.get("message-id"),
+            headline=values.get("subject"),
+            byline=values.get("from"),
+            published=values.get("date"),
+            paragraphs=["\n".join(run) for _, run in runs],
+            subjects=() if newsgroups is None else [g.strip() for g in newsgroups.split(",") if g.strip()],
+            language=values.get("content-language"),
             extra=extra,
             origin=context.origin(line=first_line, offset=offset),
             defects=defects,
         )
+
+    def _header_block(
+        self, physical: list[bytes], first_line: int, context: ReadContext, defects: list[Defect]
+    ) -> tuple[int, int, list[int], int] | None:
+        """Find the header block: its first and end line, each field's first line, and the body's first line.
+
+        Lines are indexes into *physical*.  Returns ``None``, having reported
+        the document, when the first line is not a header field.
+        """
+        # Leading blank lines are tolerated.
+        start = 0
+        while start < len(physical) and not physical[start].strip():
+            start += 1
+        fields: list[int] = []
+        end = start
+        while end < len(physical):
+            raw = physical[end].removesuffix(b"\r")
+            if not raw:
+                return start, end, fields, end + 1
+            if raw[:1] in (b" ", b"\t") and fields:
+                end += 1
+                continue
+            if _FIELD.match(raw) is None:
+                where, column = first_line + end, _bad_column(raw)
+                if not fields:
+                    msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
+                    context.skip(context.error(msg, line=where, column=column, kind="not-an-article"))
+                    return None
+                defects.append(
+                    context.defect(
+                        "bad-header-line",
+                        f"line {where} is neither a header field nor a blank line; the body is taken to start there",
+                        line=where,
+                        column=column,
+                    )
+                )
+                return start, end, fields, end
+            fields.append(end)
+            end += 1
+        defects.append(
+            context.defect(
+                "missing-body",
+                "the headers are not followed by a blank line: the article may be cut short",
+                line=first_line + len(physical),
+                column=1,
+            )
+        )
+        return start, end, fields, end
+
+    def _fields(
+        self,
+        items: list[tuple[str, str]],
+        places: list[tuple[int, int]],
+        body_lines: int,
+        context: ReadContext,
+        defects: list[Defect],
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Sort the headers into the article's fields (first occurrence) and extra (the rest)."""
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for (name, value), (line, column) in zip(items, places, strict=True):
+            text = self._value(value, line, column, context, defects)
+            key = name.lower()
+            if key not in _MAPPED or key in values:
+                _add(extra, name, text)
+                continue
+            values[key] = text
+            if key == "date":
+                values[key] = context.date(text, defects, line=line, column=column) if text else None
+                if text and values[key] is None:
+                    _add(extra, name, text)  # kept, since it could not be read
+            elif key == "message-id" and not _MESSAGE_ID.fullmatch(text):
+                defects.append(
+                    context.defect(
+                        "bad-message-id", f"Message-ID {text!r} is not '<id@domain>'", line=line, column=column
+                    )
+                )
+            elif key == "lines":
+                # A Lines header that agrees with the body is derived data,
+                # which the writer computes again; one that does not is kept.
+                if not (text.isascii() and text.isdigit()):
+                    msg = f"Lines header is not a number: {text!r}"
+                    defects.append(context.defect("bad-lines", msg, line=line, column=column))
+                    _add(extra, name, text)
+                elif int(text) != body_lines:
+                    msg = f"Lines header says {int(text)} but the body has {body_lines} lines"
+                    defects.append(context.defect("lines-mismatch", msg, line=line, column=column))
+                    _add(extra, name, text)
+        return values, extra
 
     def _check_header_controls(self, text: str, line: int, context: ReadContext, defects: list[Defect]) -> str:
         """Report control characters in the headers; a bare CR would split a field, so it becomes a space."""
@@ -399,7 +400,7 @@ class RFC822NewsFormat(Format):
                 pieces.append(match.group())
             last = match.end()
         pieces.append(text[last:])
-        return "".join(pieces)
+        return "".join(pieces).strip()
 
     def _body(
         self, raw: bytes, message: email.message.Message, line: int, context: ReadContext, defects: list[Defect]
@@ -581,7 +582,7 @@ def _render(article: Article) -> bytes:
             headers.append((name, ""))
     lines_header: str | None = None
     content_type: tuple[int, str] | None = None
-    transfer = ""
+    transfer: str | None = None
     for key, value in article.extra.items():
         if not _FIELD_NAME.fullmatch(key):
             continue
@@ -594,10 +595,10 @@ def _render(article: Article) -> bytes:
                 lines_header = item
             if key.lower() == "content-type" and content_type is None:
                 content_type = (len(headers), item)
-            if key.lower() == "content-transfer-encoding" and not transfer:
+            if key.lower() == "content-transfer-encoding" and transfer is None:
                 transfer = item.strip().lower()
             headers.append((key, item))
-    body = _body(article, content_type, transfer, headers)
+    body = _body(article, content_type, transfer or "", headers)
     if lines_header is None:
         count = body.count(b"\n")
         headers.append(("Lines", str(count)))
@@ -608,27 +609,31 @@ def _render(article: Article) -> bytes:
 def _body(
     article: Article, content_type: tuple[int, str] | None, transfer: str, headers: list[tuple[str, str]]
 ) -> bytes:
+    """Encode the body as the headers say, as the reader will decode it."""
     text = "\n\n".join(p for p in article.paragraphs if p.strip())
     if text:
         text += "\n"
     data = text.encode("utf-8")
-    if content_type is not None and text:
-        message = email.message.Message()
+    message = email.message.Message()
+    if content_type is not None:
         message["Content-Type"] = content_type[1]
-        codec = _declared_codec(message)
-        if codec is not None and not codec.startswith("?") and codec != "utf-8":
-            try:
-                declared = text.encode(codec)
-            except UnicodeEncodeError:
-                declared = None
-            # Raw 8-bit bytes must also be UTF-8 (the format's text encoding);
-            # base64 and quoted-printable are ASCII on the wire, so any
-            # charset that holds the text will do.
-            if declared is not None and (transfer in ("quoted-printable", "base64") or declared == data):
-                data = declared
-            else:
-                index, value = content_type
-                headers[index] = (headers[index][0], _CHARSET_PARAM.sub(r"\g<1>\g<2>utf-8\g<2>", value, count=1))
+    if message.get_content_maintype() == "multipart":
+        # The reader keeps a multipart body as it is: so does the writer.
+        return data
+    codec = _declared_codec(message)
+    if content_type is not None and text and codec is not None and not codec.startswith("?") and codec != "utf-8":
+        try:
+            declared: bytes | None = text.encode(codec)
+        except UnicodeEncodeError:
+            declared = None
+        # Raw 8-bit bytes must also be UTF-8 (the format's text encoding);
+        # base64 and quoted-printable are ASCII on the wire, so any charset
+        # that holds the text will do.
+        if declared is not None and (transfer in ("quoted-printable", "base64") or declared == data):
+            data = declared
+        else:
+            index, value = content_type
+            headers[index] = (headers[index][0], _CHARSET_PARAM.sub(r"\g<1>\g<2>utf-8\g<2>", value, count=1))
     if transfer == "quoted-printable":
         data = quopri.encodestring(data)
     elif transfer == "base64":
@@ -641,7 +646,10 @@ def _newsgroups(article: Article) -> str | None:
         return None
     for group in article.subjects:
         if not group or "," in group or any(c.isspace() for c in group):
-            msg = f"cannot write {_describe(article)} as rfc822-news: newsgroup {group!r} is empty or holds a comma or space"
+            msg = (
+                f"cannot write {_describe(article)} as rfc822-news:"
+                f" newsgroup {group!r} is empty or holds a comma or space"
+            )
             raise WriteError(msg)
     return ",".join(article.subjects)
 
@@ -668,4 +676,3 @@ def _describe(article: Article) -> str:
     if article.headline:
         return f"article {article.headline[:40]!r}"
     return "an article"
-
