@@ -18,4 +18,6 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "cnndm-story": ("wirecopy.formats.cnndm_story:CNNDailyMailStoryFormat", ("story", "cnn-dailymail")),
     "rfc822-news": ("wirecopy.formats.rfc822_news:RFC822NewsFormat", ("usenet",)),
     "plain-text": ("wirecopy.formats.plain_text:PlainTextFormat", ("text", "plaintext")),
+    "trec-sgml": ("wirecopy.formats.trec_sgml:TRECSGMLFormat", ("trec", "gigaword", "aquaint")),
+    "reuters21578-sgml": ("wirecopy.formats.reuters21578:Reuters21578Format", ("reuters21578",)),
 }
