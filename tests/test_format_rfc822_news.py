@@ -303,6 +303,14 @@ class TestMany:
             f" (at b.rnews, line {line}, column 10)"
         )
 
+    def test_rnews_count_beyond_the_file(self, tmp_path: Path) -> None:
+        """A batch line announcing far more bytes than the file holds is a truncated article, not a MemoryError."""
+        path = tmp_path / "big.rnews"
+        path.write_bytes(b"#! rnews 99999999999999\nNewsgroups: a.b\n\nText.\n")
+        [article] = _read(path)
+        assert article.paragraphs == ("Text.",)
+        assert [(d.kind, d.line, d.column) for d in article.defects] == [("truncated", 1, 10)]
+
     def test_rnews_junk_between_articles(self) -> None:
         """Junk where a batch line should be is reported, and reading resumes at the next batch line."""
         data = (FIXTURES / "batch.rnews").read_bytes()

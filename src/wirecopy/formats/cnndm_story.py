@@ -62,7 +62,6 @@ _BYLINE = re.compile(r"By\b")
 # "PUBLISHED:" and "UPDATED:" with the date on the line or in the next block,
 # and the Daily Mail's older "Last updated at 4:29 PM on 17th October 2011".
 _LABEL = re.compile(r"(?:(?P<published>PUBLISHED:)|UPDATED:|Last updated at(?!\S))\s*(?P<date>.*)")
-_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th)\b")
 _SEPARATOR = "|"
 
 # Zone names the Daily Mail prints, by UTC offset in minutes, for writing;
@@ -213,7 +212,7 @@ class CNNDailyMailStoryFormat(Format):
                     context.defect("missing-date", f"{head.rstrip(':')} has no date", line=line, column=len(head) + 1)
                 )
                 continue
-            value = context.date(_clean_date(date_text), defects, line=date_line, column=date_column)
+            value = context.date(date_text, defects, line=date_line, column=date_column)
             if value is None:
                 extra[f"{key}_text"] = date_text
             elif is_published:
@@ -289,12 +288,6 @@ def _looks_like_date(run: list[str]) -> bool:
     # The block after a label is its date when it is one line; a paragraph
     # of several lines is the story, and the label then has no date.
     return len(run) == 1 and run[0].strip() != _MARKER
-
-
-def _clean_date(text: str) -> str:
-    # "4:29 PM on 17th October 2011": drop the ordinal suffix and the "on",
-    # which the date parser does not take.
-    return _ORDINAL.sub("", text.replace(" on ", " "))
 
 
 def _id_from(source: str | None) -> str | None:

@@ -51,7 +51,8 @@ __all__ = ["RFC822NewsFormat"]
 # then the colon: exactly what the email package's feed parser accepts.
 _FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
 _FIELD_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
-_BATCH = re.compile(rb"#! rnews[ \t]+(\d+)[ \t]*\r?\n?")
+# A count of up to 18 digits: more is no file, and int() refuses thousands.
+_BATCH = re.compile(rb"#! rnews[ \t]+(\d{1,18})[ \t]*\r?\n?")
 _BATCH_START = b"#! rnews"
 _MBOX_FROM = b"From "
 _MBOXRD_QUOTED = re.compile(rb">+From ")
@@ -491,7 +492,17 @@ class _Lines:
         return raw
 
     def take(self, size: int) -> bytes:
-        data = self.stream.read(size)
+        # In pieces: read(size) allocates size bytes at once, and a batch
+        # line may announce far more than the file holds.
+        chunks = []
+        remaining = size
+        while remaining > 0:
+            chunk = self.stream.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
         self.offset += len(data)
         self.line += data.count(b"\n")
         return data
