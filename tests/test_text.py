@@ -7,7 +7,7 @@ import io
 from hypothesis import given
 from hypothesis import strategies as st
 
-from wirecopy._text import blocks, find_control, plain_lines
+from wirecopy._text import find_control, plain_lines, stream_blocks
 from wirecopy.formats.cnn_reuters import _fast_paragraphs, _paragraphs
 
 # Pieces that make the edge cases likely: every kind of blank line, CR, the
@@ -36,20 +36,20 @@ def _line_by_line(data: bytes) -> list[tuple[bytes, int, int]]:
 
 @given(st.lists(st.sampled_from(_PIECES), max_size=60).map(b"".join), st.sampled_from([1, 2, 3, 5, 8, 64, 1 << 16]))
 def test_blocks_match_the_line_by_line_reading(data: bytes, chunk_size: int) -> None:
-    """blocks() gives the line-by-line blocks, first lines and offsets, whatever the chunk size."""
-    assert list(blocks(io.BytesIO(data), chunk_size)) == _line_by_line(data)
+    """stream_blocks() gives the line-by-line blocks, first lines and offsets, whatever the chunk size."""
+    assert list(stream_blocks(io.BytesIO(data), chunk_size)) == _line_by_line(data)
 
 
 @given(st.binary(max_size=200), st.sampled_from([1, 7, 1 << 16]))
 def test_blocks_on_any_bytes(data: bytes, chunk_size: int) -> None:
-    """On any bytes, blocks() gives the line-by-line blocks."""
-    assert list(blocks(io.BytesIO(data), chunk_size)) == _line_by_line(data)
+    """On any bytes, stream_blocks() gives the line-by-line blocks."""
+    assert list(stream_blocks(io.BytesIO(data), chunk_size)) == _line_by_line(data)
 
 
 def test_blocks_reads_lazily() -> None:
-    """blocks() yields the first block after reading one chunk, not the whole stream."""
+    """stream_blocks() yields the first block after reading one chunk, not the whole stream."""
     stream = io.BytesIO(b"first\n\n" + b"x" * 10 + b"\n" * 100_000)
-    assert next(blocks(stream, 64)) == (b"first\n", 1, 0)
+    assert next(stream_blocks(stream, 64)) == (b"first\n", 1, 0)
     assert stream.tell() == 64
 
 

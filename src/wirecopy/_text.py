@@ -50,6 +50,36 @@ def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     return line, column
 
 
+def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, list[str]]]:
+    """Group *lines* into runs separated by blank (whitespace-only) lines.
+
+    Returns ``(line, lines)`` pairs, *line* being the 1-based line number of
+    the run's first line, counting *lines[0]* as *first_line*.
+    """
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, text in enumerate(lines, first_line):
+        if text.strip():
+            if current is None:
+                current = []
+                runs.append((number, current))
+            current.append(text)
+        else:
+            current = None
+    return runs
+
+
+def control_defect(text: str, context: ReadContext, *, line: int) -> Defect | None:
+    """Report the first control character of *text* (whose first line is *line*), if any."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    where, column = position(text, found.start(), line)
+    return context.defect(
+        "control-character", f"control character {found.group()!r} in text", line=where, column=column
+    )
+
+
 # A blank line holds nothing but ASCII whitespace (what bytes.strip()
 # removes) before its newline.  It is found from the newline before it: a
 # pattern that starts with a literal is searched for at C speed, where one
@@ -59,7 +89,7 @@ _BLANK_LINE = re.compile(rb"\n(?=([ \t\r\x0b\x0c]*\n))")
 _BLANK_FIRST_LINE = re.compile(rb"[ \t\r\x0b\x0c]*\n")
 
 
-def blocks(stream: BinaryIO, chunk_size: int = 1 << 16) -> Iterator[tuple[bytes, int, int]]:
+def stream_blocks(stream: BinaryIO, chunk_size: int = 1 << 16) -> Iterator[tuple[bytes, int, int]]:
     """Yield the blank-line-separated blocks of a byte stream, reading it in chunks.
 
     A block is a maximal run of lines (split on ``\\n`` only) that are not

@@ -128,21 +128,16 @@ def _to_str_tuple(value: Iterable[str]) -> tuple[str, ...]:
     return value if type(value) is tuple else tuple(value)
 
 
-def _check_str_items(instance: object, attribute: attrs.Attribute[Any], value: tuple[Any, ...]) -> None:
-    for item in value:
-        if type(item) is not str and not isinstance(item, str):
-            msg = f"'{attribute.name}' must hold only str (got {item!r} that is a {type(item)!r})"
-            raise TypeError(msg)
+def _to_defects(value: Iterable[Defect]) -> tuple[Defect, ...]:
+    return value if type(value) is tuple else tuple(value)
 
 
-def _check_date(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
-    if value is not None and not isinstance(value, _dt.date):
-        msg = f"'{attribute.name}' must be a date, a datetime or None (got {value!r} that is a {type(value)!r})"
-        raise TypeError(msg)
-
-
-_opt_str = attrs.validators.optional(attrs.validators.instance_of(str))
-_opt_int = attrs.validators.optional(attrs.validators.instance_of(int))
+_v = attrs.validators
+_opt_str = _v.optional(_v.instance_of(str))
+_opt_int = _v.optional(_v.instance_of(int))
+# datetime is a subclass of date, so one check admits both.
+_opt_date = _v.optional(_v.instance_of(_dt.date))
+_strs = _v.deep_iterable(_v.instance_of(str))
 
 
 @attrs.frozen(kw_only=True)
@@ -176,10 +171,10 @@ class Defect:
     .. versionadded:: 0.1
     """
 
-    kind: str = attrs.field(validator=attrs.validators.instance_of(str))
+    kind: str = attrs.field(validator=_v.instance_of(str))
     """A stable, machine-readable name such as ``"missing-date"``; see :doc:`/errors`."""
 
-    message: str = attrs.field(validator=attrs.validators.instance_of(str))
+    message: str = attrs.field(validator=_v.instance_of(str))
     """A sentence for people, e.g. ``"Missing date in header"``."""
 
     line: int | None = attrs.field(default=None, validator=_opt_int)
@@ -196,7 +191,7 @@ class Dateline:
     .. versionadded:: 0.1
     """
 
-    text: str = attrs.field(validator=attrs.validators.instance_of(str))
+    text: str = attrs.field(validator=_v.instance_of(str))
     """The dateline exactly as written, dash included."""
 
     place: str | None = attrs.field(default=None, validator=_opt_str)
@@ -208,7 +203,7 @@ class Dateline:
     agency: str | None = attrs.field(default=None, validator=_opt_str)
     """The agency in parentheses: ``"reuters"``, ``"AP"``."""
 
-    date: DateValue | None = attrs.field(default=None, validator=_check_date)
+    date: DateValue | None = attrs.field(default=None, validator=_opt_date)
     """The date the dateline carries, resolved to a full date where it had no year."""
 
 
@@ -236,7 +231,7 @@ class Article:
     .. versionadded:: 0.1
     """
 
-    format: str = attrs.field(validator=attrs.validators.instance_of(str))
+    format: str = attrs.field(validator=_v.instance_of(str))
     """The name of the format the article was read from, e.g. ``"cnn-reuters"``."""
 
     id: str | None = attrs.field(default=None, validator=_opt_str)
@@ -251,21 +246,21 @@ class Article:
     byline: str | None = attrs.field(default=None, validator=_opt_str)
     """The byline as written (``"By BERNARD CONDON"``); never split into names."""
 
-    published: DateValue | None = attrs.field(default=None, validator=_check_date)
+    published: DateValue | None = attrs.field(default=None, validator=_opt_date)
     """When the story was published, at the precision the source gives."""
 
     dateline: Dateline | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(Dateline))
+        default=None, validator=_v.optional(_v.instance_of(Dateline))
     )
     """The dateline taken out of the first paragraph, or ``None``."""
 
-    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_check_str_items)
+    paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_strs)
     """The body, one string per paragraph, without the dateline."""
 
-    highlights: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_check_str_items)
+    highlights: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_strs)
     """Summary points (the CNN/Daily Mail ``@highlight`` lines), if the format has them."""
 
-    subjects: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_check_str_items)
+    subjects: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_strs)
     """Subject, topic or category codes, as the source spells them."""
 
     language: str | None = attrs.field(default=None, validator=_opt_str)
@@ -275,11 +270,13 @@ class Article:
     """Format-specific fields, read-only, JSON-like values only."""
 
     origin: Origin | None = attrs.field(
-        default=None, eq=False, validator=attrs.validators.optional(attrs.validators.instance_of(Origin))
+        default=None, eq=False, validator=_v.optional(_v.instance_of(Origin))
     )
     """Where the article was read from; not part of equality."""
 
-    defects: tuple[Defect, ...] = attrs.field(default=(), eq=False, converter=tuple)
+    defects: tuple[Defect, ...] = attrs.field(
+        default=(), eq=False, converter=_to_defects, validator=_v.deep_iterable(_v.instance_of(Defect))
+    )
     """The problems the parser worked around; not part of equality."""
 
     @property

@@ -63,39 +63,39 @@ def _parser() -> argparse.ArgumentParser:
             "skip: leave out documents with problems",
         )
 
-    parse = commands.add_parser(
-        "parse",
-        help="print each article as one JSON object per line",
-        description="Print each article of FILE as one JSON object per line (the Article.to_dict() form).",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    reading(parse)
+    def command(name: str, summary: str, description: str) -> argparse.ArgumentParser:
+        return commands.add_parser(
+            name,
+            help=summary,
+            description=description,
+            epilog=_EPILOG,
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
 
-    convert = commands.add_parser(
+    reading(
+        command(
+            "parse",
+            "print each article as one JSON object per line",
+            "Print each article of FILE as one JSON object per line (the Article.to_dict() form).",
+        )
+    )
+    convert = command(
         "convert",
-        help="convert articles to another format",
-        description="Read every FILE and write its articles in the format --to names.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
+        "convert articles to another format",
+        "Read every FILE and write its articles in the format --to names.",
     )
     reading(convert)
     convert.add_argument("-t", "--to", metavar="NAME", default="jsonl", help="the output format (default: jsonl)")
     convert.add_argument("-o", "--output", metavar="OUT", help="the output file (default: standard output)")
-
-    detect_cmd = commands.add_parser(
+    command(
         "detect",
-        help="tell the format of files",
-        description="Print the detected format of each FILE, with the runners-up and their scores.",
-        epilog=_EPILOG,
-        formatter_class=argparse.RawDescriptionHelpFormatter,
-    )
-    detect_cmd.add_argument("files", nargs="+", metavar="FILE")
-
-    commands.add_parser(
+        "tell the format of files",
+        "Print the detected format of each FILE, with the runners-up and their scores.",
+    ).add_argument("files", nargs="+", metavar="FILE")
+    command(
         "formats",
-        help="list the available formats",
-        description="List every format: name, aliases, read/write, extensions, and where it comes from.",
+        "list the available formats",
+        "List every format: name, aliases, read/write, extensions, and where it comes from.",
     )
     return parser
 
@@ -240,7 +240,7 @@ def _formats(args: argparse.Namespace) -> int:
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     out: IO[str] = sys.stdout
     for row in rows:
-        cells = [cell.ljust(width) for cell, width in zip(row, widths)]
+        cells = [cell.ljust(width) for cell, width in zip(row, widths, strict=False)]
         print("  ".join([*cells, row[-1]]), file=out)
     for failure in default_registry.failures():
         print(f"broken: {failure}", file=out)

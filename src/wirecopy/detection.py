@@ -98,8 +98,8 @@ def detect(
         head = data[:HEAD_SIZE].encode("utf-8", "surrogatepass")
     else:
         head = bytes(data[:HEAD_SIZE])
-    name = None if filename is None else strip_compression_suffix(filename)
-    return rank(head, name, registry, source=filename)
+    stripped = None if filename is None else strip_compression_suffix(filename)
+    return rank(head, stripped, registry, source=filename)
 
 
 def rank(head: bytes, filename: str | None, registry: Registry | None = None, *, source: str | None = None) -> Detection:

@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import datetime as _dt
 from collections.abc import Mapping
-from typing import Literal
+from typing import Any, Literal
 
 import attrs
 
@@ -40,6 +40,12 @@ def _check_mode(instance: object, attribute: attrs.Attribute[str], value: str) -
     if value not in _MODES:
         msg = f"'errors' must be one of 'strict', 'warn', 'skip' (got {value!r})"
         raise ValueError(msg)
+
+
+def _check_tz(instance: object, attribute: attrs.Attribute[Any], value: object) -> None:
+    if value is not None and not isinstance(value, _dt.tzinfo):
+        msg = f"'{attribute.name}' must be a datetime.tzinfo or None (got {value!r})"
+        raise TypeError(msg)
 
 
 def _to_tzinfos(
@@ -62,9 +68,7 @@ class Policy:
     errors: ErrorMode = attrs.field(default="warn", validator=_check_mode)
     """``"strict"``, ``"warn"`` or ``"skip"``; see the module documentation."""
 
-    default_tz: _dt.tzinfo | None = attrs.field(
-        default=None, validator=attrs.validators.optional(attrs.validators.instance_of(_dt.tzinfo))
-    )
+    default_tz: _dt.tzinfo | None = attrs.field(default=None, validator=_check_tz)
     """The zone to give times that carry none; ``None`` keeps them naive."""
 
     tzinfos: tuple[tuple[str, _dt.tzinfo], ...] | None = attrs.field(default=None, converter=_to_tzinfos)

@@ -144,7 +144,10 @@ class Registry:
     """
 
     def __init__(
-        self, builtins: Mapping[str, tuple[str, tuple[str, ...]]] = (), *, group: str | None = ENTRY_POINT_GROUP
+        self,
+        builtins: Mapping[str, tuple[str, tuple[str, ...]]] | None = None,
+        *,
+        group: str | None = ENTRY_POINT_GROUP,
     ) -> None:
         self._group = group
         self._entries: dict[str, _Entry] = {}
@@ -152,7 +155,7 @@ class Registry:
         self._scanned = group is None
         self._failures: list[FormatLoadError] = []
         self._lock = threading.RLock()
-        for name, (target, aliases) in dict(builtins).items():
+        for name, (target, aliases) in (builtins or {}).items():
             self._add(_Entry(name=name, origin="wirecopy (built-in)", target=target, aliases=tuple(aliases)))
 
     # -- lookups ----------------------------------------------------------

@@ -20,7 +20,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, decode, find_control, plain_lines
+from .._text import decode, find_control, plain_lines, stream_blocks
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -68,7 +68,7 @@ class CNNReutersFormat(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per blank-line-separated block."""
         seen = False
-        for data, line, offset in blocks(stream):
+        for data, line, offset in stream_blocks(stream):
             seen = True
             yield self._article(data, line, offset, context)
         if not seen:
