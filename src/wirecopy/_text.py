@@ -144,7 +144,7 @@ def stream_blocks(stream: BinaryIO, chunk_size: int = 1 << 16) -> Iterator[tuple
             if not parts:
                 start_line, start_offset = counted_line + count(b"\n", counted, pos), offset + pos
             parts.append(buffer[pos:])
-        line += count(b"\n")
+        line = counted_line + count(b"\n", counted)
         offset += cut
     # The last line, when the input does not end with a newline.
     if rest.strip():

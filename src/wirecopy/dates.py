@@ -229,9 +229,9 @@ _FAST_ISO = re.compile(
     r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?" + _OFFSET_SHAPE, re.ASCII
 )
 _FAST_BASIC = re.compile(r"\d{8}T\d{4}(?:\d\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?:[0-5]\d)?)?", re.ASCII)
-# "December 30, 2000", and with a weekday first: the second word, when there
-# is one, is the month.
-_FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)(?:,? ([A-Za-z]+))?\.? (\d\d?),? (\d{4})", re.ASCII)
+# "December 30, 2000", "Dec. 30, 2000"; "Saturday, December 30, 2000".
+_FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
+_FAST_WEEKDAY_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+),? ([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
 _FAST_RFC822 = re.compile(
     r"(?:([A-Za-z]{3}), )?(\d\d?) ([A-Za-z]{3}) (\d{4}|\d\d) (\d\d:\d\d:\d\d) "
     r"(?:([+-](?:[01]\d|2[0-3])[0-5]\d)|([A-Za-z]{1,5}))",
@@ -243,6 +243,7 @@ _MONTHS_ANY_CASE = {
     variant: number for name, number in MONTHS.items() for variant in (name, name.upper(), name.capitalize())
 }
 _MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS_ANY_CASE.items()}
+_MONTH_DASHES = {name: f"-{digits}-" for name, digits in _MONTH_DIGITS.items()}
 _WEEKDAYS_ANY_CASE = frozenset(
     variant for name in _WEEKDAYS for variant in (name, name.upper(), name.capitalize())
 )
@@ -383,15 +384,18 @@ def parse_date(
             else:
                 match = _FAST_MONTH_DAY_YEAR.fullmatch(stripped)
                 if match is not None:
-                    mon, second, day, year = match.groups()
+                    mon, day, year = match.groups()
                     weekday = None
-                    if second is not None:
-                        weekday, mon = mon, second
-                    month_digits = _MONTH_DIGITS.get(mon)
-                    if month_digits is not None and (weekday is None or weekday in _WEEKDAYS_ANY_CASE):
+                else:
+                    match = _FAST_WEEKDAY_MONTH_DAY_YEAR.fullmatch(stripped)
+                    if match is not None:
+                        weekday, mon, day, year = match.groups()
+                if match is not None:
+                    month_dashes = _MONTH_DASHES.get(mon)
+                    if month_dashes is not None and (weekday is None or weekday in _WEEKDAYS_ANY_CASE):
                         try:
                             # ISO text for the C parser: cheaper than two int() calls.
-                            return _date_fromiso(f"{year}-{month_digits}-{day:0>2}")
+                            return _date_fromiso(year + month_dashes + (day if len(day) == 2 else "0" + day))
                         except ValueError:
                             pass
     return _parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)

@@ -32,7 +32,9 @@ __all__ = ["CNNReutersFormat"]
 
 # Runs of spaces are tolerated: the seed has two after "CNN.com -".
 _SEPARATOR = re.compile(r"[ \t]+-[ \t]+")
-_HEADER_SHAPE = re.compile(rb"\A\s*[^\s<{][^\n]{0,200}?[ \t]-[ \t][^\n]*[ \t]-[ \t]+[A-Za-z]+\.? \d{1,2}, \d{4}[ \t]*(?:\r?\n|\Z)")
+_HEADER_SHAPE = re.compile(
+    rb"\A\s*[^\s<{][^\n]{0,200}?[ \t]-[ \t][^\n]*[ \t]-[ \t]+[A-Za-z]+\.? \d{1,2}, \d{4}[ \t]*(?:\r?\n|\Z)"
+)
 _MONTH_DAY_YEAR = re.compile(rb"[A-Za-z]+\.? \d{1,2}, \d{4}")
 _DATELINE_HINT = re.compile(rb"\n[^\n]{0,60}\([A-Za-z][^()\n]{0,30}\) ?(?:--|\xe2\x80\x94|_|-) ")
 _INDENT = "   "
