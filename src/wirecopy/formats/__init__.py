@@ -15,4 +15,5 @@ __all__ = ["BUILTIN_FORMATS"]
 BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
+    "nitf": ("wirecopy.formats.nitf:NITFFormat", ()),
 }

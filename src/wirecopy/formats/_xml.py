@@ -1,0 +1,1285 @@
+"""Safe, streaming XML for the news formats: the reading half.
+
+Private to ``nitf``, ``newsml-g2``, ``newsml-1`` and ``rcv1-xml``.  Three jobs:
+
+* **Decoding**, done here rather than by the parser, so that one rule covers
+  every case: a ``str`` input is read in the encoding it was turned into
+  bytes with, whatever the XML declaration says; otherwise a BOM, then the
+  declaration, then UTF-8 decide.  ISO-8859-1 labels are read as cp1252 (as
+  browsers do: the bytes 0x80-0x9F are curly quotes and dashes, never C1
+  controls), bytes that are not valid in the declared encoding are read as
+  cp1252 with a defect, and characters XML 1.0 forbids are dropped with a
+  defect instead of failing the whole document.
+
+* **Refusing what a feed must never make us do.**  XML from a wire is
+  untrusted.  The standard library's C parser never fetches a DTD or an
+  external entity (expat does no I/O and ElementTree installs no resolver),
+  but it does expand internal entities, which is what entity bombs ("billion
+  laughs", quadratic blow-up) and XXE payloads are made of.  So each
+  document's prolog is first read by a small expat parser that raises on the
+  first entity declaration of any kind; only then does the fast C parser see
+  the document.  Entity declarations can only appear in the prolog, so
+  nothing after the root element needs checking.  Expat's own amplification
+  limit (expat 2.4.1 and later) stays as a second line of defence.  This
+  keeps the runtime dependencies at attrs and python-dateutil; defusedxml
+  would do the same job as a new dependency.
+
+* **Streaming.**  Input is decoded and fed in 64 KiB chunks.  A file may hold
+  several documents one after another (the ``nitf`` writer writes them so):
+  a document ends where expat reports "junk after document element", and a
+  fresh parser starts there.
+
+The text and body helpers (NITF, XHTML and plain-text paragraphs, datelines,
+dates, the ``wirecopy-article`` overrides) are here too, shared by the four
+formats.
+"""
+
+from __future__ import annotations
+
+import codecs
+import datetime as _dt
+import html.parser
+import json
+import re
+import xml.etree.ElementTree as ET
+from collections import deque
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import Any, BinaryIO
+from xml.parsers import expat
+
+import attrs
+
+from ..article import Article, DateValue, Dateline, Defect
+from ..context import ReadContext
+from ..dates import parse_date
+from ..datelines import parse_dateline, split_dateline
+from ..errors import ParseError
+
+_CHUNK = 1 << 16
+#: A prolog (declaration, comments, DOCTYPE) longer than this is refused:
+#: no real document needs it, and it would have to be held in memory.
+_PROLOG_LIMIT = 1 << 20
+
+_JUNK_AFTER_ROOT = 9  # expat's XML_ERROR_JUNK_AFTER_DOC_ELEMENT
+
+# ---------------------------------------------------------------------------
+# Decoding
+
+
+_DECLARED = re.compile(rb"""\A\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._:-]*)["']""")
+# Labels that mean "one byte, one character, ASCII below 0x80": read as cp1252.
+_SINGLE_BYTE = frozenset(
+    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin-1", "latin1", "l1", "cp819", "iso-ir-100", "ibm819",
+     "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252"}
+)
+# cp1252 for the bytes 0x80-0x9F where it defines a character; the five it
+# leaves undefined stay as Latin-1 decodes them.
+_C1_AS_CP1252 = {}
+for _byte in range(0x80, 0xA0):
+    try:
+        _C1_AS_CP1252[_byte] = bytes([_byte]).decode("cp1252")
+    except UnicodeDecodeError:
+        pass
+del _byte
+
+_ESCAPED = re.compile("[\udc80-\udcff]")
+# Characters XML 1.0 cannot carry, not even as references.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def _escaped_to_cp1252(match: re.Match[str]) -> str:
+    return chr(ord(match.group()) - 0xDC00).translate(_C1_AS_CP1252)
+
+
+class _Decoder:
+    """Turn the raw chunks of one stream into text, reporting what it had to repair."""
+
+    def __init__(self, head: bytes, text_encoding: str | None) -> None:
+        self.problems: list[tuple[str, str, int]] = []
+        self.skip = 0  # bytes of BOM to drop from the first chunk
+        self.single_byte = False
+        if text_encoding is not None:
+            # The bytes came from a str: its encoding wins over any declaration.
+            self.codec = text_encoding
+            self.label = text_encoding
+        elif head.startswith(codecs.BOM_UTF8):
+            self.codec, self.label, self.skip = "utf-8", "UTF-8", 3
+        elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            self.codec, self.label = "utf-16", "UTF-16"
+        elif head.startswith(b"<\x00") or head.startswith(b"\x00<"):
+            self.codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
+            self.label = "UTF-16"
+        else:
+            self.codec, self.label = "utf-8", "UTF-8"
+            declared = _DECLARED.match(head)
+            if declared is not None:
+                name = declared.group(1).decode("ascii").lower()
+                if name in _SINGLE_BYTE:
+                    self.codec, self.label, self.single_byte = "latin-1", declared.group(1).decode("ascii"), True
+                else:
+                    try:
+                        self.codec = codecs.lookup(name).name
+                        self.label = declared.group(1).decode("ascii")
+                    except LookupError:
+                        self.problems.append(
+                            ("unknown-encoding", f"unknown encoding {name!r} declared; the document was read as UTF-8", 0)
+                        )
+                    else:
+                        if self.codec.startswith(("utf-16", "utf-32")):
+                            # A declaration read as ASCII cannot be UTF-16: it lies.
+                            self.codec, self.label = "utf-8", "UTF-8"
+        self._incremental = None if self.single_byte else codecs.getincrementaldecoder(self.codec)("surrogateescape")
+        self._reported = False
+
+    def decode(self, data: bytes, final: bool = False) -> str:
+        if self.skip:
+            data, self.skip = data[self.skip :], 0
+        if self.single_byte:
+            return data.decode("latin-1").translate(_C1_AS_CP1252)
+        assert self._incremental is not None
+        text: str = self._incremental.decode(data, final)
+        if text.isascii():
+            return text
+        first = _ESCAPED.search(text)
+        if first is not None:
+            if not self._reported:
+                self._reported = True
+                byte = ord(first.group()) - 0xDC00
+                kind = "not-utf8" if self.codec == "utf-8" else "bad-encoding"
+                self.problems.append(
+                    (kind, f"byte 0x{byte:02x} is not {self.label}; such bytes were read as cp1252", first.start())
+                )
+            text = _ESCAPED.sub(_escaped_to_cp1252, text)
+        return text
+
+    def byte_length(self, text: str) -> int:
+        if self.single_byte:
+            return len(text)
+        if self.codec == "utf-8" and text.isascii():
+            return len(text)
+        return len(text.encode(self.codec, "surrogatepass"))
+
+
+# ---------------------------------------------------------------------------
+# Refusing entity declarations
+
+
+class _RootSeen(Exception):
+    """Raised from the probe's handler at the first start tag: the prolog is over."""
+
+
+class _EntityDeclared(Exception):
+    """Raised from the probe's handler at the first entity declaration."""
+
+    def __init__(self, name: str, line: int, column: int) -> None:
+        super().__init__(name)
+        self.name = name
+        self.line = line
+        self.column = column
+
+
+class _Probe:
+    """Read a document's prolog with expat, and refuse any entity declaration in it."""
+
+    def __init__(self) -> None:
+        parser = expat.ParserCreate()
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_NEVER)
+        parser.EntityDeclHandler = self._entity
+        parser.UnparsedEntityDeclHandler = self._unparsed
+        parser.StartElementHandler = self._start
+        self._parser = parser
+        self.done = False
+
+    def _entity(self, name: str, *args: Any) -> None:
+        raise _EntityDeclared(name, self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+
+    def _unparsed(self, name: str, *args: Any) -> None:
+        raise _EntityDeclared(name, self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+
+    def _start(self, name: str, attributes: Any) -> None:
+        raise _RootSeen
+
+    def feed(self, text: str) -> None:
+        """Read more of the prolog; sets :attr:`done` once the root element starts.
+
+        Raises:
+            _EntityDeclared: The prolog declares an entity.
+        """
+        try:
+            self._parser.Parse(text, False)
+        except _RootSeen:
+            self.done = True
+        except expat.ExpatError:
+            # A syntax error before the root: the main parser reports it in
+            # its own words, before it reaches any content.
+            self.done = True
+        if self.done:
+            self._parser = None  # type: ignore[assignment]
+
+
+# ---------------------------------------------------------------------------
+# The stream of documents
+
+
+class XMLProblem:
+    """A document (or the rest of the input) that could not be parsed."""
+
+    __slots__ = ("column", "fatal", "kind", "line", "message")
+
+    def __init__(self, message: str, line: int | None, column: int | None, kind: str, *, fatal: bool = True) -> None:
+        self.message = message
+        self.line = line
+        self.column = column
+        self.kind = kind
+        self.fatal = fatal
+
+    def error(self, context: ReadContext) -> ParseError:
+        """The :class:`ParseError` to report, placed in the context's file."""
+        return context.error(self.message, line=self.line, column=self.column, kind=self.kind)
+
+
+class XMLStream:
+    """The XML documents of one byte stream, parsed safely and incrementally.
+
+    Iterate :meth:`events`.  In ``"document"`` mode it yields
+    ``("document", (line, offset))`` when a document starts and
+    ``("root", element)`` when it is complete; in ``"events"`` mode it
+    yields ``("document", ...)`` and then ``("start", element)`` and
+    ``("end", element)`` for every element, so that a format can handle and
+    drop the items of a large message one at a time.  A problem is yielded
+    as ``("error", XMLProblem)``; no document follows a fatal one.  An input
+    with no document at all yields ``("empty", None)``.
+
+    Repairs made while decoding (bytes that were not in the declared
+    encoding, characters XML forbids) collect in :meth:`take_defects`.
+    """
+
+    def __init__(
+        self,
+        stream: BinaryIO,
+        context: ReadContext,
+        *,
+        mode: str = "document",
+        items: re.Pattern[str] | None = None,
+    ) -> None:
+        self._stream = stream
+        self._context = context
+        self._events_mode = mode == "events"
+        self._items = items
+        self._defects: list[Defect] = []
+        self._positions: deque[tuple[int, int]] = deque()
+        self._reported_control = False
+        # Where the text not yet fed to a parser starts.
+        self._line = 1
+        self._column = 1
+        self._offset = 0
+        self._decoder: _Decoder | None = None
+        self._current: _Document | None = None
+
+    # -- what formats call -------------------------------------------------
+
+    def take_defects(self) -> list[Defect]:
+        """Return and forget the decoding defects found so far."""
+        defects, self._defects = self._defects, []
+        return defects
+
+    def locate(self, needle: str, after: str = "") -> tuple[int | None, int | None]:
+        """The (line, column) of *needle* (after *after*) in the current document (``"document"`` mode only)."""
+        if self._current is None or not needle:
+            return None, None
+        return self._current.locate(needle, after)
+
+    def item_position(self) -> tuple[int | None, int | None]:
+        """The (line, byte offset) of the next item start tag the ``items`` pattern found."""
+        if self._positions:
+            return self._positions.popleft()
+        return None, None
+
+    # -- the loop ----------------------------------------------------------
+
+    def events(self) -> Iterator[tuple[str, Any]]:
+        """Yield the events described in the class docstring."""
+        head = self._stream.read(_CHUNK)
+        self._decoder = _Decoder(head, self._context.text_encoding)
+        pending = self._decode(head, final=not head)
+        eof = not head
+        started = False
+        doc: _Document | None = None
+        while True:
+            while pending:
+                if doc is None:
+                    stripped = pending.lstrip()
+                    self._advance(pending[: len(pending) - len(stripped)])
+                    pending = stripped
+                    if not pending:
+                        break
+                    started = True
+                    doc = self._current = _Document(self, self._line, self._column, self._offset)
+                    yield "document", (self._line, self._offset)
+                pending, outcome = doc.feed(pending)
+                yield from doc.drain()
+                if outcome == "fatal":
+                    return
+                if outcome == "ended":
+                    doc = None
+            if eof:
+                break
+            data = self._stream.read(_CHUNK)
+            eof = not data
+            pending = self._decode(data, final=eof)
+        if doc is not None:
+            doc.finish()
+            yield from doc.drain()
+        if not started:
+            yield "empty", None
+
+    def _decode(self, data: bytes, *, final: bool) -> str:
+        assert self._decoder is not None
+        text = self._decoder.decode(data, final)
+        if self._decoder.problems:
+            for kind, message, index in self._decoder.problems:
+                line, column = self._where(text, index)
+                self._defects.append(self._context.defect(kind, message, line=line, column=column))
+            self._decoder.problems.clear()
+        bad = _NOT_XML.search(text)
+        if bad is not None:
+            if not self._reported_control:
+                self._reported_control = True
+                line, column = self._where(text, bad.start())
+                self._defects.append(
+                    self._context.defect(
+                        "control-character",
+                        f"character {bad.group()!r}, which XML cannot carry, was dropped",
+                        line=line,
+                        column=column,
+                    )
+                )
+            text = _NOT_XML.sub("", text)
+        return text
+
+    def _where(self, text: str, index: int) -> tuple[int, int]:
+        # Positions in text that has not been fed yet: relative to the
+        # stream's running position, which is exact at chunk boundaries.
+        newlines = text.count("\n", 0, index)
+        if newlines:
+            return self._line + newlines, index - text.rfind("\n", 0, index)
+        return self._line, self._column + index
+
+    def _advance(self, text: str) -> None:
+        """Move the running position past *text*."""
+        if not text:
+            return
+        newlines = text.count("\n")
+        if newlines:
+            self._line += newlines
+            self._column = len(text) - text.rfind("\n")
+        else:
+            self._column += len(text)
+        assert self._decoder is not None
+        self._offset += self._decoder.byte_length(text)
+
+    def _scan_items(self, text: str, carry: str) -> None:
+        """Record the position of each item start tag in *text* (preceded by *carry*)."""
+        assert self._items is not None and self._decoder is not None
+        joined = carry + text
+        for match in self._items.finditer(joined):
+            if match.end() <= len(carry):
+                continue  # wholly in the previous piece: already counted
+            start = match.start() - len(carry)
+            if start >= 0:
+                line, column = self._where(text, start)
+                offset = self._offset + self._decoder.byte_length(text[:start])
+            else:
+                back = carry[start:]
+                line = self._line - back.count("\n")
+                offset = self._offset - self._decoder.byte_length(back)
+            self._positions.append((line, offset))
+
+
+class _Document:
+    """One document of the stream: the probe, the parser, and the events waiting."""
+
+    def __init__(self, owner: XMLStream, line: int, column: int, offset: int) -> None:
+        self._owner = owner
+        self._line = line
+        self._column = column
+        self._offset = offset
+        self._probe: _Probe | None = _Probe()
+        self._held: list[str] = []
+        self._held_size = 0
+        self._builder: ET.TreeBuilder | None = None
+        if owner._events_mode:
+            self._parser: Any = ET.XMLPullParser(events=("start", "end"))
+        else:
+            self._builder = ET.TreeBuilder()
+            self._parser = ET.XMLParser(target=self._builder)
+        self._queue: list[tuple[str, Any]] = []
+        self._depth = 0
+        self._root_done = False
+        # The last pieces fed, with the (line, column) each started at
+        # relative to this document, to find where a following document starts.
+        self._recent: deque[tuple[str, int, int]] = deque(maxlen=4)
+        self._rel_line = 1
+        self._rel_column = 0
+        self._carry = ""
+        # The whole text, kept in "document" mode (documents are small) to
+        # place defects on the line of the value they are about.
+        self._text: list[str] | None = None if owner._events_mode else []
+
+    def drain(self) -> Iterator[tuple[str, Any]]:
+        queue, self._queue = self._queue, []
+        yield from queue
+
+    def feed(self, text: str) -> tuple[str, str]:
+        """Feed *text*; return (text left for the next document, outcome).
+
+        The outcome is ``"more"`` (feed more), ``"ended"`` (a document
+        followed; the text returned belongs to it) or ``"fatal"``.
+        """
+        if self._probe is not None:
+            try:
+                self._probe.feed(text)
+            except _EntityDeclared as err:
+                line, column = self._absolute(err.line, err.column + 1)
+                self._queue.append(
+                    (
+                        "error",
+                        XMLProblem(
+                            f"entity declarations are refused (entity {err.name!r}): "
+                            "XML from a feed is untrusted, and entities can expand without bound "
+                            "or read local files",
+                            line,
+                            column,
+                            "entity-declaration",
+                        ),
+                    )
+                )
+                return "", "fatal"
+            self._held.append(text)
+            self._held_size += len(text)
+            if not self._probe.done:
+                if self._held_size > _PROLOG_LIMIT:
+                    self._queue.append(
+                        (
+                            "error",
+                            XMLProblem(
+                                f"no root element in the first {_PROLOG_LIMIT} characters of the document",
+                                self._line,
+                                self._column,
+                                "no-root",
+                            ),
+                        )
+                    )
+                    return "", "fatal"
+                return "", "more"
+            self._probe = None
+            pieces, self._held = self._held, []
+        else:
+            pieces = [text]
+        for index, piece in enumerate(pieces):
+            rest, outcome = self._feed_piece(piece)
+            if outcome != "more":
+                return rest + "".join(pieces[index + 1 :]), outcome
+        return "", "more"
+
+    def _feed_piece(self, piece: str) -> tuple[str, str]:
+        owner = self._owner
+        if owner._items is not None:
+            owner._scan_items(piece, self._carry)
+            self._carry = piece[-64:]
+        self._recent.append((piece, self._rel_line, self._rel_column))
+        if self._text is not None:
+            self._text.append(piece)
+        owner._advance(piece)
+        newlines = piece.count("\n")
+        if newlines:
+            self._rel_line += newlines
+            self._rel_column = len(piece) - piece.rfind("\n") - 1
+        else:
+            self._rel_column += len(piece)
+        try:
+            self._parser.feed(piece)
+            if owner._events_mode:
+                self._pull()
+        except ET.ParseError as err:
+            return self._failed(err)
+        return "", "more"
+
+    def _pull(self) -> None:
+        for event, element in self._parser.read_events():
+            if event == "start":
+                self._depth += 1
+            else:
+                self._depth -= 1
+                if self._depth == 0:
+                    self._root_done = True
+            self._queue.append((event, element))
+
+    def _failed(self, err: ET.ParseError) -> tuple[str, str]:
+        code = getattr(err, "code", None)
+        line, column = err.position
+        if code == _JUNK_AFTER_ROOT and (self._root_done or not self._owner._events_mode):
+            rest = self._text_from(line, column)
+            if rest is not None:
+                self._complete()
+                self._rewind(rest)
+                return rest, "ended"
+        where_line, where_column = self._absolute(line, column + 1)
+        reason = expat.ErrorString(code) if isinstance(code, int) else str(err)
+        self._queue.append(("error", XMLProblem(f"invalid XML: {reason}", where_line, where_column, "bad-xml")))
+        return "", "fatal"
+
+    def _complete(self) -> None:
+        if self._builder is not None:
+            self._queue.append(("root", self._builder.close()))
+
+    def _text_from(self, line: int, column: int) -> str | None:
+        """The text fed from relative (line, 0-based column) onwards, if still held."""
+        for position in range(len(self._recent) - 1, -1, -1):
+            piece, start_line, start_column = self._recent[position]
+            if (start_line, start_column) > (line, column):
+                continue
+            if line == start_line:
+                index = column - start_column
+            else:
+                index = -1
+                for _ in range(line - start_line):
+                    index = piece.find("\n", index + 1)
+                    if index < 0:
+                        return None
+                index += 1 + column
+            if index > len(piece):
+                return None
+            later = [entry[0] for entry in list(self._recent)[position + 1 :]]
+            return piece[index:] + "".join(later)
+        return None
+
+    def _rewind(self, rest: str) -> None:
+        """Move the stream's running position back to the start of *rest*."""
+        owner = self._owner
+        assert owner._decoder is not None
+        newlines = rest.count("\n")
+        owner._offset -= owner._decoder.byte_length(rest)
+        if newlines:
+            owner._line -= newlines
+            # The column where rest starts: count back to the previous newline
+            # in the text that preceded it.
+            before = "".join(entry[0] for entry in self._recent)
+            before = before[: len(before) - len(rest)]
+            cut = before.rfind("\n")
+            owner._column = len(before) - cut if cut >= 0 else self._column + len(before)
+        else:
+            owner._column -= len(rest)
+        if owner._items is not None:
+            # Item tags found in text that now belongs to the next document
+            # will be found again when it is fed.
+            while owner._positions and owner._positions[-1][1] >= owner._offset:
+                owner._positions.pop()
+
+    def finish(self) -> None:
+        """The input ended: close the parser and queue the root or the error."""
+        if self._probe is not None:
+            self._probe = None
+            pieces, self._held = self._held, []
+            for piece in pieces:
+                rest, outcome = self._feed_piece(piece)
+                if outcome != "more":
+                    return
+        try:
+            if self._owner._events_mode:
+                self._parser.close()
+                self._pull()
+            else:
+                self._parser.close()
+                self._complete()
+        except ET.ParseError as err:
+            code = getattr(err, "code", None)
+            line, column = err.position
+            where_line, where_column = self._absolute(line, column + 1)
+            reason = expat.ErrorString(code) if isinstance(code, int) else str(err)
+            self._queue.append(("error", XMLProblem(f"invalid XML: {reason}", where_line, where_column, "bad-xml")))
+
+    def locate(self, needle: str, after: str) -> tuple[int | None, int | None]:
+        if not self._text or not needle:
+            return None, None
+        if len(self._text) > 1:
+            self._text = ["".join(self._text)]
+        text = self._text[0]
+        start = text.find(after) if after else 0
+        index = text.find(needle, max(start, 0))
+        if index < 0:
+            return None, None
+        newlines = text.count("\n", 0, index)
+        if newlines:
+            return self._line + newlines, index - text.rfind("\n", 0, index)
+        return self._line, self._column + index
+
+    def _absolute(self, line: int, column: int) -> tuple[int, int]:
+        """Turn a (line, 1-based column) relative to this document into one in the file."""
+        if line <= 1:
+            return self._line, self._column + column - 1
+        return self._line + line - 1, column
+
+
+# ---------------------------------------------------------------------------
+# Sniffing
+
+
+_HEAD_SKIP = re.compile(r"\s*(?:<\?.*?\?>|<!--.*?-->)", re.S)
+_DOCTYPE = re.compile(r"\s*<!DOCTYPE\s+([\w.:-]+)")
+_START_TAG = re.compile(r"\s*<(?:([A-Za-z_][\w.-]*):)?([A-Za-z_][\w.-]*)([^>]*)")
+
+
+class Root:
+    """What the head of an input says about its root element."""
+
+    __slots__ = ("attributes", "doctype", "name", "prefix")
+
+    def __init__(self, name: str, prefix: str | None, attributes: str, doctype: str | None) -> None:
+        self.name = name
+        self.prefix = prefix
+        self.attributes = attributes
+        self.doctype = doctype
+
+
+def root_of(head: bytes) -> Root | None:
+    """Find the root element's name in the first bytes of an input, or ``None``.
+
+    Never raises: sniffing must not.
+    """
+    if head.startswith(codecs.BOM_UTF8):
+        head = head[3:]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:2] in (b"<\x00", b"\x00<"):
+        codec = "utf-16" if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else (
+            "utf-16-le" if head[:1] == b"<" else "utf-16-be"
+        )
+        text = head[: len(head) // 2 * 2].decode(codec, "replace")
+    else:
+        text = head.decode("latin-1")
+    position = 0
+    doctype = None
+    for _ in range(64):
+        match = _HEAD_SKIP.match(text, position)
+        if match is not None:
+            position = match.end()
+            continue
+        match = _DOCTYPE.match(text, position)
+        if match is not None:
+            doctype = match.group(1)
+            end = _doctype_end(text, match.end())
+            if end < 0:
+                return Root("", None, "", doctype)
+            position = end
+            continue
+        break
+    match = _START_TAG.match(text, position)
+    if match is None:
+        return Root("", None, "", doctype) if doctype else None
+    return Root(match.group(2), match.group(1), match.group(3), doctype)
+
+
+def _doctype_end(text: str, position: int) -> int:
+    """The index after a DOCTYPE's closing ``>``, stepping over quotes and the internal subset."""
+    depth = 0
+    quote = ""
+    for index in range(position, len(text)):
+        char = text[index]
+        if quote:
+            if char == quote:
+                quote = ""
+        elif char in "\"'":
+            quote = char
+        elif char == "[":
+            depth += 1
+        elif char == "]":
+            depth -= 1
+        elif char == ">" and depth <= 0:
+            return index + 1
+    return -1
+
+
+# ---------------------------------------------------------------------------
+# Elements and text
+
+
+def local(tag: Any) -> str:
+    """An element's name without its namespace; ``""`` for comments and PIs."""
+    if not isinstance(tag, str):
+        return ""
+    if tag[:1] == "{":
+        return tag[tag.index("}") + 1 :]
+    return tag
+
+
+def children(element: ET.Element, name: str) -> Iterator[ET.Element]:
+    """The child elements called *name*, in any namespace."""
+    for child in element:
+        if local(child.tag) == name:
+            yield child
+
+
+def child(element: ET.Element | None, name: str) -> ET.Element | None:
+    """The first child element called *name*, in any namespace, or ``None``."""
+    if element is None:
+        return None
+    for item in element:
+        if local(item.tag) == name:
+            return item
+    return None
+
+
+def path(element: ET.Element | None, *names: str) -> ET.Element | None:
+    """Follow child names down from *element*; ``None`` when a step is missing."""
+    for name in names:
+        element = child(element, name)
+        if element is None:
+            return None
+    return element
+
+
+_SPACES = re.compile(r"[ \t\r\n]+")
+
+
+def squeeze(text: str | None) -> str:
+    """Collapse runs of XML whitespace to one space and trim; other spaces (NBSP) stay."""
+    if not text:
+        return ""
+    if text.isascii():
+        return " ".join(text.split())
+    return _SPACES.sub(" ", text).strip(" ")
+
+
+def text_of(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -> str:
+    """All the text inside *element*, whitespace squeezed; a ``br`` counts as a space."""
+    if element is None:
+        return ""
+    parts: list[str] = []
+    _gather(element, parts, skip)
+    return squeeze("".join(parts))
+
+
+def _gather(element: ET.Element, parts: list[str], skip: frozenset[str]) -> None:
+    if element.text:
+        parts.append(element.text)
+    for item in element:
+        name = local(item.tag)
+        if name == "br":
+            parts.append(" ")
+        elif name and name not in skip:
+            _gather(item, parts, skip)
+        if item.tail:
+            parts.append(item.tail)
+
+
+def value(text: str | None) -> str | None:
+    """A squeezed string, or ``None`` when nothing is left."""
+    squeezed = squeeze(text)
+    return squeezed or None
+
+
+def attribute(element: ET.Element | None, name: str) -> str | None:
+    """An attribute's squeezed value, ``None`` when absent or blank."""
+    if element is None:
+        return None
+    return value(element.get(name))
+
+
+# ---------------------------------------------------------------------------
+# Body text
+
+
+# Elements whose text is one paragraph.
+_PARAGRAPHS = frozenset({"p", "hl2", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "lede"})
+# Elements that are not body text: media, tables, notes to editors, and the
+# metadata a NITF block may carry before its paragraphs.
+_NOT_TEXT = frozenset(
+    {"media", "table", "nitf-table", "note", "hr", "datasource", "byline", "dateline", "abstract", "tobject",
+     "key-list", "classifier", "copyrite", "head", "header", "footer", "nav", "script", "style", "figure",
+     "figcaption", "aside", "title", "meta", "link", "caption", "credit"}
+)
+# Inline elements: their text belongs to the paragraph around them.
+_INLINE = frozenset(
+    {"a", "em", "strong", "b", "i", "u", "s", "span", "q", "sub", "sup", "small", "big", "abbr", "cite",
+     "code", "kbd", "mark", "time", "font", "person", "org", "location", "city", "state", "region", "country",
+     "chron", "event", "function", "money", "num", "object.title", "virtloc", "postaddr", "lang", "pronounce",
+     "classifier", "copyrite", "copyrite.year", "copyrite.holder", "alt-code", "name.given", "name.family",
+     "frac", "numer", "denom", "frac-sep", "sublocation", "br", "ins", "del", "var", "tt", "dfn", "bdi", "bdo",
+     "wbr"}
+)
+# NYT Annotated Corpus: the lead repeats the start of the full text.
+_DUPLICATE_BLOCKS = frozenset({"lead_paragraph", "online_lead_paragraph"})
+
+
+def body_paragraphs(container: ET.Element | None) -> list[str]:
+    """The paragraphs of a NITF ``body.content`` or an XHTML ``body``, in order.
+
+    ``p``, ``hl2``, headings and list items are paragraphs; ``block``, lists,
+    ``section`` and ``div`` are walked into; media, tables and notes are left
+    out.  When a NYT ``full_text`` block is present, the ``lead_paragraph``
+    blocks (which repeat its start) are left out.
+    """
+    out: list[str] = []
+    if container is None:
+        return out
+    skip_duplicates = any(
+        local(item.tag) == "block" and item.get("class") == "full_text" for item in container
+    )
+    _walk(container, out, skip_duplicates)
+    return [paragraph for paragraph in out if paragraph]
+
+
+def _walk(element: ET.Element, out: list[str], skip_duplicates: bool) -> None:
+    loose: list[str] = []
+    if element.text:
+        loose.append(element.text)
+    for item in element:
+        name = local(item.tag)
+        if not name:
+            pass
+        elif name in _INLINE:
+            sub: list[str] = []
+            _gather(item, sub, frozenset())
+            loose.append(" " if name == "br" else "".join(sub))
+        else:
+            if loose:
+                out.append(squeeze("".join(loose)))
+                loose = []
+            if name in _PARAGRAPHS:
+                out.append(text_of(item))
+            elif name in _NOT_TEXT:
+                pass
+            elif skip_duplicates and name == "block" and item.get("class") in _DUPLICATE_BLOCKS:
+                pass
+            else:
+                _walk(item, out, False)
+        if item.tail:
+            loose.append(item.tail)
+    if loose:
+        out.append(squeeze("".join(loose)))
+
+
+_MARKUP = re.compile(r"<(?:p|P|br|BR|div|DIV)\b")
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of text from an ``inlineData`` or a ``DataContent``: plain or HTML.
+
+    HTML paragraphs (``<p>``, ``<br>``, ``<div>``) are split on; inside
+    them, and in plain text, a blank line or an indented line after an
+    unindented one starts a paragraph (the wire convention of indenting a
+    paragraph's first line).
+    """
+    if _MARKUP.search(text):
+        collector = _HTMLBlocks()
+        collector.feed(text)
+        collector.close()
+        blocks = collector.blocks
+    else:
+        blocks = [text]
+    out: list[str] = []
+    for block in blocks:
+        out.extend(_plain(block))
+    return out
+
+
+def _plain(text: str) -> list[str]:
+    lines = text.splitlines()
+    content = [line for line in lines if line.strip()]
+    indented_everywhere = bool(content) and all(line[:1].isspace() for line in content)
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    previous_indented = False
+    for line in lines:
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        indented = line[:1].isspace()
+        if current and indented and not previous_indented and not indented_everywhere:
+            paragraphs.append(current)
+            current = []
+        current.append(line)
+        previous_indented = indented
+    if current:
+        paragraphs.append(current)
+    return [squeeze(" ".join(paragraph)) for paragraph in paragraphs]
+
+
+class _HTMLBlocks(html.parser.HTMLParser):
+    """Split an HTML fragment into the text of its block elements."""
+
+    _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+
+    def _flush(self) -> None:
+        text = "".join(self._current)
+        self._current = []
+        if text.strip():
+            self.blocks.append(text)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self._current.append(data)
+
+    def close(self) -> None:
+        super().close()
+        self._flush()
+
+
+# ---------------------------------------------------------------------------
+# Dates and datelines
+
+
+def try_date(text: str | None, context: ReadContext, *, reference: _dt.date | None = None, dayfirst: bool = False) -> DateValue | None:
+    """Parse *text* as a date with the policy's zones; ``None`` (and no defect) when it is not one."""
+    if not text:
+        return None
+    policy = context.policy
+    try:
+        return parse_date(
+            text,
+            default_tz=policy.default_tz,
+            reference=reference if reference is not None else policy.reference,
+            tzinfos=policy.zones,
+            dayfirst=dayfirst,
+        )
+    except ParseError:
+        return None
+
+
+def read_date(
+    text: str | None,
+    context: ReadContext,
+    defects: list[Defect],
+    *,
+    where: tuple[int | None, int | None] = (None, None),
+) -> DateValue | None:
+    """Parse a date field with ``context.date`` (a defect when it is not a date), placed at *where*."""
+    if text is None:
+        return None
+    return context.date(text, defects, line=where[0], column=where[1])
+
+
+def element_dateline(
+    text: str,
+    context: ReadContext,
+    *,
+    place: str | None = None,
+    region: str | None = None,
+    date: DateValue | None = None,
+    reference: _dt.date | None = None,
+) -> Dateline | None:
+    """A dateline from a dateline field: its text, and what structure came with it.
+
+    The text is read with :func:`~wirecopy.datelines.parse_dateline`; what
+    that leaves empty is filled from *place*, *region* and *date* (a NITF
+    ``location`` and ``story.date``, say).  A text the dateline parser cannot
+    read is kept as written, with the structure it came with; a text that is
+    a timestamp (``2014-07-17 00:24:11 GMT+00:00``) is a date, not a place.
+    """
+    if not text and place is None and date is None:
+        return None
+    if text:
+        try:
+            parsed = parse_dateline(text, reference=reference)
+        except ParseError:
+            parsed = None
+        if parsed is not None:
+            return attrs.evolve(
+                parsed,
+                place=parsed.place if parsed.place is not None else place,
+                region=parsed.region if parsed.region is not None else region,
+                date=parsed.date if parsed.date is not None else date,
+            )
+        if date is None and any(char.isdigit() for char in text):
+            rest = text
+            if place is not None and text.casefold().startswith(place.casefold()):
+                rest = text[len(place) :].strip(" ,-")
+            if rest:
+                date = try_date(rest, context, reference=reference)
+    return Dateline(text=text or place or "", place=place, region=region, date=date)
+
+
+def take_dateline(paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None) -> Dateline | None:
+    """Split a dateline off the first paragraph, and reconcile it with the dateline field.
+
+    The dateline written at the head of the story wins (it has the agency);
+    the field only lends it a date it lacks.  *paragraphs* loses the
+    dateline in place.
+    """
+    if paragraphs:
+        found, rest = split_dateline(paragraphs[0], reference=reference)
+        if found is not None:
+            rest = rest.strip()
+            if rest:
+                paragraphs[0] = rest
+            else:
+                del paragraphs[0]
+            if found.date is None and field is not None and field.date is not None:
+                found = attrs.evolve(found, date=field.date)
+            return found
+    return field
+
+
+def dateline_parts(dateline: Dateline) -> list[tuple[str, str | None]]:
+    """Cut a dateline's text into runs, marking the place and the region where they occur.
+
+    Returns ``[(text, role)]`` with role ``"place"``, ``"region"`` or
+    ``None``; joined, the runs give the text back.
+    """
+    text = dateline.text
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for role, part in (("place", dateline.place), ("region", dateline.region)):
+        if not part:
+            continue
+        found = text.find(part, position)
+        if found < 0:
+            continue
+        if found > position:
+            runs.append((text[position:found], None))
+        runs.append((part, role))
+        position = found + len(part)
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
+
+
+# ---------------------------------------------------------------------------
+# NITF bodies (NITF, and NITF inside NewsML-G2 and NewsML 1)
+
+
+class Body:
+    """What a NITF ``body`` holds, for NITF itself and for NITF inside NewsML."""
+
+    __slots__ = ("abstract", "byline", "dateline", "distributor", "extra", "headline", "paragraphs")
+
+    def __init__(self) -> None:
+        self.headline: str | None = None
+        self.byline: str | None = None
+        self.distributor: str | None = None
+        self.dateline: Dateline | None = None
+        self.abstract: list[str] = []
+        self.paragraphs: list[str] = []
+        self.extra: dict[str, Any] = {}
+
+
+def read_body(body: ET.Element | None, context: ReadContext, *, reference: _dt.date | None) -> Body:
+    """Read a NITF ``<body>``: headlines, byline, dateline, abstract, paragraphs, tagline."""
+    out = Body()
+    if body is None:
+        return out
+    body_head = child(body, "body.head")
+    hedline = child(body_head, "hedline")
+    out.headline = value(text_of(child(hedline, "hl1")))
+    subheadlines = [text for hl2 in children(hedline, "hl2") if (text := text_of(hl2))] if hedline is not None else []
+    if subheadlines:
+        out.extra["subheadline"] = "\n".join(subheadlines)
+    bylines = list(children(body_head, "byline")) if body_head is not None else []
+    if bylines:
+        out.byline = value(text_of(bylines[0], skip=frozenset({"byttl"})))
+        title = value(text_of(child(bylines[0], "byttl")))
+        if title is not None:
+            out.extra["byline_title"] = title
+        others = [text for other in bylines[1:] if (text := text_of(other))]
+        if others:
+            out.extra["other_bylines"] = others
+    out.distributor = value(text_of(child(body_head, "distributor")))
+    field = None
+    dateline = child(body_head, "dateline")
+    if dateline is not None:
+        text, place, region, norm = _dateline_field(dateline)
+        date = try_date(norm, context, reference=reference) if norm else None
+        field = element_dateline(text, context, place=place, region=region, date=date, reference=reference)
+    for abstract in children(body_head, "abstract") if body_head is not None else ():
+        paragraphs = body_paragraphs(abstract)
+        out.abstract.extend(paragraphs)
+    for content in children(body, "body.content"):
+        out.paragraphs.extend(body_paragraphs(content))
+    out.dateline = take_dateline(out.paragraphs, field, reference=reference)
+    tagline = value(text_of(path(body, "body.end", "tagline")))
+    if tagline is not None:
+        out.extra["tagline"] = tagline
+    return out
+
+
+_LOCATION_PLACE = ("city",)
+_LOCATION_REGION = ("state", "region", "country")
+
+
+def _dateline_field(dateline: ET.Element) -> tuple[str, str | None, str | None, str | None]:
+    """A ``<dateline>``'s text, with the place, region and ``story.date@norm`` its elements mark."""
+    pieces = [dateline.text or ""]
+    place = region = norm = None
+    for item in dateline:
+        name = local(item.tag)
+        if name == "location":
+            text, found_place, found_region = _location(item)
+            pieces.append(text)
+            place = place or found_place
+            region = region or found_region
+        elif name == "story.date":
+            norm = norm or attribute(item, "norm")
+            pieces.append(text_of(item))
+        elif name:
+            pieces.append(text_of(item))
+        pieces.append(item.tail or "")
+    return squeeze("".join(pieces)), place, region, norm
+
+
+def _location(location: ET.Element) -> tuple[str, str | None, str | None]:
+    """A ``<location>``'s text; parts separated by white space only are joined with ", "."""
+    pieces = [location.text or ""]
+    place = region = None
+    previous_was_part = False
+    for item in location:
+        name = local(item.tag)
+        text = text_of(item)
+        if previous_was_part and text and not pieces[-1].strip():
+            pieces[-1] = ", "
+        pieces.append(text)
+        if name in _LOCATION_PLACE and place is None and text:
+            place = text
+        elif name in _LOCATION_REGION and region is None and text:
+            region = text
+        previous_was_part = bool(text)
+        pieces.append(item.tail or "")
+    joined = squeeze("".join(pieces))
+    if place is None and len(location) == 0 and joined:
+        place = joined
+    return joined, place, region
+
+
+
+# ---------------------------------------------------------------------------
+# The wirecopy-article overrides
+
+
+#: Where the writers keep what the format's own elements cannot hold exactly.
+OVERRIDE_NAME = "wirecopy-article"
+#: The namespace of the NewsML-G2 extension element that holds the overrides.
+OVERRIDE_NS = "urn:wirecopy:article:1"
+_FIELDS = ("id", "source", "headline", "byline", "published", "dateline", "paragraphs", "highlights", "subjects",
+           "language", "extra")
+
+
+def apply_overrides(article: Article, data: str, context: ReadContext, defects: list[Defect]) -> Article:
+    """Replace the fields a writer recorded in its JSON overrides."""
+    try:
+        overrides = json.loads(data)
+        if not isinstance(overrides, dict) or not set(overrides) <= set(_FIELDS):
+            raise ValueError("not an object of article fields")
+        record = article.to_dict()
+        record.update(overrides)
+        return Article.from_dict(record)
+    except (ValueError, TypeError) as err:
+        defects.append(context.defect("bad-overrides", f"the {OVERRIDE_NAME} record was ignored: {err}"))
+        return article
+
+
+def overrides(article: Article, again: Article | None) -> str | None:
+    """The JSON of the fields *again* (the article read back) gets wrong, or ``None``."""
+    wanted = article.to_dict()
+    if again is None:
+        differ = [name for name in _FIELDS if wanted[name] != Article(format="x").to_dict()[name]]
+    else:
+        got = again.to_dict()
+        differ = [name for name in _FIELDS if getattr(article, name) != getattr(again, name) or wanted[name] != got[name]]
+    if not differ:
+        return None
+    return json.dumps({name: wanted[name] for name in differ}, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+_ATTRIBUTE_ESCAPES = {**_ESCAPES, '"': "&quot;", "\n": "&#10;", "\r": "&#13;", "\t": "&#9;"}
+_TEXT_SPECIAL = re.compile("[&<>\r]")
+_ATTRIBUTE_SPECIAL = re.compile('[&<>"\n\r\t]')
+
+
+def esc(text: str) -> str:
+    """Escape character data; drops characters XML cannot carry (the overrides keep them)."""
+    text = _NOT_XML.sub("", text)
+    text = _strip_surrogates(text)
+    return _TEXT_SPECIAL.sub(lambda m: _ESCAPES.get(m.group(), "&#13;"), text)
+
+
+def attr(text: str) -> str:
+    """Escape an attribute value; drops characters XML cannot carry."""
+    text = _NOT_XML.sub("", text)
+    text = _strip_surrogates(text)
+    return _ATTRIBUTE_SPECIAL.sub(lambda m: _ATTRIBUTE_ESCAPES[m.group()], text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _strip_surrogates(text: str) -> str:
+    if text.isascii():
+        return text
+    return _SURROGATE.sub("", text)
+
+
+_NMTOKEN = re.compile(r"[\w.:\-]+")
+
+
+def is_nmtoken(text: str) -> bool:
+    """Whether *text* is an XML NMTOKEN (attribute types the IPTC schemas use)."""
+    return bool(_NMTOKEN.fullmatch(text))
+
+
+def lines_of(value: Any) -> list[str]:
+    """A str holding several values one per line (how ``extra`` keeps repeated elements)."""
+    if isinstance(value, str):
+        return [part for part in value.split("\n")]
+    return []
+
+
+def str_items(value: Any) -> list[str] | None:
+    """A sequence of str from ``extra``, or ``None`` when it is not one."""
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return None
+
+
+def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
+    """A str value from ``extra``, or ``None`` when absent or not a str."""
+    found = extra.get(key)
+    return found if isinstance(found, str) else None
+
+
+def first_valid(candidates: Sequence[tuple[str, str | None]], context: ReadContext) -> tuple[str | None, DateValue | None]:
+    """The first (name, date) of *candidates* whose text parses, without defects."""
+    for name, text in candidates:
+        if text is None:
+            continue
+        parsed = try_date(text, context)
+        if parsed is not None:
+            return name, parsed
+    return None, None
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """*items* without repeats, in first-seen order."""
+    return list(dict.fromkeys(items))
