@@ -16,4 +16,5 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "cnn-reuters": ("wirecopy.formats.cnn_reuters:CNNReutersFormat", ("cnn",)),
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
     "nitf": ("wirecopy.formats.nitf:NITFFormat", ()),
+    "newsml-g2": ("wirecopy.formats.newsml_g2:NewsMLG2Format", ("newsmlg2", "g2")),
 }

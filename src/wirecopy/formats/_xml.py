@@ -1082,8 +1082,18 @@ class Body:
         self.extra: dict[str, Any] = {}
 
 
-def read_body(body: ET.Element | None, context: ReadContext, *, reference: _dt.date | None) -> Body:
-    """Read a NITF ``<body>``: headlines, byline, dateline, abstract, paragraphs, tagline."""
+def read_body(
+    body: ET.Element | None,
+    context: ReadContext,
+    *,
+    reference: _dt.date | None,
+    field: Dateline | None = None,
+) -> Body:
+    """Read a NITF ``<body>``: headlines, byline, dateline, abstract, paragraphs, tagline.
+
+    *field* is a dateline given outside the body (a NewsML ``dateline``),
+    used when the body has no ``<dateline>`` of its own.
+    """
     out = Body()
     if body is None:
         return out
@@ -1103,7 +1113,6 @@ def read_body(body: ET.Element | None, context: ReadContext, *, reference: _dt.d
         if others:
             out.extra["other_bylines"] = others
     out.distributor = value(text_of(child(body_head, "distributor")))
-    field = None
     dateline = child(body_head, "dateline")
     if dateline is not None:
         text, place, region, norm = _dateline_field(dateline)
