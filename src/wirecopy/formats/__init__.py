@@ -17,4 +17,6 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "jsonl": ("wirecopy.formats.jsonl:JSONLinesFormat", ("json-lines", "wirecopy-jsonl")),
     "nitf": ("wirecopy.formats.nitf:NITFFormat", ()),
     "newsml-g2": ("wirecopy.formats.newsml_g2:NewsMLG2Format", ("newsmlg2", "g2")),
+    "newsml-1": ("wirecopy.formats.newsml1:NewsML1Format", ("newsml1", "newsml")),
+    "rcv1-xml": ("wirecopy.formats.rcv1:RCV1Format", ("rcv1",)),
 }

@@ -130,10 +130,28 @@ class _Decoder:
                             self.codec, self.label = "utf-8", "UTF-8"
         self._incremental = None if self.single_byte else codecs.getincrementaldecoder(self.codec)("surrogateescape")
         self._reported = False
+        # A Latin-1 label on UTF-8 bytes is a common mislabelling: decided on
+        # the first chunk that has bytes above 0x7F.
+        self._undecided = self.single_byte
 
     def decode(self, data: bytes, final: bool = False) -> str:
         if self.skip:
             data, self.skip = data[self.skip :], 0
+        if self._undecided and not data.isascii():
+            self._undecided = False
+            probe = codecs.getincrementaldecoder("utf-8")("strict")
+            try:
+                probe.decode(data, final)
+            except UnicodeDecodeError:
+                pass
+            else:
+                self.problems.append(
+                    ("wrong-encoding", f"{self.label} is declared but the bytes are UTF-8; they were read as UTF-8", 0)
+                )
+                self.single_byte = False
+                self.codec = "utf-8"
+                self.label = "UTF-8"
+                self._incremental = codecs.getincrementaldecoder("utf-8")("surrogateescape")
         if self.single_byte:
             return data.decode("latin-1").translate(_C1_AS_CP1252)
         assert self._incremental is not None

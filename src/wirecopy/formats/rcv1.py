@@ -1,0 +1,175 @@
+"""Reuters Corpus Volume 1 (RCV1): Reuters' own ``newsitem`` XML, one story per file.
+
+::
+
+    <?xml version="1.0" encoding="iso-8859-1" ?>
+    <newsitem itemid="2330" id="root" date="1996-08-20" xml:lang="en">
+    <title>USA: Tylan stock jumps; weighs sale of company.</title>
+    <headline>Tylan stock jumps; weighs sale of company.</headline>
+    <dateline>SAN DIEGO</dateline>
+    <text><p>The stock of Tylan General Inc. jumped Tuesday ...</p></text>
+    <copyright>(c) Reuters Limited 1996</copyright>
+    <metadata>
+    <codes class="bip:topics:1.0"><code code="C15"> </code></codes>
+    <dc element="dc.creator.location" value="SAN DIEGO"/>
+    </metadata>
+    </newsitem>
+
+Despite the ``NNNNnewsML.xml`` file names, this is not IPTC NewsML.  See
+``docs/formats/rcv1-xml.md``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from typing import Any, BinaryIO
+from xml.etree import ElementTree as ET
+
+from ..article import Article, Defect
+from ..context import ReadContext
+from ..registry import Format
+from . import _xml
+from ._xml import attribute, child, children, local, text_of, value
+
+__all__ = ["RCV1Format"]
+
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+# "USA: Sept U.S. layoffs ..." -- the country prefix RCV1 titles carry.
+_TITLE_PREFIX = re.compile(r"([^:a-z]{2,40}):\s+\S")
+# "bip:topics:1.0" -> "topics"
+_CODE_CLASS = re.compile(r"bip:([\w-]+):[\d.]+")
+
+
+class RCV1Format(Format):
+    """RCV1 ``newsitem`` documents (Reuters, 1996-1997).
+
+    Reads the item id and date, title, headline, byline, dateline (with the
+    ``dc.creator.location`` as its place), paragraphs, copyright, the topic,
+    country and industry codes (into :attr:`~wirecopy.Article.subjects`,
+    and by class into ``extra["codes"]``) and the ``dc`` elements.  Read
+    only.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "rcv1-xml"
+    aliases = ("rcv1",)
+    extensions = (".xml",)
+    description = "Reuters Corpus Volume 1 newsitem XML (RCV1, 1996-1997), one story per file"
+    url = "https://trec.nist.gov/data/reuters/reuters.html"
+    version_added = "0.1"
+    encoding = "utf-8"
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """A lower-case ``<newsitem itemid=...>`` root is RCV1 and nothing else."""
+        root = _xml.root_of(head)
+        if root is None or root.name != "newsitem":
+            return 0.0
+        return 1.0 if "itemid" in root.attributes else 0.8
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Yield one article per ``<newsitem>`` document."""
+        source = _xml.XMLStream(stream, context)
+        line, offset = 1, 0
+        for kind, payload in source.events():
+            if kind == "document":
+                line, offset = payload
+            elif kind == "root":
+                if local(payload.tag) != "newsitem":
+                    context.skip(
+                        context.error(
+                            f"not an RCV1 document: the root element is <{local(payload.tag)}>, not <newsitem>",
+                            line=line,
+                            column=1,
+                            kind="wrong-root",
+                        )
+                    )
+                    continue
+                yield self._article(payload, context, source, source.take_defects(), line, offset)
+            elif kind == "error":
+                context.skip(payload.error(context))
+            elif kind == "empty":
+                context.skip(
+                    context.error("empty input: no RCV1 newsitem found", line=1, column=1, kind="empty-input")
+                )
+
+    def _article(
+        self,
+        item: ET.Element,
+        context: ReadContext,
+        source: _xml.XMLStream,
+        defects: list[Defect],
+        line: int,
+        offset: int,
+    ) -> Article:
+        extra: dict[str, Any] = {}
+        date_text = attribute(item, "date")
+        where = source.locate(date_text or "", "date=")
+        published = _xml.read_date(
+            date_text, context, defects, where=where if where[0] is not None else (line, None)
+        )
+        title = value(text_of(child(item, "title")))
+        if title is not None:
+            extra["title"] = title
+            prefix = _TITLE_PREFIX.match(title)
+            if prefix is not None:
+                extra["title_country"] = prefix.group(1).strip()
+        metadata = child(item, "metadata")
+        codes: dict[str, list[str]] = {}
+        subjects: list[str] = []
+        for group in children(metadata, "codes") if metadata is not None else ():
+            name = group.get("class") or ""
+            short = _CODE_CLASS.fullmatch(name)
+            key = short.group(1) if short else name
+            found = [code for element in children(group, "code") if (code := attribute(element, "code")) is not None]
+            codes.setdefault(key, []).extend(found)
+            subjects.extend(found)
+        if codes:
+            extra["codes"] = codes
+        dc: dict[str, Any] = {}
+        for element in children(metadata, "dc") if metadata is not None else ():
+            name = element.get("element")
+            found = element.get("value")
+            if not name or found is None:
+                continue
+            if name not in dc:
+                dc[name] = found
+            elif dc[name] != found and found not in (dc[name] if isinstance(dc[name], list) else ()):
+                dc[name] = [*dc[name], found] if isinstance(dc[name], list) else [dc[name], found]
+        if dc:
+            extra["dc"] = dc
+        copyright_ = value(text_of(child(item, "copyright")))
+        if copyright_ is not None:
+            extra["copyright"] = copyright_
+        dateline = None
+        dateline_text = value(text_of(child(item, "dateline")))
+        if dateline_text is not None:
+            location = dc.get("dc.creator.location")
+            place = (
+                location
+                if isinstance(location, str) and dateline_text.casefold().startswith(location.casefold())
+                else None
+            )
+            dateline = _xml.element_dateline(
+                dateline_text,
+                context,
+                place=dateline_text[: len(place)] if place else None,
+                reference=published,
+            )
+        source_name = dc.get("dc.source")
+        return Article(
+            format=self.name,
+            id=attribute(item, "itemid"),
+            source=source_name if isinstance(source_name, str) else None,
+            headline=value(text_of(child(item, "headline"))),
+            byline=value(text_of(child(item, "byline"))),
+            published=published,
+            dateline=dateline,
+            paragraphs=_xml.body_paragraphs(child(item, "text")),
+            subjects=_xml.unique(subjects),
+            language=value(item.get(_XML_LANG)),
+            extra=extra,
+            origin=context.origin(line=line, offset=offset),
+            defects=defects,
+        )
