@@ -43,7 +43,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import deque
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
@@ -91,44 +91,64 @@ def _escaped_to_cp1252(match: re.Match[str]) -> str:
     return chr(ord(match.group()) - 0xDC00).translate(_C1_AS_CP1252)
 
 
+# Every byte XML 1.0 allows below 0x20 (tab, LF, CR) and every byte from
+# 0x20 up: deleting them leaves only the control bytes XML forbids.  In UTF-8
+# and the single-byte codecs a control character is that one byte.
+_ALLOWED_BYTES = bytes(range(0x20, 0x100)) + b"\t\n\r"
+_NOT_C1 = bytes(range(0x80)) + bytes(range(0xA0, 0x100))
+
+
 class _Decoder:
-    """Turn the raw chunks of one stream into text, reporting what it had to repair."""
+    """Turn the raw chunks of one stream into text, reporting what it had to repair.
+
+    UTF-8 (by far the common case) is decoded strictly first, which is fast;
+    only a chunk with a bad byte takes the slow, repairing path.
+    """
 
     def __init__(self, head: bytes, text_encoding: str | None) -> None:
         self.problems: list[tuple[str, str, int]] = []
         self.skip = 0  # bytes of BOM to drop from the first chunk
         self.single_byte = False
+        #: Whether the last chunk may hold characters XML forbids.
+        self.suspect = False
+        label = None
         if text_encoding is not None:
             # The bytes came from a str: its encoding wins over any declaration.
-            self.codec = text_encoding
-            self.label = text_encoding
+            codec = text_encoding
         elif head.startswith(codecs.BOM_UTF8):
-            self.codec, self.label, self.skip = "utf-8", "UTF-8", 3
+            codec, self.skip = "utf-8", 3
         elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-            self.codec, self.label = "utf-16", "UTF-16"
+            codec = "utf-16"
         elif head.startswith(b"<\x00") or head.startswith(b"\x00<"):
-            self.codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
-            self.label = "UTF-16"
+            codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
         else:
-            self.codec, self.label = "utf-8", "UTF-8"
+            codec = "utf-8"
             declared = _DECLARED.match(head)
             if declared is not None:
-                name = declared.group(1).decode("ascii").lower()
+                label = declared.group(1).decode("ascii")
+                name = label.lower()
                 if name in _SINGLE_BYTE:
-                    self.codec, self.label, self.single_byte = "latin-1", declared.group(1).decode("ascii"), True
+                    codec, self.single_byte = "latin-1", True
                 else:
                     try:
-                        self.codec = codecs.lookup(name).name
-                        self.label = declared.group(1).decode("ascii")
+                        codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
                     except LookupError:
                         self.problems.append(
                             ("unknown-encoding", f"unknown encoding {name!r} declared; the document was read as UTF-8", 0)
                         )
-                    else:
-                        if self.codec.startswith(("utf-16", "utf-32")):
-                            # A declaration read as ASCII cannot be UTF-16: it lies.
-                            self.codec, self.label = "utf-8", "UTF-8"
-        self._incremental = None if self.single_byte else codecs.getincrementaldecoder(self.codec)("surrogateescape")
+                        label = None
+                    if codec.startswith(("utf-16", "utf-32")):
+                        # A declaration readable as ASCII cannot be in UTF-16: it lies.
+                        codec, label = "utf-8", None
+        self.codec = _codec_name(codec)
+        self.label = label or {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(
+            self.codec, self.codec
+        )
+        self._ascii_compatible = self.codec == "utf-8" or self.single_byte
+        self._incremental = (
+            None if self._ascii_compatible else codecs.getincrementaldecoder(self.codec)("surrogateescape")
+        )
+        self._tail = b""
         self._reported = False
         # A Latin-1 label on UTF-8 bytes is a common mislabelling: decided on
         # the first chunk that has bytes above 0x7F.
@@ -139,9 +159,8 @@ class _Decoder:
             data, self.skip = data[self.skip :], 0
         if self._undecided and not data.isascii():
             self._undecided = False
-            probe = codecs.getincrementaldecoder("utf-8")("strict")
             try:
-                probe.decode(data, final)
+                data[: _complete_utf8(data)].decode("utf-8")
             except UnicodeDecodeError:
                 pass
             else:
@@ -149,15 +168,32 @@ class _Decoder:
                     ("wrong-encoding", f"{self.label} is declared but the bytes are UTF-8; they were read as UTF-8", 0)
                 )
                 self.single_byte = False
-                self.codec = "utf-8"
-                self.label = "UTF-8"
-                self._incremental = codecs.getincrementaldecoder("utf-8")("surrogateescape")
+                self.codec, self.label = "utf-8", "UTF-8"
         if self.single_byte:
-            return data.decode("latin-1").translate(_C1_AS_CP1252)
-        assert self._incremental is not None
-        text: str = self._incremental.decode(data, final)
-        if text.isascii():
-            return text
+            self.suspect = bool(data.translate(None, _ALLOWED_BYTES))
+            if data.isascii():
+                return data.decode("ascii")
+            text = data.decode("latin-1")
+            # Only bytes 0x80-0x9F differ between Latin-1 and cp1252.
+            return text.translate(_C1_AS_CP1252) if data.translate(None, _NOT_C1) else text
+        if self.codec == "utf-8":
+            if self._tail:
+                data = self._tail + data
+            cut = len(data) if final else _complete_utf8(data)
+            self._tail = data[cut:]
+            if cut < len(data):
+                data = data[:cut]
+            self.suspect = bool(data.translate(None, _ALLOWED_BYTES)) or (
+                b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
+            )
+            try:
+                return data.decode("utf-8")
+            except UnicodeDecodeError:
+                text = data.decode("utf-8", "surrogateescape")
+        else:
+            assert self._incremental is not None
+            text = self._incremental.decode(data, final)
+            self.suspect = True
         first = _ESCAPED.search(text)
         if first is not None:
             if not self._reported:
@@ -171,11 +207,38 @@ class _Decoder:
         return text
 
     def byte_length(self, text: str) -> int:
-        if self.single_byte:
-            return len(text)
-        if self.codec == "utf-8" and text.isascii():
+        if self.single_byte or text.isascii():
             return len(text)
         return len(text.encode(self.codec, "surrogatepass"))
+
+
+_CODEC_NAMES: dict[str, str] = {}
+
+
+def _codec_name(name: str) -> str:
+    """The codec's canonical name (``"utf-8"`` for an unknown one), memoised."""
+    found = _CODEC_NAMES.get(name)
+    if found is None:
+        try:
+            found = codecs.lookup(name).name
+        except LookupError:
+            found = "utf-8"
+        if len(_CODEC_NAMES) < 64:
+            _CODEC_NAMES[name] = found
+    return found
+
+
+def _complete_utf8(data: bytes) -> int:
+    """The length of *data* without a UTF-8 sequence cut off at its end."""
+    size = len(data)
+    for back in range(1, min(4, size) + 1):
+        byte = data[size - back]
+        if byte < 0x80:
+            return size
+        if byte >= 0xC0:
+            need = 2 if byte < 0xE0 else 3 if byte < 0xF0 else 4
+            return size - back if need > back else size
+    return size
 
 
 # ---------------------------------------------------------------------------
@@ -326,9 +389,10 @@ class XMLStream:
         while True:
             while pending:
                 if doc is None:
-                    stripped = pending.lstrip()
-                    self._advance(pending[: len(pending) - len(stripped)])
-                    pending = stripped
+                    if pending[0] in " \t\r\n":
+                        stripped = pending.lstrip(" \t\r\n")
+                        self._advance(pending[: len(pending) - len(stripped)])
+                        pending = stripped
                     if not pending:
                         break
                     started = True
@@ -359,7 +423,7 @@ class XMLStream:
                 line, column = self._where(text, index)
                 self._defects.append(self._context.defect(kind, message, line=line, column=column))
             self._decoder.problems.clear()
-        bad = _NOT_XML.search(text)
+        bad = _NOT_XML.search(text) if self._decoder.suspect else None
         if bad is not None:
             if not self._reported_control:
                 self._reported_control = True
@@ -414,6 +478,39 @@ class XMLStream:
             self._positions.append((line, offset))
 
 
+_SPACE_RUN = re.compile(r"[ \t\r\n]*")
+
+
+def _prolog_state(text: str) -> str:
+    """Whether *text* reaches its root element (``"root"``), has a DTD first
+    (``"doctype"``), or needs more text to tell (``"more"``).
+
+    Comments and processing instructions are stepped over exactly as expat
+    does (they end at the first ``-->`` and ``?>``), so a DOCTYPE cannot hide
+    from this scan.
+    """
+    position = 0
+    size = len(text)
+    while True:
+        position = _SPACE_RUN.match(text, position).end()  # type: ignore[union-attr]
+        if position >= size:
+            return "more"
+        if text.startswith("<?", position):
+            end = text.find("?>", position + 2)
+            if end < 0:
+                return "more"
+            position = end + 2
+        elif text.startswith("<!--", position):
+            end = text.find("-->", position + 4)
+            if end < 0:
+                return "more"
+            position = end + 3
+        elif text.startswith("<!", position) or size - position < 4:
+            return "doctype" if text.startswith("<!", position) else "more"
+        else:
+            return "root"
+
+
 class _Document:
     """One document of the stream: the probe, the parser, and the events waiting."""
 
@@ -422,15 +519,13 @@ class _Document:
         self._line = line
         self._column = column
         self._offset = offset
-        self._probe: _Probe | None = _Probe()
-        self._held: list[str] = []
+        # Text held until the prolog is known to declare no entity.
+        self._held: list[str] | None = []
         self._held_size = 0
-        self._builder: ET.TreeBuilder | None = None
-        if owner._events_mode:
-            self._parser: Any = ET.XMLPullParser(events=("start", "end"))
-        else:
-            self._builder = ET.TreeBuilder()
-            self._parser = ET.XMLParser(target=self._builder)
+        self._probe: _Probe | None = None
+        self._parser: Any = (
+            ET.XMLPullParser(events=("start", "end")) if owner._events_mode else ET.XMLParser()
+        )
         self._queue: list[tuple[str, Any]] = []
         self._depth = 0
         self._root_done = False
@@ -454,50 +549,65 @@ class _Document:
         The outcome is ``"more"`` (feed more), ``"ended"`` (a document
         followed; the text returned belongs to it) or ``"fatal"``.
         """
-        if self._probe is not None:
-            try:
-                self._probe.feed(text)
-            except _EntityDeclared as err:
-                line, column = self._absolute(err.line, err.column + 1)
-                self._queue.append(
-                    (
-                        "error",
-                        XMLProblem(
-                            f"entity declarations are refused (entity {err.name!r}): "
-                            "XML from a feed is untrusted, and entities can expand without bound "
-                            "or read local files",
-                            line,
-                            column,
-                            "entity-declaration",
-                        ),
-                    )
-                )
-                return "", "fatal"
+        if self._held is not None:
             self._held.append(text)
             self._held_size += len(text)
-            if not self._probe.done:
-                if self._held_size > _PROLOG_LIMIT:
+            if self._probe is None:
+                held = "".join(self._held)
+                self._held = [held]
+                state = _prolog_state(held)
+                if state == "more":
+                    return self._hold()
+                if state == "doctype":
+                    # Only a document with a DTD can declare entities: read
+                    # its prolog with the probe first.
+                    self._probe = _Probe()
+                    text = held
+            if self._probe is not None:
+                try:
+                    self._probe.feed(text)
+                except _EntityDeclared as err:
+                    line, column = self._absolute(err.line, err.column + 1)
                     self._queue.append(
                         (
                             "error",
                             XMLProblem(
-                                f"no root element in the first {_PROLOG_LIMIT} characters of the document",
-                                self._line,
-                                self._column,
-                                "no-root",
+                                f"entity declarations are refused (entity {err.name!r}): "
+                                "XML from a feed is untrusted, and entities can expand without bound "
+                                "or read local files",
+                                line,
+                                column,
+                                "entity-declaration",
                             ),
                         )
                     )
                     return "", "fatal"
-                return "", "more"
-            self._probe = None
-            pieces, self._held = self._held, []
+                if not self._probe.done:
+                    return self._hold()
+                self._probe = None
+            pieces, self._held = self._held, None
         else:
             pieces = [text]
         for index, piece in enumerate(pieces):
             rest, outcome = self._feed_piece(piece)
             if outcome != "more":
                 return rest + "".join(pieces[index + 1 :]), outcome
+        return "", "more"
+
+    def _hold(self) -> tuple[str, str]:
+        if self._held_size > _PROLOG_LIMIT:
+            self._queue.append(
+                (
+                    "error",
+                    XMLProblem(
+                        f"no root element in the first {_PROLOG_LIMIT} characters of the document",
+                        self._line,
+                        self._column,
+                        "no-root",
+                    ),
+                )
+            )
+            return "", "fatal"
         return "", "more"
 
     def _feed_piece(self, piece: str) -> tuple[str, str]:
@@ -548,8 +658,8 @@ class _Document:
         return "", "fatal"
 
     def _complete(self) -> None:
-        if self._builder is not None:
-            self._queue.append(("root", self._builder.close()))
+        if not self._owner._events_mode:
+            self._queue.append(("root", self._parser.target.close()))
 
     def _text_from(self, line: int, column: int) -> str | None:
         """The text fed from relative (line, 0-based column) onwards, if still held."""
@@ -596,9 +706,10 @@ class _Document:
 
     def finish(self) -> None:
         """The input ended: close the parser and queue the root or the error."""
-        if self._probe is not None:
+        if self._held is not None:
+            # The prolog never ended: let the parser say what is wrong.
             self._probe = None
-            pieces, self._held = self._held, []
+            pieces, self._held = self._held, None
             for piece in pieces:
                 rest, outcome = self._feed_piece(piece)
                 if outcome != "more":
@@ -608,8 +719,7 @@ class _Document:
                 self._parser.close()
                 self._pull()
             else:
-                self._parser.close()
-                self._complete()
+                self._queue.append(("root", self._parser.close()))
         except ET.ParseError as err:
             code = getattr(err, "code", None)
             line, column = err.position
@@ -720,13 +830,21 @@ def _doctype_end(text: str, position: int) -> int:
 # Elements and text
 
 
+_LOCAL_NAMES: dict[Any, str] = {}
+
+
 def local(tag: Any) -> str:
     """An element's name without its namespace; ``""`` for comments and PIs."""
+    try:
+        return _LOCAL_NAMES[tag]
+    except (KeyError, TypeError):
+        pass
     if not isinstance(tag, str):
         return ""
-    if tag[:1] == "{":
-        return tag[tag.index("}") + 1 :]
-    return tag
+    name = tag[tag.index("}") + 1 :] if tag[:1] == "{" else tag
+    if len(_LOCAL_NAMES) < 4096:  # bounded: tag names come from the input
+        _LOCAL_NAMES[tag] = name
+    return name
 
 
 def children(element: ET.Element, name: str) -> Iterator[ET.Element]:
@@ -746,6 +864,15 @@ def child(element: ET.Element | None, name: str) -> ET.Element | None:
     return None
 
 
+def index(element: ET.Element | None) -> dict[str, ET.Element]:
+    """The first child element of each name, by local name: one pass for many lookups."""
+    found: dict[str, ET.Element] = {}
+    if element is not None:
+        for item in element:
+            found.setdefault(local(item.tag), item)
+    return found
+
+
 def path(element: ET.Element | None, *names: str) -> ET.Element | None:
     """Follow child names down from *element*; ``None`` when a step is missing."""
     for name in names:
@@ -762,6 +889,15 @@ def squeeze(text: str | None) -> str:
     """Collapse runs of XML whitespace to one space and trim; other spaces (NBSP) stay."""
     if not text:
         return ""
+    if (
+        "\n" not in text
+        and "  " not in text
+        and "\t" not in text
+        and "\r" not in text
+        and text[0] != " "
+        and text[-1] != " "
+    ):
+        return text
     if text.isascii():
         return " ".join(text.split())
     return _SPACES.sub(" ", text).strip(" ")
@@ -771,6 +907,8 @@ def text_of(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -
     """All the text inside *element*, whitespace squeezed; a ``br`` counts as a space."""
     if element is None:
         return ""
+    if not len(element):
+        return squeeze(element.text)
     parts: list[str] = []
     _gather(element, parts, skip)
     return squeeze("".join(parts))
@@ -793,6 +931,11 @@ def value(text: str | None) -> str | None:
     """A squeezed string, or ``None`` when nothing is left."""
     squeezed = squeeze(text)
     return squeezed or None
+
+
+def text_value(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -> str | None:
+    """:func:`text_of`, or ``None`` when the element is missing or empty."""
+    return text_of(element, skip=skip) or None
 
 
 def attribute(element: ET.Element | None, name: str) -> str | None:
@@ -988,12 +1131,19 @@ def read_date(
     context: ReadContext,
     defects: list[Defect],
     *,
-    where: tuple[int | None, int | None] = (None, None),
+    where: tuple[int | None, int | None] | Callable[[], tuple[int | None, int | None]] = (None, None),
 ) -> DateValue | None:
-    """Parse a date field with ``context.date`` (a defect when it is not a date), placed at *where*."""
+    """Parse a date field; when it is not a date, report it with ``context.date`` placed at *where*.
+
+    *where* may be a function, called only when there is something to report.
+    """
     if text is None:
         return None
-    return context.date(text, defects, line=where[0], column=where[1])
+    found = try_date(text, context)
+    if found is not None:
+        return found
+    line, column = where() if callable(where) else where
+    return context.date(text, defects, line=line, column=column)
 
 
 def element_dateline(
@@ -1117,20 +1267,20 @@ def read_body(
         return out
     body_head = child(body, "body.head")
     hedline = child(body_head, "hedline")
-    out.headline = value(text_of(child(hedline, "hl1")))
+    out.headline = text_value(child(hedline, "hl1"))
     subheadlines = [text for hl2 in children(hedline, "hl2") if (text := text_of(hl2))] if hedline is not None else []
     if subheadlines:
         out.extra["subheadline"] = "\n".join(subheadlines)
     bylines = list(children(body_head, "byline")) if body_head is not None else []
     if bylines:
-        out.byline = value(text_of(bylines[0], skip=frozenset({"byttl"})))
-        title = value(text_of(child(bylines[0], "byttl")))
+        out.byline = text_value(bylines[0], skip=frozenset({"byttl"}))
+        title = text_value(child(bylines[0], "byttl"))
         if title is not None:
             out.extra["byline_title"] = title
         others = [text for other in bylines[1:] if (text := text_of(other))]
         if others:
             out.extra["other_bylines"] = others
-    out.distributor = value(text_of(child(body_head, "distributor")))
+    out.distributor = text_value(child(body_head, "distributor"))
     dateline = child(body_head, "dateline")
     if dateline is not None:
         text, place, region, norm = _dateline_field(dateline)
@@ -1142,7 +1292,7 @@ def read_body(
     for content in children(body, "body.content"):
         out.paragraphs.extend(body_paragraphs(content))
     out.dateline = take_dateline(out.paragraphs, field, reference=reference)
-    tagline = value(text_of(path(body, "body.end", "tagline")))
+    tagline = text_value(path(body, "body.end", "tagline"))
     if tagline is not None:
         out.extra["tagline"] = tagline
     return out

@@ -30,7 +30,7 @@ from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, path, text_of, value
+from ._xml import attribute, child, children, local, path, text_of, text_value, value
 
 __all__ = ["NewsML1Format"]
 
@@ -132,8 +132,8 @@ class NewsML1Format(Format):
         offset: int,
     ) -> Article | None:
         identifier = path(item, "Identification", "NewsIdentifier")
-        public_id = value(text_of(child(identifier, "PublicIdentifier")))
-        news_item_id = value(text_of(child(identifier, "NewsItemId")))
+        public_id = text_value(child(identifier, "PublicIdentifier"))
+        news_item_id = text_value(child(identifier, "NewsItemId"))
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
         contents = [element for element in item.iter() if local(element.tag) == "ContentItem"]
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
@@ -147,11 +147,11 @@ class NewsML1Format(Format):
         defects = source.take_defects()
         extra: dict[str, Any] = {}
         for name in ("ProviderId", "DateId", "NewsItemId", "RevisionId"):
-            found = value(text_of(child(identifier, name)))
+            found = text_value(child(identifier, name))
             if found is not None:
                 extra[name] = found
         for name in ("NameLabel", "DateLabel"):
-            found = value(text_of(path(item, "Identification", name)))
+            found = text_value(path(item, "Identification", name))
             if found is not None:
                 extra[name] = found
         management = child(item, "NewsManagement")
@@ -162,9 +162,9 @@ class NewsML1Format(Format):
         raw = {
             name: found
             for name, found in (
-                ("FirstCreated", value(text_of(child(management, "FirstCreated")))),
-                ("ThisRevisionCreated", value(text_of(child(management, "ThisRevisionCreated")))),
-                ("DateAndTime", value(text_of(child(envelope, "DateAndTime")))),
+                ("FirstCreated", text_value(child(management, "FirstCreated"))),
+                ("ThisRevisionCreated", text_value(child(management, "ThisRevisionCreated"))),
+                ("DateAndTime", text_value(child(envelope, "DateAndTime"))),
             )
             if found is not None
         }
@@ -182,7 +182,7 @@ class NewsML1Format(Format):
             ("copyright", "CopyrightLine"),
             ("slugline", "SlugLine"),
         ):
-            found = value(text_of(child(lines, name)))
+            found = text_value(child(lines, name))
             if found is not None:
                 extra[key] = found
         descriptive = [element for element in item.iter() if local(element.tag) == "DescriptiveMetadata"]
@@ -196,7 +196,7 @@ class NewsML1Format(Format):
             if name in _SUBJECT_CODES and element.get("FormalName"):
                 subjects.append(element.get("FormalName", "").strip())
             elif name == "Topic":
-                code = value(text_of(child(element, "FormalName")))
+                code = text_value(child(element, "FormalName"))
                 if code is not None:
                     subjects.append(code)
         provider = _party(item, "Provider") or _party(item, "Source")
@@ -214,8 +214,8 @@ class NewsML1Format(Format):
             format=self.name,
             id=public_id or news_item_id,
             source=provider or extra.get("ProviderId"),
-            headline=value(text_of(child(lines, "HeadLine"))) or body.headline,
-            byline=value(text_of(child(lines, "ByLine"))) or body.byline,
+            headline=text_value(child(lines, "HeadLine")) or body.headline,
+            byline=text_value(child(lines, "ByLine")) or body.byline,
             published=published,
             dateline=body.dateline,
             paragraphs=body.paragraphs,
@@ -234,11 +234,11 @@ class NewsML1Format(Format):
         context: ReadContext,
         published: DateValue | None,
     ) -> Any:
-        text = value(text_of(child(lines, "DateLine")))
+        text = text_value(child(lines, "DateLine"))
         dated = None
         city = None
         for meta in descriptive:
-            dated = dated or value(text_of(child(meta, "DateLineDate")))
+            dated = dated or text_value(child(meta, "DateLineDate"))
             for location in children(meta, "Location"):
                 if location.get("HowPresent", "Origin") != "Origin":
                     continue

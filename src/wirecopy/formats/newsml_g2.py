@@ -38,7 +38,7 @@ from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, value
+from ._xml import attribute, child, children, local, text_of, text_value, value
 
 __all__ = ["NewsMLG2Format"]
 
@@ -245,24 +245,24 @@ def read_item(
         for element in item_meta:
             if element.tag == f"{{{_xml.OVERRIDE_NS}}}article":
                 overrides = element.text or ""
-    title = value(text_of(child(item_meta, "title")))
+    title = text_value(child(item_meta, "title"))
     if title is not None:
         extra["title"] = title
     rights = child(item, "rightsInfo")
     holder = _flex(child(rights, "copyrightHolder"))
     if holder is not None:
         extra["copyrightHolder"] = holder
-    notice = value(text_of(child(rights, "copyrightNotice")))
+    notice = text_value(child(rights, "copyrightNotice"))
     if notice is not None:
         extra["copyrightNotice"] = notice
 
     raw: dict[str, str] = {}
     for name in _ITEM_DATES:
-        text = value(text_of(child(item_meta, name)))
+        text = text_value(child(item_meta, name))
         if text is not None:
             raw[name] = text
     for name in _CONTENT_DATES:
-        text = value(text_of(child(content_meta, name)))
+        text = text_value(child(content_meta, name))
         if text is not None:
             raw[name] = text
     parsed = {name: _xml.read_date(text, context, defects, where=(line, None)) for name, text in raw.items()}
@@ -272,7 +272,7 @@ def read_item(
         if name in raw and name != chosen:
             extra[name] = raw[name]
 
-    urgency = value(text_of(child(content_meta, "urgency")))
+    urgency = text_value(child(content_meta, "urgency"))
     if urgency is not None:
         extra["urgency"] = urgency
     for key in ("located", "infoSource", "creator"):
@@ -285,37 +285,37 @@ def read_item(
         for subject in _all(content_meta, "subject")
         if (code := attribute(subject, "qcode") or attribute(subject, "literal")) is not None
     )
-    keywords = [word for keyword in _all(content_meta, "keyword") if (word := value(text_of(keyword)))]
+    keywords = [word for keyword in _all(content_meta, "keyword") if (word := text_value(keyword))]
     if keywords:
         extra["keywords"] = keywords
-    slugline = value(text_of(child(content_meta, "slugline")))
+    slugline = text_value(child(content_meta, "slugline"))
     if slugline is not None:
         extra["slugline"] = slugline
     headline = None
     subheadline = None
     for element in _all(content_meta, "headline"):
         role = element.get("role") or ""
-        text = value(text_of(element))
+        text = text_value(element)
         if text is None:
             continue
         if "sub" in role.lower():
             subheadline = subheadline or text
         elif headline is None:
             headline = text
-    byline = value(text_of(child(content_meta, "by")))
-    creditline = value(text_of(child(content_meta, "creditline")))
+    byline = text_value(child(content_meta, "by"))
+    creditline = text_value(child(content_meta, "creditline"))
     if creditline is not None:
         extra["creditline"] = creditline
     highlights: list[str] = []
     for element in _all(content_meta, "description"):
-        text = value(text_of(element))
+        text = text_value(element)
         if text is None:
             continue
         if (element.get("role") or "").endswith("summary"):
             highlights.append(text)
         elif "description" not in extra:
             extra["description"] = text
-    dateline_text = value(text_of(child(content_meta, "dateline")))
+    dateline_text = text_value(child(content_meta, "dateline"))
     field = _xml.element_dateline(dateline_text, context, reference=published) if dateline_text else None
 
     body = _content(child(item, "contentSet"), context, field, published)
@@ -355,7 +355,7 @@ def _flex(element: ET.Element | None) -> str | None:
     """A G2 flexible property as text: its name, else its literal, qcode or uri."""
     if element is None:
         return None
-    name = value(text_of(child(element, "name")))
+    name = text_value(child(element, "name"))
     if name is not None:
         return name
     return attribute(element, "literal") or attribute(element, "qcode") or attribute(element, "uri")
@@ -374,7 +374,7 @@ def _content(
                 break  # an inlineXML with only comments: an article without text
             if local(inner.tag) == "nitf":
                 body = _xml.read_body(child(inner, "body"), context, reference=reference, field=field)
-                title = value(text_of(_xml.path(inner, "head", "title")))
+                title = text_value(_xml.path(inner, "head", "title"))
                 if body.headline is None and title is not None:
                     body.headline = title
                 return body

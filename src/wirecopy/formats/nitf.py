@@ -36,7 +36,7 @@ from ..article import Article, DateValue, Dateline, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, value
+from ._xml import attribute, child, children, local, text_of, text_value, value
 
 __all__ = ["NITFFormat"]
 
@@ -206,7 +206,10 @@ def read_nitf(
         if norm_ is not None:
             raw["date.publication"] = norm_
             break
-    parsed = {name: _xml.read_date(text, context, defects, where=where(text, name)) for name, text in raw.items()}
+    parsed = {
+        name: _xml.read_date(text, context, defects, where=lambda text=text, name=name: where(text, name))
+        for name, text in raw.items()
+    }
     chosen = next((name for name in _READ_ORDER if parsed.get(name) is not None), None)
     published: DateValue | None = parsed[chosen] if chosen is not None else None
     if published is None:

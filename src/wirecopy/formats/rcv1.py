@@ -30,7 +30,7 @@ from ..article import Article, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, value
+from ._xml import attribute, child, children, local, text_of, text_value, value
 
 __all__ = ["RCV1Format"]
 
@@ -104,69 +104,71 @@ class RCV1Format(Format):
         offset: int,
     ) -> Article:
         extra: dict[str, Any] = {}
+        parts = _xml.index(item)
         date_text = attribute(item, "date")
-        where = source.locate(date_text or "", "date=")
-        published = _xml.read_date(
-            date_text, context, defects, where=where if where[0] is not None else (line, None)
-        )
-        title = value(text_of(child(item, "title")))
+
+        def where() -> tuple[int | None, int | None]:
+            found = source.locate(date_text or "", "date=")
+            return found if found[0] is not None else (line, None)
+
+        published = _xml.read_date(date_text, context, defects, where=where)
+        title = text_value(parts.get("title"))
         if title is not None:
             extra["title"] = title
             prefix = _TITLE_PREFIX.match(title)
             if prefix is not None:
                 extra["title_country"] = prefix.group(1).strip()
-        metadata = child(item, "metadata")
         codes: dict[str, list[str]] = {}
         subjects: list[str] = []
-        for group in children(metadata, "codes") if metadata is not None else ():
-            name = group.get("class") or ""
-            short = _CODE_CLASS.fullmatch(name)
-            key = short.group(1) if short else name
-            found = [code for element in children(group, "code") if (code := attribute(element, "code")) is not None]
-            codes.setdefault(key, []).extend(found)
-            subjects.extend(found)
+        dc: dict[str, Any] = {}
+        for element in parts.get("metadata", ()):
+            name = local(element.tag)
+            if name == "codes":
+                group = element.get("class") or ""
+                short = _CODE_CLASS.fullmatch(group)
+                found = [code.strip() for code_element in element if (code := code_element.get("code"))]
+                codes.setdefault(short.group(1) if short else group, []).extend(found)
+                subjects.extend(found)
+            elif name == "dc":
+                key = element.get("element")
+                found_value = element.get("value")
+                if not key or found_value is None:
+                    continue
+                previous = dc.get(key)
+                if previous is None:
+                    dc[key] = found_value
+                elif isinstance(previous, list):
+                    if found_value not in previous:
+                        previous.append(found_value)
+                elif previous != found_value:
+                    dc[key] = [previous, found_value]
         if codes:
             extra["codes"] = codes
-        dc: dict[str, Any] = {}
-        for element in children(metadata, "dc") if metadata is not None else ():
-            name = element.get("element")
-            found = element.get("value")
-            if not name or found is None:
-                continue
-            if name not in dc:
-                dc[name] = found
-            elif dc[name] != found and found not in (dc[name] if isinstance(dc[name], list) else ()):
-                dc[name] = [*dc[name], found] if isinstance(dc[name], list) else [dc[name], found]
         if dc:
             extra["dc"] = dc
-        copyright_ = value(text_of(child(item, "copyright")))
+        copyright_ = text_value(parts.get("copyright"))
         if copyright_ is not None:
             extra["copyright"] = copyright_
         dateline = None
-        dateline_text = value(text_of(child(item, "dateline")))
+        dateline_text = text_value(parts.get("dateline"))
         if dateline_text is not None:
             location = dc.get("dc.creator.location")
             place = (
-                location
+                dateline_text[: len(location)]
                 if isinstance(location, str) and dateline_text.casefold().startswith(location.casefold())
                 else None
             )
-            dateline = _xml.element_dateline(
-                dateline_text,
-                context,
-                place=dateline_text[: len(place)] if place else None,
-                reference=published,
-            )
+            dateline = _xml.element_dateline(dateline_text, context, place=place, reference=published)
         source_name = dc.get("dc.source")
         return Article(
             format=self.name,
             id=attribute(item, "itemid"),
             source=source_name if isinstance(source_name, str) else None,
-            headline=value(text_of(child(item, "headline"))),
-            byline=value(text_of(child(item, "byline"))),
+            headline=text_value(parts.get("headline")),
+            byline=text_value(parts.get("byline")),
             published=published,
             dateline=dateline,
-            paragraphs=_xml.body_paragraphs(child(item, "text")),
+            paragraphs=_xml.body_paragraphs(parts.get("text")),
             subjects=_xml.unique(subjects),
             language=value(item.get(_XML_LANG)),
             extra=extra,
