@@ -89,6 +89,9 @@ def _place() -> st.SearchStrategy[str]:
     return _sentence(name, 1, 3)
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     """A ``PLACE, Region (Agency) --`` dateline whose text parses back to itself."""
 
@@ -96,7 +99,8 @@ def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     def build(draw: st.DrawFn) -> Dateline:
         upper = draw(st.booleans())
         place = draw(_place())
-        region = draw(st.none() | _place())
+        # A weekday after the comma is the dateline's date, not a region.
+        region = draw(st.none() | _place().filter(lambda r: r.casefold() not in _WEEKDAY_NAMES))
         agency = draw(st.sampled_from(["AP", "Reuters", "AFP", "CNN", "dpa", "Xinhua", "reuters"]))
         dash = draw(st.sampled_from(["--", "—", "-", "_"]))
         if upper:
@@ -177,10 +181,99 @@ def _cnn_body_reads_back(article: Article) -> bool:
     return split_dateline(article.paragraphs[0])[0] is None
 
 
+def _splits_no_dateline(article: Article) -> bool:
+    """Without a dateline, the first paragraph must not open like one."""
+    if article.dateline is not None or not article.paragraphs:
+        return True
+    from .datelines import split_dateline
+
+    return split_dateline(article.paragraphs[0])[0] is None
+
+
+def _trec_sgml() -> st.SearchStrategy[Article]:
+    from .formats.trec_sgml import _PLACEHOLDER
+
+    agency = st.sampled_from(["AFP", "APW", "NYT", "XIN", "LTW", "CNA"])
+    gigaword_id = st.builds(
+        lambda a, d, n: f"{a}_ENG_{d:%Y%m%d}.{n:04d}", agency, dates(min_value=_dt.date(1994, 1, 1)), st.integers(0, 9999)
+    )
+    other_id = st.text(_LETTERS + "0123456789.-", min_size=1, max_size=20).filter(lambda i: i[0] not in ".-")
+    simple = _sentence(words(alphabet=_LETTERS + "0123456789-"), 1, 4)
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "type": st.sampled_from(["story", "multi", "advis", "other"]),
+            "slug": simple,
+            "category": simple,
+            "trailer": simple,
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("trec-sgml"),
+        id=gigaword_id | other_id,
+        source=st.none() | st.sampled_from(["AFP", "APW", "Xinhua", "The Daily Planet"]),
+        headline=st.none() | headlines().filter(lambda h: not _PLACEHOLDER.fullmatch(h)),
+        byline=st.none() | simple.map(lambda name: f"By {name}"),
+        published=published(),
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        extra=extra,
+    ).filter(_splits_no_dateline)
+
+
+def _reuters21578() -> st.SearchStrategy[Article]:
+    from .formats.reuters21578 import _SIGNOFF
+
+    centiseconds = st.datetimes(min_value=_dt.datetime(1000, 1, 1), max_value=_dt.datetime(9999, 12, 31)).map(
+        lambda d: d.replace(microsecond=d.microsecond // 10000 * 10000)
+    )
+    code = st.text(string.ascii_lowercase + "-", min_size=1, max_size=12).filter(lambda c: c[0] != "-")
+    codes = st.lists(code, min_size=1, max_size=3).map(tuple)
+    simple = _sentence(words(alphabet=_LETTERS + "0123456789-"), 1, 4)
+    # The wire header keeps its control characters, written as &#N;.
+    header = st.text(_LETTERS + "0123456789 -\n\x01\x05\x16\x1f", min_size=1, max_size=40)
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "topics_attribute": st.sampled_from(["YES", "NO", "BYPASS"]),
+            "lewissplit": st.sampled_from(["TRAIN", "TEST", "NOT-USED"]),
+            "cgisplit": st.sampled_from(["TRAINING-SET", "PUBLISHED-TESTSET"]),
+            "oldid": st.integers(1, 30000).map(str),
+            "places": codes,
+            "people": codes,
+            "orgs": codes,
+            "exchanges": codes,
+            "companies": codes,
+            "unknown": header,
+            "mknote": simple,
+            "text_type": st.sampled_from(["NORM", "BRIEF", "UNPROC"]),
+            "signoff": st.sampled_from(["Reuter", "REUTER"]),
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("reuters21578-sgml"),
+        id=st.integers(1, 30000).map(str),
+        source=st.just("Reuters"),
+        headline=st.none() | headlines(),
+        byline=st.none() | simple.map(lambda name: f"By {name}, Reuters"),
+        published=st.none() | dates(min_value=_dt.date(1000, 1, 1)) | centiseconds,
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4)
+        .filter(lambda ps: not ps or not _SIGNOFF.fullmatch(ps[-1]))
+        .map(tuple),
+        subjects=st.lists(code, max_size=3).map(tuple),
+        extra=extra,
+    )
+
+
 #: Strategies of articles each built-in format can represent.
 _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "cnn-reuters": _cnn_reuters,
     "jsonl": articles,
+    "trec-sgml": _trec_sgml,
+    "reuters21578-sgml": _reuters21578,
 }
 
 
