@@ -83,7 +83,9 @@ _NOT_BARE_PLACE = frozenset(
     }
 )
 
-_WORD = r"[^\W\d_]+(?:['\u2019.\-]+[^\W\d_]*)*"
+# One punctuation mark per repetition: "[.]+[a-z]*" repeated would try every
+# way of splitting a run of dots between repetitions ("Float........").
+_WORD = r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
 _MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -217,8 +219,16 @@ def _accept(match: re.Match[str], form: re.Pattern[str], rest: str, *, strict: b
         if not capitals:
             return False
         if form is _PLAIN_FORM and date is None:
-            folded = place.casefold()
-            if folded in _NOT_BARE_PLACE or folded.split()[0] in _NOT_BARE_PLACE:
+            words = place.casefold().split()
+            if place.casefold() in _NOT_BARE_PLACE or words[0] in _NOT_BARE_PLACE:
+                return False
+            # "AFP WORLD NEWS SERVICE - NO UNAUTHORIZED REPRODUCTION": an
+            # agency's name in the "place", or capitals running on after the
+            # dash, make a heading, not a dateline.
+            if any(word in AGENCIES for word in words):
+                return False
+            following = rest.split(None, 1)[:1]
+            if following and sum(c.isalpha() for c in following[0]) >= 2 and following[0].isupper():
                 return False
     if not strict:
         return True
