@@ -986,37 +986,52 @@ def body_paragraphs(container: ET.Element | None) -> list[str]:
         local(item.tag) == "block" and item.get("class") == "full_text" for item in container
     )
     _walk(container, out, skip_duplicates)
-    return [paragraph for paragraph in out if paragraph]
+    return out
 
 
 def _walk(element: ET.Element, out: list[str], skip_duplicates: bool) -> None:
-    loose: list[str] = []
-    if element.text:
-        loose.append(element.text)
+    # Text loose in a container (not in a paragraph element) makes a
+    # paragraph of its own; the white space between elements does not.
+    loose: list[str] | None = None
+    text = element.text
+    if text and not text.isspace():
+        loose = [text]
     for item in element:
         name = local(item.tag)
-        if not name:
-            pass
-        elif name in _INLINE:
-            sub: list[str] = []
-            _gather(item, sub, frozenset())
-            loose.append(" " if name == "br" else "".join(sub))
-        else:
-            if loose:
-                out.append(squeeze("".join(loose)))
+        if name in _INLINE:
+            if loose is None:
                 loose = []
+            if name == "br":
+                loose.append(" ")
+            else:
+                sub: list[str] = []
+                _gather(item, sub, frozenset())
+                loose.append("".join(sub))
+        elif name:
+            if loose is not None:
+                paragraph = squeeze("".join(loose))
+                if paragraph:
+                    out.append(paragraph)
+                loose = None
             if name in _PARAGRAPHS:
-                out.append(text_of(item))
-            elif name in _NOT_TEXT:
-                pass
-            elif skip_duplicates and name == "block" and item.get("class") in _DUPLICATE_BLOCKS:
+                paragraph = text_of(item)
+                if paragraph:
+                    out.append(paragraph)
+            elif name in _NOT_TEXT or (
+                skip_duplicates and name == "block" and item.get("class") in _DUPLICATE_BLOCKS
+            ):
                 pass
             else:
                 _walk(item, out, False)
-        if item.tail:
-            loose.append(item.tail)
-    if loose:
-        out.append(squeeze("".join(loose)))
+        tail = item.tail
+        if tail and (loose is not None or not tail.isspace()):
+            if loose is None:
+                loose = []
+            loose.append(tail)
+    if loose is not None:
+        paragraph = squeeze("".join(loose))
+        if paragraph:
+            out.append(paragraph)
 
 
 _MARKUP = re.compile(r"<(?:p|P|br|BR|div|DIV)\b")
@@ -1265,39 +1280,65 @@ def read_body(
     out = Body()
     if body is None:
         return out
-    body_head = child(body, "body.head")
-    hedline = child(body_head, "hedline")
-    out.headline = text_value(child(hedline, "hl1"))
-    subheadlines = [text for hl2 in children(hedline, "hl2") if (text := text_of(hl2))] if hedline is not None else []
-    if subheadlines:
-        out.extra["subheadline"] = "\n".join(subheadlines)
-    bylines = list(children(body_head, "byline")) if body_head is not None else []
+    hedline = None
+    bylines: list[ET.Element] = []
+    dateline = None
+    contents: list[ET.Element] = []
+    end = None
+    for part in body:
+        name = local(part.tag)
+        if name == "body.head":
+            # One pass over body.head: it may hold many elements.
+            for item in part:
+                name = local(item.tag)
+                if name == "hedline":
+                    hedline = hedline if hedline is not None else item
+                elif name == "byline":
+                    bylines.append(item)
+                elif name == "distributor":
+                    out.distributor = out.distributor or text_value(item)
+                elif name == "dateline":
+                    dateline = dateline if dateline is not None else item
+                elif name == "abstract":
+                    out.abstract.extend(body_paragraphs(item))
+        elif name == "body.content":
+            contents.append(part)
+        elif name == "body.end":
+            end = part
+    if hedline is not None:
+        subheadlines = []
+        for item in hedline:
+            name = local(item.tag)
+            if name == "hl1":
+                out.headline = out.headline or text_value(item)
+            elif name == "hl2":
+                text = text_of(item)
+                if text:
+                    subheadlines.append(text)
+        if subheadlines:
+            out.extra["subheadline"] = "\n".join(subheadlines)
     if bylines:
-        out.byline = text_value(bylines[0], skip=frozenset({"byttl"}))
+        out.byline = text_value(bylines[0], skip=_BYTTL)
         title = text_value(child(bylines[0], "byttl"))
         if title is not None:
             out.extra["byline_title"] = title
         others = [text for other in bylines[1:] if (text := text_of(other))]
         if others:
             out.extra["other_bylines"] = others
-    out.distributor = text_value(child(body_head, "distributor"))
-    dateline = child(body_head, "dateline")
     if dateline is not None:
         text, place, region, norm = _dateline_field(dateline)
         date = try_date(norm, context, reference=reference) if norm else None
         field = element_dateline(text, context, place=place, region=region, date=date, reference=reference)
-    for abstract in children(body_head, "abstract") if body_head is not None else ():
-        paragraphs = body_paragraphs(abstract)
-        out.abstract.extend(paragraphs)
-    for content in children(body, "body.content"):
+    for content in contents:
         out.paragraphs.extend(body_paragraphs(content))
     out.dateline = take_dateline(out.paragraphs, field, reference=reference)
-    tagline = text_value(path(body, "body.end", "tagline"))
+    tagline = text_value(child(end, "tagline"))
     if tagline is not None:
         out.extra["tagline"] = tagline
     return out
 
 
+_BYTTL = frozenset({"byttl"})
 _LOCATION_PLACE = ("city",)
 _LOCATION_REGION = ("state", "region", "country")
 

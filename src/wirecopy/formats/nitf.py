@@ -152,60 +152,91 @@ def read_nitf(
         found = locate(needle, after) if locate is not None else (None, None)
         return found if found[0] is not None else (line, None)
 
-    head = child(root, "head")
+    head = body_element = None
+    for part in root:
+        name = local(part.tag)
+        if name == "head":
+            head = head if head is not None else part
+        elif name == "body":
+            body_element = body_element if body_element is not None else part
     extra: dict[str, Any] = {}
-    title = text_of(child(head, "title"))
-    if title:
-        extra["title"] = title
-    metas, overrides = _metas(head)
+    metas: dict[str, Any] = {}
+    overrides = None
+    subjects: list[str] = []
+    docdata = urgency_element = None
+    raw: dict[str, str] = {}
+    # One pass over <head>, which may hold many metas.
+    for item in head if head is not None else ():
+        name = local(item.tag)
+        if name == "meta":
+            key = item.get("name")
+            if not key:
+                continue
+            content = item.get("content", "")
+            if key == _xml.OVERRIDE_NAME:
+                overrides = content
+            elif key in metas:
+                previous = metas[key]
+                metas[key] = [*previous, content] if isinstance(previous, list) else [previous, content]
+            else:
+                metas[key] = content
+        elif name == "title":
+            title = text_of(item)
+            if title and "title" not in extra:
+                extra["title"] = title
+        elif name == "tobject":
+            for subject in children(item, "tobject.subject"):
+                refnum = attribute(subject, "tobject.subject.refnum")
+                if refnum is not None:
+                    subjects.append(refnum)
+        elif name == "docdata":
+            docdata = docdata if docdata is not None else item
+        elif name == "pubdata":
+            norm_ = attribute(item, "date.publication")
+            if norm_ is not None and "date.publication" not in raw:
+                raw["date.publication"] = norm_
+        elif name == "urgency":  # Canadian Press puts it in <head>
+            urgency_element = item
     if metas:
         extra["meta"] = metas
-    subjects: list[str] = []
-    for tobject in _all(head, "tobject"):
-        for subject in children(tobject, "tobject.subject"):
-            refnum = attribute(subject, "tobject.subject.refnum")
-            if refnum is not None:
-                subjects.append(refnum)
-    docdata = child(head, "docdata")
-    doc_id = child(docdata, "doc-id")
+    doc_id = None
+    keywords: list[str] = []
+    for item in docdata if docdata is not None else ():
+        name = local(item.tag)
+        if name == "doc-id":
+            doc_id = doc_id if doc_id is not None else item
+        elif name == "urgency":
+            urgency_element = item
+        elif name in _DATE_ELEMENTS:
+            norm_ = attribute(item, "norm")
+            if norm_ is not None and name not in raw:
+                raw[name] = norm_
+        elif name == "ed-msg":
+            ed_msg = attribute(item, "info")
+            if ed_msg is not None:
+                extra.setdefault("ed_msg", ed_msg)
+        elif name == "doc.copyright":
+            holder = attribute(item, "holder")
+            if holder is not None:
+                extra.setdefault("copyright_holder", holder)
+            year = attribute(item, "year")
+            if year is not None:
+                extra.setdefault("copyright_year", year)
+        elif name == "key-list":
+            keywords.extend(
+                word
+                for keyword in children(item, "keyword")
+                if (word := attribute(keyword, "key") or value(keyword.text)) is not None
+            )
     regsrc = attribute(doc_id, "regsrc")
     if regsrc is not None:
         extra["regsrc"] = regsrc
-    urgency_element = child(docdata, "urgency")
-    if urgency_element is None:  # Canadian Press puts it in <head>
-        urgency_element = child(head, "urgency")
     urgency = attribute(urgency_element, "ed-urg")
     if urgency is not None:
         extra["urgency"] = urgency
-    ed_msg = attribute(child(docdata, "ed-msg"), "info")
-    if ed_msg is not None:
-        extra["ed_msg"] = ed_msg
-    rights = child(docdata, "doc.copyright")
-    holder = attribute(rights, "holder")
-    if holder is not None:
-        extra["copyright_holder"] = holder
-    year = attribute(rights, "year")
-    if year is not None:
-        extra["copyright_year"] = year
-    keywords = [
-        word
-        for key_list in _all(docdata, "key-list")
-        for keyword in children(key_list, "keyword")
-        if (word := attribute(keyword, "key") or value(keyword.text)) is not None
-    ]
     if keywords:
         extra["keywords"] = keywords
 
-    raw: dict[str, str] = {}
-    for name in _DATE_ELEMENTS:
-        norm_ = attribute(child(docdata, name), "norm")
-        if norm_ is not None:
-            raw[name] = norm_
-    for pubdata in _all(head, "pubdata"):
-        norm_ = attribute(pubdata, "date.publication")
-        if norm_ is not None:
-            raw["date.publication"] = norm_
-            break
     parsed = {
         name: _xml.read_date(text, context, defects, where=lambda text=text, name=name: where(text, name))
         for name, text in raw.items()
@@ -218,7 +249,7 @@ def read_nitf(
         if name in raw and name != chosen:
             extra[name] = raw[name]
 
-    body = _xml.read_body(child(root, "body"), context, reference=published)
+    body = _xml.read_body(body_element, context, reference=published)
     extra.update(body.extra)
     language = value(root.get("baselang")) or value(root.get(_XML_LANG))
     article = Article(
@@ -251,28 +282,6 @@ def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
     """The child elements called *name*; nothing when *element* is ``None``."""
     if element is not None:
         yield from children(element, name)
-
-
-def _metas(head: ET.Element | None) -> tuple[dict[str, Any], str | None]:
-    """The ``meta`` name/content pairs (a repeated name keeps a list), and the overrides."""
-    metas: dict[str, Any] = {}
-    overrides = None
-    if head is None:
-        return metas, overrides
-    for meta in children(head, "meta"):
-        name = meta.get("name")
-        if not name:
-            continue
-        content = meta.get("content", "")
-        if name == _xml.OVERRIDE_NAME:
-            overrides = content
-            continue
-        if name in metas:
-            previous = metas[name]
-            metas[name] = [*previous, content] if isinstance(previous, list) else [previous, content]
-        else:
-            metas[name] = content
-    return metas, overrides
 
 
 def _nyt_date(metas: Mapping[str, Any], context: ReadContext, defects: list[Defect], line: int) -> DateValue | None:
