@@ -382,6 +382,7 @@ class XMLStream:
         """Yield the events described in the class docstring."""
         head = self._stream.read(_CHUNK)
         self._decoder = _Decoder(head, self._context.text_encoding)
+        self._offset = self._decoder.skip  # a BOM is not text, but it is bytes
         pending = self._decode(head, final=not head)
         eof = not head
         started = False
@@ -478,6 +479,16 @@ class XMLStream:
             self._positions.append((line, offset))
 
 
+def _index_of(text: str, line: int, column: int) -> int | None:
+    """The index in *text* of a 1-based line and 0-based column, or ``None``."""
+    index = 0
+    for _ in range(line - 1):
+        index = text.find("\n", index) + 1
+        if index == 0:
+            return None
+    return index + column if index + column <= len(text) else None
+
+
 _SPACE_RUN = re.compile(r"[ \t\r\n]*")
 
 
@@ -567,6 +578,14 @@ class _Document:
                 try:
                     self._probe.feed(text)
                 except _EntityDeclared as err:
+                    # Expat places the event inside the declaration; point at
+                    # its start, "<!ENTITY", which is what a reader looks for.
+                    held = "".join(self._held)
+                    index = _index_of(held, err.line, err.column)
+                    start = held.rfind("<!ENTITY", 0, index + 1) if index is not None else -1
+                    if start >= 0:
+                        err.line = 1 + held.count("\n", 0, start)
+                        err.column = start - (held.rfind("\n", 0, start) + 1)
                     line, column = self._absolute(err.line, err.column + 1)
                     self._queue.append(
                         (
@@ -1186,11 +1205,18 @@ def element_dateline(
         except ParseError:
             parsed = None
         if parsed is not None:
+            found = parsed.date
+            if found is not None and parsed.place is None and reference is not None and "/" in text:
+                # A bare numeric date (ANA-MPA's "4/4/2018") reads month
+                # first; when the story's own date says day first, believe it.
+                other = try_date(text, context, dayfirst=True)
+                if other is not None and other != found and _distance(other, reference) < _distance(found, reference):
+                    found = other
             return attrs.evolve(
                 parsed,
                 place=parsed.place if parsed.place is not None else place,
                 region=parsed.region if parsed.region is not None else region,
-                date=parsed.date if parsed.date is not None else date,
+                date=found if found is not None else date,
             )
         if date is None and any(char.isdigit() for char in text):
             rest = text
@@ -1199,6 +1225,12 @@ def element_dateline(
             if rest:
                 date = try_date(rest, context, reference=reference)
     return Dateline(text=text or place or "", place=place, region=region, date=date)
+
+
+def _distance(value: DateValue, reference: _dt.date) -> _dt.timedelta:
+    day = value.date() if isinstance(value, _dt.datetime) else value
+    anchor = reference.date() if isinstance(reference, _dt.datetime) else reference
+    return abs(day - anchor)
 
 
 def take_dateline(paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None) -> Dateline | None:
