@@ -109,9 +109,13 @@ class NewsML1Format(Format):
                     )
                     if article is not None:
                         yield article
+                    # Read and done: drop it (earlier items are gone already,
+                    # so it is the first NewsItem left).
                     root = stack[0]
-                    if len(root) and root[-1] is element:
-                        del root[-1]
+                    for index, item in enumerate(root):
+                        if item is element:
+                            del root[index]
+                            break
                 continue
             if kind == "document":
                 line, offset = payload

@@ -136,9 +136,12 @@ class NewsMLG2Format(Format):
                         item_offset if item_offset is not None else offset,
                     )
                     # Read and done: drop it, so a long message stays small.
+                    # Earlier items are gone already, so this one is first.
                     parent = stack[-1]
-                    if len(parent) and parent[-1] is element:
-                        del parent[-1]
+                    if len(parent) and parent[0] is element:
+                        del parent[0]
+                    else:
+                        parent.remove(element)
                 continue
             if kind == "document":
                 line, offset = payload
