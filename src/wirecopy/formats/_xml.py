@@ -183,17 +183,32 @@ class _Decoder:
             self._tail = data[cut:]
             if cut < len(data):
                 data = data[:cut]
-            self.suspect = bool(data.translate(None, _ALLOWED_BYTES)) or (
-                b"\xef\xbf\xbe" in data or b"\xef\xbf\xbf" in data
-            )
+            self.suspect = bool(data.translate(None, _ALLOWED_BYTES))
             try:
-                return data.decode("utf-8")
+                text = data.decode("utf-8")
             except UnicodeDecodeError:
                 text = data.decode("utf-8", "surrogateescape")
+                self.suspect = True
+            else:
+                # U+FFFE and U+FFFF are UTF-8 but not XML; a one-character
+                # search of the text is much faster than a byte search.
+                if not self.suspect and ("\uffff" in text or "\ufffe" in text):
+                    self.suspect = True
+                return text
         else:
             assert self._incremental is not None
-            text = self._incremental.decode(data, final)
             self.suspect = True
+            try:
+                text = self._incremental.decode(data, final)
+            except UnicodeDecodeError as err:
+                # Some codecs (UTF-16's surrogates) refuse even surrogateescape.
+                if not self._reported:
+                    self._reported = True
+                    self.problems.append(
+                        ("bad-encoding", f"bytes that are not {self.label} ({err.reason}) were replaced", 0)
+                    )
+                self._incremental = codecs.getincrementaldecoder(self.codec)("replace")
+                return self._incremental.decode(data, final)
         first = _ESCAPED.search(text)
         if first is not None:
             if not self._reported:
@@ -383,8 +398,21 @@ class XMLStream:
         head = self._stream.read(_CHUNK)
         self._decoder = _Decoder(head, self._context.text_encoding)
         self._offset = self._decoder.skip  # a BOM is not text, but it is bytes
-        pending = self._decode(head, final=not head)
         eof = not head
+        if not eof and not self._events_mode and len(head) < _CHUNK:
+            rest = self._stream.read(_CHUNK)
+            if rest:
+                head += rest
+            else:
+                eof = True
+        pending = self._decode(head, final=eof)
+        if eof and not self._events_mode:
+            # The whole input is in hand, and one small document is the
+            # common case (RCV1, NITF): read it in one go.
+            whole = self._whole(pending)
+            if whole is not None:
+                yield from whole
+                return
         started = False
         doc: _Document | None = None
         while True:
@@ -415,6 +443,38 @@ class XMLStream:
             yield from doc.drain()
         if not started:
             yield "empty", None
+
+    def _whole(self, text: str) -> list[tuple[str, Any]] | None:
+        """The events of *text*, the whole input, when it is one document with no DTD.
+
+        ``None`` sends the caller down the general path (a DTD to probe,
+        several documents, nothing at all).
+        """
+        start = len(text) - len(text.lstrip(" \t\r\n"))
+        if start == len(text) or _prolog_state(text[start:] if start else text) != "root":
+            return None
+        parser = ET.XMLParser()
+        try:
+            parser.feed(text[start:] if start else text)
+            root = parser.close()
+        except ET.ParseError as err:
+            if getattr(err, "code", None) == _JUNK_AFTER_ROOT:
+                return None  # several documents: the general path splits them
+            problem = err
+        else:
+            problem = None
+        self._advance(text[:start])
+        document = self._current = _Document(self, self._line, self._column, self._offset, parse=False)
+        document.keep(text[start:] if start else text)
+        events: list[tuple[str, Any]] = [("document", (self._line, self._offset))]
+        if problem is None:
+            events.append(("root", root))
+        else:
+            code = getattr(problem, "code", None)
+            line, column = document._absolute(problem.position[0], problem.position[1] + 1)
+            reason = expat.ErrorString(code) if isinstance(code, int) else str(problem)
+            events.append(("error", XMLProblem(f"invalid XML: {reason}", line, column, "bad-xml")))
+        return events
 
     def _decode(self, data: bytes, *, final: bool) -> str:
         assert self._decoder is not None
@@ -525,11 +585,15 @@ def _prolog_state(text: str) -> str:
 class _Document:
     """One document of the stream: the probe, the parser, and the events waiting."""
 
-    def __init__(self, owner: XMLStream, line: int, column: int, offset: int) -> None:
+    def __init__(self, owner: XMLStream, line: int, column: int, offset: int, *, parse: bool = True) -> None:
         self._owner = owner
         self._line = line
         self._column = column
         self._offset = offset
+        if not parse:
+            # Only a record of the text, for locate(): XMLStream._whole parsed it.
+            self._text: list[str] | None = []
+            return
         # Text held until the prolog is known to declare no entity.
         self._held: list[str] | None = []
         self._held_size = 0
@@ -548,7 +612,7 @@ class _Document:
         self._carry = ""
         # The whole text, kept in "document" mode (documents are small) to
         # place defects on the line of the value they are about.
-        self._text: list[str] | None = None if owner._events_mode else []
+        self._text = None if owner._events_mode else []
 
     def drain(self) -> Iterator[tuple[str, Any]]:
         queue, self._queue = self._queue, []
@@ -637,13 +701,17 @@ class _Document:
         self._recent.append((piece, self._rel_line, self._rel_column))
         if self._text is not None:
             self._text.append(piece)
-        owner._advance(piece)
         newlines = piece.count("\n")
         if newlines:
+            column = len(piece) - piece.rfind("\n") - 1
             self._rel_line += newlines
-            self._rel_column = len(piece) - piece.rfind("\n") - 1
+            self._rel_column = column
+            owner._line += newlines
+            owner._column = column + 1
         else:
             self._rel_column += len(piece)
+            owner._column += len(piece)
+        owner._offset += owner._decoder.byte_length(piece)  # type: ignore[union-attr]
         try:
             self._parser.feed(piece)
             if owner._events_mode:
@@ -745,6 +813,10 @@ class _Document:
             where_line, where_column = self._absolute(line, column + 1)
             reason = expat.ErrorString(code) if isinstance(code, int) else str(err)
             self._queue.append(("error", XMLProblem(f"invalid XML: {reason}", where_line, where_column, "bad-xml")))
+
+    def keep(self, text: str) -> None:
+        """Keep *text* as this document's, for :meth:`locate`."""
+        self._text = [text]
 
     def locate(self, needle: str, after: str) -> tuple[int | None, int | None]:
         if not self._text or not needle:
@@ -1181,6 +1253,54 @@ def read_date(
 
 
 def element_dateline(
+    text: str,
+    context: ReadContext,
+    *,
+    place: str | None = None,
+    region: str | None = None,
+    date: DateValue | None = None,
+    reference: _dt.date | None = None,
+) -> Dateline | None:
+    """A dateline from a dateline field; see :func:`_element_dateline`.
+
+    Memoised: a feed repeats the same few thousand datelines, and a
+    :class:`Dateline` is immutable.  Most datelines (``NEW YORK``) carry no
+    date that the story's date would resolve, so their result does not
+    depend on *reference*: that is found out once per text, by reading it
+    against two far-apart references, and such a text is then looked up
+    without its reference.
+    """
+    policy = context.policy
+    key = (text, place, region, date, policy.default_tz, policy.tzinfos, policy.reference)
+    try:
+        fixed = _DATELINES.get(key, _UNSEEN)
+    except TypeError:  # an unhashable zone in the policy: no memo
+        return _element_dateline(text, context, place=place, region=region, date=date, reference=reference)
+    if fixed is _UNSEEN:
+        fixed = _RELATIVE
+        if "/" not in text:  # numeric dates are read nearest the reference
+            first = _element_dateline(text, context, place=place, region=region, date=date, reference=_FAR[0])
+            second = _element_dateline(text, context, place=place, region=region, date=date, reference=_FAR[1])
+            if first == second and (first is None or first.date == second.date):  # type: ignore[union-attr]
+                fixed = _element_dateline(text, context, place=place, region=region, date=date, reference=None)
+                if fixed != first:
+                    fixed = _RELATIVE
+        if len(_DATELINES) >= 4096:
+            _DATELINES.clear()
+        _DATELINES[key] = fixed
+    if fixed is not _RELATIVE:
+        return fixed  # type: ignore[return-value]
+    return _element_dateline(text, context, place=place, region=region, date=date, reference=reference)
+
+
+_UNSEEN = object()
+_RELATIVE = object()
+# Two references far apart, on different weekdays and months.
+_FAR = (_dt.date(2001, 1, 6), _dt.date(2012, 8, 15))
+_DATELINES: dict[Any, Dateline | None] = {}
+
+
+def _element_dateline(
     text: str,
     context: ReadContext,
     *,
