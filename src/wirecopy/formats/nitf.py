@@ -32,11 +32,11 @@ from xml.etree import ElementTree as ET
 import attrs
 
 from .. import policy as _policy
-from ..article import Article, DateValue, Dateline, Defect
+from ..article import Article, Dateline, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, text_value, value
+from ._xml import attribute, children, local, text_of, value
 
 __all__ = ["NITFFormat"]
 
@@ -238,8 +238,7 @@ def read_nitf(
         extra["keywords"] = keywords
 
     parsed = {
-        name: _xml.read_date(text, context, defects, where=lambda text=text, name=name: where(text, name))
-        for name, text in raw.items()
+        name: _xml.read_date(text, context, defects, where=_placer(where, text, name)) for name, text in raw.items()
     }
     chosen = next((name for name in _READ_ORDER if parsed.get(name) is not None), None)
     published: DateValue | None = parsed[chosen] if chosen is not None else None
@@ -276,6 +275,13 @@ def read_nitf(
 
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _placer(
+    where: Callable[[str, str], tuple[int | None, int | None]], needle: str, after: str
+) -> Callable[[], tuple[int | None, int | None]]:
+    """Where a date value is, found only if a defect needs it."""
+    return lambda: where(needle, after)
 
 
 def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:

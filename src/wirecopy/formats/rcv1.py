@@ -30,7 +30,7 @@ from ..article import Article, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
-from ._xml import attribute, child, children, local, text_of, text_value, value
+from ._xml import attribute, local, text_value, value
 
 __all__ = ["RCV1Format"]
 
@@ -90,9 +90,7 @@ class RCV1Format(Format):
             elif kind == "error":
                 context.skip(payload.error(context))
             elif kind == "empty":
-                context.skip(
-                    context.error("empty input: no RCV1 newsitem found", line=1, column=1, kind="empty-input")
-                )
+                context.skip(context.error("empty input: no RCV1 newsitem found", line=1, column=1, kind="empty-input"))
 
     def _article(
         self,
