@@ -146,6 +146,7 @@ def _wirecopy(name: str) -> Callable[[list[bytes]], None]:
     fmt = wirecopy.get_format(name)
 
     def run(documents: list[bytes]) -> None:
+        """Read every document into articles."""
         for data in documents:
             wirecopy.loads(data, fmt)
 

@@ -1,4 +1,4 @@
-"""Safe, streaming XML for the news formats: the reading half.
+"""Safe, streaming XML for the news formats.
 
 Private to ``nitf``, ``newsml-g2``, ``newsml-1`` and ``rcv1-xml``.  Three jobs:
 
@@ -30,8 +30,8 @@ Private to ``nitf``, ``newsml-g2``, ``newsml-1`` and ``rcv1-xml``.  Three jobs:
   fresh parser starts there.
 
 The text and body helpers (NITF, XHTML and plain-text paragraphs, datelines,
-dates, the ``wirecopy-article`` overrides) are here too, shared by the four
-formats.
+dates, the ``wirecopy-article`` overrides, the escaping the two writers use)
+are here too, shared by the four formats.
 """
 
 from __future__ import annotations
@@ -44,7 +44,7 @@ import json
 import re
 import xml.etree.ElementTree as ET
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 from xml.parsers import expat
 
@@ -172,6 +172,7 @@ class _Decoder:
         self._undecided = self.single_byte
 
     def decode(self, data: bytes, final: bool = False) -> str:
+        """Decode the next raw chunk; *final* for the last one."""
         if self.skip:
             data, self.skip = data[self.skip :], 0
         if self._undecided and not data.isascii():
@@ -239,6 +240,7 @@ class _Decoder:
         return text
 
     def byte_length(self, text: str) -> int:
+        """How many input bytes *text* came from (exact but for repaired bytes)."""
         if self.single_byte or text.isascii():
             return len(text)
         return len(text.encode(self.codec, "surrogatepass"))
@@ -629,6 +631,7 @@ class _Document:
         self._text = None if owner._events_mode else []
 
     def drain(self) -> Iterator[tuple[str, Any]]:
+        """Yield and forget the events queued so far."""
         queue, self._queue = self._queue, []
         yield from queue
 
@@ -832,6 +835,7 @@ class _Document:
         self._text = [text]
 
     def locate(self, needle: str, after: str) -> tuple[int | None, int | None]:
+        """The (line, column) in the file of *needle*, searched from *after*."""
         if not self._text or not needle:
             return None, None
         if len(self._text) > 1:
@@ -1282,22 +1286,26 @@ class _HTMLBlocks(html.parser.HTMLParser):
             self.blocks.append(text)
 
     def handle_starttag(self, tag: str, attrs: Any) -> None:
+        """A block element's start ends the text before it."""
         if tag in ("script", "style"):
             self._skip += 1
         elif tag in self._BLOCKS:
             self._flush()
 
     def handle_endtag(self, tag: str) -> None:
+        """A block element's end ends its text."""
         if tag in ("script", "style"):
             self._skip = max(0, self._skip - 1)
         elif tag in self._BLOCKS:
             self._flush()
 
     def handle_data(self, data: str) -> None:
+        """Text, unless inside a script or style."""
         if not self._skip:
             self._current.append(data)
 
     def close(self) -> None:
+        """Finish, keeping the text after the last block element."""
         super().close()
         self._flush()
 
@@ -1726,13 +1734,6 @@ def is_nmtoken(text: str) -> bool:
     return bool(_NMTOKEN.fullmatch(text))
 
 
-def lines_of(value: Any) -> list[str]:
-    """A str holding several values one per line (how ``extra`` keeps repeated elements)."""
-    if isinstance(value, str):
-        return [part for part in value.split("\n")]
-    return []
-
-
 def str_items(value: Any) -> list[str] | None:
     """A sequence of str from ``extra``, or ``None`` when it is not one."""
     if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
@@ -1744,19 +1745,6 @@ def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
     """A str value from ``extra``, or ``None`` when absent or not a str."""
     found = extra.get(key)
     return found if isinstance(found, str) else None
-
-
-def first_valid(
-    candidates: Sequence[tuple[str, str | None]], context: ReadContext
-) -> tuple[str | None, DateValue | None]:
-    """The first (name, date) of *candidates* whose text parses, without defects."""
-    for name, text in candidates:
-        if text is None:
-            continue
-        parsed = try_date(text, context)
-        if parsed is not None:
-            return name, parsed
-    return None, None
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -149,6 +149,7 @@ def read_nitf(
     """
 
     def where(needle: str, after: str = "") -> tuple[int | None, int | None]:
+        """The place of a value in the document, or its first line."""
         found = locate(needle, after) if locate is not None else (None, None)
         return found if found[0] is not None else (line, None)
 

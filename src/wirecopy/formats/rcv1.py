@@ -106,6 +106,7 @@ class RCV1Format(Format):
         date_text = attribute(item, "date")
 
         def where() -> tuple[int | None, int | None]:
+            """The place of the date attribute's value, or the document's first line."""
             found = source.locate(date_text or "", "date=")
             return found if found[0] is not None else (line, None)
 
