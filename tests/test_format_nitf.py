@@ -267,6 +267,13 @@ class TestNamespacesAndEncodings:
         [article] = wirecopy.loads(text, "nitf", errors="strict")
         assert article.paragraphs == ("Caf\u00e9 \u20ac5",)
 
+    def test_str_input_with_a_bom(self) -> None:
+        """Text starting with a BOM reads, and byte offsets count the BOM's three bytes."""
+        text = '\ufeff<?xml version="1.0"?>\n<nitf><body/></nitf>\n<nitf><body/></nitf>'
+        first, second = wirecopy.loads(text, "nitf", errors="strict")
+        assert (first.origin.line, first.origin.offset) == (1, 3)  # type: ignore[union-attr]
+        assert (second.origin.line, second.origin.offset) == (3, 46)  # type: ignore[union-attr]
+
     def test_bytes_that_are_not_utf8(self) -> None:
         """A byte that is not UTF-8 is read as cp1252, with a not-utf8 defect at its line and column."""
         data = b"<nitf>\n<body><body.content><p>Caf\xe9 \x93open\x94</p></body.content></body></nitf>"

@@ -128,6 +128,8 @@ class _Decoder:
         if text_encoding is not None:
             # The bytes came from a str: its encoding wins over any declaration.
             codec = text_encoding
+            if head.startswith(codecs.BOM_UTF8) and _codec_name(codec) == "utf-8":
+                self.skip = 3
         elif head.startswith(codecs.BOM_UTF8):
             codec, self.skip = "utf-8", 3
         elif head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
