@@ -1743,3 +1743,113 @@ def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
 def unique(items: Iterable[str]) -> list[str]:
     """*items* without repeats, in first-seen order."""
     return list(dict.fromkeys(items))
+
+
+# ---------------------------------------------------------------------------
+# Writing NITF bodies (NITF, and NITF inside NewsML 1)
+
+
+def norm(value: DateValue) -> str:
+    """A date in the ISO 8601 basic form NITF and NewsML 1 use: ``20151210T191044+0000``, ``20151210``."""
+    text = f"{value.year:04d}{value.month:02d}{value.day:02d}"
+    if not isinstance(value, _dt.datetime):
+        return text
+    text += f"T{value.hour:02d}{value.minute:02d}{value.second:02d}"
+    offset = value.utcoffset()
+    if offset is not None:
+        minutes = int(offset.total_seconds() // 60)
+        sign = "+" if minutes >= 0 else "-"
+        text += f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+    return text
+
+
+def render_dateline_content(dateline: Dateline) -> str:
+    """The content of a NITF ``<dateline>``: its text, the place and region marked, and ``story.date``."""
+    runs = dateline_parts(dateline)
+    out = []
+    in_location = False
+    roles = [role for _, role in runs]
+    last_part = max((index for index, role in enumerate(roles) if role), default=-1)
+    for index, (text, role) in enumerate(runs):
+        if role is not None and not in_location:
+            out.append("<location>")
+            in_location = True
+        if role == "place":
+            out.append(f"<city>{esc(text)}</city>")
+        elif role == "region":
+            out.append(f"<state>{esc(text)}</state>")
+        else:
+            out.append(esc(text))
+        if in_location and index == last_part:
+            out.append("</location>")
+            in_location = False
+    if dateline.date is not None:
+        out.append(f'<story.date norm="{attr(norm(dateline.date))}"/>')
+    return "".join(out)
+
+
+def render_body(
+    article: Article,
+    indent: str,
+    *,
+    hedline: bool = True,
+    byline: bool = True,
+    distributor: bool = True,
+    dateline: bool = True,
+) -> list[str]:
+    """The lines inside a NITF ``<body>`` for *article*: ``body.head``, ``body.content``, ``body.end``.
+
+    *indent* is the indentation of the ``<body>`` element itself.  The flags
+    leave out the ``body.head`` elements that a container (NewsML 1's
+    ``NewsLines``) holds in its own elements; the abstract, the paragraphs
+    and the tagline are always written.  Empty when there is nothing to write.
+    """
+    extra = article.extra
+    pad = indent + "  "
+    out: list[str] = []
+    head = _render_body_head(
+        article, pad + "  ", hedline=hedline, byline=byline, distributor=distributor, dateline=dateline
+    )
+    if head:
+        out.append(f"{pad}<body.head>\n")
+        out.extend(head)
+        out.append(f"{pad}</body.head>\n")
+    if article.paragraphs:
+        out.append(f"{pad}<body.content>\n")
+        out.extend(f"{pad}  <p>{esc(paragraph)}</p>\n" for paragraph in article.paragraphs)
+        out.append(f"{pad}</body.content>\n")
+    tagline = extra_str(extra, "tagline")
+    if tagline is not None:
+        out.append(f"{pad}<body.end>\n{pad}  <tagline>{esc(tagline)}</tagline>\n{pad}</body.end>\n")
+    return out
+
+
+def _render_body_head(
+    article: Article, pad: str, *, hedline: bool, byline: bool, distributor: bool, dateline: bool
+) -> list[str]:
+    # In the order nitf-3-6.xsd gives body.head's children.
+    extra = article.extra
+    out: list[str] = []
+    subheadline = extra_str(extra, "subheadline")
+    if hedline and (article.headline is not None or subheadline is not None):
+        out.append(f"{pad}<hedline>\n")
+        out.append(f"{pad}  <hl1>{esc(article.headline or '')}</hl1>\n")
+        if subheadline is not None:
+            out.extend(f"{pad}  <hl2>{esc(line)}</hl2>\n" for line in subheadline.split("\n"))
+        out.append(f"{pad}</hedline>\n")
+    if byline:
+        byline_title = extra_str(extra, "byline_title")
+        if article.byline is not None or byline_title is not None:
+            title = f"<byttl>{esc(byline_title)}</byttl>" if byline_title is not None else ""
+            out.append(f"{pad}<byline>{esc(article.byline or '')}{title}</byline>\n")
+        for other in str_items(extra.get("other_bylines")) or ():
+            out.append(f"{pad}<byline>{esc(other)}</byline>\n")
+    if distributor and article.source is not None:
+        out.append(f"{pad}<distributor>{esc(article.source)}</distributor>\n")
+    if dateline and article.dateline is not None:
+        out.append(f"{pad}<dateline>{render_dateline_content(article.dateline)}</dateline>\n")
+    if article.highlights:
+        out.append(f"{pad}<abstract>\n")
+        out.extend(f"{pad}  <p>{esc(highlight)}</p>\n" for highlight in article.highlights)
+        out.append(f"{pad}</abstract>\n")
+    return out

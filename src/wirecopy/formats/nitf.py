@@ -32,7 +32,7 @@ from xml.etree import ElementTree as ET
 import attrs
 
 from .. import policy as _policy
-from ..article import Article, Dateline, DateValue, Defect
+from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
@@ -332,8 +332,7 @@ def _read_back(text: str) -> Article | None:
 
 
 def _render(article: Article, overrides: str | None) -> str:
-    extra = article.extra
-    esc, attr = _xml.esc, _xml.attr
+    attr = _xml.attr
     out = ['<?xml version="1.0" encoding="UTF-8"?>\n']
     language = f' baselang="{attr(article.language)}"' if article.language is not None else ""
     out.append(f'<nitf xmlns="{NITF_NS}" version="-//IPTC//DTD NITF 3.6//EN"{language}>\n')
@@ -343,18 +342,7 @@ def _render(article: Article, overrides: str | None) -> str:
         out.extend(head)
         out.append("  </head>\n")
     out.append("  <body>\n")
-    body_head = _render_body_head(article)
-    if body_head:
-        out.append("    <body.head>\n")
-        out.extend(body_head)
-        out.append("    </body.head>\n")
-    if article.paragraphs:
-        out.append("    <body.content>\n")
-        out.extend(f"      <p>{esc(paragraph)}</p>\n" for paragraph in article.paragraphs)
-        out.append("    </body.content>\n")
-    tagline = _xml.extra_str(extra, "tagline")
-    if tagline is not None:
-        out.append(f"    <body.end>\n      <tagline>{esc(tagline)}</tagline>\n    </body.end>\n")
+    out.extend(_xml.render_body(article, "  "))
     out.append("  </body>\n</nitf>\n")
     return "".join(out)
 
@@ -447,74 +435,6 @@ def _dates_to_write(article: Article) -> dict[str, str]:
                 continue
             earlier = _READ_ORDER[: _READ_ORDER.index(slot)]
             if all(name not in dates or _xml.try_date(dates[name], context) is None for name in earlier):
-                dates[slot] = norm(article.published)
+                dates[slot] = _xml.norm(article.published)
                 break
     return dates
-
-
-def norm(value: DateValue) -> str:
-    """A date in NITF's ``norm`` form, ISO 8601 basic: ``20151210T191044+0000``, ``20151210``."""
-    text = f"{value.year:04d}{value.month:02d}{value.day:02d}"
-    if not isinstance(value, _dt.datetime):
-        return text
-    text += f"T{value.hour:02d}{value.minute:02d}{value.second:02d}"
-    offset = value.utcoffset()
-    if offset is not None:
-        minutes = int(offset.total_seconds() // 60)
-        sign = "+" if minutes >= 0 else "-"
-        text += f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
-    return text
-
-
-def _render_body_head(article: Article) -> list[str]:
-    extra = article.extra
-    esc = _xml.esc
-    out: list[str] = []
-    subheadline = _xml.extra_str(extra, "subheadline")
-    if article.headline is not None or subheadline is not None:
-        out.append("      <hedline>\n")
-        out.append(f"        <hl1>{esc(article.headline or '')}</hl1>\n")
-        if subheadline is not None:
-            out.extend(f"        <hl2>{esc(line)}</hl2>\n" for line in subheadline.split("\n"))
-        out.append("      </hedline>\n")
-    byline_title = _xml.extra_str(extra, "byline_title")
-    if article.byline is not None or byline_title is not None:
-        title = f"<byttl>{esc(byline_title)}</byttl>" if byline_title is not None else ""
-        out.append(f"      <byline>{esc(article.byline or '')}{title}</byline>\n")
-    for other in _xml.str_items(extra.get("other_bylines")) or ():
-        out.append(f"      <byline>{esc(other)}</byline>\n")
-    if article.source is not None:
-        out.append(f"      <distributor>{esc(article.source)}</distributor>\n")
-    if article.dateline is not None:
-        out.append(f"      <dateline>{render_dateline_content(article.dateline)}</dateline>\n")
-    if article.highlights:
-        out.append("      <abstract>\n")
-        out.extend(f"        <p>{esc(highlight)}</p>\n" for highlight in article.highlights)
-        out.append("      </abstract>\n")
-    return out
-
-
-def render_dateline_content(dateline: Dateline) -> str:
-    """The content of a ``<dateline>``: its text, the place and region marked, and ``story.date``."""
-    esc = _xml.esc
-    runs = _xml.dateline_parts(dateline)
-    out = []
-    in_location = False
-    roles = [role for _, role in runs]
-    last_part = max((index for index, role in enumerate(roles) if role), default=-1)
-    for index, (text, role) in enumerate(runs):
-        if role is not None and not in_location:
-            out.append("<location>")
-            in_location = True
-        if role == "place":
-            out.append(f"<city>{esc(text)}</city>")
-        elif role == "region":
-            out.append(f"<state>{esc(text)}</state>")
-        else:
-            out.append(esc(text))
-        if in_location and index == last_part:
-            out.append("</location>")
-            in_location = False
-    if dateline.date is not None:
-        out.append(f'<story.date norm="{_xml.attr(norm(dateline.date))}"/>')
-    return "".join(out)
