@@ -16,16 +16,23 @@
     </NewsML>
 
 One article per ``NewsItem`` with text; items are read one at a time and
-dropped.  See ``docs/formats/newsml-1.md``.
+dropped.  The writer puts every article in one envelope, its body as NITF in
+the ``DataContent``, written by the same code as the ``nitf`` writer's.  See
+``docs/formats/newsml-1.md``.
 """
 
 from __future__ import annotations
 
+import io
+import itertools
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
+import attrs
+
+from .. import policy as _policy
 from ..article import Article, DateValue
 from ..context import ReadContext
 from ..registry import Format
@@ -49,7 +56,10 @@ class NewsML1Format(Format):
     ``NewsLines`` (headline, subheadline, byline, dateline, credit and
     copyright lines), the provider, language and subject codes, and the body
     from the text ``ContentItem``: NITF, bare paragraphs, or HTML and plain
-    text in CDATA.  Read only.
+    text in CDATA.  Writes a NewsML 1.2 document with one ``NewsItem`` per
+    article and the body as NITF; what NewsML 1 cannot hold exactly is kept
+    in a ``wirecopy-article`` property so that every article reads back
+    equal.
 
     .. versionadded:: 0.1
     """
@@ -68,6 +78,36 @@ class NewsML1Format(Format):
         if root is None:
             return 0.0
         return 1.0 if root.name == "NewsML" or root.doctype == "NewsML" else 0.0
+
+    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
+        """Write a NewsML 1.2 document: a ``NewsEnvelope`` and one ``NewsItem`` per article.
+
+        The envelope's ``DateAndTime`` (the transmission time, which every
+        item of the envelope reads as its own) is the first article's
+        ``extra["DateAndTime"]``, or left empty: wirecopy never reads the
+        clock.  What NewsML 1's elements cannot hold exactly goes into a
+        ``<Property FormalName="wirecopy-article" Value="{JSON}"/>`` at the
+        end of ``NewsManagement``, which wirecopy reads back and other
+        readers see as one more property.  Nothing is written for no
+        articles.
+        """
+        iterator = iter(articles)
+        first = next(iterator, None)
+        if first is None:
+            return
+        sent = _xml.extra_str(first.extra, "DateAndTime")
+        stream.write(
+            (
+                '<?xml version="1.0" encoding="UTF-8"?>\n'
+                '<NewsML Version="1.2">\n'
+                "  <NewsEnvelope>\n"
+                f"    {_element('DateAndTime', sent)}\n"
+                "  </NewsEnvelope>\n"
+            ).encode()
+        )
+        for article in itertools.chain((first,), iterator):
+            stream.write(render_item(article, sent).encode("utf-8"))
+        stream.write(b"</NewsML>\n")
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per text ``NewsItem``, reading them one at a time."""
@@ -165,6 +205,10 @@ class NewsML1Format(Format):
             if found is not None:
                 extra[name] = found
         management = child(item, "NewsManagement")
+        overrides = None
+        for prop in _all(management, "Property"):
+            if prop.get("FormalName") == _xml.OVERRIDE_NAME:
+                overrides = prop.get("Value", "")
         for name in ("Status", "Urgency"):
             found = attribute(child(management, name), "FormalName")
             if found is not None:
@@ -220,7 +264,7 @@ class NewsML1Format(Format):
             body.dateline = body.dateline or dateline
         for key, found in body.extra.items():
             extra.setdefault(key, found)
-        return Article(
+        article = Article(
             format=self.name,
             id=public_id or news_item_id,
             source=provider or extra.get("ProviderId"),
@@ -236,6 +280,11 @@ class NewsML1Format(Format):
             origin=context.origin(line=line, offset=offset),
             defects=defects,
         )
+        if overrides is not None:
+            article = _xml.apply_overrides(article, overrides, context, defects)
+            if len(defects) != len(article.defects):
+                article = attrs.evolve(article, defects=tuple(defects))
+        return article
 
     def _dateline(
         self,
@@ -288,3 +337,178 @@ def _party(item: ET.Element, role: str) -> str | None:
             if found:
                 return found
     return None
+
+
+def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
+    """The child elements called *name*; nothing when *element* is ``None``."""
+    if element is not None:
+        yield from children(element, name)
+
+
+# ---------------------------------------------------------------------------
+# Writing
+
+
+_QUIET = _policy.default.clone(errors="skip")
+# Where the writer may put `published`: the two NewsManagement dates, in the
+# reader's order (the envelope's DateAndTime is shared by every item).
+_WRITE_SLOTS = ("FirstCreated", "ThisRevisionCreated")
+_IDENTIFIER = ("ProviderId", "DateId", "NewsItemId", "RevisionId")
+_NEWS_LINES = (
+    ("SubHeadLine", "subheadline"),
+    ("ByLine", None),
+    ("DateLine", None),
+    ("CreditLine", "creditline"),
+    ("CopyrightLine", "copyright"),
+    ("SlugLine", "slugline"),
+)
+_IPTC_CODE = re.compile(r"\d{8}")
+
+
+def render_item(article: Article, sent: str | None) -> str:
+    """One ``NewsItem`` for *article*, in an envelope sent at *sent*, with overrides where it needs them."""
+    text = _render(article, None)
+    over = _xml.overrides(article, _read_back(text, sent))
+    if over is not None:
+        text = _render(article, over)
+    return text
+
+
+def _read_back(item: str, sent: str | None) -> Article | None:
+    text = f"<NewsML><NewsEnvelope>{_element('DateAndTime', sent)}</NewsEnvelope>\n{item}</NewsML>"
+    context = ReadContext(_QUIET, None)
+    found = list(NewsML1Format().read(io.BytesIO(text.encode("utf-8")), context))
+    return found[0] if len(found) == 1 else None
+
+
+def _element(name: str, text: str | None) -> str:
+    """``<name>text</name>``, or ``<name/>`` for a required element wirecopy has nothing for."""
+    return f"<{name}/>" if text is None else f"<{name}>{_xml.esc(text)}</{name}>"
+
+
+def _dates_to_write(article: Article) -> dict[str, str]:
+    """The NewsManagement dates: the raw ones kept in extra, and `published` in a free slot."""
+    extra = article.extra
+    dates = {name: found for name in _WRITE_SLOTS if (found := _xml.extra_str(extra, name)) is not None}
+    if article.published is not None:
+        context = ReadContext(_QUIET, None)
+        for slot in _WRITE_SLOTS:
+            if slot in dates:
+                continue
+            earlier = _READ_ORDER[: _READ_ORDER.index(slot)]
+            if all(name not in dates or _xml.try_date(dates[name], context) is None for name in earlier):
+                dates[slot] = _xml.norm(article.published)
+                break
+    return dates
+
+
+def _render(article: Article, overrides: str | None) -> str:
+    attr = _xml.attr
+    extra = article.extra
+    out = ["  <NewsItem>\n", "    <Identification>\n", "      <NewsIdentifier>\n"]
+    # NewsML requires every part of the identifier: those wirecopy does not
+    # know are written empty, which reads back as absent.
+    for name in _IDENTIFIER:
+        found = _xml.extra_str(extra, name)
+        if name == "RevisionId":
+            revision = "" if found is None else _xml.esc(found)
+            out.append(f'        <RevisionId PreviousRevision="0" Update="N">{revision}</RevisionId>\n')
+        else:
+            out.append(f"        {_element(name, found)}\n")
+    out.append(f"        {_element('PublicIdentifier', article.id)}\n")
+    out.append("      </NewsIdentifier>\n")
+    for name in ("NameLabel", "DateLabel"):
+        found = _xml.extra_str(extra, name)
+        if found is not None:
+            out.append(f"      {_element(name, found)}\n")
+    out.append("    </Identification>\n")
+    dates = _dates_to_write(article)
+    out.append("    <NewsManagement>\n")
+    out.append('      <NewsItemType FormalName="News"/>\n')
+    for name in _WRITE_SLOTS:
+        out.append(f"      {_element(name, dates.get(name))}\n")
+    out.append(f'      <Status FormalName="{attr(_xml.extra_str(extra, "Status") or "")}"/>\n')
+    urgency = _xml.extra_str(extra, "Urgency")
+    if urgency is not None:
+        out.append(f'      <Urgency FormalName="{attr(urgency)}"/>\n')
+    if overrides is not None:
+        out.append(f'      <Property FormalName="{_xml.OVERRIDE_NAME}" Value="{attr(overrides)}"/>\n')
+    out.append("    </NewsManagement>\n")
+    out.append("    <NewsComponent>\n")
+    out.extend(_render_news_lines(article))
+    if article.source is not None:
+        out.append(
+            "      <AdministrativeMetadata>\n"
+            f'        <Provider><Party FormalName="{attr(article.source)}"/></Provider>\n'
+            "      </AdministrativeMetadata>\n"
+        )
+    out.extend(_render_descriptive(article))
+    # The body is NITF, written as the nitf writer writes it; the headline,
+    # byline, dateline and provider have their NewsML homes above.
+    extra_bylines = _xml.extra_str(extra, "byline_title") is not None or bool(extra.get("other_bylines"))
+    body = _xml.render_body(article, " " * 12, hedline=False, byline=extra_bylines, distributor=False, dateline=False)
+    if body:
+        out.append(
+            "      <ContentItem>\n"
+            '        <MediaType FormalName="Text"/>\n'
+            '        <Format FormalName="NITF3.1"/>\n'
+            "        <DataContent>\n"
+            "          <nitf>\n"
+            "            <body>\n"
+        )
+        out.extend(body)
+        out.append("            </body>\n          </nitf>\n        </DataContent>\n      </ContentItem>\n")
+    out.append("    </NewsComponent>\n  </NewsItem>\n")
+    return "".join(out)
+
+
+def _render_news_lines(article: Article) -> list[str]:
+    extra = article.extra
+    lines: list[str] = []
+    subheadline = _xml.extra_str(extra, "subheadline")
+    if article.headline is not None or subheadline is not None:
+        # A SubHeadLine follows a HeadLine, empty when there is none.
+        lines.append(_element("HeadLine", article.headline))
+    for name, key in _NEWS_LINES:
+        if key is not None:
+            found = _xml.extra_str(extra, key)
+        elif name == "ByLine":
+            found = article.byline
+        else:
+            found = article.dateline.text if article.dateline is not None else None
+        if found is not None:
+            lines.append(_element(name, found))
+    if not lines:
+        return []
+    return ["      <NewsLines>\n", *(f"        {line}\n" for line in lines), "      </NewsLines>\n"]
+
+
+def _render_descriptive(article: Article) -> list[str]:
+    attr = _xml.attr
+    out: list[str] = []
+    if article.language is not None:
+        out.append(f'        <Language FormalName="{attr(article.language)}"/>\n')
+    if article.subjects:
+        out.append("        <SubjectCode>\n")
+        out.extend(
+            f'          <{_subject_element(subject)} FormalName="{attr(subject)}"/>\n' for subject in article.subjects
+        )
+        out.append("        </SubjectCode>\n")
+    dateline = article.dateline
+    if dateline is not None and dateline.date is not None:
+        out.append(f"        <DateLineDate>{_xml.norm(dateline.date)}</DateLineDate>\n")
+    if dateline is not None and dateline.place is not None:
+        out.append(
+            '        <Location HowPresent="Origin">'
+            f'<Property FormalName="City" Value="{attr(dateline.place)}"/></Location>\n'
+        )
+    if not out:
+        return []
+    return ["      <DescriptiveMetadata>\n", *out, "      </DescriptiveMetadata>\n"]
+
+
+def _subject_element(code: str) -> str:
+    """The element an IPTC subject code goes in by its level (``04000000``, ``04011000``, ``04011002``)."""
+    if not _IPTC_CODE.fullmatch(code) or code.endswith("000000"):
+        return "Subject"
+    return "SubjectMatter" if code.endswith("000") else "SubjectDetail"
