@@ -288,6 +288,7 @@ class _Runner:
             report_multiple_bugs=False,
         )
         self.articles, self.no_articles = self._articles(articles)
+        self._registry_for_detection: Registry | None = None
 
     def _articles(self, given: SearchStrategy[Article] | None) -> tuple[SearchStrategy[Article] | None, str | None]:
         if not self.fmt.can_write:
@@ -493,6 +494,11 @@ class _Runner:
         return st.builds(_damage, st.one_of(sources), st.lists(_edits(), min_size=1, max_size=4))
 
     def _detection_registry(self) -> Registry:
+        if self._registry_for_detection is None:
+            self._registry_for_detection = self._build_detection_registry()
+        return self._registry_for_detection
+
+    def _build_detection_registry(self) -> Registry:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", PluginWarning)
             try:
