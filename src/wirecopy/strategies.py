@@ -99,6 +99,9 @@ def _place() -> st.SearchStrategy[str]:
     return _sentence(name, 1, 3)
 
 
+_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
 def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     """A ``PLACE, Region (Agency) --`` dateline whose text parses back to itself."""
 
@@ -106,7 +109,8 @@ def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     def build(draw: st.DrawFn) -> Dateline:
         upper = draw(st.booleans())
         place = draw(_place())
-        region = draw(st.none() | _place())
+        # A weekday after the comma is the dateline's date, not a region.
+        region = draw(st.none() | _place().filter(lambda r: r.casefold() not in _WEEKDAY_NAMES))
         agency = draw(st.sampled_from(["AP", "Reuters", "AFP", "CNN", "dpa", "Xinhua", "reuters"]))
         dash = draw(st.sampled_from(["--", "—", "-", "_"]))
         if upper:
