@@ -41,7 +41,8 @@ def test_values_in_style_read_back(style: str, data: st.DataObject) -> None:
         pytest.skip(f"format_date has no style {style!r} in this build")
     value = data.draw(dates_in_style(style))
     text = format_date(value, style)
-    reference = value if style in YEARLESS else None
+    day = value.date() if isinstance(value, dt.datetime) else value
+    reference = day if style in YEARLESS else None
     back = parse_date(text, reference=reference)
     assert back == value
     assert type(back) is type(value)
@@ -84,6 +85,14 @@ def test_unknown_styles() -> None:
 def test_datelines_parse_back(dateline: wirecopy.Dateline) -> None:
     """A drawn dateline's text parses back to the same dateline."""
     assert wirecopy.parse_dateline(dateline.text) == dateline
+
+
+@given(dateline=datelines(with_date=True))
+def test_dated_datelines_parse_back(dateline: wirecopy.Dateline) -> None:
+    """A dateline drawn with a date parses back to the same dateline, date included, without a reference."""
+    assert dateline.date is not None
+    assert wirecopy.parse_dateline(dateline.text) == dateline
+    assert wirecopy.split_dateline(f"{dateline.text} Body text.") == (dateline, "Body text.")
 
 
 @given(origin=origins(), defect=defects())
