@@ -442,3 +442,25 @@ class TestUsage:
     def test_error_is_an_assertion_error(self) -> None:
         """FormatContractError is an AssertionError, so test runners show it as a failed test."""
         assert issubclass(FormatContractError, AssertionError)
+
+
+class TestTheGuide:
+    def test_the_guides_example_meets_the_contract(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """The format and the test in docs/writing-a-format.md run, and the format passes check_format."""
+        import types
+
+        from .conftest import ROOT
+
+        guide = (ROOT / "docs" / "writing-a-format.md").read_text(encoding="utf-8")
+        blocks = re.findall(r"```python\n(.*?)```", guide, re.S)
+        [format_code] = [b for b in blocks if "class AcmeFeed(Format)" in b]
+        [test_code] = [b for b in blocks if "def test_acme_feed_meets_the_contract" in b]
+        plugin = types.ModuleType("wirecopy_acme")
+        exec(compile(format_code, "writing-a-format.md", "exec"), plugin.__dict__)
+        monkeypatch.setitem(sys.modules, "wirecopy_acme", plugin)
+        namespace: dict[str, Any] = {}
+        exec(compile(test_code, "writing-a-format.md", "exec"), namespace)
+        namespace["test_acme_feed_meets_the_contract"]()
+        feed = "ACME/1\nFerry timetable changes|2024-03-02\n"
+        [article] = __import__("wirecopy").loads(feed, plugin.AcmeFeed(), errors="strict")
+        assert (article.headline, str(article.published)) == ("Ferry timetable changes", "2024-03-02")
