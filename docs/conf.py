@@ -74,11 +74,10 @@ nitpicky = True
 # The standard library and third-party packages have no inventory here (no
 # network at build time): their names in signatures stay plain text.
 nitpick_ignore_regex = [
-    (
-        r"py:.*",
-        r"(datetime|typing|typing_extensions|collections|io|os|re|types|enum|argparse|threading|pathlib|"
-        r"importlib|json|codecs|email|hypothesis|attr|attrs|dateutil)(\..+)?",
-    ),
+    # Any dotted name outside wirecopy: the standard library, Hypothesis,
+    # attrs, dateutil, and the optional dependencies of extras.
+    (r"py:.*", r"(?!wirecopy\.)[A-Za-z_]\w*\..+"),
+    (r"py:.*", r"(datetime|typing|collections|io|os|re|types|enum|pathlib|email|hypothesis|attrs|dateutil)"),
     (r"py:.*", r"(BinaryIO|IO|Any|Iterator|Iterable|Mapping|Sequence|Callable|TypeVar|ClassVar|Literal|F|Ex|T)"),
     # The type variable of register_format(cls: F) -> F.
     (r"py:.*", r"wirecopy\.registry\.F"),
@@ -105,14 +104,40 @@ html_static_path: list[str] = []
 
 # -- Generated content -------------------------------------------------------------
 
-#: Pages that other parts of the project write; a toctree entry for one that
-#: does not exist yet is dropped instead of failing the build.
-OPTIONAL_PAGES = {"dates", "convert", "performance", "scaling"}
+#: Pages that other parts of the project write, and their titles: a toctree
+#: entry for one that does not exist yet is dropped instead of failing the
+#: build, and a page made of sections by several owners gets its title here.
+OPTIONAL_PAGES = {
+    "dates": "Dates and datelines",
+    "convert": "Converting corpora",
+    "performance": "Performance",
+    "scaling": "Scaling out",
+}
+
+
+#: Third-party modules that public wirecopy modules import but this build
+#: lacks (the optional dependencies of extras): autodoc imports them as mocks.
+autodoc_mock_imports: list[str] = []
+
+
+def _import(module_name: str) -> Any:
+    """Import a public module, mocking each optional dependency it needs that is not installed."""
+    from sphinx.ext.autodoc.mock import mock
+
+    while True:
+        try:
+            with mock(autodoc_mock_imports):
+                return importlib.import_module(module_name)
+        except ModuleNotFoundError as err:
+            missing = (err.name or "").partition(".")[0]
+            if not missing or missing == "wirecopy" or missing in autodoc_mock_imports:
+                raise
+            autodoc_mock_imports.append(missing)
 
 
 def _public_modules() -> list[str]:
     names = ["wirecopy"]
-    for info in pkgutil.walk_packages(wirecopy.__path__, "wirecopy."):
+    for info in pkgutil.walk_packages(wirecopy.__path__, "wirecopy.", onerror=lambda name: None):
         parts = info.name.split(".")
         if any(part.startswith("_") for part in parts):
             continue
@@ -143,16 +168,21 @@ def _kind(obj: object) -> str:
     return "data"
 
 
-def _homes(modules: list[str]) -> dict[int, str]:
-    """Where each public object is documented: the public module that defines it, or first lists it."""
-    homes: dict[int, str] = {}
+def _homes(modules: list[str]) -> dict[tuple[str, int], str]:
+    """Where each public object is documented: the public module that defines it, or first lists it.
+
+    Keyed by name and identity: small ints and strings are shared objects,
+    so identity alone would take two constants for one.
+    """
+    homes: dict[tuple[str, int], str] = {}
     for module_name in modules[1:]:
-        module = importlib.import_module(module_name)
+        module = _import(module_name)
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
+            key = (name, id(obj))
             defined = getattr(obj, "__module__", None) if _kind(obj) != "data" else None
-            if defined == module_name or (defined not in modules and id(obj) not in homes):
-                homes[id(obj)] = module_name
+            if defined == module_name or (defined not in modules and key not in homes):
+                homes[key] = module_name
     return homes
 
 
@@ -176,13 +206,13 @@ def _api_page() -> str:
     ]
     for name in wirecopy.__all__:
         obj = getattr(wirecopy, name)
-        home = homes.get(id(obj), "wirecopy")
+        home = homes.get((name, id(obj)), "wirecopy")
         doc = inspect.getdoc(obj) if _kind(obj) != "data" else None
         summary = _rest_to_myst(doc.splitlines()[0]) if doc else f"see `{home}`"
         lines.append(f"| {{py:obj}}`wirecopy.{name} <{home}.{name}>` | {summary} |")
     lines.append("")
     for module_name in modules[1:]:
-        module = importlib.import_module(module_name)
+        module = _import(module_name)
         lines.append(f"## `{module_name}`\n")
         # A module whose name is also a function's (wirecopy.formats) is
         # described here but indexed as the function.
@@ -192,7 +222,7 @@ def _api_page() -> str:
         elsewhere = []
         for name in getattr(module, "__all__", ()):
             obj = getattr(module, name)
-            home = homes.get(id(obj))
+            home = homes.get((name, id(obj)))
             if home == module_name:
                 lines.append(_directive(_kind(obj), f"{module_name}.{name}", obj))
             else:
@@ -289,7 +319,7 @@ def _toctree_entries(text: str) -> set[str]:
 def _index(app: Any, text: str) -> str:
     found = set(app.env.found_docs)
     # Pages others write: drop those not written yet.
-    for page in sorted(OPTIONAL_PAGES - found):
+    for page in sorted(set(OPTIONAL_PAGES) - found):
         text = re.sub(rf"^{re.escape(page)}\n", "", text, flags=re.M)
     # Pages nobody listed still get into the navigation, at the end.
     listed = _toctree_entries(text)
@@ -304,6 +334,8 @@ def _index(app: Any, text: str) -> str:
 def _source_read(app: Any, docname: str, source: list[str]) -> None:
     if docname == "index":
         source[0] = _index(app, source[0])
+    elif docname in OPTIONAL_PAGES and not re.search(r"^# ", source[0], re.M):
+        source[0] = f"# {OPTIONAL_PAGES[docname]}\n\n" + source[0]
     elif docname.startswith("formats/"):
         name = docname.removeprefix("formats/")
         if name in BUILTIN_FORMATS:
@@ -384,7 +416,7 @@ def _resolve(app: Any, env: Any, node: Any, contnode: Any) -> Any:
         obj = getattr(wirecopy, first, None)
         if first in wirecopy.__all__ and obj is not None:
             for module_name in _public_modules()[1:]:
-                module = importlib.import_module(module_name)
+                module = _import(module_name)
                 if getattr(module, first, None) is obj:
                     candidates.append(f"{module_name}.{first}" + (f".{tail}" if tail else ""))
     suffix = "." + target.lstrip("~.")
