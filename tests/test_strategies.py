@@ -14,6 +14,7 @@ from hypothesis import strategies as st
 import wirecopy
 from wirecopy.dates import STYLES, format_date, parse_date
 from wirecopy.strategies import (
+    _BY_FORMAT,
     STYLE_DOMAINS,
     articles_for,
     date_texts,
@@ -103,11 +104,31 @@ def test_records(origin: wirecopy.Origin, defect: wirecopy.Defect) -> None:
     assert (back.origin, back.defects) == (origin, (defect,))
 
 
-@pytest.mark.parametrize("name", [f.name for f in wirecopy.formats() if f.can_write])
+@pytest.mark.parametrize("name", sorted(_BY_FORMAT))
 @given(data=st.data())
 def test_articles_for_carry_the_format_name(name: str, data: st.DataObject) -> None:
-    """articles_for(name) draws articles of that format."""
+    """articles_for(name) draws articles of that format (a format without a strategy is the contract's to report)."""
     assert data.draw(articles_for(name)).format == name
+
+
+def test_articles_for_a_format_without_a_strategy() -> None:
+    """articles_for raises LookupError, naming the format, for a format it has no strategy for."""
+
+    class Unknown(wirecopy.Format):
+        """A format registered for this test only."""
+
+        name = "no-strategy-feed"
+        description = "a format without an article strategy"
+        version_added = "1.0"
+
+    registry = wirecopy.registry.default_registry
+    registry.register(Unknown)
+    try:
+        with pytest.raises(LookupError) as info:
+            articles_for("no-strategy-feed")
+    finally:
+        registry.unregister("no-strategy-feed")
+    assert str(info.value) == "no article strategy for format 'no-strategy-feed'"
 
 
 def test_hook_is_published() -> None:
