@@ -46,3 +46,33 @@ def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     line = first_line + text.count("\n", 0, index)
     column = index - (text.rfind("\n", 0, index) + 1) + 1
     return line, column
+
+
+def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, list[str]]]:
+    """Group *lines* into runs separated by blank (whitespace-only) lines.
+
+    Returns ``(line, lines)`` pairs, *line* being the 1-based line number of
+    the run's first line, counting *lines[0]* as *first_line*.
+    """
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, text in enumerate(lines, first_line):
+        if text.strip():
+            if current is None:
+                current = []
+                runs.append((number, current))
+            current.append(text)
+        else:
+            current = None
+    return runs
+
+
+def control_defect(text: str, context: ReadContext, *, line: int) -> Defect | None:
+    """Report the first control character of *text* (whose first line is *line*), if any."""
+    found = _CONTROL.search(text)
+    if found is None:
+        return None
+    where, column = position(text, found.start(), line)
+    return context.defect(
+        "control-character", f"control character {found.group()!r} in text", line=where, column=column
+    )

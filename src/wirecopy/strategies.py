@@ -22,6 +22,7 @@ when it is imported, so wirecopy itself never imports Hypothesis.
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import string
 from collections.abc import Callable
 
@@ -198,10 +199,326 @@ def _cnn_body_reads_back(article: Article) -> bool:
     return split_dateline(article.paragraphs[0])[0] is None
 
 
+def _plain_text() -> st.SearchStrategy[Article]:
+    # At least one paragraph: a lone headline line is too little text for
+    # detection to tell plain text from anything else.
+    return st.builds(
+        Article,
+        format=st.just("plain-text"),
+        headline=headlines(),
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), min_size=1, max_size=4).map(tuple),
+    ).filter(_cnn_body_reads_back)
+
+
+def _cnndm_story() -> st.SearchStrategy[Article]:
+    when = st.one_of(dates(), datetimes())
+    name = _sentence(words(), 1, 3)
+    return st.builds(
+        Article,
+        format=st.just("cnndm-story"),
+        byline=st.none() | name.map(lambda n: f"By {n}"),
+        published=st.none() | when,
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        highlights=st.lists(paragraphs(max_words=20), min_size=1, max_size=4).map(tuple),
+        extra=st.one_of(st.just({}), when.map(lambda d: {"updated": d.isoformat()})),
+    ).filter(_cnn_body_reads_back).filter(_story_body_reads_back)
+
+
+def _story_body_reads_back(article: Article) -> bool:
+    # A first paragraph that opens like the Daily Mail's furniture would be
+    # read back as furniture.
+    if not article.paragraphs or article.dateline is not None:
+        return True
+    return re.match(r"By\b|PUBLISHED:|UPDATED:|Last updated at|\|$", article.paragraphs[0]) is None
+
+
+_HEADER_MAPPED = {"from", "newsgroups", "subject", "date", "message-id", "content-language", "lines"}
+
+
+def _rfc822_news() -> st.SearchStrategy[Article]:
+    atom = st.text(_LETTERS + "0123456789", min_size=1, max_size=8)
+    group = st.lists(atom, min_size=1, max_size=4).map(".".join)
+    header_name = st.text(_LETTERS + "0123456789-", min_size=1, max_size=12).filter(
+        lambda n: n.lower() not in _HEADER_MAPPED and not n.lower().startswith("content-")
+    )
+    value = _sentence(words(), 1, 6)
+    body_line = _sentence(st.one_of(words(), st.sampled_from([">", "|>", "--", "(c)"])), 1, 10)
+    paragraph = st.lists(body_line, min_size=1, max_size=4).map("\n".join)
+    return st.builds(
+        Article,
+        format=st.just("rfc822-news"),
+        id=st.none() | st.builds(lambda a, b: f"<{a}@{b}>", atom, group),
+        headline=st.none() | headlines(),
+        byline=st.none() | st.builds(lambda a, b, n: f"{a}@{b} ({n})", atom, group, _sentence(words(), 1, 3)),
+        published=published(),
+        paragraphs=st.lists(paragraph, max_size=4).map(tuple),
+        # Newsgroups make the output a news article that detection recognises.
+        subjects=st.lists(group, min_size=1, max_size=3).map(tuple),
+        language=st.none() | st.sampled_from(["en", "de", "fr", "en-US"]),
+        extra=st.dictionaries(header_name, value | st.lists(value, min_size=2, max_size=3).map(tuple), max_size=4),
+    )
+
+
+def _wire_published() -> st.SearchStrategy[_dt.datetime]:
+    # Wire trailers give the minute and a two-digit year: keep to the years
+    # every reading of a two-digit year agrees on.
+    moments = st.datetimes(min_value=_dt.datetime(2000, 1, 2), max_value=_dt.datetime(2049, 12, 30))
+    offsets = st.integers(-12 * 60, 14 * 60).map(lambda m: _dt.timezone(_dt.timedelta(minutes=m)))
+    return st.builds(lambda d, z: d.replace(second=0, microsecond=0, tzinfo=z), moments, offsets)
+
+
+def _wire_text(*, max_words: int = 30) -> st.SearchStrategy[str]:
+    """A line of wire text: words, punctuation, and the 8-bit letters the wires carry."""
+    return paragraphs(max_words=max_words)
+
+
+def _first_paragraph_reads_back(article: Article) -> bool:
+    # Without a dateline, a first paragraph that opens like one would be read
+    # back as a dateline.
+    from .datelines import split_dateline
+
+    return article.dateline is not None or not article.paragraphs or split_dateline(article.paragraphs[0])[0] is None
+
+
+def _anpa1312() -> st.SearchStrategy[Article]:
+    from .formats.anpa1312 import PRIORITIES
+
+    # Built once: building strategies inside the composite costs more than
+    # writing and reading the article.
+    letter = st.sampled_from(string.ascii_letters)
+    slug_text = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=21)
+    code = st.text(string.ascii_letters + string.digits + "-", min_size=1, max_size=8)
+    bylines = st.none() | words().map(lambda name: f"By {name.upper()}")
+    titles = st.lists(st.sampled_from(["Associated Press", "AP Sports Writer"]), max_size=2)
+    codes = st.tuples(st.sampled_from(["DC3", "DC4"]), st.sampled_from(["DC1", "DC2"])).flatmap(
+        lambda pair: st.sampled_from([list(pair), [pair[0]], [pair[1]]])
+    )
+    versions = st.none() | st.sampled_from(["1stLd-Writethru", "2ndLd", "Correction"])
+    notes = st.lists(_wire_text(max_words=12), max_size=3)
+    body = st.lists(paragraphs(), max_size=4)
+    optional_dateline = st.none() | datelines()
+    headline = headlines()
+    published = _wire_published()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Article:
+        moment = draw(published)
+        priority = draw(st.sampled_from([*PRIORITIES, "x", "A"]))
+        keyword = "BC-" + draw(slug_text)
+        byline = draw(bylines)
+        source = draw(st.none() | st.sampled_from(["AP", "UPI", "NYT"]))
+        filing = moment.astimezone(_dt.timezone.utc) - _dt.timedelta(days=draw(st.integers(0, 2)))
+        # AP's slug line: the keyword, untruncated and spaced, and a word count.
+        slug_count = draw(st.none() | st.integers(0, 9999))
+        extra = {
+            "service_level": draw(letter),
+            "sequence": f"{draw(st.integers(0, 9999)):04d}",
+            "selector": draw(code),
+            "priority": priority,
+            "priority_name": PRIORITIES.get(priority.lower()),
+            "category": draw(letter),
+            "format_codes": draw(codes),
+            "keyword": keyword,
+            "version": draw(versions),
+            "filing_date": f"{filing:%m-%d}",
+            "word_count": draw(st.integers(0, 99999)),
+            "slug_line": None if slug_count is None else f"{keyword.replace('-', '- ', 1)},{slug_count}",
+            "notes": draw(notes),
+            "byline_titles": draw(titles) if byline else [],
+            "desk": draw(st.none() | st.sampled_from(["WF", "NY"])) if source else None,
+        }
+        return Article(
+            format="anpa-1312",
+            source=source,
+            headline=draw(headline),
+            byline=byline,
+            published=moment,
+            dateline=draw(optional_dateline),
+            paragraphs=draw(body),
+            extra=extra,
+        )
+
+    return build().filter(_first_paragraph_reads_back).filter(_anpa_header_reads_back)
+
+
+def _anpa_header_reads_back(article: Article) -> bool:
+    # Without a slug line, a header line that begins with the keyword would
+    # be read back as the slug line.
+    if article.extra["slug_line"] is not None:
+        return True
+    keyword = article.extra["keyword"].replace("-", "")
+    lines = [article.headline or "", *article.extra["notes"]]
+    return not any("".join(line.split()).replace("-", "").startswith(keyword) for line in lines)
+
+
+def _iptc7901() -> st.SearchStrategy[Article]:
+    # Built once: building strategies inside the composite costs more than
+    # writing and reading the article.
+    lower = st.text(string.ascii_lowercase, min_size=1, max_size=5)
+    digits = st.text(string.digits, min_size=1, max_size=4)
+    link = words(alphabet=_LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
+    notebooks: st.SearchStrategy[list[str]] = st.just([]) | st.lists(link, min_size=1, max_size=2).map(
+        lambda links: ["# Notebook", "## Internet links\n" + "\n".join(links)]
+    )
+    contacts = st.lists(
+        _wire_text(max_words=6).map(lambda who: f"## Editorial contacts\n- Reporting by: {who}"), max_size=1
+    )
+    slugs = st.none() | st.lists(words(alphabet=_LETTERS), min_size=1, max_size=3).map(
+        lambda parts: "/".join(parts) + "/"
+    )
+    labels = st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]), max_size=2)
+    header_extra = st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)
+    bylines = st.none() | words().map(lambda name: f"By {name}")
+    body = st.lists(paragraphs(), max_size=4)
+    optional_dateline = st.none() | datelines()
+    headline = headlines()
+    published = _wire_published()
+
+    @st.composite
+    def build(draw: st.DrawFn) -> Article:
+        source = draw(st.none() | st.sampled_from(["dpa", "APA", "sda"]))
+        extra = {
+            "service": draw(st.text(string.ascii_lowercase, min_size=1, max_size=4)),
+            "sequence": draw(digits),
+            "priority": draw(st.integers(0, 9)),
+            "category": draw(st.text(string.ascii_lowercase, min_size=1, max_size=2)),
+            "word_count": draw(st.integers(0, 99999)),
+            "header_extra": draw(header_extra),
+            "message_number": draw(digits),
+            "slug": draw(slugs),
+            "labels": draw(labels),
+            "notebook": draw(notebooks),
+            "not_for_publication": draw(contacts),
+            "editors": draw(st.lists(lower, max_size=4)) if source else [],
+        }
+        return Article(
+            format="iptc-7901",
+            source=source,
+            headline=draw(headline),
+            byline=draw(bylines),
+            published=draw(published),
+            dateline=draw(optional_dateline),
+            paragraphs=draw(body),
+            extra=extra,
+        )
+
+    return build().filter(_first_paragraph_reads_back).filter(_iptc_text_reads_back)
+
+
+def _iptc_text_reads_back(article: Article) -> bool:
+    # A headline that looks like a byline or label, and a last paragraph that
+    # looks like the editors' initials, would be read back as those.
+    from .formats.iptc7901 import headline_block
+
+    labels = list(article.extra["labels"])
+    block = [*labels, article.headline or "", *([article.byline] if article.byline else [])]
+    if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, article.headline, article.byline, len(block)):
+        return False
+    if article.source is None or article.extra["editors"] or article.extra["not_for_publication"]:
+        return True
+    last = article.paragraphs[-1] if article.paragraphs else ""
+    return not last.startswith(f"{article.source} ")
+
+def _splits_no_dateline(article: Article) -> bool:
+    """Without a dateline, the first paragraph must not open like one."""
+    if article.dateline is not None or not article.paragraphs:
+        return True
+    from .datelines import split_dateline
+
+    return split_dateline(article.paragraphs[0])[0] is None
+
+
+def _trec_sgml() -> st.SearchStrategy[Article]:
+    from .formats.trec_sgml import _PLACEHOLDER
+
+    agency = st.sampled_from(["AFP", "APW", "NYT", "XIN", "LTW", "CNA"])
+    gigaword_id = st.builds(
+        lambda a, d, n: f"{a}_ENG_{d:%Y%m%d}.{n:04d}", agency, dates(min_value=_dt.date(1994, 1, 1)), st.integers(0, 9999)
+    )
+    other_id = st.text(_LETTERS + "0123456789.-", min_size=1, max_size=20).filter(lambda i: i[0] not in ".-")
+    simple = _sentence(words(alphabet=_LETTERS + "0123456789-"), 1, 4)
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "type": st.sampled_from(["story", "multi", "advis", "other"]),
+            "slug": simple,
+            "category": simple,
+            "trailer": simple,
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("trec-sgml"),
+        id=gigaword_id | other_id,
+        source=st.none() | st.sampled_from(["AFP", "APW", "Xinhua", "The Daily Planet"]),
+        headline=st.none() | headlines().filter(lambda h: not _PLACEHOLDER.fullmatch(h)),
+        byline=st.none() | simple.map(lambda name: f"By {name}"),
+        published=published(),
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        extra=extra,
+    ).filter(_splits_no_dateline)
+
+
+def _reuters21578() -> st.SearchStrategy[Article]:
+    from .formats.reuters21578 import _SIGNOFF
+
+    centiseconds = st.datetimes(min_value=_dt.datetime(1000, 1, 1), max_value=_dt.datetime(9999, 12, 31)).map(
+        lambda d: d.replace(microsecond=d.microsecond // 10000 * 10000)
+    )
+    code = st.text(string.ascii_lowercase + "-", min_size=1, max_size=12).filter(lambda c: c[0] != "-")
+    codes = st.lists(code, min_size=1, max_size=3).map(tuple)
+    simple = _sentence(words(alphabet=_LETTERS + "0123456789-"), 1, 4)
+    # The wire header keeps its control characters, written as &#N;.
+    header = st.text(_LETTERS + "0123456789 -\n\x01\x05\x16\x1f", min_size=1, max_size=40)
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "topics_attribute": st.sampled_from(["YES", "NO", "BYPASS"]),
+            "lewissplit": st.sampled_from(["TRAIN", "TEST", "NOT-USED"]),
+            "cgisplit": st.sampled_from(["TRAINING-SET", "PUBLISHED-TESTSET"]),
+            "oldid": st.integers(1, 30000).map(str),
+            "places": codes,
+            "people": codes,
+            "orgs": codes,
+            "exchanges": codes,
+            "companies": codes,
+            "unknown": header,
+            "mknote": simple,
+            "text_type": st.sampled_from(["NORM", "BRIEF", "UNPROC"]),
+            "signoff": st.sampled_from(["Reuter", "REUTER"]),
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("reuters21578-sgml"),
+        id=st.integers(1, 30000).map(str),
+        source=st.just("Reuters"),
+        headline=st.none() | headlines(),
+        byline=st.none() | simple.map(lambda name: f"By {name}, Reuters"),
+        published=st.none() | dates(min_value=_dt.date(1000, 1, 1)) | centiseconds,
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4)
+        .filter(lambda ps: not ps or not _SIGNOFF.fullmatch(ps[-1]))
+        .map(tuple),
+        subjects=st.lists(code, max_size=3).map(tuple),
+        extra=extra,
+    )
+
+
 #: Strategies of articles each built-in format can represent.
 _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
+    "anpa-1312": _anpa1312,
     "cnn-reuters": _cnn_reuters,
+    "iptc-7901": _iptc7901,
     "jsonl": articles,
+    "cnndm-story": _cnndm_story,
+    "plain-text": _plain_text,
+    "rfc822-news": _rfc822_news,
+    "trec-sgml": _trec_sgml,
+    "reuters21578-sgml": _reuters21578,
 }
 
 

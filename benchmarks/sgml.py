@@ -1,0 +1,279 @@
+"""Benchmark the trec-sgml reader on a generated Gigaword-style month file.
+
+Usage::
+
+    python benchmarks/sgml.py            # 100 MB, plus the 400 MB memory check
+    python benchmarks/sgml.py --quick    # 20 MB, no 400 MB file, for a smoke run
+
+The data is generated once, from invented text, under ``benchmarks/_data/``
+(git-ignored): a file of about 100 MB (50,000 documents), a gzipped copy of
+it, and a file of about 400 MB for the memory check.  Each measurement runs
+in a fresh process so that its peak resident memory is its own, and reports
+MB/s, documents/s and peak memory:
+
+- ``floor``: read the bytes and find every document boundary with
+  ``bytes.find``, and nothing else;
+- ``wirecopy``: ``wirecopy.read(path, "trec-sgml")`` to ``Article`` objects,
+  dates, datelines and all;
+- ``ir_datasets``: ``ir_datasets.formats.TrecDocs`` (its default BS4 parser)
+  over the same file, if ir_datasets is installed (it is not a dependency of
+  wirecopy: ``pip install ir_datasets beautifulsoup4 lxml``);
+- ``linescan``: a plain Python line scanner that collects each document's
+  text, the baseline when ir_datasets is absent.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import gzip
+import json
+import os
+import random
+import resource
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data"
+MB = 1_000_000
+
+# Invented vocabulary: the text means nothing, but its word and paragraph
+# lengths are those of wire copy.
+_WORDS = (  # noqa: SIM905
+    "the of and to in a said for on that is was with by at as from it has its be are have an will which not "
+    "were had this but been their would after more they year also government minister percent two new last "
+    "first told one over other market police officials three week state people president could some about "
+    "than into when million since party his up who all between talks expected against country national "
+    "under while security group agency city report court officials billion early meeting economic deal "
+    "announced plans council region spokesman statement company prices trade foreign talks increase vote "
+    "leaders border project water council opposition capital airport harbour festival museum railway bridge "
+    "committee union season match final league coach players result record quarter growth figures exports "
+    "shares index bank budget tax reform election campaign candidate villages farmers harvest rainfall"
+).split()
+_CITIES = (  # noqa: SIM905
+    "Paris London Berlin Madrid Rome Vienna Geneva Brussels Lisbon Athens Warsaw Prague Cairo Nairobi Lagos "
+    "Dakar Tokyo Seoul Beijing Manila Jakarta Bangkok Hanoi Sydney Wellington Ottawa Washington Lima Bogota "
+    "Santiago Caracas Quito Havana Moscow Kiev Ankara Tehran Baghdad Amman Beirut Riyadh Doha Dubai Karachi"
+).split()
+_MONTHS = "January February March April May June July August September October November December".split()  # noqa: SIM905
+_AGENCIES = (("AFP", "AFP"), ("APW", "AP"), ("XIN", "Xinhua"), ("NYT", "NYT"), ("LTW", "LATWP"), ("CNA", "CNA"))
+
+
+def _sentence(rng: random.Random) -> str:
+    words = rng.choices(_WORDS, k=rng.randint(8, 28))
+    words[0] = words[0].capitalize()
+    if rng.random() < 0.3:
+        words.insert(rng.randrange(len(words)), f"{rng.randint(2, 9999):,}")
+    if rng.random() < 0.01:
+        words.insert(rng.randrange(len(words)), rng.choice(("P&amp;O", "AT&amp;T", "S&amp;P")))
+    return " ".join(words) + "."
+
+
+def _wrap(text: str, width: int = 80) -> str:
+    lines, line = [], ""
+    for word in text.split(" "):
+        if line and len(line) + 1 + len(word) > width:
+            lines.append(line)
+            line = word
+        else:
+            line = f"{line} {word}" if line else word
+    lines.append(line)
+    return "\n".join(lines)
+
+
+def _document(rng: random.Random, number: int, day: int) -> str:
+    prefix, credit = _AGENCIES[number % len(_AGENCIES)]
+    doc_id = f"{prefix}_ENG_2009{5 + day // 31:02d}{day % 31 + 1:02d}.{number % 10000:04d}"
+    month = _MONTHS[4 + day // 31]
+    kind = "story" if rng.random() < 0.85 else rng.choice(("multi", "advis", "other"))
+    headline = " ".join(rng.choices(_WORDS, k=rng.randint(4, 10))).capitalize()
+    city = rng.choice(_CITIES)
+    paragraphs = [" ".join(_sentence(rng) for _ in range(rng.randint(1, 3))) for _ in range(rng.randint(5, 10))]
+    out = [f'<DOC id="{doc_id}" type="{kind}" >\n<HEADLINE>\n{headline}\n</HEADLINE>\n']
+    if prefix == "AFP":
+        out.append(f"<DATELINE>\n{city}, {month} {day % 31 + 1}, 2009 ({credit})\n</DATELINE>\n")
+    elif prefix != "NYT":
+        # The others carry their dateline in the first paragraph.
+        paragraphs[0] = f"{city.upper()} ({credit}) -- {paragraphs[0]}"
+    out.append("<TEXT>\n")
+    if kind == "story":
+        out.extend(f"<P>\n{_wrap(p)}\n</P>\n" for p in paragraphs)
+    else:
+        out.append("\n\n".join(_wrap(p) for p in paragraphs) + "\n")
+    out.append("</TEXT>\n</DOC>\n")
+    return "".join(out)
+
+
+def generate(path: Path, documents: int, seed: int = 20090531) -> None:
+    """Write *documents* invented Gigaword-style documents to *path*."""
+    rng = random.Random(seed)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    partial = path.with_suffix(".partial")
+    with open(partial, "w", encoding="utf-8") as out:
+        for number in range(documents):
+            out.write(_document(rng, number, number * 60 // documents))
+    partial.replace(path)
+
+
+# -- measurements, each run in its own process --------------------------------
+
+
+def _floor(path: str) -> int:
+    count = 0
+    with open(path, "rb") as stream:
+        tail = b""
+        while True:
+            chunk = stream.read(1 << 20)
+            if not chunk:
+                break
+            buf = tail + chunk
+            pos = 0
+            while True:
+                start = buf.find(b"<DOC ", pos)
+                if start < 0:
+                    break
+                end = buf.find(b"</DOC>", start)
+                if end < 0:
+                    break
+                count += 1
+                pos = end + 6
+            tail = buf[pos:]
+    return count
+
+
+def _wirecopy(path: str) -> int:
+    import wirecopy
+
+    count = 0
+    with wirecopy.read(path, "trec-sgml") as reader:
+        for _ in reader:
+            count += 1
+    return count
+
+
+def _ir_datasets(path: str) -> int:
+    from ir_datasets.formats import TrecDocs
+
+    class _File:
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def path(self, force: bool = True) -> str:
+            return self._name
+
+        @contextlib.contextmanager
+        def stream(self):  # type: ignore[no-untyped-def]
+            with open(self._name, "rb") as f:
+                yield f
+
+    count = 0
+    for _ in TrecDocs(_File(path)).docs_iter():
+        count += 1
+    return count
+
+
+def _linescan(path: str) -> int:
+    count = 0
+    text: list[str] = []
+    with open(path, encoding="utf-8") as stream:
+        for line in stream:
+            if line.startswith("</DOC>"):
+                count += 1
+                " ".join(text)
+                text = []
+            elif not line.startswith("<"):
+                text.append(line.strip())
+    return count
+
+
+_KINDS = {"floor": _floor, "wirecopy": _wirecopy, "ir_datasets": _ir_datasets, "linescan": _linescan}
+
+
+def _measure_here(kind: str, path: str) -> None:
+    started = time.perf_counter()
+    count = _KINDS[kind](path)
+    seconds = time.perf_counter() - started
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    print(json.dumps({"documents": count, "seconds": seconds, "peak_mb": peak_kb / 1024}))
+
+
+def measure(kind: str, path: Path, size: int) -> dict[str, float] | None:
+    """Run one measurement in a fresh process; None when it cannot run."""
+    done = subprocess.run(
+        [sys.executable, __file__, "--measure", kind, str(path)], capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        print(f"  {kind}: could not run ({done.stderr.strip().splitlines()[-1] if done.stderr else 'no output'})")
+        return None
+    result = json.loads(done.stdout.strip().splitlines()[-1])
+    result["mb_s"] = size / MB / result["seconds"]
+    result["docs_s"] = result["documents"] / result["seconds"]
+    return result
+
+
+def _row(label: str, result: dict[str, float] | None) -> None:
+    if result is None:
+        return
+    print(
+        f"  {label:<28} {result['mb_s']:8.1f} MB/s {result['docs_s']:10.0f} docs/s "
+        f"{result['peak_mb']:7.1f} MB peak  ({result['documents']:.0f} documents, {result['seconds']:.2f} s)"
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the data if needed and print the measurements."""
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--quick", action="store_true", help="a 20 MB file and no 400 MB check")
+    parser.add_argument("--measure", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.measure:
+        _measure_here(*args.measure)
+        return 0
+    documents = 10_000 if args.quick else 50_000
+    plain = DATA / f"gigaword-{documents}.sgml"
+    if not plain.exists():
+        print(f"generating {plain.relative_to(HERE.parent)} ...")
+        generate(plain, documents)
+    packed = plain.with_suffix(".sgml.gz")
+    if not packed.exists():
+        with open(plain, "rb") as src, gzip.open(packed, "wb", compresslevel=6) as dst:
+            shutil.copyfileobj(src, dst, 1 << 20)
+    size = plain.stat().st_size
+    print(f"{plain.name}: {size / MB:.0f} MB, {documents} documents ({packed.stat().st_size / MB:.0f} MB gzipped)")
+    floor = measure("floor", plain, size)
+    ours = measure("wirecopy", plain, size)
+    theirs = measure("ir_datasets", plain, size)
+    line = measure("linescan", plain, size)
+    gz = measure("wirecopy", packed, size)
+    _row("floor (bytes.find)", floor)
+    _row("wirecopy trec-sgml", ours)
+    _row("wirecopy trec-sgml, gzipped", gz)
+    _row("ir_datasets TrecDocs (BS4)", theirs)
+    _row("plain line scanner", line)
+    assert ours is not None and floor is not None and gz is not None
+    if theirs is not None:
+        print(f"wirecopy / ir_datasets: {ours['mb_s'] / theirs['mb_s']:.1f}x")
+    if line is not None:
+        print(f"wirecopy / line scanner: {ours['mb_s'] / line['mb_s']:.2f}x")
+    print(f"wirecopy / floor: {ours['mb_s'] / floor['mb_s']:.3f} of the bytes.find floor")
+    print(f"gzipped / plain: {gz['mb_s'] / ours['mb_s']:.2f} of the plain rate")
+    if not args.quick:
+        big = DATA / f"gigaword-{documents * 4}.sgml"
+        if not big.exists():
+            print(f"generating {big.relative_to(HERE.parent)} ...")
+            generate(big, documents * 4)
+        large = measure("wirecopy", big, big.stat().st_size)
+        _row(f"wirecopy, {big.stat().st_size / MB:.0f} MB file", large)
+        if large is not None:
+            print(f"peak memory, {size / MB:.0f} MB vs {big.stat().st_size / MB:.0f} MB: "
+                  f"{ours['peak_mb']:.1f} MB vs {large['peak_mb']:.1f} MB")
+    return 0
+
+
+if __name__ == "__main__":
+    os.environ.setdefault("PYTHONHASHSEED", "0")
+    sys.exit(main())

@@ -1,0 +1,450 @@
+"""Reuters-21578, Distribution 1.0: ``<REUTERS>`` documents in SGML.
+
+The layout (see ``docs/formats/reuters21578-sgml.md``)::
+
+    <!DOCTYPE lewis SYSTEM "lewis.dtd">
+    <REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="1">
+    <DATE>26-FEB-1987 15:01:01.79</DATE>
+    <TOPICS><D>cocoa</D></TOPICS>
+    <PLACES><D>el-salvador</D><D>usa</D></PLACES>
+    ...
+    <TEXT>&#2;
+    <TITLE>BAHIA COCOA REVIEW</TITLE>
+    <DATELINE>    SALVADOR, Feb 26 - </DATELINE><BODY>Showers continued ...
+     Reuter
+    &#3;</BODY></TEXT>
+    </REUTERS>
+
+The same reader takes the tm package's XML re-encodings (a ``<LEWIS>`` root
+around the same elements, or one ``<REUTERS>`` per file): they differ only
+in what stands between documents and in having no control references.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from .._text import decode
+from ..article import Article, Dateline, Defect
+from ..context import ReadContext
+from ..datelines import parse_dateline
+from ..dates import format_date
+from ..errors import ParseError, WriteError
+from ..registry import Format
+from . import _sgml
+
+__all__ = ["Reuters21578Format"]
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
+_D = re.compile(r"<D>(.*?)</D>", re.DOTALL | re.IGNORECASE)
+_LISTS = ("PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
+# The attributes of <REUTERS>, in the order the distribution writes them.
+_ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
+_SIGNOFF = re.compile(r"[ \t]*(Reuter|REUTER|Reuters|REUTERS)[ \t]*")
+_HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
+_WIDTH = 65
+
+# A control character as written: a numeric reference or the raw byte.
+_WRITTEN_CONTROL = re.compile(r"&#(0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127));|[\x00-\x08\x0e-\x1f\x7f]")
+
+_DOCTYPE = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
+
+
+class Reuters21578Format(Format):
+    """The Reuters-21578 text categorisation collection (``reut2-NNN.sgm``).
+
+    Reads NEWID into :attr:`~wirecopy.Article.id`, DATE into
+    :attr:`~wirecopy.Article.published`, TOPICS into
+    :attr:`~wirecopy.Article.subjects`, TITLE, AUTHOR (the byline), the
+    DATELINE resolved against the document's own date, and the BODY without
+    its ``Reuter`` sign-off; PLACES, PEOPLE, ORGS, EXCHANGES, COMPANIES, the
+    split attributes and the wire header go to :attr:`~wirecopy.Article.extra`.
+    Writes the distribution's layout back.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "reuters21578-sgml"
+    aliases = ("reuters21578",)
+    extensions = (".sgm",)
+    description = "Reuters-21578 Distribution 1.0 SGML (<REUTERS NEWID=...> documents)"
+    url = "https://archive.ics.uci.edu/dataset/137/reuters+21578+text+categorization+collection"
+    version_added = "0.1"
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """Score the ``lewis`` DOCTYPE, or a ``<REUTERS`` start tag with its NEWID."""
+        if head.lstrip().startswith(b"<!DOCTYPE lewis"):
+            return 1.0
+        if _HEAD.match(head) is None:
+            return 0.0
+        return 1.0 if b"NEWID=" in head[:4096] else 0.8
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Yield one article per ``<REUTERS>`` document, streaming."""
+        return _sgml.read_documents(
+            stream,
+            context,
+            open_tag=b"<REUTERS",
+            close_tag=b"</REUTERS>",
+            parse=lambda raw: self._article(raw, context),
+        )
+
+    def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
+        origin = context.origin(line=raw.line, offset=raw.offset)
+        defects = _sgml.junk_defects(raw, context, "REUTERS") if raw.junk else []
+        text = decode(raw.data, context, defects, line=raw.line)
+        return _Document(text, raw, context, defects).article(self.name, origin)
+
+    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
+        """Write the distribution's layout: the DOCTYPE line, then one ``<REUTERS>`` per article.
+
+        Raises:
+            WriteError: An article has no id, or a date with a time zone (the
+                format has none).
+        """
+        stream.write(_DOCTYPE.encode("ascii"))
+        for article in articles:
+            stream.write(_render(article).encode("utf-8"))
+
+
+class _Document:
+    """The reading of one ``<REUTERS>`` document."""
+
+    def __init__(self, text: str, raw: _sgml.Raw, context: ReadContext, defects: list[Defect]) -> None:
+        self.text = text
+        self.raw = raw
+        self.context = context
+        self.defects = defects
+        self.unknown: list[str] = []
+
+    def where(self, index: int) -> tuple[int, int]:
+        line, column = _sgml.position(self.text, index, self.raw.line)
+        if line == self.raw.line:
+            column += self.raw.column - 1
+        return line, column
+
+    def decode(self, text: str) -> str:
+        return _sgml.decode_entities(text, self.unknown)
+
+    def article(self, fmt: str, origin: Any) -> Article:
+        text = self.text
+        context = self.context
+        defects = self.defects
+        extra: dict[str, Any] = {}
+        gt = text.find(">")
+        doc_id = None
+        for key, value in _sgml.attributes(text[8:gt]).items():
+            upper = key.upper()
+            if upper == "NEWID":
+                doc_id = value.strip() or None
+            elif upper == "TOPICS":
+                extra["topics_attribute"] = value
+            else:
+                extra[key.lower()] = value
+        subjects: list[str] = []
+        published = None
+        date_text = None
+        date_at = 0
+        headline = byline = None
+        dateline: Dateline | None = None
+        dateline_raw = None
+        dateline_at = 0
+        paragraphs: list[str] = []
+        end = len(text) - len("</REUTERS>")
+        pos = gt + 1
+        while True:
+            match = _TAG.search(text, pos, end)
+            if match is None:
+                break
+            slash, name, attributes = match.groups()
+            upper = name.upper()
+            if slash:
+                pos = match.end()
+                continue
+            start = match.end()
+            close = text.find(f"</{name}>", start, end)
+            if close < 0:
+                closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, start, end)
+                if closing is None:
+                    pos = start
+                    continue
+                close, after = closing.start(), closing.end()
+            else:
+                after = close + len(name) + 3
+            content = text[start:close]
+            pos = after
+            if upper == "DATE":
+                date_text = content
+                date_at = start
+            elif upper == "TOPICS":
+                subjects = [_sgml.collapse(self.decode(d)) for d in _D.findall(content)]
+            elif upper in _LISTS:
+                items = [_sgml.collapse(self.decode(d)) for d in _D.findall(content)]
+                if items:
+                    extra[upper.lower()] = items
+            elif upper == "UNKNOWN":
+                extra["unknown"] = self.decode(content)
+            elif upper == "MKNOTE":
+                extra["mknote"] = self.decode(content)
+            elif upper == "TEXT":
+                kind = _sgml.attributes(attributes).get("TYPE")
+                if kind is not None:
+                    extra["text_type"] = kind
+                found = self.body(content, start, kind, extra)
+                headline, byline, dateline_raw, dateline_at, paragraphs = found
+            else:
+                extra[name.lower()] = _sgml.collapse(self.decode(content))
+        if doc_id is None:
+            defects.append(
+                context.defect("missing-id", "document has no NEWID", line=self.raw.line, column=self.raw.column)
+            )
+        if date_text is not None:
+            published = self.date(date_text, date_at, extra)
+        if dateline_raw is not None:
+            dateline = self.dateline(dateline_raw, dateline_at, published)
+        if self.unknown:
+            names = ", ".join(dict.fromkeys(self.unknown))
+            defects.append(
+                context.defect("unknown-entity", f"unknown entity {names} kept as written", line=self.raw.line)
+            )
+        return Article(
+            format=fmt,
+            id=doc_id,
+            source="Reuters",
+            headline=headline,
+            byline=byline,
+            published=published,
+            dateline=dateline,
+            paragraphs=paragraphs,
+            subjects=subjects,
+            extra=extra,
+            origin=origin,
+            defects=defects,
+        )
+
+    def date(self, content: str, at: int, extra: dict[str, Any]) -> _dt.date | None:
+        """The DATE element, without its padding and the junk after the time."""
+        decoded = self.decode(content)
+        stripped = decoded.strip()
+        control = _sgml.find_control(stripped)
+        if control is not None:
+            # "27-MAR-1987 09:41:54.06&#5;&#5;&#5;C L": the wire's control
+            # characters and what follows them are not part of the date.
+            extra["date_junk"] = stripped[control.start() :]
+            stripped = stripped[: control.start()].strip()
+        line, column = self.where(at + len(content) - len(content.lstrip()))
+        value = self.context.date(stripped, self.defects, line=line, column=column)
+        if value is None:
+            extra["date"] = stripped
+        return value
+
+    def dateline(self, text: str, at: int, published: _dt.date | None) -> Dateline | None:
+        """The DATELINE element, its month and day resolved against the document date."""
+        stripped = _sgml.collapse(self.decode(text))
+        if not stripped:
+            return None
+        reference = published.date() if isinstance(published, _dt.datetime) else published
+        try:
+            return parse_dateline(stripped, reference=reference)
+        except ParseError as err:
+            line, column = self.where(at)
+            self.defects.append(self.context.defect("bad-dateline", err.msg, line=line, column=column))
+            return Dateline(text=stripped)
+
+    def body(
+        self, content: str, at: int, kind: str | None, extra: dict[str, Any]
+    ) -> tuple[str | None, str | None, str | None, int, list[str]]:
+        """Read TEXT: TITLE, AUTHOR, DATELINE, BODY, and text outside them."""
+        headline = byline = dateline = None
+        dateline_at = 0
+        body: str | None = None
+        body_at = 0
+        loose: list[str] = []
+        pos = 0
+        while True:
+            match = _TAG.search(content, pos)
+            stop = len(content) if match is None else match.start()
+            if stop > pos:
+                loose.append(content[pos:stop])
+            if match is None:
+                break
+            slash, name, _ = match.groups()
+            upper = name.upper()
+            start = match.end()
+            close = content.find(f"</{name}>", start) if not slash else -1
+            if close < 0:
+                # A stray or unclosed tag: step over it.
+                pos = start
+                continue
+            value = content[start:close]
+            pos = close + len(name) + 3
+            if upper == "TITLE":
+                prefix = "".join(loose).strip().replace("&#2;", "").strip()
+                if prefix:
+                    # BRIEF documents put "******" before the title.
+                    extra["title_prefix"] = prefix
+                loose = []
+                headline = _sgml.collapse(self.controls(self.decode(value), at + start)) or None
+            elif upper == "AUTHOR":
+                byline = _sgml.collapse(self.decode(value)) or None
+            elif upper == "DATELINE":
+                dateline = value
+                dateline_at = at + start
+            elif upper == "BODY":
+                body = value
+                body_at = at + start
+            else:
+                loose.append(value)
+        if body is not None:
+            paragraphs = self.paragraphs(body, body_at, kind, extra)
+        else:
+            rest = "".join(loose)
+            paragraphs = self.paragraphs(rest, at, kind, extra) if rest.strip() else []
+        return headline, byline, dateline, dateline_at, paragraphs
+
+    def paragraphs(self, raw: str, at: int, kind: str | None, extra: dict[str, Any]) -> list[str]:
+        """Paragraphs of a body, without its &#2;, &#3; and ``Reuter`` sign-off."""
+        text = self.decode(raw)
+        # STX opens the text and ETX closes the body: transmission framing.
+        text = text.replace("\x02", "").replace("\x03", "")
+        text = self.controls(text, at, raw)
+        lines = text.rstrip().splitlines()
+        if lines:
+            signoff = _SIGNOFF.fullmatch(lines[-1])
+            if signoff is not None:
+                extra["signoff"] = signoff.group(1)
+                del lines[-1]
+        if kind == "UNPROC":
+            # Tables and unprocessed copy: one paragraph per line, as laid out.
+            return [line.rstrip() for line in lines if line.strip()]
+        return _sgml.blocks("\n".join(lines))
+
+    def controls(self, text: str, at: int, raw: str | None = None) -> str:
+        """Remove control characters (``&#127;`` line noise), reporting them where written."""
+        match = _sgml.find_control(text)
+        if match is None:
+            return text
+        offset = 0
+        if raw is not None:
+            for written in _WRITTEN_CONTROL.finditer(raw):
+                number = written.group(1)
+                if number is None or int(number) not in (2, 3):
+                    offset = written.start()
+                    break
+        line, column = self.where(at + offset)
+        self.defects.append(
+            self.context.defect(
+                "control-character", f"control character {match.group()!r} in text, removed", line=line, column=column
+            )
+        )
+        return _sgml.remove_controls(text)
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def _render(article: Article) -> str:
+    esc = _sgml.escape
+    if not article.id:
+        msg = f"cannot write {_describe(article)} as reuters21578-sgml: it has no id for NEWID"
+        raise WriteError(msg)
+    extra = dict(article.extra)
+    attributes = []
+    for name in _ATTRIBUTES:
+        key = "topics_attribute" if name == "TOPICS" else name.lower()
+        value = extra.get(key)
+        if isinstance(value, str):
+            attributes.append(f' {name}="{_attribute(value)}"')
+    attributes.append(f' NEWID="{_attribute(article.id)}"')
+    out = [f"<REUTERS{''.join(attributes)}>\n"]
+    published = article.published
+    date = extra.get("date") if published is None else _format_date(article, published)
+    junk = extra.get("date_junk")
+    if isinstance(date, str):
+        if date[1:2] == "-":
+            # The distribution pads a one-digit day with a space: " 1-MAR-1987".
+            date = " " + date
+        out.append(f"<DATE>{esc(date)}{esc(junk) if isinstance(junk, str) else ''}</DATE>\n")
+    mknote = extra.get("mknote")
+    if isinstance(mknote, str):
+        out.append(f"<MKNOTE>{esc(mknote)}</MKNOTE>\n")
+    out.append(f"<TOPICS>{_items(article.subjects)}</TOPICS>\n")
+    for name in _LISTS:
+        out.append(f"<{name}>{_items(extra.get(name.lower(), ()))}</{name}>\n")
+    unknown = extra.get("unknown")
+    if isinstance(unknown, str):
+        out.append(f"<UNKNOWN>{esc(unknown)}</UNKNOWN>\n")
+    kind = extra.get("text_type")
+    out.append(f'<TEXT TYPE="{_attribute(kind)}">&#2;\n' if isinstance(kind, str) else "<TEXT>&#2;\n")
+    prefix = extra.get("title_prefix")
+    if isinstance(prefix, str):
+        out.append(esc(prefix))
+    if article.headline is not None:
+        out.append(f"<TITLE>{esc(article.headline)}</TITLE>\n")
+    if article.byline is not None:
+        out.append(f"<AUTHOR>    {esc(article.byline)}</AUTHOR>\n")
+    if article.dateline is not None:
+        out.append(f"<DATELINE>    {esc(article.dateline.text)} </DATELINE>")
+    signoff = extra.get("signoff")
+    lines = _body(article.paragraphs, kind == "UNPROC")
+    if isinstance(signoff, str):
+        lines.append(f" {esc(signoff)}")
+    if kind in ("UNPROC", "BRIEF"):
+        # UNPROC and BRIEF texts have no BODY element.
+        out.append("\n".join(lines) + "\n&#3;\n\n</TEXT>\n")
+    else:
+        out.append("<BODY>" + "\n".join(lines) + "\n&#3;</BODY></TEXT>\n")
+    out.append("</REUTERS>\n")
+    return "".join(out)
+
+
+def _body(paragraphs: tuple[str, ...], unprocessed: bool) -> list[str]:
+    esc = _sgml.escape
+    if unprocessed:
+        return [esc(p) for p in paragraphs]
+    lines: list[str] = []
+    for index, paragraph in enumerate(paragraphs):
+        # The first paragraph follows <BODY> directly; the others are
+        # indented by four spaces, which is what marks a new paragraph.
+        wrapped = textwrap.wrap(
+            esc(paragraph),
+            _WIDTH,
+            initial_indent="" if index == 0 else "    ",
+            break_long_words=False,
+            break_on_hyphens=False,
+        )
+        lines.extend(wrapped)
+    return lines
+
+
+def _format_date(article: Article, published: _dt.date) -> str:
+    if isinstance(published, _dt.datetime) and published.tzinfo is not None:
+        when = published.isoformat()
+        msg = f"cannot write {_describe(article)} as reuters21578-sgml: its date {when} has a time zone"
+        raise WriteError(msg)
+    if not isinstance(published, _dt.datetime):
+        # A day without a time: the date part of the style, " 1-MAR-1987".
+        return format_date(_dt.datetime.combine(published, _dt.time()), "reuters21578").rsplit(" ", 1)[0]
+    return format_date(published, "reuters21578")
+
+
+def _items(values: Any) -> str:
+    if not isinstance(values, tuple):
+        return ""
+    return "".join(f"<D>{_sgml.escape(v)}</D>" for v in values if isinstance(v, str))
+
+
+def _attribute(value: str) -> str:
+    return _sgml.escape(value).replace('"', "&quot;")
+
+
+def _describe(article: Article) -> str:
+    if article.id:
+        return f"article {article.id!r}"
+    if article.headline:
+        return f"article {article.headline[:40]!r}"
+    return "an article"

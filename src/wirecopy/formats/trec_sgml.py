@@ -1,0 +1,639 @@
+"""TREC and LDC SGML: TIPSTER, AQUAINT, Gigaword, ACE, DUC and TAC corpora.
+
+A file is a series of ``<DOC>`` ... ``</DOC>`` documents with no root element
+(see ``docs/formats/trec-sgml.md``)::
+
+    <DOC id="AFP_ENG_20090531.0001" type="story" >
+    <HEADLINE>
+    Chile swine flu cases jump to 276
+    </HEADLINE>
+    <DATELINE>
+    Santiago, May 31, 2009 (AFP)
+    </DATELINE>
+    <TEXT>
+    <P>
+    Chilean health authorities confirmed 26 new cases ...
+    </P>
+    </TEXT>
+    </DOC>
+
+The families differ in which elements they use (``DOCNO`` or ``DOCID`` or an
+``id`` attribute; ``DATE_TIME``, ``DATETIME``, ``DATE`` or only the date in
+the id; ``HEADLINE`` or ``HL``), so each document is read element by element
+and whatever is present is used.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import functools
+import re
+import textwrap
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from .._text import decode
+from ..article import Article, Dateline, Defect
+from ..context import ReadContext
+from ..datelines import parse_dateline, split_dateline
+from ..errors import ParseError, WriteError
+from ..registry import Format
+from . import _sgml
+
+__all__ = ["TRECSGMLFormat"]
+
+_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
+_TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)[^<>]*>")
+
+# Elements that only group others: their tags are stepped over.
+_CONTAINERS = frozenset({"BODY", "DOC"})
+_ID_ELEMENTS = frozenset({"DOCNO", "DOCID"})
+_DATE_ELEMENTS = frozenset({"DATE_TIME", "DATETIME", "DATE"})
+_HEADLINE_ELEMENTS = frozenset({"HEADLINE", "HL"})
+# Elements kept verbatim-but-collapsed in extra under their lower-case name.
+_EXTRA_ELEMENTS = {"SLUG": "slug", "CATEGORY": "category", "TRAILER": "trailer", "END_TIME": "end_time"}
+# Element names the writer produces itself, which an extra key must not reuse.
+_RESERVED = frozenset(
+    {"doc", "docno", "docid", "doctype", "date_time", "datetime", "date", "header", "body", "headline", "hl",
+     "byline", "dateline", "text", "p", "post", "poster", "postdate", "source", "trailer", "slug", "category",
+     "end_time"}
+)
+
+# AFP_ENG_20090531.0001, APW19981012.0289, XIN_ENG_20030616.0274, VOA20001231.2000.3520
+_ID_SHAPE = re.compile(r"([A-Z]{2,4})(?:_[A-Z]{3})?_?(?:(\d{4})(\d\d)(\d\d))?(?=[._\-\d])")
+_GIGAWORD_ID = re.compile(r"[A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4}")
+
+# Headlines that stand in for a real one: wire service flags and adds.
+_PLACEHOLDER = re.compile(r"(?:URGENT|ALERT|FLASH|BULLETIN|ADVISORY|ADD\b.*|&HT;|)[\W_]*", re.DOTALL)
+
+# An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083"
+_ANPA = re.compile(
+    r"\s*(?P<transmission>\S+)\s*\x1f\s*(?P<selector>\S*)\s*\n"
+    r"\s*(?P<priority>\S)\s+(?P<category>\S)\s*[\x13\x14]?\s*[\x11\x12]?\s*"
+    r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
+)
+_BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
+_WIDTH = 80
+
+
+def id_parts(doc_id: str) -> tuple[str | None, _dt.date | None]:
+    """The agency and the date an LDC document id encodes, where it has them.
+
+    ``AFP_ENG_20090531.0001`` gives ``("AFP", date(2009, 5, 31))``,
+    ``APW19981012.0289`` gives ``("APW", date(1998, 10, 12))``.
+    """
+    match = _ID_SHAPE.match(doc_id)
+    if match is None:
+        return None, None
+    agency, year, month, day = match.groups()
+    if year is None:
+        return agency, None
+    try:
+        return agency, _dt.date(int(year), int(month), int(day))
+    except ValueError:
+        return agency, None
+
+
+# The ids of one day share their first 17 characters ("AFP_ENG_20090531.").
+_id_day = functools.lru_cache(maxsize=1024)(id_parts)
+
+
+class TRECSGMLFormat(Format):
+    """TREC/LDC SGML document collections: AQUAINT, Gigaword, ACE, TAC and classic TREC.
+
+    Reads the id (``id`` attribute, ``DOCNO`` or ``DOCID``), the date
+    (``DATE_TIME``, ``DATETIME``, ``DATE``, the newsgroup ``POSTDATE``, or
+    else the date in the id), the agency from the id, the headline, the
+    byline, the dateline (the ``DATELINE`` element, or split off the first
+    paragraph) and the paragraphs (``<P>`` elements, or blank-line and
+    indented blocks).  Writes Gigaword-style documents that it reads back
+    unchanged.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "trec-sgml"
+    aliases = ("trec", "gigaword", "aquaint")
+    extensions = (".sgml", ".sgm")
+    description = "TREC/LDC SGML collections: AQUAINT, Gigaword, ACE, DUC, TAC (<DOC> ... </DOC>)"
+    url = "https://catalog.ldc.upenn.edu/LDC2011T07"
+    version_added = "0.1"
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """Score a ``<DOC>`` start tag at the top followed by an id element or attribute."""
+        match = _HEAD.match(head)
+        if match is None:
+            return 0.0
+        rest = head[match.end() : match.end() + 600]
+        if match.group(1).lstrip().startswith(b"id=") or b"<DOCNO>" in rest or b"<DOCID>" in rest:
+            return 1.0
+        if b"<TEXT>" in head or b"</DOC>" in head or b"<HEADLINE>" in head:
+            return 0.9
+        return 0.5
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Yield one article per ``<DOC>``, streaming."""
+        return _sgml.read_documents(
+            stream, context, open_tag=b"<DOC", close_tag=b"</DOC>", parse=lambda raw: self._article(raw, context)
+        )
+
+    def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
+        origin = context.origin(line=raw.line, offset=raw.offset)
+        defects = _sgml.junk_defects(raw, context, "DOC") if raw.junk else []
+        text = decode(raw.data, context, defects, line=raw.line)
+        if not defects:
+            # Printable ASCII and newlines only: the common case, which lets
+            # the fast path skip its per-character checks (str.isprintable
+            # has no ASCII shortcut; bytes.translate is a table lookup).
+            plain = not raw.data.translate(None, _PLAIN)
+            article = _gigaword(self.name, text, origin, context, plain)
+            if article is not None:
+                return article
+        return _Document(text, raw, context, defects).article(self.name, origin)
+
+    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
+        """Write Gigaword-style ``<DOC>`` documents, one after another.
+
+        Raises:
+            WriteError: An article has no id, or its id cannot be an
+                attribute value.
+        """
+        for article in articles:
+            stream.write(_render(article).encode("utf-8"))
+
+
+_HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>)*<DOC([\s>][^<>]*)")
+
+
+# The layout of nearly every Gigaword and AQUAINT-2 document, read by one
+# match instead of element by element: at corpus scale this is the hot path.
+# Anything else (other elements, tags inside the headline, other spacing)
+# takes the general path, which gives the same result.
+_GIGAWORD_LAYOUT = re.compile(
+    r'<DOC id="([A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4})" type="([a-z]+)" ?>\n'
+    r"<HEADLINE>\n([^<>\n]*)\n</HEADLINE>\n"
+    r"(?:<DATELINE>\n([^<>\n]*)\n</DATELINE>\n)?"
+    r"<TEXT>\n(.*)</TEXT>\n</DOC>",
+    re.DOTALL,
+)
+
+
+_PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
+
+
+def _gigaword(fmt: str, text: str, origin: Any, context: ReadContext, plain: bool) -> Article | None:
+    """Read a document in the standard Gigaword layout, or return None."""
+    match = _GIGAWORD_LAYOUT.fullmatch(text)
+    if match is None:
+        return None
+    doc_id, doc_type, headline, dateline_text, content = match.groups()
+    if "\r" in text:
+        return None
+    unknown: list[str] = []
+    if "<" in content:
+        paragraphs = _p_paragraphs(content, unknown, plain)
+    else:
+        paragraphs = _sgml.blocks(_sgml.decode_entities(content, unknown))
+        if not all(p.isprintable() for p in paragraphs):
+            return None
+    if paragraphs is None:
+        return None
+    headline = _sgml.normalize(_sgml.decode_entities(headline, unknown))
+    if unknown or (not plain and not headline.isprintable()) or _PLACEHOLDER.fullmatch(headline):
+        return None
+    if dateline_text is not None:
+        dateline_text = _sgml.decode_entities(dateline_text, unknown)
+        if unknown:
+            return None
+    agency, published = _id_day(doc_id[:17])
+    if dateline_text is not None:
+        dateline = _dateline(_sgml.normalize(dateline_text), published)
+    else:
+        dateline = None
+        if paragraphs:
+            dateline, rest = split_dateline(paragraphs[0], reference=published)
+            if dateline is not None:
+                rest = rest.strip()
+                if rest:
+                    paragraphs[0] = rest
+                else:
+                    del paragraphs[0]
+    return Article(
+        format=fmt,
+        id=doc_id,
+        source=agency,
+        headline=headline or None,
+        published=published,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        extra={"type": doc_type},
+        origin=origin,
+    )
+
+
+def _p_paragraphs(content: str, unknown: list[str], plain: bool) -> list[str] | None:
+    """The paragraphs of a TEXT made of ``<P>`` elements only, or None.
+
+    Gigaword writes ``<P>\\n`` lines ``\\n</P>\\n`` for each paragraph, with
+    single spaces inside lines: the checks below prove that joining lines
+    with a space gives what :func:`_sgml.collapse` would, for the whole TEXT
+    at once rather than paragraph by paragraph.
+    """
+    if not (content.startswith("<P>\n") and content.endswith("\n</P>\n")):
+        return None
+    parts = content[4:-6].split("\n</P>\n<P>\n")
+    whole = " ".join(parts).replace("\n", " ")
+    if "<" in whole or "  " in whole or whole[:1] == " " or whole[-1:] == " " or not (plain or whole.isprintable()):
+        return None
+    paragraphs = [part.replace("\n", " ") for part in parts]
+    if "&" in whole:
+        for index, paragraph in enumerate(paragraphs):
+            if "&" in paragraph:
+                decoded = _sgml.decode_entities(paragraph, unknown)
+                if unknown or "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                    return None
+                paragraphs[index] = decoded
+    if not all(paragraphs):
+        return None
+    return paragraphs
+
+
+class _Document:
+    """The reading of one document: its text, its fields, and its defects."""
+
+    def __init__(self, text: str, raw: _sgml.Raw, context: ReadContext, defects: list[Defect]) -> None:
+        self.text = text
+        self.raw = raw
+        self.context = context
+        self.defects = defects
+        self.unknown: list[str] = []
+
+    def where(self, index: int) -> tuple[int, int]:
+        line, column = _sgml.position(self.text, index, self.raw.line)
+        if line == self.raw.line:
+            column += self.raw.column - 1
+        return line, column
+
+    def article(self, fmt: str, origin: Any) -> Article:
+        text = self.text
+        context = self.context
+        decode_entities = _sgml.decode_entities
+        unknown = self.unknown
+        extra: dict[str, Any] = {}
+        gt = text.find(">")
+        doc_id: str | None = None
+        attrs = text[4:gt].strip()
+        if attrs:
+            for key, value in _sgml.attributes(attrs).items():
+                if key.lower() == "id":
+                    doc_id = value.strip() or None
+                else:
+                    extra[key.lower()] = value
+        headline: str | None = None
+        headline_at = -1
+        byline: str | None = None
+        date_text: str | None = None
+        date_at = -1
+        dateline_text: str | None = None
+        paragraphs: list[str] = []
+        preamble: list[str] = []
+        postscript: list[str] = []
+        source: str | None = None
+        has_source = False
+        seen_text = False
+        posters: list[str] = []
+        postdate: str | None = None
+        end = len(text) - 6  # "</DOC>"
+        pos = gt + 1
+        search = _TAG.search
+        while True:
+            match = search(text, pos, end)
+            stop = end if match is None else match.start()
+            if stop > pos:
+                loose = text[pos:stop]
+                if not loose.isspace():
+                    lines = [
+                        _sgml.collapse(decode_entities(piece, unknown)) for piece in loose.splitlines()
+                    ]
+                    (postscript if seen_text else preamble).extend(line for line in lines if line)
+            if match is None:
+                break
+            slash, name, attributes = match.groups()
+            upper = name.upper()
+            if slash or upper in _CONTAINERS:
+                pos = match.end()
+                continue
+            content_start = match.end()
+            close = text.find(f"</{name}>", content_start, end)
+            if close < 0:
+                closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, content_start, end)
+                if closing is None:
+                    # An empty element (SGML may omit an end tag): skip the tag.
+                    pos = content_start
+                    continue
+                close, after = closing.start(), closing.end()
+            else:
+                after = close + len(name) + 3
+            content = text[content_start:close]
+            pos = after
+            if upper == "TEXT":
+                seen_text = True
+                found = _text(content, unknown)
+                paragraphs.extend(found[0])
+                posters.extend(found[1])
+                if postdate is None:
+                    postdate = found[2]
+            elif upper in _HEADLINE_ELEMENTS:
+                headline = content
+                headline_at = content_start
+            elif upper in _ID_ELEMENTS:
+                if doc_id is None:
+                    doc_id = _sgml.collapse(decode_entities(content, unknown)) or None
+            elif upper in _DATE_ELEMENTS:
+                if date_text is None:
+                    date_text = _sgml.collapse(decode_entities(_strip_tags(content), unknown))
+                    date_at = content_start
+            elif upper == "DATELINE":
+                dateline_text = _sgml.collapse(decode_entities(content, unknown))
+            elif upper == "DOCTYPE":
+                extra["doctype"] = _sgml.collapse(decode_entities(content, unknown))
+                for key, value in _sgml.attributes(attributes).items():
+                    extra[f"doctype_{key.lower()}"] = value
+            elif upper == "HEADER":
+                header = decode_entities(content, unknown).strip("\n")
+                extra["header"] = header
+                fields = _ANPA.fullmatch(header)
+                if fields is not None:
+                    extra["anpa"] = fields.groupdict()
+            elif upper == "BYLINE":
+                byline = _sgml.collapse(decode_entities(content, unknown)) or None
+            elif upper == "SOURCE":
+                has_source = True
+                source = _sgml.collapse(decode_entities(content, unknown)) or None
+            elif upper in _EXTRA_ELEMENTS:
+                extra[_EXTRA_ELEMENTS[upper]] = _sgml.collapse(decode_entities(content, unknown))
+            else:
+                extra[name.lower()] = _sgml.collapse(decode_entities(_strip_tags(content), unknown))
+        defects = self.defects
+        if doc_id is None:
+            defects.append(
+                context.defect("missing-id", "document has no id", line=self.raw.line, column=self.raw.column)
+            )
+        agency, id_date = id_parts(doc_id) if doc_id else (None, None)
+        if not has_source:
+            source = agency
+        if posters:
+            if byline is None:
+                byline = posters[0]
+            if len(posters) > 1:
+                extra["posters"] = posters
+        if byline is None:
+            for index, line in enumerate(preamble):
+                if _BYLINE.match(line):
+                    byline = line
+                    del preamble[index]
+                    break
+        if preamble:
+            extra["preamble"] = preamble
+        if postscript:
+            extra["postscript"] = postscript
+        published = None
+        if date_text is None and postdate is not None:
+            date_text = postdate
+        if date_text:
+            date_line, column = self.where(date_at) if date_at >= 0 else (self.raw.line, self.raw.column)
+            published = context.date(date_text, defects, line=date_line, column=column)
+            if published is None:
+                extra["date"] = date_text
+        elif date_text is None and id_date is not None:
+            # Only when there is no date element at all: an empty one says
+            # the document has no date.
+            published = id_date
+        if headline is not None:
+            headline = self.headline(headline, headline_at)
+        dateline = None
+        if dateline_text is not None:
+            dateline = _dateline(dateline_text, published)
+        elif paragraphs:
+            dateline, rest = split_dateline(paragraphs[0], reference=_day(published))
+            if dateline is not None:
+                if rest.strip():
+                    paragraphs[0] = rest.strip()
+                else:
+                    del paragraphs[0]
+        for index, paragraph in enumerate(paragraphs):
+            if _sgml.find_control(paragraph) is not None:
+                self.control(paragraph)
+                paragraphs[index] = _sgml.collapse(_sgml.remove_controls(paragraph))
+        paragraphs = [p for p in paragraphs if p]
+        if unknown:
+            names = ", ".join(dict.fromkeys(unknown))
+            msg = f"unknown entity {names} kept as written"
+            defects.append(context.defect("unknown-entity", msg, line=self.raw.line))
+        return Article(
+            format=fmt,
+            id=doc_id,
+            source=source,
+            headline=headline,
+            byline=byline,
+            published=published,
+            dateline=dateline,
+            paragraphs=paragraphs,
+            extra=extra,
+            origin=origin,
+            defects=defects,
+        )
+
+    def headline(self, content: str, at: int) -> str | None:
+        """The headline as written, placeholders flagged."""
+        decoded = _sgml.collapse(_sgml.decode_entities(content, self.unknown))
+        headline = decoded or _sgml.collapse(content) or None
+        if headline is not None and _PLACEHOLDER.fullmatch(headline):
+            line, column = self.where(at)
+            self.defects.append(
+                self.context.defect(
+                    "placeholder-headline", f"headline {headline!r} stands in for a real one", line=line, column=column
+                )
+            )
+        return headline
+
+    def control(self, paragraph: str) -> None:
+        match = _sgml.find_control(paragraph)
+        assert match is not None
+        self.defects.append(
+            self.context.defect(
+                "control-character", f"control character {match.group()!r} in text, removed", line=self.raw.line
+            )
+        )
+
+
+def _day(value: _dt.date | None) -> _dt.date | None:
+    return value.date() if isinstance(value, _dt.datetime) else value
+
+
+def _dateline(text: str, published: _dt.date | None) -> Dateline | None:
+    """A DATELINE element: parsed when it is one, else kept as written."""
+    if not text:
+        return None
+    return _cached_dateline(text, _day(published))
+
+
+# A month file repeats the same few thousand datelines ("Paris, May 29, 2009
+# (AFP)"); Dateline is immutable, so each is parsed once.
+@functools.lru_cache(maxsize=4096)
+def _cached_dateline(text: str, reference: _dt.date | None) -> Dateline:
+    try:
+        return parse_dateline(text, reference=reference)
+    except ParseError:
+        # NYT Gigaword puts a slug such as "(BC-WIND-ARIZ-AZR)" here: keep it.
+        return Dateline(text=text)
+
+
+def _strip_tags(text: str) -> str:
+    return _TEXT_TAG.sub("", text) if "<" in text else text
+
+
+def _text(content: str, unknown: list[str]) -> tuple[list[str], list[str], str | None]:
+    """Paragraphs, posters and the first post date of a TEXT element."""
+    decode_entities = _sgml.decode_entities
+    if "<" not in content:
+        return _sgml.blocks(decode_entities(content, unknown)), [], None
+    pieces = _TEXT_TAG.split(content)
+    paragraphs: list[str] = []
+    posters: list[str] = []
+    postdate = None
+    # pieces: text, slash, name, text, slash, name, ... text
+    inside_p = False
+    field: str | None = None
+    current: list[str] = []
+    append = paragraphs.append
+    for index in range(0, len(pieces), 3):
+        piece = pieces[index]
+        if field is not None:
+            value = _sgml.collapse(decode_entities(piece, unknown))
+            if field == "POSTER":
+                posters.append(value)
+            elif postdate is None:
+                postdate = value
+            field = None
+        elif piece and not (not current and piece.isspace()):
+            current.append(piece)
+        if index + 1 >= len(pieces):
+            break
+        slash = pieces[index + 1]
+        name = pieces[index + 2].upper()
+        if name == "P" or name == "POST" or name in ("POSTER", "POSTDATE"):
+            if current:
+                joined = "".join(current)
+                if inside_p:
+                    paragraph = _sgml.collapse(decode_entities(joined, unknown))
+                    if paragraph:
+                        append(paragraph)
+                else:
+                    paragraphs.extend(_sgml.blocks(decode_entities(joined, unknown)))
+                current = []
+            if name == "P":
+                inside_p = not slash
+            elif not slash and name != "POST":
+                field = name
+    if current:
+        joined = "".join(current)
+        if inside_p:
+            paragraph = _sgml.collapse(decode_entities(joined, unknown))
+            if paragraph:
+                append(paragraph)
+        else:
+            paragraphs.extend(_sgml.blocks(decode_entities(joined, unknown)))
+    return paragraphs, posters, postdate
+
+
+# -- writing ----------------------------------------------------------------
+
+
+def _render(article: Article) -> str:
+    if not article.id:
+        msg = f"cannot write {_describe(article)} as trec-sgml: it has no id"
+        raise WriteError(msg)
+    if any(c in article.id for c in '"<>&\n\r') or article.id != article.id.strip():
+        msg = f"cannot write article {article.id!r} as trec-sgml: the id must be plain text on one line"
+        raise WriteError(msg)
+    esc = _sgml.escape
+    extra = dict(article.extra)
+    out = []
+    agency, id_date = id_parts(article.id)
+    doc_type = extra.pop("type", None)
+    attributes = ""
+    gigaword = _GIGAWORD_ID.fullmatch(article.id) is not None
+    if gigaword:
+        attributes += f' id="{article.id}"'
+    if isinstance(doc_type, str):
+        attributes += f' type="{esc(doc_type).replace(chr(34), "&quot;")}"'
+    out.append(f"<DOC{attributes}>\n")
+    if not gigaword:
+        out.append(f"<DOCNO> {esc(article.id)} </DOCNO>\n")
+    doctype = extra.pop("doctype", None)
+    doctype_attributes = {k: extra.pop(k) for k in list(extra) if k.startswith("doctype_")}
+    if doctype is not None or doctype_attributes:
+        attrs = "".join(f' {k[8:].upper()}="{esc(str(v))}"' for k, v in doctype_attributes.items())
+        out.append(f"<DOCTYPE{attrs}> {esc(str(doctype or ''))} </DOCTYPE>\n")
+    if article.source != agency:
+        out.append(f"<SOURCE> {esc(article.source or '')} </SOURCE>\n")
+    published = article.published
+    date_raw = extra.pop("date", None)
+    if published is not None and not (type(published) is _dt.date and published == id_date and date_raw is None):
+        out.append(f"<DATE_TIME> {published.isoformat()} </DATE_TIME>\n")
+    elif published is None and isinstance(date_raw, str):
+        out.append(f"<DATE_TIME> {esc(date_raw)} </DATE_TIME>\n")
+    elif published is None and id_date is not None:
+        # Without it the date in the id would be read as the date.
+        out.append("<DATE_TIME> </DATE_TIME>\n")
+    header = extra.pop("header", None)
+    extra.pop("anpa", None)
+    if isinstance(header, str):
+        out.append(f"<HEADER>\n{esc(header)}\n</HEADER>\n")
+    for key in ("slug", "category"):
+        value = extra.pop(key, None)
+        if isinstance(value, str):
+            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
+    if article.headline is not None:
+        out.append(f"<HEADLINE>\n{esc(article.headline)}\n</HEADLINE>\n")
+    if article.byline is not None:
+        out.append(f"<BYLINE> {esc(article.byline)} </BYLINE>\n")
+    for line in _lines(extra.pop("preamble", ())):
+        out.append(f"{esc(line)}\n")
+    if article.dateline is not None:
+        out.append(f"<DATELINE>\n{esc(article.dateline.text)}\n</DATELINE>\n")
+    extra.pop("posters", None)
+    out.append("<TEXT>\n")
+    for paragraph in article.paragraphs:
+        wrapped = textwrap.fill(esc(paragraph), _WIDTH, break_long_words=False, break_on_hyphens=False)
+        out.append(f"<P>\n{wrapped}\n</P>\n")
+    out.append("</TEXT>\n")
+    for line in _lines(extra.pop("postscript", ())):
+        out.append(f"{esc(line)}\n")
+    for key in ("trailer", "end_time"):
+        value = extra.pop(key, None)
+        if isinstance(value, str):
+            out.append(f"<{key.upper()}>\n{esc(value)}\n</{key.upper()}>\n")
+    for key, value in extra.items():
+        # Other elements of the source come back as elements of their own.
+        if re.fullmatch(r"[a-z][a-z0-9_]*", key) and key not in _RESERVED and isinstance(value, str):
+            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
+    out.append("</DOC>\n")
+    return "".join(out)
+
+
+def _lines(value: Any) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, tuple):
+        return [item for item in value if isinstance(item, str)]
+    return []
+
+
+def _describe(article: Article) -> str:
+    if article.id:
+        return f"article {article.id!r}"
+    if article.headline:
+        return f"article {article.headline[:40]!r}"
+    return "an article"

@@ -1,0 +1,236 @@
+"""The reuters21578-sgml format: the real excerpts, the tm XML variants, fixtures, writing, and bad input."""
+
+from __future__ import annotations
+
+import datetime as dt
+import warnings
+from pathlib import Path
+
+import pytest
+
+import wirecopy
+from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
+from wirecopy.formats import reuters21578
+
+from .conftest import DATA, corpus_sample
+
+FIXTURES = DATA / "reuters21578-sgml"
+FOLDER = "reuters21578-sgml"
+
+# name: (documents, NEWID, published, title, dateline place, first words of the body)
+SAMPLES = {
+    "reut2-000_excerpt.sgm": (
+        8, "1", dt.datetime(1987, 2, 26, 15, 1, 1, 790000), "BAHIA COCOA REVIEW", "SALVADOR", "Showers continued",
+    ),
+    "reut2-010_excerpt.sgm": (
+        4, "10017", dt.datetime(1987, 3, 26, 12, 33, 25, 40000), "TALKING POINT/CONRAIL <CRR>", "NEW YORK",
+        "Private investors eagerly",
+    ),
+    "reut2-013_excerpt.sgm": (
+        2, "13001", dt.datetime(1987, 4, 3, 12, 41, 43, 180000), "CHRYSLER <C> LATE MARCH U.S. CAR SALES UP",
+        "DETROIT", "Chrysler Corp said",
+    ),
+    "tm_reuters-21578.xml": (
+        10, "1", dt.datetime(1987, 2, 26, 15, 1, 1, 790000), "BAHIA COCOA REVIEW", "SALVADOR", "Showers continued",
+    ),
+    "tm_crude_reut-00001.xml": (
+        1, "127", dt.datetime(1987, 2, 26, 17, 0, 56, 40000), "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES",
+        "NEW YORK", "Diamond Shamrock Corp",
+    ),
+}
+
+
+def _sample(name: str) -> Path:
+    return corpus_sample(FOLDER, name)
+
+
+class TestRealSamples:
+    @pytest.mark.parametrize("name", sorted(SAMPLES))
+    def test_key_fields(self, name: str) -> None:
+        """Each real sample reads into the expected NEWID, date, title, dateline and body."""
+        count, doc_id, published, title, place, first = SAMPLES[name]
+        articles = list(wirecopy.read(_sample(name), "reuters21578"))
+        assert len(articles) == count
+        article = articles[0]
+        assert (article.id, article.published, article.headline) == (doc_id, published, title)
+        assert article.dateline is not None and article.dateline.place == place
+        assert article.dateline.date == published.date()
+        assert article.paragraphs[0].startswith(first)
+        assert article.source == "Reuters"
+
+    @pytest.mark.parametrize("name", sorted(SAMPLES))
+    def test_detected(self, name: str) -> None:
+        """Detection names reuters21578-sgml for the .sgm excerpts and the tm XML files."""
+        assert wirecopy.detect(_sample(name)).best == "reuters21578-sgml"
+
+    @pytest.mark.parametrize("name", sorted(SAMPLES))
+    def test_rewrite_is_a_fixed_point(self, name: str) -> None:
+        """loads(dumps(loads(x))) == loads(x) for every real sample."""
+        first = list(wirecopy.read(_sample(name), "reuters21578"))
+        assert wirecopy.loads(wirecopy.dumps(first, "reuters21578"), "reuters21578") == first
+
+    def test_excerpt_000(self) -> None:
+        """reut2-000: topics, places, people, AUTHOR, BRIEF, UNPROC, padded dates, &#127; noise."""
+        articles = list(wirecopy.read(_sample("reut2-000_excerpt.sgm")))
+        assert [a.id for a in articles] == ["1", "4", "30", "99", "231", "234", "327", "419"]
+        cocoa, bank, brief, unproc, poll, _, feed, brazil = articles
+        assert cocoa.subjects == ("cocoa",)
+        assert cocoa.extra["places"] == ("el-salvador", "usa", "uruguay")
+        assert (cocoa.extra["lewissplit"], cocoa.extra["cgisplit"], cocoa.extra["oldid"]) == ("TRAIN", "TRAINING-SET", "5544")  # noqa: E501
+        assert cocoa.extra["signoff"] == "Reuter"
+        assert cocoa.paragraphs[-1].endswith("carnival which ends midday on February 27.")
+        assert cocoa.extra["unknown"].startswith(" \n\x05\x05\x05C T\n\x16\x16\x01f0704\x1freute")
+        assert bank.byline == "by Janie Gabbett, Reuters"
+        assert (brief.extra["text_type"], brief.paragraphs) == ("BRIEF", ("Blah blah blah.",))
+        assert unproc.headline is None and unproc.extra["text_type"] == "UNPROC"
+        assert unproc.paragraphs[0] == "FEDERAL RESERVE WEEKLY REPORT 1 - FEB 26"
+        assert poll.published == dt.datetime(1987, 3, 1, 1, 41, 26, 470000)
+        assert poll.extra["people"] == ("reagan",)
+        assert feed.extra["mknote"].startswith("Moved TOPICS closure")
+        assert [d.kind for d in brazil.defects] == ["control-character"]
+        assert [a.origin.line for a in articles][:3] == [2, 74, 143]
+
+    def test_date_junk(self) -> None:
+        """A DATE with control characters and letters after the time keeps them apart."""
+        articles = list(wirecopy.read(_sample("reut2-010_excerpt.sgm")))
+        assert articles[2].published == dt.datetime(1987, 3, 27, 9, 41, 54, 60000)
+        assert articles[2].extra["date_junk"] == "\x05\x05\x05C L"
+
+
+class TestFixtures:
+    def test_norm(self) -> None:
+        """A NORM document: every field, entities decoded, the dateline resolved against DATE."""
+        with wirecopy.read(FIXTURES / "reut2-synthetic.sgm") as reader:
+            first = next(reader)
+        assert first == Article(
+            format="reuters21578-sgml",
+            id="501",
+            source="Reuters",
+            headline="HARBOUR SUGAR STOCKS <HSS> RISE IN FEBRUARY",
+            byline="By Jane Doe, Reuters",
+            published=dt.datetime(1987, 3, 3, 10, 15, 20, 450000),
+            dateline=wirecopy.Dateline(text="LIVERPOOL, March 3 -", place="LIVERPOOL", date=dt.date(1987, 3, 3)),
+            paragraphs=(
+                "Sugar stocks held in the harbour warehouses rose in February, the port authority said.",
+                "Stocks stood at 41,200 tonnes against 39,800 a month earlier, it said, and the A&B terminal was full.",
+            ),
+            subjects=("sugar", "grain"),
+            extra={
+                "topics_attribute": "YES",
+                "lewissplit": "TRAIN",
+                "cgisplit": "TRAINING-SET",
+                "oldid": "7001",
+                "places": ("uk",),
+                "exchanges": ("lse",),
+                "unknown": " \n\x05\x05\x05C G\n\x16\x16\x01f1234\x1freute\nu f BC-HARBOUR-SUGAR-STOCKS   03-03 0071",
+                "signoff": "Reuter",
+            },
+        )
+        assert first.origin == wirecopy.Origin(path=str(FIXTURES / "reut2-synthetic.sgm"), line=2, offset=36, index=0)
+
+    def test_brief_unproc_and_noise(self) -> None:
+        """BRIEF keeps its '******' prefix apart, UNPROC keeps its table lines, &#127; is removed and reported."""
+        _, brief, table, ferry = wirecopy.read(FIXTURES / "reut2-synthetic.sgm")
+        assert (brief.headline, brief.extra["title_prefix"], brief.extra["date_junk"]) == (
+            "HARBOUR DUES TO RISE FIVE PCT FROM APRIL", "******", "\x05\x05\x05F Y",
+        )
+        assert table.paragraphs == ("HARBOUR TONNAGE FOR WEEK", "     INWARD  OUTWARD", " Mon   120      95", " Tue   132     101")  # noqa: E501
+        assert ferry.paragraphs == ("A ferry line said it would add two winter sailings a week from next month.",)
+        assert ferry.defects == (
+            wirecopy.Defect(kind="control-character", message="control character '\\x7f' in text, removed", line=81, column=27),  # noqa: E501
+        )
+
+    def test_tm_xml_variant(self) -> None:
+        """The tm XML re-encoding (a <LEWIS> root) reads with the same format."""
+        assert wirecopy.detect(FIXTURES / "lewis-xml.xml").best == "reuters21578-sgml"
+        [article] = wirecopy.read(FIXTURES / "lewis-xml.xml")
+        assert (article.id, article.headline, article.subjects) == ("601", "COFFEE PORT OPENS NEW QUAY", ("coffee",))
+
+
+class TestWriting:
+    def test_layout(self) -> None:
+        """The writer keeps the distribution's conventions: DOCTYPE, &#2;, indented paragraphs, sign-off, &#3;."""
+        article = Article(
+            format="reuters21578-sgml",
+            id="7",
+            source="Reuters",
+            headline="A & B <AB> MERGE",
+            published=dt.datetime(1987, 3, 1, 9, 5, 0, 120000),
+            dateline=wirecopy.Dateline(text="DOVER, March 1 -", place="DOVER", date=dt.date(1987, 3, 1)),
+            paragraphs=("First paragraph.", "Second one."),
+            subjects=("acq",),
+            extra={"signoff": "Reuter"},
+        )
+        text = wirecopy.dumps(article, "reuters21578")
+        assert text == (
+            '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
+            '<REUTERS NEWID="7">\n<DATE> 1-MAR-1987 09:05:00.12</DATE>\n<TOPICS><D>acq</D></TOPICS>\n'
+            "<PLACES></PLACES>\n<PEOPLE></PEOPLE>\n<ORGS></ORGS>\n<EXCHANGES></EXCHANGES>\n<COMPANIES></COMPANIES>\n"
+            "<TEXT>&#2;\n<TITLE>A &amp; B &lt;AB&gt; MERGE</TITLE>\n"
+            "<DATELINE>    DOVER, March 1 - </DATELINE><BODY>First paragraph.\n    Second one.\n Reuter\n&#3;</BODY></TEXT>\n"  # noqa: E501
+            "</REUTERS>\n"
+        )
+        assert wirecopy.loads(text, "reuters21578") == [article]
+
+    def test_aware_date_refused(self) -> None:
+        """A date with a zone cannot be written: the format has none."""
+        article = Article(
+            format="reuters21578-sgml", id="7", published=dt.datetime(1987, 3, 1, 9, 5, tzinfo=dt.timezone.utc)
+        )
+        message = r"^cannot write article '7' as reuters21578-sgml: its date 1987-03-01T09:05:00\+00:00 has a time zone$"  # noqa: E501
+        with pytest.raises(WriteError, match=message):
+            wirecopy.dumps(article, "reuters21578")
+
+    def test_no_id(self) -> None:
+        """An article without an id cannot be written."""
+        with pytest.raises(WriteError, match=r"^cannot write an article as reuters21578-sgml: it has no id for NEWID$"):
+            wirecopy.dumps(Article(format="reuters21578-sgml"), "reuters21578")
+
+
+class TestBadInput:
+    DOC = '<REUTERS NEWID="{n}">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT>&#2;\n<BODY>Text.\n&#3;</BODY></TEXT>\n</REUTERS>\n'  # noqa: E501
+
+    def test_truncated_strict(self) -> None:
+        """A document cut off by the end of the input raises under strict, with its line and column."""
+        data = self.DOC.format(n=1) + '<REUTERS NEWID="2">\n<DATE>'
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "reuters21578", errors="strict", filename="x.sgm")
+        assert str(caught.value) == "<REUTERS> is not closed: the input ends before its </REUTERS> (at x.sgm, line 7, column 1)"  # noqa: E501
+
+    def test_missing_newid_strict(self) -> None:
+        """A document without NEWID raises under strict."""
+        data = '<REUTERS OLDID="5">\n<TEXT>&#2;\n<BODY>Text.\n&#3;</BODY></TEXT>\n</REUTERS>\n'
+        with pytest.raises(ParseError, match=r"^document has no NEWID \(at line 1, column 1\)$"):
+            wirecopy.loads(data, "reuters21578", errors="strict")
+
+    @pytest.mark.parametrize("errors", ["warn", "skip"])
+    def test_counts(self, errors: str) -> None:
+        """Nested, junk and truncated documents: returned + reported == documents in the input."""
+        data = (
+            '<REUTERS NEWID="1">\n<TEXT>\n'
+            + self.DOC.format(n=2)
+            + "\x00\x01 junk\n"
+            + self.DOC.format(n=3)
+            + '<REUTERS NEWID="4">\n'
+        )
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedDocumentWarning)
+            reader = wirecopy.load(__import__("io").BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
+            ids = [a.id for a in reader]
+        assert ids == (["2", "3"] if errors == "warn" else ["2"])
+        assert reader.returned + len(reader.skipped) == 4
+
+
+class TestSniff:
+    @pytest.mark.parametrize(
+        ("head", "score"),
+        [
+            (b'<!DOCTYPE lewis SYSTEM "lewis.dtd">\n<REUTERS', 1.0),
+            (b'<?xml version="1.0"?>\n<LEWIS>\n<REUTERS TOPICS="YES" NEWID="1">', 1.0),
+            (b"<REUTERS>\n<DATE>", 0.8),
+            (b"<DOC>\n", 0.0),
+        ],
+    )
+    def test_scores(self, head: bytes, score: float) -> None:
+        """sniff is sure of the lewis DOCTYPE and of <REUTERS with a NEWID."""
+        assert reuters21578.Reuters21578Format().sniff(head, None) == score
