@@ -318,9 +318,10 @@ def _toctree_entries(text: str) -> set[str]:
 
 def _index(app: Any, text: str) -> str:
     found = set(app.env.found_docs)
-    # Pages others write: drop those not written yet.
+    # Pages others write: drop the toctree entries and links of those not written yet.
     for page in sorted(set(OPTIONAL_PAGES) - found):
         text = re.sub(rf"^{re.escape(page)}\n", "", text, flags=re.M)
+        text = re.sub(rf"^- \[[^\]]*\]\({re.escape(page)}\.md\).*\n", "", text, flags=re.M)
     # Pages nobody listed still get into the navigation, at the end.
     listed = _toctree_entries(text)
     leftover = sorted(
