@@ -69,10 +69,12 @@ def line_of(function: Callable[..., Any], text: str) -> int:
     return first + next(i for i, line in enumerate(lines) if text in line)
 
 
-def contract_error(fmt: type[Format], *, checks: Iterable[str] = CHECKS, **kwargs: Any) -> FormatContractError:
+def contract_error(
+    fmt: type[Format], *, checks: Iterable[str] = CHECKS, max_examples: int = 30, **kwargs: Any
+) -> FormatContractError:
     """Run check_format, which must fail, and return its error."""
     with pytest.raises(FormatContractError) as info:
-        check_format(fmt, checks=checks, max_examples=30, **kwargs)
+        check_format(fmt, checks=checks, max_examples=max_examples, **kwargs)
     return info.value
 
 
@@ -322,13 +324,14 @@ class TestRead:
 
     def test_damaged_samples_reach_the_parser(self) -> None:
         """Damaged copies of the samples find a crash that random bytes, lacking the signature, never reach."""
-        check_format(FragileToy, checks=["read"], max_examples=30)
-        error = contract_error(FragileToy, checks=["read"], samples=[b"TOY/1\nslug: Hello\nnews: World\n"])
+        check_format(FragileToy, checks=["read"], max_examples=200)
+        samples = [b"TOY/1\nslug: Hello\nnews: World\n"]
+        error = contract_error(FragileToy, checks=["read"], samples=samples, max_examples=200)
         self._assert_fragile(error)
 
     def test_damaged_own_output_reaches_the_parser(self) -> None:
         """For a format that writes, damaged copies of its own output are read too."""
-        error = contract_error(FragileToy, checks=["read"], articles=FRAGILE_ARTICLES)
+        error = contract_error(FragileToy, checks=["read"], articles=FRAGILE_ARTICLES, max_examples=200)
         self._assert_fragile(error)
 
     def _assert_fragile(self, error: FormatContractError) -> None:

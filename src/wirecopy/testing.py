@@ -22,6 +22,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import hashlib
 import re
 import traceback
 import warnings
@@ -324,6 +325,11 @@ class _Runner:
         # Hypothesis names the test in its report: say which check.
         contract.__name__ = f"check_format_{check}"
         contract.__qualname__ = f"check_format[{self.fmt.name!r}].{check}"
+        # Every run shares this function's source, hence one key in Hypothesis'
+        # example database: without a key of its own, an example saved for one
+        # format would be replayed for the next.  Hypothesis' pytest plugin
+        # separates parametrized tests the same way.
+        contract.__dict__["_hypothesis_internal_add_digest"] = self._database_key(check)
         test = given(data=st.data())(self.settings(contract))
         try:
             # The classic edge cases first, so that they never depend on luck.
@@ -341,6 +347,17 @@ class _Runner:
         except Exception as err:  # Hypothesis could not run the check (a health check, a strategy)
             return f"Hypothesis could not run the check: {_raised(err)}"
         return None
+
+    def _database_key(self, check: str) -> bytes:
+        """What tells this run's saved examples apart: the check, the format, the strategy and the samples."""
+        cls = type(self.fmt)
+        digest = hashlib.sha256()
+        for part in ("wirecopy.testing", check, cls.__module__, cls.__qualname__, str(getattr(self.fmt, "name", ""))):
+            digest.update(part.encode("utf-8", "replace") + b"\0")
+        digest.update(repr(self.articles).encode("utf-8", "replace") + b"\0")
+        for sample in self.samples:
+            digest.update(hashlib.sha256(sample).digest())
+        return digest.digest()
 
     # -- the properties ---------------------------------------------------
 
