@@ -508,6 +508,117 @@ def _reuters21578() -> st.SearchStrategy[Article]:
     )
 
 
+def _no_leading_dateline(article: Article) -> bool:
+    """The first paragraph must not open like a dateline: it would be read as one."""
+    if not article.paragraphs:
+        return True
+    from .datelines import split_dateline
+
+    return split_dateline(article.paragraphs[0])[0] is None
+
+
+def _xml_text() -> st.SearchStrategy[str]:
+    # Single-spaced, as XML text reads back once its white space is squeezed.
+    return _sentence(words(alphabet=_LETTERS + "0123456789" + _WIDE + ".,'&<>\"-"), 1, 6)
+
+
+def _nitf() -> st.SearchStrategy[Article]:
+    """Articles NITF holds in its own elements, with no ``wirecopy-article`` record needed."""
+    simple = _xml_text()
+    token = st.text(_LETTERS + "0123456789.-:_", min_size=1, max_size=12)
+    meta_value = st.text(_LETTERS + " .,;'&<>\"", max_size=20)
+    dateline = datelines().flatmap(
+        lambda d: st.builds(
+            lambda date: Dateline(**{**_dateline_fields(d), "date": date}), st.none() | dates() | datetimes()
+        )
+    )
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "title": simple,
+            "meta": st.dictionaries(
+                token.filter(lambda name: name != "wirecopy-article"),
+                meta_value | st.lists(meta_value, min_size=2, max_size=3).map(tuple),
+                min_size=1,
+                max_size=3,
+            ),
+            "subheadline": st.lists(simple, min_size=1, max_size=2).map("\n".join),
+            "byline_title": simple,
+            "regsrc": simple,
+            "urgency": st.integers(1, 8).map(str),
+            "ed_msg": simple,
+            "copyright_holder": simple,
+            "copyright_year": st.integers(1900, 2099).map(str),
+            "keywords": st.lists(simple, min_size=1, max_size=3).map(tuple),
+            "tagline": simple,
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("nitf"),
+        id=st.none() | token,
+        source=st.none() | simple,
+        headline=st.none() | headlines(),
+        byline=st.none() | simple.map(lambda name: f"By {name}"),
+        published=published(),
+        dateline=st.none() | dateline,
+        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        highlights=st.lists(simple, max_size=2).map(tuple),
+        subjects=st.lists(token, max_size=4, unique=True).map(tuple),
+        language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "nb-NO"]),
+        extra=extra,
+    ).filter(_no_leading_dateline)
+
+
+def _dateline_fields(dateline: Dateline) -> dict[str, object]:
+    return {"text": dateline.text, "place": dateline.place, "region": dateline.region, "agency": dateline.agency}
+
+
+def _newsml_g2() -> st.SearchStrategy[Article]:
+    """Articles NewsML-G2 holds in its own elements, with no ``wirecopy`` record needed."""
+    simple = _xml_text()
+    qcode = st.builds(
+        lambda scheme, code: f"{scheme}:{code}",
+        st.sampled_from(["medtop", "subj", "N2", "dpacountry"]),
+        st.text("0123456789ABCDEF", min_size=1, max_size=8),
+    )
+    extra = st.fixed_dictionaries(
+        {},
+        optional={
+            "version": st.integers(1, 99).map(str),
+            "title": simple,
+            "copyrightHolder": simple,
+            "copyrightNotice": simple,
+            "urgency": st.integers(1, 9).map(str),
+            "located": simple,
+            "infoSource": simple,
+            "creator": simple,
+            "keywords": st.lists(simple, min_size=1, max_size=3).map(tuple),
+            "slugline": simple,
+            "subheadline": simple,
+            "creditline": simple,
+            "description": simple,
+            "byline_title": simple,
+            "tagline": simple,
+        },
+    )
+    return st.builds(
+        Article,
+        format=st.just("newsml-g2"),
+        id=st.none() | st.text(_LETTERS + "0123456789:.,-", min_size=1, max_size=30),
+        source=st.none() | simple,
+        headline=st.none() | headlines(),
+        byline=st.none() | simple.map(lambda name: f"By {name}"),
+        published=published(),
+        dateline=st.none() | datelines(),
+        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        highlights=st.lists(simple, max_size=2).map(tuple),
+        subjects=st.lists(qcode | simple, max_size=4, unique=True).map(tuple),
+        language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "it-IT"]),
+        extra=extra,
+    ).filter(_no_leading_dateline)
+
+
 #: Strategies of articles each built-in format can represent.
 _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "anpa-1312": _anpa1312,
@@ -519,6 +630,8 @@ _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "rfc822-news": _rfc822_news,
     "trec-sgml": _trec_sgml,
     "reuters21578-sgml": _reuters21578,
+    "nitf": _nitf,
+    "newsml-g2": _newsml_g2,
 }
 
 

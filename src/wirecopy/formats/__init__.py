@@ -22,4 +22,8 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "plain-text": ("wirecopy.formats.plain_text:PlainTextFormat", ("text", "plaintext")),
     "trec-sgml": ("wirecopy.formats.trec_sgml:TRECSGMLFormat", ("trec", "gigaword", "aquaint")),
     "reuters21578-sgml": ("wirecopy.formats.reuters21578:Reuters21578Format", ("reuters21578",)),
+    "nitf": ("wirecopy.formats.nitf:NITFFormat", ()),
+    "newsml-g2": ("wirecopy.formats.newsml_g2:NewsMLG2Format", ("newsmlg2", "g2")),
+    "newsml-1": ("wirecopy.formats.newsml1:NewsML1Format", ("newsml1", "newsml")),
+    "rcv1-xml": ("wirecopy.formats.rcv1:RCV1Format", ("rcv1",)),
 }
