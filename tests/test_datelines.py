@@ -146,6 +146,8 @@ CONVENTIONS = [
         "A release.",
     ),
     ("WASHINGTON (AP)", line("WASHINGTON (AP)", "WASHINGTON", agency="AP"), ""),
+    # CNN's later house style runs the story on after the agency.
+    ("(CNN)Donald Trump said.", line("(CNN)", agency="CNN"), "Donald Trump said."),
 ]
 
 
@@ -271,6 +273,8 @@ ELEMENTS = [
     ("4/4/2018", line("4/4/2018", date=dt.date(2018, 4, 4))),
     ("moscow, russia (reuters) --", line("moscow, russia (reuters) --", "moscow", "russia", "reuters")),
     ("Springfield (Gazette)", line("Springfield (Gazette)", "Springfield", agency="Gazette")),
+    ("Ottawa, Ontario, Canada", line("Ottawa, Ontario, Canada", "Ottawa", "Ontario, Canada")),
+    ("Kirkwall, Scotland 12 April", line("Kirkwall, Scotland 12 April", "Kirkwall", "Scotland", date=dt.date(2001, 4, 12))),
 ]
 
 
@@ -294,6 +298,18 @@ class TestParse:
         with pytest.raises(ParseError) as info:
             parse_dateline(text)
         assert str(info.value) == message
+
+    @pytest.mark.parametrize(
+        ("reference", "expected"),
+        [(dt.date(2018, 4, 4), dt.date(2018, 4, 5)), (dt.date(2018, 5, 3), dt.date(2018, 5, 4))],
+    )
+    def test_numeric_date_read_nearest_the_story(self, reference: dt.date, expected: dt.date) -> None:
+        """A bare 5/4/2018 is read month first or day first, whichever is nearer the story's date."""
+        assert parse_dateline("4/5/2018", reference=reference).date == expected
+
+    def test_unknown_agency_does_not_run_on(self) -> None:
+        """Only a known agency may run straight into the story: (NYSE)Shares is no dateline."""
+        assert split_dateline("(NYSE)Shares rose.") == (None, "(NYSE)Shares rose.")
 
     def test_render_gives_the_text_back(self) -> None:
         """render_dateline returns the text as written, for every convention."""

@@ -17,6 +17,7 @@ The conventions read (any letter case where an agency is named):
 ``Santiago, May 31, 2009 (AFP)``          place, full date, agency, no dash
 ``Tegucigalpa, Jan 2 (EFE).-``            EFE's ``.-``
 ``(CNN) --``                              agency only
+``(CNN)Donald Trump said``                a known agency running on into the story
 ``(ANSA) - Rome, October 11 -``           agency first
 ``SALVADOR, Feb 26 -``                    Reuters-21578: place, date, no agency
 ``WASHINGTON _``                          place and dash only (upper case)
@@ -28,7 +29,10 @@ start of a story: a place without an agency must be written in capitals, an
 agency in parentheses must be a known one (:data:`AGENCIES`) unless the place
 is in capitals, and ordinary words (``said``, ``the company``) are never a
 place.  :func:`parse_dateline` is told that its text is a dateline, and so
-also takes a bare place (``SAN DIEGO``) or a bare date.
+also takes a bare place (``SAN DIEGO``), a two-part region (``Ottawa,
+Ontario, Canada``), a date after the region (``Kirkwall, Scotland 12
+April``) or a bare date, a numeric one (``4/5/2018``) read month first or day
+first, whichever is nearer the reference.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .article import Dateline
+from .article import Dateline, DateValue
 from .dates import MONTHS, parse_date
 from .errors import ParseError
 
@@ -104,10 +108,17 @@ _AGENCY_FIRST = re.compile(
     rf"\s*(?P<text>{_AGENCY}[ ]*(?:--|—|\u2013|\x97|-|_)[ ]+(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}))??"
     rf",[ ](?P<date>{_DATE})[ ]*{_DASH})"
 )
-# "SALVADOR, Feb 26 -", "WASHINGTON _"; parse_dateline also takes a bare
-# place ("SAN DIEGO", "MOSCOW, Monday").
+# "SALVADOR, Feb 26 -", "WASHINGTON _"
 _PLAIN_FORM = re.compile(rf"\s*(?P<text>{_HEAD}[ ]+{_DASH})")
-_BARE_FORM = re.compile(rf"\s*(?P<text>{_HEAD}(?:[ ]+{_DASH})?)")
+# parse_dateline also takes a bare place ("SAN DIEGO", "MOSCOW, Monday"), a
+# region of two parts ("Ottawa, Ontario, Canada") and a date after the
+# region without a comma ("Kirkwall, Scotland 12 April").
+_BARE_FORM = re.compile(
+    rf"\s*(?P<text>(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}(?:,[ ]{_NAME})?))??"
+    rf"(?:,?[ ](?P<date>{_DATE}))?(?:[ ]+{_DASH})?)"
+)
+# "4/4/2018": month or day first, which only the story's date can tell.
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\s*")
 # "NEW YORK 1996-10-07"
 _ISO_FORM = re.compile(
     rf"\s*(?P<text>(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}))?[ ]+(?P<date>\d{{4}}-\d\d-\d\d))(?![^\s])"
@@ -190,9 +201,27 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
         except ParseError:
             pass
         else:
-            return Dateline(text=stripped, date=value)
+            return Dateline(text=stripped, date=_nearer_reading(stripped, value, reference))
     msg = f"not a dateline: {text!r}"
     raise ParseError(msg, colno=len(text) - len(text.lstrip()) + 1, snippet=text)
+
+
+def _nearer_reading(text: str, value: DateValue, reference: _dt.date | None) -> DateValue:
+    """For ``4/4/2018``-style dates, the reading (month or day first) nearer *reference*."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is None or reference is None or int(match[1]) > 12 or int(match[2]) > 12:
+        return value
+    try:
+        other = parse_date(text, reference=reference, dayfirst=True)
+    except ParseError:  # pragma: no cover - the other order of a valid date is valid
+        return value
+    return other if _days_from(other, reference) < _days_from(value, reference) else value
+
+
+def _days_from(value: DateValue, reference: _dt.date) -> int:
+    day = value.date() if isinstance(value, _dt.datetime) else value
+    base = reference.date() if isinstance(reference, _dt.datetime) else reference
+    return abs((day - base).days)
 
 
 def render_dateline(dateline: Dateline) -> str:
@@ -253,6 +282,9 @@ def _accept(match: re.Match[str], form: re.Pattern[str], text: str, end: int, *,
                 if sum(c.isalpha() for c in word) >= 2 and word.isupper():
                     return False
     if not strict:
+        return True
+    if place is None and known and dash is None and end < len(text) and not text[end].isspace():
+        # CNN's later house style runs the story on: "(CNN)Donald Trump said".
         return True
     # What may follow: whitespace after a dash (or a word right after a long
     # dash), and after no dash only the end of the line, unless a date makes

@@ -1414,9 +1414,10 @@ def _element_dateline(
 ) -> Dateline | None:
     """A dateline from a dateline field: its text, and what structure came with it.
 
-    The text is read with :func:`~wirecopy.datelines.parse_dateline`; what
-    that leaves empty is filled from *place*, *region* and *date* (a NITF
-    ``location`` and ``story.date``, say).  A text the dateline parser cannot
+    The text is read with :func:`~wirecopy.datelines.parse_dateline`; a
+    structured *place* and *region* (a NITF ``location``), where given, are
+    more exact than the text and win; *date* (a ``story.date``) fills a date
+    the text lacks.  A text the dateline parser cannot
     read is kept as written, with the structure it came with; a text that is
     a timestamp (``2014-07-17 00:24:11 GMT+00:00``) is a date, not a place.
     """
@@ -1428,17 +1429,13 @@ def _element_dateline(
         except ParseError:
             parsed = None
         if parsed is not None:
+            # parse_dateline reads a bare numeric date (ANA-MPA's "4/4/2018")
+            # in the order nearer the story's own date.
             found = parsed.date
-            if found is not None and parsed.place is None and reference is not None and "/" in text:
-                # A bare numeric date (ANA-MPA's "4/4/2018") reads month
-                # first; when the story's own date says day first, believe it.
-                other = try_date(text, context, dayfirst=True)
-                if other is not None and other != found and _distance(other, reference) < _distance(found, reference):
-                    found = other
             return attrs.evolve(
                 parsed,
-                place=parsed.place if parsed.place is not None else place,
-                region=parsed.region if parsed.region is not None else region,
+                place=place if place is not None else parsed.place,
+                region=region if region is not None else parsed.region,
                 date=found if found is not None else date,
             )
         if date is None and any(char.isdigit() for char in text):
@@ -1448,12 +1445,6 @@ def _element_dateline(
             if rest:
                 date = try_date(rest, context, reference=reference)
     return Dateline(text=text or place or "", place=place, region=region, date=date)
-
-
-def _distance(value: DateValue, reference: _dt.date) -> _dt.timedelta:
-    day = value.date() if isinstance(value, _dt.datetime) else value
-    anchor = reference.date() if isinstance(reference, _dt.datetime) else reference
-    return abs(day - anchor)
 
 
 def take_dateline(
