@@ -708,8 +708,15 @@ STYLE_DOMAINS: dict[str, str] = {
     "mm-dd": "dates; read back with reference= a date near the value",
     "iptc7901": "aware datetimes (whole-minute offsets) to the minute, 1969-2068 in GMT, read back as the same "
     "instant in GMT; read back with reference= a date near the value",
+    "anpa-trailer": "aware datetimes (whole-minute offsets) to the minute, 1969-2068 in GMT, read back as the same "
+    "instant in GMT",
     "us-slash": "dates and naive datetimes to the second",
 }
+
+def _gmt_trailer_values() -> st.SearchStrategy[_dt.date | _dt.datetime]:
+    # The GMT instant must fall in 1969-2068, whatever the offset.
+    return datetimes(aware=True).map(_aware_minutes).filter(lambda v: 1969 <= v.astimezone(_UTC).year <= 2068)
+
 
 _STYLE_VALUES: dict[str, Callable[[], st.SearchStrategy[_dt.date | _dt.datetime]]] = {
     "iso": lambda: st.one_of(dates(), datetimes()),
@@ -721,9 +728,8 @@ _STYLE_VALUES: dict[str, Callable[[], st.SearchStrategy[_dt.date | _dt.datetime]
     "reuters21578": lambda: _naive().map(_centiseconds),
     "mm-dd": dates,
     # The GMT instant must fall in 1969-2068, whatever the offset.
-    "iptc7901": lambda: datetimes(aware=True)
-    .map(_aware_minutes)
-    .filter(lambda v: 1969 <= v.astimezone(_UTC).year <= 2068),
+    "iptc7901": lambda: _gmt_trailer_values(),
+    "anpa-trailer": lambda: _gmt_trailer_values(),
     "us-slash": lambda: st.one_of(dates(), _naive().map(_to_seconds)),
 }
 
