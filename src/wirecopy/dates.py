@@ -152,6 +152,7 @@ STYLES: Mapping[str, str] = {
     "reuters21578": "Reuters-21578 <DATE>, a naive time to the hundredth: 30-DEC-2000 18:00:00.00",
     "mm-dd": "the ANPA header's month and day, no year (read back with a reference): 12-30",
     "iptc7901": "the IPTC 7901 trailer, a time to the minute in GMT, two-digit year: 301800 GMT Dec 00",
+    "anpa-trailer": "the ANPA-1312 trailer's date, a time to the minute in GMT, two-digit year: 12-30-00 1800GMT",
     "us-slash": "US numeric, a date or a naive time: 12/30/2000, 12/30/2000 18:00:00",
 }
 
@@ -760,8 +761,8 @@ def format_date(value: DateValue, style: str = "iso") -> str:
 
     ``parse_date(format_date(value, style)) == value`` holds for every value
     the style can represent (for ``mm-dd``, with ``reference=value``); the
-    offset of an aware value is kept too, except by ``iptc7901``, which
-    writes the same instant in GMT.
+    offset of an aware value is kept too, except by ``iptc7901`` and
+    ``anpa-trailer``, which write the same instant in GMT.
 
     Raises:
         ValueError: *style* is unknown, or cannot hold *value*: the styles
@@ -875,17 +876,28 @@ def _write_mm_dd(value: DateValue, style: str) -> str:
     return f"{date.month:02d}-{date.day:02d}"
 
 
-def _write_iptc7901(value: DateValue, style: str) -> str:
+def _gmt_minutes(value: DateValue, style: str) -> _dt.datetime:
+    """The instant of an aware datetime in GMT, for the trailer styles that hold whole minutes."""
     moment = _need_datetime(value, style)
     if moment.tzinfo is None:
         raise _cannot(style, value, "writes GMT and needs an aware datetime")
     moment = moment.astimezone(_UTC)
     if moment.second or moment.microsecond:
         raise _cannot(style, value, "holds whole minutes only")
+    return moment
+
+
+def _write_iptc7901(value: DateValue, style: str) -> str:
+    moment = _gmt_minutes(value, style)
     return (
         f"{moment.day:02d}{moment.hour:02d}{moment.minute:02d} GMT "
         f"{_MONTH_ABBRS[moment.month - 1]} {_two_digit(moment, style)}"
     )
+
+
+def _write_anpa_trailer(value: DateValue, style: str) -> str:
+    moment = _gmt_minutes(value, style)
+    return f"{moment.month:02d}-{moment.day:02d}-{_two_digit(moment, style)} {moment.hour:02d}{moment.minute:02d}GMT"
 
 
 def _write_us_slash(value: DateValue, style: str) -> str:
@@ -910,5 +922,6 @@ _WRITERS: Mapping[str, Callable[[DateValue, str], str]] = {
     "reuters21578": _write_reuters21578,
     "mm-dd": _write_mm_dd,
     "iptc7901": _write_iptc7901,
+    "anpa-trailer": _write_anpa_trailer,
     "us-slash": _write_us_slash,
 }
