@@ -518,6 +518,22 @@ class TestWrite:
         ) in text
         assert wirecopy.loads(text, "newsml-1", errors="strict") == [article]
 
+    def test_raw_dates_that_are_not_dates_go_in_the_record(self) -> None:
+        """Raw dates that are not dates stay out of the date elements, so the output reads under strict."""
+        article = Article(
+            format="newsml-1",
+            published=dt.datetime(2020, 1, 1, tzinfo=UTC),
+            extra={"FirstCreated": "soon", "DateAndTime": "later"},
+        )
+        text = wirecopy.dumps(article, "newsml-1")
+        assert "<DateAndTime/>" in text
+        assert "<FirstCreated>20200101T000000+0000</FirstCreated>" in text
+        assert (
+            '<Property FormalName="wirecopy-article" Value="{&quot;extra&quot;:'
+            '{&quot;DateAndTime&quot;:&quot;later&quot;,&quot;FirstCreated&quot;:&quot;soon&quot;}}"/>'
+        ) in text
+        assert wirecopy.loads(text, "newsml-1", errors="strict") == [article]
+
     def test_envelope_date_of_a_later_item(self) -> None:
         """A later article's own DateAndTime, which the envelope cannot hold, is kept in its record."""
         first = Article(

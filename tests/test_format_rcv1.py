@@ -283,6 +283,11 @@ class TestWrite:
             (dt.date(1996, 8, 20), "1996-08-20"),
             (dt.datetime(1996, 8, 20, 14, 5, 9), "1996-08-20T14:05:09"),
             (dt.datetime(1996, 8, 20, 14, 5, tzinfo=dt.timezone(dt.timedelta(hours=-5))), "1996-08-20T14:05:00-05:00"),
+            # A zone with seconds is cut to the minute; the record keeps it whole.
+            (
+                dt.datetime(1996, 8, 20, 14, 5, tzinfo=dt.timezone(-dt.timedelta(hours=5, minutes=30, seconds=15))),
+                "1996-08-20T14:05:00-05:30",
+            ),
         ],
     )
     def test_dates(self, published: dt.date, attribute: str) -> None:

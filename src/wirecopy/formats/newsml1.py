@@ -84,8 +84,8 @@ class NewsML1Format(Format):
 
         The envelope's ``DateAndTime`` (the transmission time, which every
         item of the envelope reads as its own) is the first article's
-        ``extra["DateAndTime"]``, or left empty: wirecopy never reads the
-        clock.  What NewsML 1's elements cannot hold exactly goes into a
+        ``extra["DateAndTime"]`` when it is a date, or left empty: wirecopy
+        never reads the clock.  What NewsML 1's elements cannot hold exactly goes into a
         ``<Property FormalName="wirecopy-article" Value="{JSON}"/>`` at the
         end of ``NewsManagement``, which wirecopy reads back and other
         readers see as one more property.  Nothing is written for no
@@ -95,7 +95,7 @@ class NewsML1Format(Format):
         first = next(iterator, None)
         if first is None:
             return
-        sent = _xml.extra_str(first.extra, "DateAndTime")
+        sent = _raw_date(first, "DateAndTime")
         stream.write(
             (
                 '<?xml version="1.0" encoding="UTF-8"?>\n'
@@ -350,8 +350,7 @@ def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
 
 
 _QUIET = _policy.default.clone(errors="skip")
-# Where the writer may put `published`: the two NewsManagement dates, in the
-# reader's order (the envelope's DateAndTime is shared by every item).
+# The two NewsManagement dates (the envelope's DateAndTime is shared by every item).
 _WRITE_SLOTS = ("FirstCreated", "ThisRevisionCreated")
 _IDENTIFIER = ("ProviderId", "DateId", "NewsItemId", "RevisionId")
 _NEWS_LINES = (
@@ -386,19 +385,21 @@ def _element(name: str, text: str | None) -> str:
     return f"<{name}/>" if text is None else f"<{name}>{_xml.esc(text)}</{name}>"
 
 
+def _raw_date(article: Article, name: str) -> str | None:
+    """A raw date kept in extra, when it is one: a date element never holds what would fail to read."""
+    found = _xml.extra_str(article.extra, name)
+    if found is None or _xml.try_date(found, ReadContext(_QUIET, None)) is None:
+        return None  # the record keeps it
+    return found
+
+
 def _dates_to_write(article: Article) -> dict[str, str]:
-    """The NewsManagement dates: the raw ones kept in extra, and `published` in a free slot."""
-    extra = article.extra
-    dates = {name: found for name in _WRITE_SLOTS if (found := _xml.extra_str(extra, name)) is not None}
-    if article.published is not None:
-        context = ReadContext(_QUIET, None)
-        for slot in _WRITE_SLOTS:
-            if slot in dates:
-                continue
-            earlier = _READ_ORDER[: _READ_ORDER.index(slot)]
-            if all(name not in dates or _xml.try_date(dates[name], context) is None for name in earlier):
-                dates[slot] = _xml.norm(article.published)
-                break
+    """The NewsManagement dates: the raw ones kept in extra, and `published` in the first free slot."""
+    dates = {name: found for name in _WRITE_SLOTS if (found := _raw_date(article, name)) is not None}
+    # FirstCreated is what the reader takes first; when extra keeps a raw one,
+    # the record keeps `published`.
+    if article.published is not None and "FirstCreated" not in dates:
+        dates["FirstCreated"] = _xml.norm(article.published)
     return dates
 
 

@@ -28,6 +28,7 @@ as Latin-1 read it too.
 
 from __future__ import annotations
 
+import datetime as _dt
 import io
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -37,7 +38,7 @@ from xml.etree import ElementTree as ET
 import attrs
 
 from .. import policy as _policy
-from ..article import Article, Defect
+from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..registry import Format
 from . import _xml
@@ -248,7 +249,7 @@ def _render(article: Article, overrides: str | None) -> str:
         attributes.append(f' itemid="{attr(article.id)}"')
     attributes.append(' id="root"')
     if article.published is not None:
-        attributes.append(f' date="{article.published.isoformat()}"')
+        attributes.append(f' date="{_iso(article.published)}"')
     if article.language is not None:
         attributes.append(f' xml:lang="{attr(article.language)}"')
     out = ['<?xml version="1.0" encoding="iso-8859-1" ?>\n', f"<newsitem{''.join(attributes)}>\n"]
@@ -276,6 +277,19 @@ def _render(article: Article, overrides: str | None) -> str:
     # ASCII out: every other character as a reference, which any XML reader
     # resolves whatever the bytes are decoded as.
     return "".join(out).encode("ascii", "xmlcharrefreplace").decode("ascii")
+
+
+def _iso(value: DateValue) -> str:
+    """ISO 8601 as RCV1 writes its dates (``1996-08-20``); a zone to the minute, as date parsers read it."""
+    offset = value.utcoffset() if isinstance(value, _dt.datetime) else None
+    if offset is None:
+        return value.isoformat()
+    assert isinstance(value, _dt.datetime)
+    # An offset with seconds (which no zone has had since 1972) is cut to
+    # the minute; the record keeps the exact one.
+    minutes = int(offset.total_seconds() / 60)
+    sign = "-" if minutes < 0 else "+"
+    return f"{value.replace(tzinfo=None).isoformat()}{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def _render_metadata(article: Article, overrides: str | None) -> list[str]:
