@@ -3,11 +3,24 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
+import wirecopy
 from wirecopy import Dateline, ParseError
-from wirecopy.datelines import AGENCIES, parse_dateline, render_dateline, split_dateline
+from wirecopy.datelines import (
+    _NOT_BARE_PLACE,
+    _NOT_PLACE,
+    AGENCIES,
+    parse_dateline,
+    render_dateline,
+    split_dateline,
+)
+from wirecopy.dates import MONTHS
 
 REFERENCE = dt.date(2000, 12, 30)
 
@@ -133,6 +146,8 @@ CONVENTIONS = [
         "A release.",
     ),
     ("WASHINGTON (AP)", line("WASHINGTON (AP)", "WASHINGTON", agency="AP"), ""),
+    # CNN's later house style runs the story on after the agency.
+    ("(CNN)Donald Trump said.", line("(CNN)", agency="CNN"), "Donald Trump said."),
 ]
 
 
@@ -210,6 +225,9 @@ NOT_DATELINES = [
     "-- a quote.",
     '"Quote," he said (AP) -- x',
     "123 (AP) -- x",
+    "ACME NEWS WIRE - NO UNAUTHORIZED REPRODUCTION",
+    "Float" + "." * 60 + "511 down.....320",
+    "REUTERS NEWS SERVICE - Copyright notice.",
 ]
 
 
@@ -255,6 +273,8 @@ ELEMENTS = [
     ("4/4/2018", line("4/4/2018", date=dt.date(2018, 4, 4))),
     ("moscow, russia (reuters) --", line("moscow, russia (reuters) --", "moscow", "russia", "reuters")),
     ("Springfield (Gazette)", line("Springfield (Gazette)", "Springfield", agency="Gazette")),
+    ("Ottawa, Ontario, Canada", line("Ottawa, Ontario, Canada", "Ottawa", "Ontario, Canada")),
+    ("Kirkwall, Scotland 12 April", line("Kirkwall, Scotland 12 April", "Kirkwall", "Scotland", date=dt.date(2001, 4, 12))),
 ]
 
 
@@ -279,8 +299,238 @@ class TestParse:
             parse_dateline(text)
         assert str(info.value) == message
 
+    @pytest.mark.parametrize(
+        ("reference", "expected"),
+        [(dt.date(2018, 4, 4), dt.date(2018, 4, 5)), (dt.date(2018, 5, 3), dt.date(2018, 5, 4))],
+    )
+    def test_numeric_date_read_nearest_the_story(self, reference: dt.date, expected: dt.date) -> None:
+        """A bare 5/4/2018 is read month first or day first, whichever is nearer the story's date."""
+        assert parse_dateline("4/5/2018", reference=reference).date == expected
+
+    def test_unknown_agency_does_not_run_on(self) -> None:
+        """Only a known agency may run straight into the story: (NYSE)Shares is no dateline."""
+        assert split_dateline("(NYSE)Shares rose.") == (None, "(NYSE)Shares rose.")
+
     def test_render_gives_the_text_back(self) -> None:
         """render_dateline returns the text as written, for every convention."""
         for paragraph, dateline, _ in CONVENTIONS:
             assert render_dateline(dateline) == dateline.text
             assert parse_dateline(render_dateline(dateline), reference=REFERENCE) == dateline, paragraph
+
+
+# --------------------------------------------------------------------------
+# Properties: generated datelines of every convention split back off.
+
+_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+                "November", "December")
+_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+# Words the parser treats specially are not drawn as places (they would be
+# read as dates, sentence words or labels, by design).
+_RESERVED = {w.casefold() for w in _MONTH_NAMES + _WEEKDAYS} | {name.casefold() for name in MONTHS} | set(
+    _NOT_PLACE
+) | set(_NOT_BARE_PLACE)
+
+
+def _word(alphabet: str) -> st.SearchStrategy[str]:
+    return st.text(alphabet, min_size=2, max_size=9).filter(lambda w: w.casefold() not in _RESERVED)
+
+
+_LOWER = "abcdefghijklmnopqrstuvwxyzéüñ"
+_place_words = st.lists(_word(_LOWER), min_size=1, max_size=3)
+PLACES = st.one_of(
+    _place_words.map(lambda ws: " ".join(w.upper() for w in ws)),
+    _place_words.map(lambda ws: " ".join(w.capitalize() for w in ws)),
+    _place_words.map(" ".join),
+).filter(lambda p: p.casefold() not in _RESERVED)
+# Without an agency, a place may not hold an agency's name ("AFP WORLD NEWS").
+UPPER_PLACES = _place_words.map(lambda ws: " ".join(w.upper() for w in ws)).filter(
+    lambda p: p.casefold() not in _RESERVED and not any(w in AGENCIES for w in p.casefold().split())
+)
+REGIONS = st.one_of(
+    _word(_LOWER).map(str.capitalize),
+    st.lists(st.sampled_from("ABCDEFGHIJKLMNOPQRSTUVWXYZ"), min_size=1, max_size=3).map(lambda cs: ".".join(cs) + "."),
+    _word(_LOWER).map(lambda w: w.capitalize()[:4] + "."),
+)
+KNOWN = st.sampled_from(sorted({"AP", "Reuters", "AFP", "dpa", "Xinhua", "CNN", "UPI", "EFE", "ANSA", "reuters", "ap"}))
+DASHES = st.sampled_from(["--", "\u2014", "\u2013", "\x97", "-", "_"])
+RESTS = st.from_regex(r"[A-Za-z0-9\"'][^\n]{0,40}", fullmatch=True).map(str.rstrip)
+
+
+@st.composite
+def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
+    """A dateline of any convention, with the reference date it is read against."""
+    reference = draw(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)))
+    near = reference + dt.timedelta(days=draw(st.integers(-150, 150)))
+    convention = draw(
+        st.sampled_from(["agency", "agency-date", "agency-full-date", "efe", "agency-only", "agency-first",
+                         "plain-date", "plain", "rcv1", "weekday"])
+    )
+    month_day = draw(
+        st.sampled_from([
+            f"{_MONTH_NAMES[near.month - 1]} {near.day}",
+            f"{_MONTH_NAMES[near.month - 1][:3]} {near.day}",
+            f"{_MONTH_NAMES[near.month - 1][:3]}. {near.day}",
+            f"{_MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
+        ])
+    )
+    region = draw(st.none() | REGIONS)
+    head = lambda place: place + (f", {region}" if region else "")  # noqa: E731
+    if convention == "agency":
+        place, agency, dash = draw(PLACES), draw(KNOWN), draw(DASHES)
+        return Dateline(text=f"{head(place)} ({agency}) {dash}", place=place, region=region, agency=agency), reference
+    if convention == "agency-date":
+        place, agency, dash = draw(PLACES), draw(KNOWN), draw(DASHES)
+        text = f"{head(place)}, {month_day} ({agency}) {dash}"
+        return Dateline(text=text, place=place, region=region, agency=agency, date=near), reference
+    if convention == "agency-full-date":
+        place, agency = draw(PLACES), draw(KNOWN)
+        day = draw(st.dates(dt.date(1000, 1, 1)))
+        text = f"{head(place)}, {_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d} ({agency})"
+        return Dateline(text=text, place=place, region=region, agency=agency, date=day), reference
+    if convention == "efe":
+        place = draw(PLACES)
+        return Dateline(text=f"{place}, {month_day} (EFE).-", place=place, agency="EFE", date=near), reference
+    if convention == "agency-only":
+        agency, dash = draw(KNOWN), draw(DASHES)
+        return Dateline(text=f"({agency}) {dash}", agency=agency), reference
+    if convention == "agency-first":
+        place, agency = draw(PLACES), draw(KNOWN)
+        text = f"({agency}) - {place}, {month_day} -"
+        return Dateline(text=text, place=place, agency=agency, date=near), reference
+    if convention == "plain-date":
+        place, dash = draw(UPPER_PLACES), draw(DASHES)
+        return Dateline(text=f"{head(place)}, {month_day} {dash}", place=place, region=region, date=near), reference
+    if convention == "plain":
+        place, dash = draw(UPPER_PLACES), draw(DASHES)
+        return Dateline(text=f"{head(place)} {dash}", place=place, region=region), reference
+    if convention == "rcv1":
+        place = draw(UPPER_PLACES)
+        day = draw(st.dates(dt.date(1000, 1, 1)))
+        return Dateline(text=f"{place} {day.isoformat()}", place=place, date=day), reference
+    weekday = reference + dt.timedelta(days=draw(st.integers(-3, 3)))
+    place, agency = draw(PLACES), draw(KNOWN)
+    text = f"{place}, {_WEEKDAYS[weekday.weekday()]} ({agency}) -"
+    return Dateline(text=text, place=place, agency=agency, date=weekday), reference
+
+
+class TestProperties:
+    @given(datelines_and_references(), RESTS)
+    def test_split_render(self, case: tuple[Dateline, dt.date], rest: str) -> None:
+        """split_dateline(render(d) + " " + rest) gives back d and rest, for every convention."""
+        dateline, reference = case
+        paragraph = render_dateline(dateline) + " " + rest
+        first = rest.split(None, 1)[:1]
+        if dateline.agency is None and dateline.date is None and first and first[0].isupper() and sum(
+            c.isalpha() for c in first[0]
+        ) >= 2:
+            # "PLACE -" followed by capitals is a heading, by design.
+            assert split_dateline(paragraph, reference=reference) == (None, paragraph)
+        else:
+            assert split_dateline(paragraph, reference=reference) == (dateline, rest)
+
+    @given(datelines_and_references())
+    def test_split_alone_and_parse(self, case: tuple[Dateline, dt.date]) -> None:
+        """A dateline alone splits with an empty rest, and parse_dateline reads it the same."""
+        dateline, reference = case
+        assert split_dateline(dateline.text, reference=reference) == (dateline, "")
+        assert parse_dateline(dateline.text, reference=reference) == dateline
+
+    @given(st.text(max_size=60))
+    def test_split_is_a_prefix(self, paragraph: str) -> None:
+        """On any text, split_dateline raises nothing, and a dateline is the paragraph's own prefix."""
+        dateline, rest = split_dateline(paragraph, reference=REFERENCE)
+        if dateline is None:
+            assert rest == paragraph
+        else:
+            head = paragraph.lstrip()
+            assert head.startswith(dateline.text)
+            assert rest == head[len(dateline.text) :].lstrip()
+
+    @given(st.text(max_size=60))
+    def test_parse_raises_only_parse_errors(self, text: str) -> None:
+        """On any text, parse_dateline returns a Dateline or raises ParseError."""
+        try:
+            value = parse_dateline(text, reference=REFERENCE)
+        except ParseError:
+            return
+        assert isinstance(value, Dateline)
+
+
+# --------------------------------------------------------------------------
+# The real samples: the only paragraph openings in the whole corpus that read
+# as datelines are the known datelines (read from the corpus at test time,
+# never copied here beyond the datelines themselves).
+
+_TAG = re.compile(r"<[^>]*>")
+_ENTITY = re.compile(r"&[#\w]+;")
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")
+
+#: file -> the datelines split_dateline finds at the start of its lines.
+CORPUS_DATELINES = {
+    "anpa1312/superdesk_anpa-1.tst": {"BUENOS AIRES, Argentina (AP) _"},
+    "anpa1312/superdesk_anpa-3.tst": {"NEW YORK (AP) _"},
+    "anpa1312/superdesk_ap_anpa-1.tst": {"ATLANTA (AP) _"},
+    "anpa1312/superdesk_ap_anpa-3.tst": {"CHATHAM, Mass. (AP) _"},
+    "iptc7901/superdesk_IPTC7901.txt": {"Berlin (dpa) -"},
+    "iptc7901/superdesk_IPTC7901_odd_charset.txt": {"Munich (dpa) -"},
+    "iptc7901/superdesk_dpa_four_line.txt": {"Geneva (dpa) -"},
+    "iptc7901/superdesk_dpa_two_line.txt": {"Washington (dpa) -"},
+    "newsml-g2/iptc_LISTING_28_Illustrating_Located_Subject_and_Dateline.xml": {"MOSCOW, Monday (Reuters)"},
+    "newsml-g2/superdesk_ansa-newsmlg2-text.xml": {"(ANSA) - Rome, October 11 -"},
+    "newsml-g2/superdesk_dpa.xml": {"London (dpa) -", "London  (dpa)  -"},
+    "newsml1/superdesk_afp.xml": {"STOCKHOLM, Aug 29, 2014 (AFP) -"},
+    "newsml1/superdesk_afp20.xml": {"Strasbourg, 10 juil 2024 (AFP)"},
+    "nitf/superdesk_efe_nitf.xml": {"Tegucigalpa, Jan 2 (EFE).-"},
+    "nitf/superdesk_handle_invalid_fields.xml": {"OTTAWA -"},
+    "rcv1-xml/grobid-ner_100100newsML.xml": {"NEW YORK 1996-10-07"},
+    "reuters21578-sgml/reut2-000_excerpt.sgm": {
+        "SALVADOR, Feb 26 -", "LOS ANGELES, Feb 26 -", "NEW YORK, March 1 -", "LONDON, March 1 -",
+        "ROTTERDAM, March 2 -", "LONDON, March 2 -",
+    },
+    "reuters21578-sgml/reut2-010_excerpt.sgm": {
+        "NEW YORK, March 26 -", "TOKYO, March 27 -", "CHICAGO, March 27 -", "FRANKFURT, March 30 -",
+    },
+    "reuters21578-sgml/reut2-013_excerpt.sgm": {"DETROIT, April 3 -"},
+    "reuters21578-sgml/tm_crude_reut-00001.xml": {"NEW YORK, FEB 26 -"},
+    "reuters21578-sgml/tm_reuters-21578.xml": {
+        "SALVADOR, Feb 26 -", "CLEVELAND, Feb 26 -", "HOUSTON, Feb 26 -", "LOS ANGELES, Feb 26 -",
+        "WASHINGTON, Feb 26 -", "BUENOS AIRES, Feb 26 -", "PORTLAND, Ore., Feb 26 -", "NEW YORK, Feb 26 -",
+        "ROCHESTER, N.Y., Feb 26 -", "COMMACK, N.Y., Feb 26 -",
+    },
+    "trec-ldc-sgml/cogcomp_ace2005_XIN_ENG_20030616.0274.sgm": {"LUXEMBOURG, June 16 (Xinhua)"},
+    "trec-ldc-sgml/duc_APW19981012.0289.sgml": {"TEHRAN, Iran (AP) _"},
+    "trec-ldc-sgml/duc_APW19990707.0181.sgml": {"PINE RIDGE, S.D. (AP) --"},
+    "trec-ldc-sgml/duc_NYT19990512.0435.sgml": {"WASHINGTON _"},
+    "trec-ldc-sgml/duc_XIE19990809.0160.sgml": {"MOSCOW, August 9 (Xinhua) --"},
+    "trec-ldc-sgml/erl_AFP_ENG_200905_excerpt.sgml": {
+        "Santiago, May 31, 2009 (AFP)", "Sydney, June 1, 2009 (AFP)", "Washington, May 31, 2009 (AFP)",
+        "Paris, May 29, 2009 (AFP)", "DETROIT, Michigan, May 30, 2009 (AFP)", "London, May 31, 2009 (AFP)",
+    },
+    "usenet-rfc822/erl_eng-NG-31-9999.ldc.sgml": {"BRASILIA -"},
+}
+
+
+def _lines(path: Path) -> list[str]:
+    """The text lines of a sample, markup and control characters taken out."""
+    text = path.read_bytes().decode("latin-1")
+    text = _CONTROL.sub(" ", _ENTITY.sub(" ", _TAG.sub(" ", text)))
+    return [line.strip(" \t\r^<=") for line in text.splitlines()]
+
+
+def test_corpus_datelines(corpus: Path) -> None:
+    """Across every real sample, the only lines that open with a dateline are the known datelines."""
+    found: dict[str, set[str]] = {}
+    for path in sorted(p for p in corpus.rglob("*") if p.is_file() and p.suffix not in (".md", ".dtd")):
+        for text in _lines(path):
+            dateline, _ = split_dateline(text)
+            if dateline is not None:
+                found.setdefault(path.relative_to(corpus).as_posix(), set()).add(dateline.text)
+    assert found == CORPUS_DATELINES
+
+
+def test_a_format_resolves_the_dateline_date_against_its_own_date() -> None:
+    """Read through a format, a dateline date without a year takes the year nearest the story's date."""
+    text = "CNN.com - Talks - January 2, 2001\nLONDON, Dec 30 (Reuters) - Shares fell."
+    [article] = wirecopy.loads(text, "cnn-reuters")
+    assert article.dateline == line("LONDON, Dec 30 (Reuters) -", "LONDON", None, "Reuters", dt.date(2000, 12, 30))
+    assert article.paragraphs == ("Shares fell.",)

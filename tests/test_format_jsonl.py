@@ -15,7 +15,7 @@ from wirecopy.strategies import articles
 from .conftest import SEED
 
 
-@given(st.lists(articles(format="nitf"), max_size=4))
+@given(st.lists(articles(format="nitf"), min_size=1, max_size=4))
 def test_lossless(items: list[Article]) -> None:
     """Every field survives a jsonl round-trip, origin and defects included, whatever the format."""
     again = wirecopy.loads(wirecopy.dumps(items, "jsonl"), "jsonl")
@@ -70,3 +70,62 @@ def test_detected() -> None:
     detection = wirecopy.detect(text)
     assert detection.best == "jsonl"
     assert detection.candidates[0].score == 1.0
+
+
+def test_empty_input() -> None:
+    """An input with no record raises under strict and is reported under warn, like every format."""
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads("\n \n", "jsonl", errors="strict", filename="e.jsonl")
+    assert str(info.value) == "empty input: no JSON record found (at e.jsonl, line 1, column 1)"
+    with pytest.warns(SkippedDocumentWarning, match="empty input"):
+        assert wirecopy.loads("", "jsonl") == []
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ('{"format": "x", "extra": {"a": NaN}}', "invalid JSON: NaN is not JSON (at n.jsonl, line 1, column 1)"),
+        (
+            '{"format": "x", "extra": {"a": -Infinity}}',
+            "invalid JSON: -Infinity is not JSON (at n.jsonl, line 1, column 1)",
+        ),
+        (
+            '{"format": "x", "extra": {"a": 1e999}}',
+            "invalid JSON: number 1e999 is out of range (at n.jsonl, line 1, column 1)",
+        ),
+        (
+            '{"format": "x", "extra": {"a": ' + "9" * 5000 + "}}",
+            "invalid JSON: Exceeds the limit (4300 digits) for integer string conversion: value has 5000 digits;"
+            " use sys.set_int_max_str_digits() to increase the limit (at n.jsonl, line 1, column 1)",
+        ),
+        (
+            "[" * 100_000 + "]" * 100_000,
+            "invalid JSON: maximum recursion depth exceeded while decoding a JSON array from a unicode string"
+            " (at n.jsonl, line 1, column 1)",
+        ),
+    ],
+)
+def test_values_json_cannot_hold_are_refused(line: str, message: str) -> None:
+    """NaN, infinities, over-long integers and runaway nesting are bad lines, not crashes."""
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(line, "jsonl", errors="strict", filename="n.jsonl")
+    assert str(info.value) == message
+
+
+def test_nan_in_extra_is_a_write_error() -> None:
+    """An article whose extra holds NaN cannot be written, and says so with a WriteError."""
+    article = Article(format="x", id="a1", extra={"ratio": float("nan")})
+    with pytest.raises(wirecopy.WriteError) as info:
+        wirecopy.dumps(article, "jsonl")
+    assert str(info.value) == (
+        "cannot write article 'a1' as jsonl: its extra holds a number JSON cannot"
+        " (Out of range float values are not JSON compliant)"
+    )
+
+
+def test_lone_surrogate_round_trips() -> None:
+    """A lone surrogate read from a \\ud800 escape is written back as an escape, not a crash."""
+    [article] = wirecopy.loads('{"format": "x", "headline": "a\\ud800b"}', "jsonl")
+    text = wirecopy.dumps(article, "jsonl")
+    assert "\\ud800" in text
+    assert wirecopy.loads(text, "jsonl") == [article]

@@ -56,7 +56,7 @@ def open_path(path: str | os.PathLike[str]) -> BinaryIO:
 
 
 def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
-    inner: io.IOBase
+    inner: io.RawIOBase | io.BufferedIOBase
     if kind == "gzip":
         # Inflate on another thread: zlib releases the GIL, so a parser on
         # this thread keeps most of its plain-file rate (the gzip module,
@@ -189,7 +189,7 @@ class _Guarded(io.RawIOBase):
     surface as a :class:`ParseError` naming the file, not as ``EOFError``.
     """
 
-    def __init__(self, inner: io.BufferedIOBase, raw: BinaryIO, name: str, kind: str) -> None:
+    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase, raw: BinaryIO, name: str, kind: str) -> None:
         self._inner = inner
         self._raw = raw
         self._name = name

@@ -17,6 +17,7 @@ The conventions read (any letter case where an agency is named):
 ``Santiago, May 31, 2009 (AFP)``          place, full date, agency, no dash
 ``Tegucigalpa, Jan 2 (EFE).-``            EFE's ``.-``
 ``(CNN) --``                              agency only
+``(CNN)Donald Trump said``                a known agency running on into the story
 ``(ANSA) - Rome, October 11 -``           agency first
 ``SALVADOR, Feb 26 -``                    Reuters-21578: place, date, no agency
 ``WASHINGTON _``                          place and dash only (upper case)
@@ -28,7 +29,10 @@ start of a story: a place without an agency must be written in capitals, an
 agency in parentheses must be a known one (:data:`AGENCIES`) unless the place
 is in capitals, and ordinary words (``said``, ``the company``) are never a
 place.  :func:`parse_dateline` is told that its text is a dateline, and so
-also takes a bare place (``SAN DIEGO``) or a bare date.
+also takes a bare place (``SAN DIEGO``), a two-part region (``Ottawa,
+Ontario, Canada``), a date after the region (``Kirkwall, Scotland 12
+April``) or a bare date, a numeric one (``4/5/2018``) read month first or day
+first, whichever is nearer the reference.
 """
 
 from __future__ import annotations
@@ -36,7 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
-from .article import Dateline
+from .article import Dateline, DateValue
 from .dates import MONTHS, parse_date
 from .errors import ParseError
 
@@ -83,7 +87,9 @@ _NOT_BARE_PLACE = frozenset(
     }
 )
 
-_WORD = r"[^\W\d_]+(?:['\u2019.\-]+[^\W\d_]*)*"
+# One punctuation mark per repetition: "[.]+[a-z]*" repeated would try every
+# way of splitting a run of dots between repetitions ("Float........").
+_WORD = r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
 _MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True)) + r")\.?"
 _WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
@@ -102,16 +108,32 @@ _AGENCY_FIRST = re.compile(
     rf"\s*(?P<text>{_AGENCY}[ ]*(?:--|—|\u2013|\x97|-|_)[ ]+(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}))??"
     rf",[ ](?P<date>{_DATE})[ ]*{_DASH})"
 )
-# "SALVADOR, Feb 26 -", "WASHINGTON _"; parse_dateline also takes a bare
-# place ("SAN DIEGO", "MOSCOW, Monday").
+# "SALVADOR, Feb 26 -", "WASHINGTON _"
 _PLAIN_FORM = re.compile(rf"\s*(?P<text>{_HEAD}[ ]+{_DASH})")
-_BARE_FORM = re.compile(rf"\s*(?P<text>{_HEAD}(?:[ ]+{_DASH})?)")
+# parse_dateline also takes a bare place ("SAN DIEGO", "MOSCOW, Monday"), a
+# region of two parts ("Ottawa, Ontario, Canada") and a date after the
+# region without a comma ("Kirkwall, Scotland 12 April").
+_BARE_FORM = re.compile(
+    rf"\s*(?P<text>(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}(?:,[ ]{_NAME})?))??"
+    rf"(?:,?[ ](?P<date>{_DATE}))?(?:[ ]+{_DASH})?)"
+)
+# "4/4/2018": month or day first, which only the story's date can tell.
+_NUMERIC_DATE = re.compile(r"\s*(\d{1,2})/(\d{1,2})/\d{2,4}\s*")
 # "NEW YORK 1996-10-07"
 _ISO_FORM = re.compile(
     rf"\s*(?P<text>(?P<place>{_NAME})(?:,[ ](?P<region>{_NAME}))?[ ]+(?P<date>\d{{4}}-\d\d-\d\d))(?![^\s])"
 )
+# The forms split_dateline tries, in order, by the paragraph's first
+# character: only two can open with "(", only one cannot open with a letter.
+_SPLIT_FORMS = (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
+_SPLIT_FORMS_PAREN = (_AGENCY_FIRST, _AGENCY_FORM)
+_SPLIT_FORMS_LETTER = (_AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _AGENCY_SHAPE = re.compile(r"[^\W\d_][^\W\d_.&'\-]*(?:[ ][^\W\d_][^\W\d_.&'\-]*){0,2}")
+_SPACE = re.compile(r"\s*")
+_FIRST_WORD = re.compile(r"\s*(\S+)")
+_LINE_END = re.compile(r"[ \t]*(?:[\r\n]|\Z)")
 _LONG_DASHES = ("—", "\u2013", "\x97")
+_OTHER_DASHES = ("_", *_LONG_DASHES)
 
 
 def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tuple[Dateline | None, str]:
@@ -134,13 +156,20 @@ def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tupl
     start = paragraph[:1]
     if not start or not (start.isalpha() or start == "(" or start.isspace()):
         return None, paragraph
-    for form in (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM):
+    # Every convention has a parenthesis or a dash (ISO dates included):
+    # without one, the patterns need not be tried.
+    if "(" not in paragraph and "-" not in paragraph and not any(dash in paragraph for dash in _OTHER_DASHES):
+        return None, paragraph
+    forms = _SPLIT_FORMS_PAREN if start == "(" else _SPLIT_FORMS_LETTER if start.isalpha() else _SPLIT_FORMS
+    for form in forms:
         match = form.match(paragraph)
         if match is None:
             continue
-        rest = paragraph[match.end() :]
-        if _accept(match, form, rest, strict=True):
-            return _dateline(match, reference), rest.lstrip()
+        end = match.end()
+        if _accept(match, form, paragraph, end, strict=True):
+            # One copy of the rest, which may be long: skip the space first.
+            spaces = _SPACE.match(paragraph, end)
+            return _dateline(match, reference), paragraph[spaces.end() if spaces else end :]
     return None, paragraph
 
 
@@ -165,16 +194,34 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
     if stripped:
         for form in (_AGENCY_FIRST, _AGENCY_FORM, _BARE_FORM, _ISO_FORM):
             match = form.fullmatch(stripped)
-            if match is not None and _accept(match, form, "", strict=False):
+            if match is not None and _accept(match, form, stripped, len(stripped), strict=False):
                 return _dateline(match, reference)
         try:
             value = parse_date(stripped, reference=reference)
         except ParseError:
             pass
         else:
-            return Dateline(text=stripped, date=value)
+            return Dateline(text=stripped, date=_nearer_reading(stripped, value, reference))
     msg = f"not a dateline: {text!r}"
     raise ParseError(msg, colno=len(text) - len(text.lstrip()) + 1, snippet=text)
+
+
+def _nearer_reading(text: str, value: DateValue, reference: _dt.date | None) -> DateValue:
+    """For ``4/4/2018``-style dates, the reading (month or day first) nearer *reference*."""
+    match = _NUMERIC_DATE.fullmatch(text)
+    if match is None or reference is None or int(match[1]) > 12 or int(match[2]) > 12:
+        return value
+    try:
+        other = parse_date(text, reference=reference, dayfirst=True)
+    except ParseError:  # pragma: no cover - the other order of a valid date is valid
+        return value
+    return other if _days_from(other, reference) < _days_from(value, reference) else value
+
+
+def _days_from(value: DateValue, reference: _dt.date) -> int:
+    day = value.date() if isinstance(value, _dt.datetime) else value
+    base = reference.date() if isinstance(reference, _dt.datetime) else reference
+    return abs((day - base).days)
 
 
 def render_dateline(dateline: Dateline) -> str:
@@ -185,8 +232,12 @@ def render_dateline(dateline: Dateline) -> str:
     return dateline.text
 
 
-def _accept(match: re.Match[str], form: re.Pattern[str], rest: str, *, strict: bool) -> bool:
-    """Whether a match of one of the forms is a dateline, by the rules in the module doc."""
+def _accept(match: re.Match[str], form: re.Pattern[str], text: str, end: int, *, strict: bool) -> bool:
+    """Whether a match of one of the forms is a dateline, by the rules in the module doc.
+
+    *text* is what was matched and *end* where the match ends: what follows
+    is looked at in place, without copying the rest of a long paragraph.
+    """
     place = match["place"]
     groups = form.groupindex
     agency = match["agency"] if "agency" in groups else None
@@ -217,20 +268,33 @@ def _accept(match: re.Match[str], form: re.Pattern[str], rest: str, *, strict: b
         if not capitals:
             return False
         if form is _PLAIN_FORM and date is None:
-            folded = place.casefold()
-            if folded in _NOT_BARE_PLACE or folded.split()[0] in _NOT_BARE_PLACE:
+            words = place.casefold().split()
+            if place.casefold() in _NOT_BARE_PLACE or words[0] in _NOT_BARE_PLACE:
                 return False
+            # "AFP WORLD NEWS SERVICE - NO UNAUTHORIZED REPRODUCTION": an
+            # agency's name in the "place", or capitals running on after the
+            # dash, make a heading, not a dateline.
+            if any(word in AGENCIES for word in words):
+                return False
+            following = _FIRST_WORD.match(text, end)
+            if following is not None:
+                word = following[1]
+                if sum(c.isalpha() for c in word) >= 2 and word.isupper():
+                    return False
     if not strict:
+        return True
+    if place is None and known and dash is None and end < len(text) and not text[end].isspace():
+        # CNN's later house style runs the story on: "(CNN)Donald Trump said".
         return True
     # What may follow: whitespace after a dash (or a word right after a long
     # dash), and after no dash only the end of the line, unless a date makes
     # the dateline unmistakable.
-    if not rest:
+    if end == len(text):
         return True
-    if rest[0].isspace():
+    if text[end].isspace():
         if dash is not None or date is not None:
             return True
-        return rest.lstrip(" \t")[:1] in ("\n", "\r", "")
+        return _LINE_END.match(text, end) is not None
     return dash in _LONG_DASHES
 
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
+import sys
 from collections.abc import Callable, Mapping
 from typing import Any
 
@@ -151,6 +152,7 @@ STYLES: Mapping[str, str] = {
     "reuters21578": "Reuters-21578 <DATE>, a naive time to the hundredth: 30-DEC-2000 18:00:00.00",
     "mm-dd": "the ANPA header's month and day, no year (read back with a reference): 12-30",
     "iptc7901": "the IPTC 7901 trailer, a time to the minute in GMT, two-digit year: 301800 GMT Dec 00",
+    "anpa-trailer": "the ANPA-1312 trailer's date, a time to the minute in GMT, two-digit year: 12-30-00 1800GMT",
     "us-slash": "US numeric, a date or a naive time: 12/30/2000, 12/30/2000 18:00:00",
 }
 
@@ -219,6 +221,53 @@ _DIGIT_FAMILIES = (
 _WORD_FAMILIES = (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_DAY)
 
 
+# The shapes of the hot path, ASCII only (anything else takes the general
+# path, which reads the same shapes).  Each is a subset of a general family.
+_ASCII_DIGITS = frozenset("0123456789")
+_ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
+_OFFSET_SHAPE = r"(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?"
+_FAST_ISO = re.compile(
+    r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?" + _OFFSET_SHAPE, re.ASCII
+)
+_FAST_BASIC = re.compile(r"\d{8}T\d{4}(?:\d\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?:[0-5]\d)?)?", re.ASCII)
+# "December 30, 2000", "Dec. 30, 2000"; "Saturday, December 30, 2000".
+_FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
+_FAST_WEEKDAY_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+),? ([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
+_FAST_RFC822 = re.compile(
+    r"(?:([A-Za-z]{3}), )?(\d\d?) ([A-Za-z]{3}) (\d{4}|\d\d) (\d\d:\d\d:\d\d) "
+    r"(?:([+-](?:[01]\d|2[0-3])[0-5]\d)|([A-Za-z]{1,5}))",
+    re.ASCII,
+)
+_FAST_REUTERS = re.compile(r"(\d\d?)-([A-Za-z]{3})-(\d{4}) (\d\d:\d\d:\d\d\.\d\d)", re.ASCII)
+# The names in the three cases copy uses, so the hot path need not lower().
+_MONTHS_ANY_CASE = {
+    variant: number for name, number in MONTHS.items() for variant in (name, name.upper(), name.capitalize())
+}
+_MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS_ANY_CASE.items()}
+_MONTH_DASHES = {name: f"-{digits}-" for name, digits in _MONTH_DIGITS.items()}
+_WEEKDAYS_ANY_CASE = frozenset(
+    variant for name in _WEEKDAYS for variant in (name, name.upper(), name.capitalize())
+)
+_date_fromiso = _dt.date.fromisoformat
+_datetime_fromiso = _dt.datetime.fromisoformat
+# Python 3.11's fromisoformat reads "Z", "+0100" and the basic format; 3.10's
+# reads its own isoformat() output only, so there these shapes take the
+# general path (same results, more slowly).
+_FROMISO_FULL = sys.version_info >= (3, 11)
+
+
+def _zone_offset_text(zone: _dt.tzinfo) -> str | None:
+    offset = zone.utcoffset(None)
+    if offset is None or offset.seconds % 60:
+        return None
+    minutes = int(offset.total_seconds()) // 60
+    return f"{'-' if minutes < 0 else '+'}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
+
+
+# The table's zones as ISO offsets, for the hot path.
+_ZONE_OFFSETS = {name: text for name, zone in ZONES.items() if (text := _zone_offset_text(zone)) is not None}
+
+
 def parse_date(
     text: str,
     *,
@@ -258,6 +307,143 @@ def parse_date(
     .. versionadded:: 0.1
     """
     stripped = text.strip()
+    size = len(stripped)
+    # The hot path: the commonest shapes, each recognised by a cheap test
+    # and built by C code (fromisoformat) where it can be.  A match with
+    # anything unusual about it (an unknown month or zone, an impossible
+    # day, a caller's zone table) falls through to the general path below,
+    # which reads the same shapes, checks every part and words the error.
+    if size > 7:
+        first = stripped[0]
+        if "0" <= first <= "9":
+            if stripped[4] == "-":
+                if size == 10 and stripped[7] == "-":
+                    try:
+                        return _date_fromiso(stripped)
+                    except ValueError:
+                        pass
+                elif (
+                    _FROMISO_FULL
+                    and _FAST_ISO.fullmatch(stripped) is not None
+                    and (stripped[-1] != "0" or not _minus_zero(stripped))
+                ):
+                    try:
+                        value = _datetime_fromiso(stripped)
+                    except ValueError:
+                        pass
+                    else:
+                        if value.tzinfo is None and default_tz is not None:
+                            return value.replace(tzinfo=_fixed(default_tz, value))
+                        return value
+            elif size == 8:
+                if stripped.isdigit() and stripped.isascii():
+                    try:
+                        if _FROMISO_FULL:
+                            return _date_fromiso(stripped)
+                        return _dt.date(int(stripped[:4]), int(stripped[4:6]), int(stripped[6:]))
+                    except ValueError:
+                        pass
+            elif stripped[8] == "T":
+                if (
+                    _FROMISO_FULL
+                    and _FAST_BASIC.fullmatch(stripped) is not None
+                    and (stripped[-1] != "0" or not _minus_zero(stripped))
+                ):
+                    try:
+                        value = _datetime_fromiso(stripped)
+                    except ValueError:
+                        pass
+                    else:
+                        if value.tzinfo is None and default_tz is not None:
+                            return value.replace(tzinfo=_fixed(default_tz, value))
+                        return value
+            elif _FROMISO_FULL:
+                match = _FAST_REUTERS.match(stripped)
+                if match is not None:
+                    end = match.end()
+                    if end == size or stripped[end] == "&" or stripped[end] < " " or stripped[end] == "\x7f":
+                        day, mon, year, clock = match.groups()
+                        month = _MONTH_DIGITS.get(mon)
+                        if month is not None:
+                            try:
+                                return _datetime_fromiso(f"{year}-{month}-{day:0>2}T{clock}")
+                            except ValueError:
+                                pass
+                else:
+                    match = _FAST_RFC822.fullmatch(stripped)
+                    if match is not None:
+                        rfc822 = _fast_rfc822(match, reference, tzinfos)
+                        if rfc822 is not None:
+                            return rfc822
+        elif "A" <= first <= "z":
+            if stripped[3] == ",":
+                match = _FAST_RFC822.fullmatch(stripped) if _FROMISO_FULL else None
+                if match is not None:
+                    rfc822 = _fast_rfc822(match, reference, tzinfos)
+                    if rfc822 is not None:
+                        return rfc822
+            else:
+                match = _FAST_MONTH_DAY_YEAR.fullmatch(stripped)
+                if match is not None:
+                    mon, day, year = match.groups()
+                    weekday = None
+                else:
+                    match = _FAST_WEEKDAY_MONTH_DAY_YEAR.fullmatch(stripped)
+                    if match is not None:
+                        weekday, mon, day, year = match.groups()
+                if match is not None:
+                    month_dashes = _MONTH_DASHES.get(mon)
+                    if month_dashes is not None and (weekday is None or weekday in _WEEKDAYS_ANY_CASE):
+                        try:
+                            # ISO text for the C parser: cheaper than two int() calls.
+                            return _date_fromiso(year + month_dashes + (day if len(day) == 2 else "0" + day))
+                        except ValueError:
+                            pass
+    return _parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
+
+
+def _minus_zero(text: str) -> bool:
+    """Whether *text* ends in RFC 5322's "no zone" offset, which fromisoformat reads as UTC."""
+    return text[-3:] == "-00" or text[-5:] == "-0000" or text[-6:] == "-00:00"
+
+
+def _fast_rfc822(
+    match: re.Match[str], reference: _dt.date | None, tzinfos: Mapping[str, _dt.tzinfo] | None
+) -> _dt.datetime | None:
+    """An RFC 822 date of the usual shape, or ``None`` to leave it to the general path."""
+    weekday, day, mon, year, clock, offset, name = match.groups()
+    month = _MONTH_DIGITS.get(mon)
+    if month is None or (weekday is not None and weekday not in _WEEKDAYS_ANY_CASE):
+        return None
+    if len(year) == 2:
+        year = str(_two_digit_year(int(year), reference))
+    if offset is None:
+        # A name: only the built-in table's fixed offsets are written out
+        # here; a caller's table takes the general path.
+        if tzinfos:
+            return None
+        offset = _ZONE_OFFSETS.get(name.upper())
+        if offset is None:
+            return None
+    elif offset == "-0000":
+        return None
+    try:
+        # Writing the ISO form and letting C read it beats six int() calls
+        # and a datetime constructor.
+        return _datetime_fromiso(f"{year:0>4}-{month}-{day:0>2}T{clock}{offset}")
+    except ValueError:
+        return None
+
+
+def _parse_general(
+    text: str,
+    stripped: str,
+    default_tz: _dt.tzinfo | None,
+    reference: _dt.date | None,
+    tzinfos: Mapping[str, _dt.tzinfo] | None,
+    dayfirst: bool,
+) -> DateValue:
+    """Every family, with full checks and worded errors; then dateutil."""
     if not stripped:
         msg = f"not a date: {text!r}"
         raise ParseError(msg, colno=1, snippet=text)
@@ -342,15 +528,15 @@ def _build(
             raise ParseError(msg, colno=lead + match.start(name) + 1, snippet=text)
     naive = _dt.datetime(date.year, date.month, date.day, hour, minute, second, micro)
     zone_text = groups.get("zone")
-    if zone_text is None:
+    zone = None
+    if zone_text is not None:
+        # None for "-0000", RFC 5322's "no zone information".
+        zone = _read_zone(zone_text, tzinfos, naive, text, lead + match.start("zone") + 1)
+    if zone is None:
         if default_tz is None:
             return naive
-        return naive.replace(tzinfo=_fixed(default_tz, naive))
-    zone = _read_zone(zone_text, tzinfos, naive, text, lead + match.start("zone") + 1)
-    if zone is None:
-        # "-0000": RFC 5322's "no zone information".
-        return naive if default_tz is None else naive.replace(tzinfo=_fixed(default_tz, naive))
-    return naive.replace(tzinfo=zone)
+        zone = _fixed(default_tz, naive)
+    return _dt.datetime(date.year, date.month, date.day, hour, minute, second, micro, zone)
 
 
 def _days_in(year: int, month: int) -> int:
@@ -575,8 +761,8 @@ def format_date(value: DateValue, style: str = "iso") -> str:
 
     ``parse_date(format_date(value, style)) == value`` holds for every value
     the style can represent (for ``mm-dd``, with ``reference=value``); the
-    offset of an aware value is kept too, except by ``iptc7901``, which
-    writes the same instant in GMT.
+    offset of an aware value is kept too, except by ``iptc7901`` and
+    ``anpa-trailer``, which write the same instant in GMT.
 
     Raises:
         ValueError: *style* is unknown, or cannot hold *value*: the styles
@@ -690,17 +876,28 @@ def _write_mm_dd(value: DateValue, style: str) -> str:
     return f"{date.month:02d}-{date.day:02d}"
 
 
-def _write_iptc7901(value: DateValue, style: str) -> str:
+def _gmt_minutes(value: DateValue, style: str) -> _dt.datetime:
+    """The instant of an aware datetime in GMT, for the trailer styles that hold whole minutes."""
     moment = _need_datetime(value, style)
     if moment.tzinfo is None:
         raise _cannot(style, value, "writes GMT and needs an aware datetime")
     moment = moment.astimezone(_UTC)
     if moment.second or moment.microsecond:
         raise _cannot(style, value, "holds whole minutes only")
+    return moment
+
+
+def _write_iptc7901(value: DateValue, style: str) -> str:
+    moment = _gmt_minutes(value, style)
     return (
         f"{moment.day:02d}{moment.hour:02d}{moment.minute:02d} GMT "
         f"{_MONTH_ABBRS[moment.month - 1]} {_two_digit(moment, style)}"
     )
+
+
+def _write_anpa_trailer(value: DateValue, style: str) -> str:
+    moment = _gmt_minutes(value, style)
+    return f"{moment.month:02d}-{moment.day:02d}-{_two_digit(moment, style)} {moment.hour:02d}{moment.minute:02d}GMT"
 
 
 def _write_us_slash(value: DateValue, style: str) -> str:
@@ -725,5 +922,6 @@ _WRITERS: Mapping[str, Callable[[DateValue, str], str]] = {
     "reuters21578": _write_reuters21578,
     "mm-dd": _write_mm_dd,
     "iptc7901": _write_iptc7901,
+    "anpa-trailer": _write_anpa_trailer,
     "us-slash": _write_us_slash,
 }

@@ -401,8 +401,8 @@ class _Document:
         if date_text is None and postdate is not None:
             date_text = postdate
         if date_text:
-            line, column = self.where(date_at) if date_at >= 0 else (self.raw.line, self.raw.column)
-            published = context.date(date_text, defects, line=line, column=column)
+            date_line, column = self.where(date_at) if date_at >= 0 else (self.raw.line, self.raw.column)
+            published = context.date(date_text, defects, line=date_line, column=column)
             if published is None:
                 extra["date"] = date_text
         elif date_text is None and id_date is not None:

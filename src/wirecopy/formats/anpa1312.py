@@ -1,0 +1,571 @@
+"""ANPA-1312: the wire transmissions of AP and most US agencies.
+
+One transmission, byte by byte (see ``docs/formats/anpa-1312.md``)::
+
+    SYN SYN SOH a1234 US natl CRLF
+    u a DC3 DC1 BC-US--Harbor-Ferry     03-14 0412 CRLF
+    STX ^BC-US--Harbor Ferry,212< CRLF                 slug line
+    ^Ferry service resumes after winter storm< CRLF    headline
+    ^Eds: Moves on general news services.< CRLF        notes
+    ^By JANE EXAMPLE= CRLF                             byline
+    ^Associated Press= CRLF                            byline title
+    TAB 3 spaces PORTLAND, Maine (AP) _ Ferry service to the harbor ... CRLF
+    CRLF
+    TAB 3 spaces ETX AP-NY-03-14-17 1745GMT< CRLF      trailer: agency, desk, date
+    CRLF
+    FF CRLF
+    EOT
+
+The control characters are the structure, so the format reads bytes.  A file
+may hold many transmissions, with LF and CRLF mixed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Iterable, Iterator, Mapping
+from typing import Any, BinaryIO
+
+from ..article import Article, Defect
+from ..context import ReadContext
+from ..datelines import split_dateline
+from ..dates import format_date
+from ..registry import Format
+from . import _wire
+from ._wire import CONTROL_CODES, CONTROL_NAMES, ETX, STX, Line, Transmission
+
+__all__ = ["ANPA1312Format"]
+
+_NAME = "anpa-1312"
+
+#: The priority letters and what they mean on AP's wires.  No copy of the
+#: standard is public: these are the codes AP copy and the ingest systems that
+#: read it use; any other letter is kept with the meaning ``None``.
+PRIORITIES = {
+    "f": "flash",
+    "b": "bulletin",
+    "u": "urgent",
+    "r": "regular",
+    "d": "deferred",
+    "z": "ordinary",
+}
+
+#: The keyword field of the header is this wide: longer slugs are cut.
+KEYWORD_WIDTH = 24
+
+# Header line 1 after SOH: service level letter, 4-digit sequence number,
+# US, then the selector code.
+_LEVEL = re.compile(r"[A-Za-z]")
+_SEQUENCE = re.compile(r"\d{4}")
+_SELECTOR = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+# Header line 2: priority, space, category, format codes (DC1-DC4), space,
+# then "keyword [version]   MM-DD wordcount".
+_PRIORITY = re.compile(r"[A-Za-z]")
+_CATEGORY = re.compile(r"[A-Za-z]")
+_FORMAT_CODES = re.compile("[\x11-\x14]{1,2}")
+_SLUG_FIELDS = re.compile(
+    r"(?P<keyword>[^\s\x00-\x1f]+)(?: (?P<version>[^\s\x00-\x1f]+))?[ ]+(?P<date>\d\d-\d\d) (?P<words>\d+)"
+)
+_US = re.compile(_wire.US)
+_SPACE = re.compile(" ")
+# The two header lines whole, for the common case; _wire.Fields reads a line that
+# does not match field by field, to report the first bad field.
+_LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
+_LINE2 = re.compile(
+    r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern
+)
+_KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
+# "AP-NY-03-14-17 1745GMT<": agency, desk, MM-DD-YY HHMM and a zone.
+_TRAILER = re.compile(
+    r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?(?P<date>\d\d-\d\d-\d\d \d{4} ?[A-Za-z]{1,5})<?"
+)
+# Several "^...<" items may share a line: "^*9006< ^AP-Top-...,0176<".
+_ITEM_BREAK = re.compile(r"(?<=<)[ \t]+(?=\^)")
+_WORDS = re.compile(r"[A-Za-z0-9]+")
+
+
+class ANPA1312Format(Format):
+    """ANPA-1312 wire transmissions (AP and most US wires), read and written.
+
+    Reads every transmission of a file: the two header lines into
+    :attr:`~wirecopy.Article.extra`, the ``^`` header lines into headline,
+    byline and notes, the tab-indented body into paragraphs with the
+    dateline split off, and the ETX trailer (``AP-NY-03-14-17 1745GMT``) into
+    :attr:`~wirecopy.Article.source` and an aware
+    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
+    described in ``docs/formats/anpa-1312.md``, which it reads back byte
+    for byte.
+
+    .. versionadded:: 0.1
+    """
+
+    name = _NAME
+    aliases = ("anpa",)
+    extensions = ()
+    description = "ANPA-1312 wire transmissions (AP): SYN SYN SOH header, ^ header lines, ETX trailer"
+    url = None
+    version_added = "0.1"
+    # Every byte must survive dumps() -> str -> loads().
+    encoding = "latin-1"
+
+    _SIGNATURE = re.compile(rb"[\s\x00]*\x16\x16\x01[A-Za-z]\d{4}\x1f")
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """Certain on ``SYN SYN SOH`` + service level and sequence number + ``US``."""
+        if self._SIGNATURE.match(head):
+            return 1.0
+        if head.lstrip()[:3] == b"\x16\x16\x01":
+            return 0.8
+        return 0.0
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Yield one article per transmission, in input order."""
+        for transmission in _wire.transmissions(stream, context, "ANPA-1312"):
+            article = _Reader(transmission, context).article()
+            if article is not None:
+                yield article
+
+    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
+        """Write each article as one transmission in the canonical layout.
+
+        Header fields missing from :attr:`~wirecopy.Article.extra` get
+        defaults (see the docs page); the sequence number defaults to the
+        article's position in the output.
+
+        Raises:
+            WriteError: An article has no aware ``published`` datetime, or
+                a field the layout cannot hold.
+        """
+        for index, article in enumerate(articles, 1):
+            stream.write(_wire.encode(article, _NAME, _render(article, index)))
+
+
+class _Reader:
+    """Reads one transmission into an article."""
+
+    def __init__(self, transmission: Transmission, context: ReadContext) -> None:
+        self.transmission = transmission
+        self.context = context
+        self.defects: list[Defect] = []
+        # Every key is always there (None or empty when the transmission lacks
+        # it), in the order of the transmission.
+        self.extra: dict[str, Any] = {
+            "service_level": None,
+            "sequence": None,
+            "selector": None,
+            "priority": None,
+            "priority_name": None,
+            "category": None,
+            "format_codes": [],
+            "keyword": None,
+            "version": None,
+            "filing_date": None,
+            "word_count": None,
+            "slug_line": None,
+            "notes": [],
+            "byline_titles": [],
+            "desk": None,
+        }
+        self.stray: list[int] = []
+        self.header2: Line | None = None
+
+    def defect(self, kind: str, msg: str, line: Line, index: int = 0) -> None:
+        self.defects.append(self.context.defect(kind, msg, line=line.number, column=line.column + index))
+
+    def article(self) -> Article | None:
+        transmission = self.transmission
+        lines = _wire.lines(transmission)
+        # The text runs from STX to ETX; everything before STX is header.
+        stx = next((n for n, line in enumerate(lines) if STX in line.text), None)
+        if stx is None:
+            cut = transmission.cut or "it has no STX"
+            msg = f"ANPA-1312 transmission without text: {cut}"
+            last = lines[-1]
+            self.context.skip(
+                self.context.error(msg, line=last.number, column=last.column + len(last.text), kind="no-text")
+            )
+            return None
+        self._header(lines[:stx], lines[stx])
+        first = lines[stx]
+        at = first.text.index(STX) + 1
+        text_lines = [Line(first.text[at:], first.number, first.column + at), *lines[stx + 1 :]]
+        body, trailer, after = _wire.split_at_etx(text_lines)
+        if transmission.cut is not None:
+            last = lines[-1]
+            self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
+        source, published = self._trailer(trailer, text_lines[-1])
+        self._after_trailer(after)
+        headline, byline, paragraphs = self._text(body)
+        self._check_filing_date(published)
+        dateline = None
+        if paragraphs:
+            reference = published.date() if isinstance(published, _dt.datetime) else published
+            dateline, rest = split_dateline(paragraphs[0], reference=reference)
+            if dateline is not None:
+                if rest:
+                    paragraphs[0] = rest
+                else:
+                    del paragraphs[0]
+        return Article(
+            format=_NAME,
+            source=source,
+            headline=headline,
+            byline=byline,
+            published=published,
+            dateline=dateline,
+            paragraphs=paragraphs,
+            extra=self.extra,
+            origin=self.context.origin(line=transmission.line, offset=transmission.offset),
+            defects=self.defects,
+        )
+
+    # -- header --------------------------------------------------------------
+
+    def _header(self, header: list[Line], stx_line: Line) -> None:
+        first = header[0] if header else stx_line
+        match = _LINE1.fullmatch(first.text.rstrip(" \r"))
+        if match is not None:
+            self.extra.update(service_level=match["level"], sequence=match["sequence"], selector=match["selector"])
+        else:
+            # Field by field, to say which one is wrong and where.
+            soh = first.text.index("\x01") if "\x01" in first.text else -1
+            fields = self._fields(first, soh + 1, "ANPA-1312 header line 1")
+            level = fields.take(_LEVEL, "the service level (a letter)")
+            sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
+            fields.take(_US, "US (the unit separator) after the sequence number")
+            selector = fields.rest(_SELECTOR, "the selector code")
+            self.extra.update(
+                service_level=level and level.group(),
+                sequence=sequence and sequence.group(),
+                selector=selector and selector.group(),
+            )
+        if len(header) < 2:
+            line = header[0] if header else stx_line
+            self.defect("bad-header", "ANPA-1312 header line 2 (priority, category, keyword) is missing", line,
+                        len(line.text) if header else 0)
+            return
+        for extra_line in header[2:]:
+            if not _wire.is_blank(extra_line.text):
+                self.defect("bad-header", "unexpected line between the ANPA-1312 header and STX", extra_line)
+                break
+        self.header2 = header[1]
+        match = _LINE2.fullmatch(header[1].text.rstrip(" \r"))
+        if match is not None:
+            priority = match["priority"]
+            self.extra.update(
+                priority=priority,
+                priority_name=PRIORITIES.get(priority.lower()),
+                category=match["category"],
+                format_codes=[CONTROL_NAMES[code] for code in match["codes"]],
+                keyword=match["keyword"],
+                version=match["version"],
+                filing_date=match["date"],
+                word_count=int(match["words"]),
+            )
+            return
+        fields = self._fields(header[1], 0, "ANPA-1312 header line 2")
+        self._line2(fields)
+        if fields.failed and self.extra["keyword"] is None:
+            # Keep the keyword of a damaged line if it can be found: it tells
+            # the slug line from the headline.
+            match = _KEYWORD_SEARCH.search(header[1].text)
+            if match is not None:
+                self.extra["keyword"] = match["keyword"]
+
+    def _fields(self, line: Line, start: int, label: str) -> _wire.Fields:
+        return _wire.Fields(line, start, label, lambda msg, at: self.defect("bad-header", msg, line, at))
+
+    def _line2(self, fields: _wire.Fields) -> None:
+        priority = fields.take(_PRIORITY, "the priority (a letter)")
+        if priority is not None:
+            self.extra.update(priority=priority.group(), priority_name=PRIORITIES.get(priority.group().lower()))
+        fields.take(_SPACE, "a space after the priority")
+        category = fields.take(_CATEGORY, "the category (a letter)")
+        self.extra["category"] = category and category.group()
+        codes = fields.take(_FORMAT_CODES, "the format codes (DC1 to DC4)")
+        if codes is not None:
+            self.extra["format_codes"] = [CONTROL_NAMES[code] for code in codes.group()]
+        fields.take(_SPACE, "a space after the format codes")
+        match = fields.rest(_SLUG_FIELDS, "'keyword [version] MM-DD wordcount'")
+        if match is not None:
+            self.extra.update(
+                keyword=match["keyword"],
+                version=match["version"],
+                filing_date=match["date"],
+                word_count=int(match["words"]),
+            )
+
+    def _check_filing_date(self, published: _dt.datetime | None) -> None:
+        """Check the header's MM-DD date, which is kept as written, against the trailer's year."""
+        filing_date = self.extra["filing_date"]
+        if filing_date is None or self.header2 is None or published is None:
+            return
+        if filing_date == f"{published:%m-%d}":
+            return  # the trailer's own day: a real date, nothing to check
+        line = self.header2
+        reference = published.date()
+        column = line.column + line.text.index(filing_date)
+        self.context.date(filing_date, self.defects, line=line.number, column=column, reference=reference)
+
+    # -- trailer ---------------------------------------------------------------
+
+    def _trailer(self, trailer: Line | None, last: Line) -> tuple[str | None, _dt.datetime | None]:
+        if trailer is None:
+            if self.transmission.cut is not None:
+                return None, None
+            self.defect("missing-trailer", "no ETX: the ANPA-1312 text is not closed, so it has no trailer date",
+                        last, len(last.text))
+            return None, None
+        text = trailer.text.rstrip()
+        match = _TRAILER.fullmatch(text)
+        if match is None:
+            self.defect(
+                "bad-trailer",
+                f"ANPA-1312 trailer is not 'AGENCY-DESK-MM-DD-YY HHMMGMT' (got {text[:40]!r})",
+                trailer,
+            )
+            return None, None
+        self.extra["desk"] = match["desk"]
+        published = self.context.date(
+            match["date"], self.defects, line=trailer.number, column=trailer.column + match.start("date")
+        )
+        if not isinstance(published, _dt.datetime):
+            published = None
+        return match["source"], published
+
+    def _after_trailer(self, after: list[Line]) -> None:
+        for line in after:
+            text = line.text.replace(_wire.EOT, "")
+            if not _wire.is_blank(text):
+                index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
+                self.defect("stray-text", f"text after the ANPA-1312 trailer: {text.strip()[:40]!r}", line, index)
+                return
+
+    # -- text ------------------------------------------------------------------
+
+    def _text(self, body: list[Line]) -> tuple[str | None, str | None, list[str]]:
+        items: list[tuple[str, str]] = []
+        paragraphs: list[str] = []
+        in_body = False
+        find_stray = _wire.find_stray
+        for line in body:
+            text = line.text
+            if find_stray(text) is not None:
+                text = _wire.strip_stray(text, self.context, self.defects, self.stray,
+                                         line=line.number, column=line.column)
+            if _wire.is_blank(text):
+                continue
+            if text.lstrip(" ").startswith("^"):
+                for item in _ITEM_BREAK.split(text.strip()):
+                    kind, value = _item(item)
+                    if kind is None or in_body:
+                        in_body = True
+                        paragraphs.append(_body_item(item))
+                    else:
+                        items.append((kind, value))
+                continue
+            in_body = True
+            paragraphs.append(_paragraph(text))
+        headers = [value for kind, value in items if kind == "<"]
+        bylines = [value for kind, value in items if kind == "="]
+        slug = _slug_index(headers, self.extra["keyword"])
+        headline = None
+        if slug is not None:
+            self.extra["slug_line"] = headers[slug]
+            notes = headers[:slug]
+            if slug + 1 < len(headers):
+                headline = headers[slug + 1]
+            notes += headers[slug + 2 :]
+        elif headers:
+            headline, notes = headers[0], headers[1:]
+        else:
+            notes = []
+        self.extra["notes"] = notes
+        self.extra["byline_titles"] = bylines[1:]
+        return headline, (bylines[0] if bylines else None), paragraphs
+
+
+def _item(item: str) -> tuple[str | None, str]:
+    """Classify a ``^`` header item: ``<`` (header line), ``=`` (byline) or None (unterminated)."""
+    text = item.strip()[1:].rstrip()
+    if text.endswith("<"):
+        return "<", text[:-1].strip()
+    if text.endswith("="):
+        return "=", text[:-1].strip()
+    return None, text.strip()
+
+
+def _body_item(item: str) -> str:
+    """A ``^`` line met in the body (``^END<``, a list entry): its text, marks removed."""
+    text = item.strip()[1:].rstrip()
+    if text.endswith(("<", "=")):
+        text = text[:-1]
+    return text.strip()
+
+
+def _paragraph(text: str) -> str:
+    """A body line: the TAB and three-space indent and a closing ``<`` (quad left) removed."""
+    if text.startswith("\t"):
+        text = text[1:]
+        if text.startswith("   "):
+            text = text[3:]
+    else:
+        text = text.lstrip()
+    text = text.rstrip()
+    if text.endswith("<"):
+        text = text[:-1].rstrip()
+    return text
+
+
+def _squeeze(text: str) -> str:
+    # AP drops the spaces of the slug to make the keyword ("Harbor Ferry" ->
+    # "HarborF" when cut); other feeds turn them into hyphens.
+    return "".join(text.split()).replace("-", "")
+
+
+def _slug_index(headers: list[str], keyword: str | None) -> int | None:
+    """The slug line is the first header line that begins, spaces and hyphens aside, with the keyword."""
+    if not keyword:
+        return None
+    start = _squeeze(keyword)
+    for index, value in enumerate(headers):
+        if _squeeze(value).startswith(start):
+            return index
+    return None
+
+
+# -- writing ------------------------------------------------------------------
+
+
+def _render(article: Article, index: int) -> str:
+    """One transmission in the canonical layout (see the docs page)."""
+
+    def refuse(reason: str) -> Exception:
+        return _wire.refuse(article, _NAME, reason)
+
+    def check(what: str, value: object) -> str:
+        if not isinstance(value, str):
+            raise refuse(f"its {what} {value!r} is not a str")
+        _wire.check_text(article, _NAME, what, value)
+        return value.strip()
+
+    # extra is format-specific: another format's "priority" or "category"
+    # means something else, so only an article of this format lends its own.
+    extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
+    published = article.published
+    if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
+        raise refuse("the trailer needs published as a datetime with a zone")
+    gmt = published.astimezone(_dt.timezone.utc)
+    if not 1969 <= gmt.year <= 2068:
+        raise refuse(f"the trailer's two-digit year cannot hold {gmt.year}")
+
+    # Header fields: an absent or None value takes the default.
+    level = _field(article, "service_level", _get(extra, "service_level", "a"), _LEVEL)
+    sequence = _field(article, "sequence", _get(extra, "sequence", f"{index % 10000:04d}"), _SEQUENCE)
+    selector = _field(article, "selector", _get(extra, "selector", "-----"), _SELECTOR)
+    priority = _field(article, "priority", _get(extra, "priority", "r"), _PRIORITY)
+    category = _field(article, "category", _get(extra, "category", "a"), _CATEGORY)
+    codes = extra.get("format_codes") or ("DC3", "DC1")
+    if not isinstance(codes, (tuple, list)) or len(codes) > 2 or any(
+        code not in ("DC1", "DC2", "DC3", "DC4") for code in codes
+    ):
+        raise refuse(f"its format_codes {codes!r} are not one or two of DC1, DC2, DC3, DC4")
+    headline = None if article.headline is None else check("headline", article.headline)
+    keyword = _get(extra, "keyword", None) or _keyword(headline or "")
+    keyword = _field(article, "keyword", keyword, _KEYWORD)
+    version = extra.get("version")
+    if version is not None:
+        version = _field(article, "version", version, _VERSION)
+    filing_date = _get(extra, "filing_date", None) or format_date(gmt.date(), "mm-dd")
+    filing_date = _field(article, "filing_date", filing_date, _FILING_DATE)
+    words = _get(extra, "word_count", None)
+    if words is None:
+        words = _wire.count_words(article.paragraphs)
+    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
+        raise refuse(f"its word_count {words!r} is not a whole number")
+
+    # The ^ header lines: slug line, headline, notes, then the byline lines.
+    slug_line = extra.get("slug_line")
+    slug = [] if slug_line is None else [check("slug line", slug_line)]
+    notes = [check("note", note) for note in extra.get("notes") or ()]
+    if headline is None and notes:
+        raise refuse("it has notes but no headline, so the first note would read back as the headline")
+    headers = slug + ([] if headline is None else [headline]) + notes
+    if slug and _slug_index(slug, keyword) is None:
+        raise refuse(f"its slug line {slug_line!r} does not begin with the keyword {keyword!r}")
+    if not slug and _slug_index(headers, keyword) is not None:
+        raise refuse(
+            f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one"
+        )
+    titles = [check("byline title", title) for title in extra.get("byline_titles") or ()]
+    if titles and article.byline is None:
+        raise refuse("it has byline_titles but no byline")
+    bylines = ([] if article.byline is None else [check("byline", article.byline)]) + titles
+    for value in headers + bylines:
+        if _ITEM_BREAK.search(f"{value}<"):
+            raise refuse(f"the header line {value!r} holds '< ^', which would start a new header line")
+
+    source = article.source
+    if source is not None and not re.fullmatch(r"[A-Za-z]+", source):
+        raise refuse(f"its source {source!r} is not letters only, as the trailer needs")
+    desk = extra.get("desk")
+    if desk is not None:
+        if source is None:
+            raise refuse("it has a desk but no source for the trailer")
+        _field(article, "desk", desk, re.compile(r"[A-Za-z]+"))
+    paragraphs = _body(article, gmt.date())
+
+    slug_fields = f"{keyword} {version}   " if version else f"{keyword}     "
+    control = "".join(CONTROL_CODES[code] for code in codes)
+    lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
+    lines += [f"\t   {paragraph}" for paragraph in paragraphs]
+    trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
+    return (
+        f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
+        f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
+        + STX
+        + "".join(f"{line}\r\n" for line in lines)
+        + f"\r\n\t   {ETX}{trailer}{format_date(gmt.replace(second=0, microsecond=0), 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
+    )
+
+
+_KEYWORD = re.compile(rf"[^\s\x00-\x1f\x7f-\x9f]{{1,{KEYWORD_WIDTH}}}")
+_VERSION = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+_FILING_DATE = re.compile(r"\d\d-\d\d")
+
+
+def _get(extra: Any, key: str, default: Any) -> Any:
+    value = extra.get(key)
+    return default if value is None else value
+
+
+def _field(article: Article, key: str, value: Any, pattern: re.Pattern[str]) -> str:
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise _wire.refuse(article, _NAME, f"its {key} {value!r} does not fit the header field")
+    return value
+
+
+def _body(article: Article, reference: _dt.date) -> list[str]:
+    """The body lines, with the dateline back in front of the first paragraph."""
+    paragraphs = [paragraph.rstrip() for paragraph in article.paragraphs]
+    dateline = article.dateline
+    if dateline is not None:
+        first = paragraphs.pop(0) if paragraphs else ""
+        paragraphs.insert(0, f"{dateline.text} {first}".rstrip())
+    result = []
+    for paragraph in paragraphs:
+        if not paragraph.strip():
+            continue
+        _wire.check_text(article, _NAME, "text", paragraph)
+        # The reader drops one closing "<" (quad left), so a real one is doubled.
+        result.append(paragraph + "<" if paragraph.endswith("<") else paragraph)
+    if dateline is not None and (not result or split_dateline(result[0], reference=reference)[0] != dateline):
+        raise _wire.refuse(article, _NAME, f"its dateline {dateline.text!r} would not read back as written")
+    return result
+
+
+def _keyword(headline: str) -> str:
+    """A keyword for an article that has none: AP's ``BC-`` and the headline's words."""
+    words = _WORDS.findall(headline)
+    return ("BC-" + "-".join(words))[:KEYWORD_WIDTH].rstrip("-")

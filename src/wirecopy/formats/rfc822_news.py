@@ -1,0 +1,689 @@
+"""Usenet news articles: RFC 1036 / RFC 5536 headers over an RFC 822 message.
+
+The layout (see ``docs/formats/rfc822-news.md``)::
+
+    Newsgroups: rec.sport.hockey,rec.sport.misc
+    Path: news.example.net!not-for-mail
+    From: jdoe@example.net (Jane Doe)
+    Subject: Where did the puck go?
+    Message-ID: <1993Apr23.162236.9985@example.net>
+    Date: Fri, 23 Apr 93 16:22:36 GMT
+    Lines: 3
+
+    The body, paragraphs separated by blank lines.
+
+    --
+    Jane
+
+A file holds one article, as in the 20 Newsgroups set, or several: an rnews
+batch (each article announced by ``#! rnews <byte count>``) or an mbox file
+(each article after a ``From `` line).  The header block is parsed with the
+standard library's :mod:`email` parser (the lenient ``compat32`` policy);
+encoded words (RFC 2047) are decoded.
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import codecs
+import email.errors
+import email.header
+import email.message
+import email.parser
+import email.policy
+import itertools
+import quopri
+import re
+from collections.abc import Iterable, Iterator
+from typing import Any, BinaryIO
+
+from .._text import blocks, control_defect, decode, position
+from ..article import Article, DateValue, Defect
+from ..context import ReadContext
+from ..dates import format_date
+from ..errors import WriteError
+from ..registry import Format
+
+__all__ = ["RFC822NewsFormat"]
+
+# A header field starts with a name of printable ASCII other than the colon,
+# then the colon: exactly what the email package's feed parser accepts.
+_FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
+_FIELD_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
+# A count of up to 18 digits: more is no file, and int() refuses thousands.
+_BATCH = re.compile(rb"#! rnews[ \t]+(\d{1,18})[ \t]*\r?\n?")
+_BATCH_START = b"#! rnews"
+_MBOX_FROM = b"From "
+_MBOXRD_QUOTED = re.compile(rb">+From ")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
+_ENCODED_WORDS = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=(?:\s+=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=)*")
+_MESSAGE_ID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
+_CHARSET_PARAM = re.compile(r'(?i)(charset\s*=\s*)("?)[^";\s]*\2')
+_FOLD = re.compile(r"\r?\n(?=[ \t])")
+
+# Headers that become fields of the article, by lower-case name; from each,
+# the first occurrence fills the field and any repeat goes to extra.
+_MAPPED = ("from", "newsgroups", "subject", "date", "message-id", "content-language", "lines")
+# compat32 is the email package's lenient policy: it never raises on a
+# malformed header and hands back each field's raw text.
+_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
+
+
+class RFC822NewsFormat(Format):
+    """Usenet articles (RFC 1036), one per file, or several in an rnews batch or mbox file.
+
+    ``Subject`` becomes the headline, ``From`` the byline, ``Date`` the
+    published date, ``Newsgroups`` the subjects, ``Message-ID`` the id and
+    ``Content-Language`` the language; every other header goes to
+    :attr:`~wirecopy.Article.extra` in order.  The body is split into
+    paragraphs at blank lines, with quoting and signatures kept as text.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "rfc822-news"
+    aliases = ("usenet",)
+    extensions = ()
+    description = "Usenet news articles (RFC 1036 headers and body), single, rnews batch or mbox"
+    url = "https://www.rfc-editor.org/rfc/rfc1036"
+    version_added = "0.1"
+
+    def sniff(self, head: bytes, filename: str | None) -> float:
+        """Score a header block that names newsgroups; an rnews batch line is certain.
+
+        1.0 for ``#! rnews <count>``; 0.95 for a header block with
+        ``Newsgroups`` and another news header; 0.6 for an e-mail style
+        header block (``From``, ``Subject``, ``Date``) without newsgroups.
+        """
+        if _BATCH.match(head):
+            return 1.0
+        lines = head.split(b"\n", 60)
+        if lines and lines[0].startswith(_MBOX_FROM):
+            lines = lines[1:]
+        names: list[bytes] = []
+        for line in lines[:-1] if len(lines) > 1 else lines:
+            line = line.rstrip(b"\r")
+            if not line:
+                break
+            if line[:1] in (b" ", b"\t") and names:
+                continue
+            field = _FIELD.match(line)
+            if field is None or field.end() == 1:
+                return 0.0
+            names.append(line[: field.end() - 1].lower())
+        if len(names) < 2:
+            return 0.0
+        news = {b"path", b"message-id", b"subject", b"from", b"date", b"lines", b"xref", b"references"}
+        if b"newsgroups" in names and news.intersection(names):
+            return 0.95
+        if len({b"from", b"subject", b"date"}.intersection(names)) >= 2:
+            return 0.6
+        return 0.0
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Yield the article of a single-article file, or each article of a batch or mbox file."""
+        lines = _Lines(stream)
+        first = lines.next()
+        while first is not None and not first.strip():
+            first = lines.next()
+        if first is None:
+            context.skip(context.error("empty input: no article found", line=1, column=1, kind="empty-input"))
+            return
+        if first.startswith(_BATCH_START):
+            yield from self._batch(first, lines, context)
+        elif first.startswith(_MBOX_FROM):
+            yield from self._mbox(lines, context)
+        else:
+            line, offset = lines.line, lines.offset - len(first)
+            article = self._article(first + lines.rest(), line, offset, context)
+            if article is not None:
+                yield article
+
+    def _batch(self, first: bytes, lines: _Lines, context: ReadContext) -> Iterator[Article]:
+        """Read an rnews batch: ``#! rnews <count>`` and exactly *count* bytes, repeatedly."""
+        current: bytes | None = first
+        while current is not None:
+            match = _BATCH.fullmatch(current)
+            if match is None:
+                if current.strip():
+                    context.skip(
+                        context.error(
+                            f"expected '#! rnews <byte count>', found {_snippet(current)!r}",
+                            line=lines.line,
+                            column=1,
+                            kind="bad-batch",
+                        )
+                    )
+                    # Resynchronise on the next batch line.
+                    current = lines.next()
+                    while current is not None and not current.startswith(_BATCH_START):
+                        current = lines.next()
+                    continue
+                current = lines.next()
+                continue
+            batch_line = lines.line
+            size = int(match[1])
+            data = lines.take(size)
+            start_line, start_offset = batch_line + 1, lines.offset - len(data)
+            truncated = None
+            if len(data) < size:
+                truncated = (batch_line, match.start(1) + 1, size, len(data))
+            article = self._article(data, start_line, start_offset, context, truncated=truncated)
+            if article is not None:
+                yield article
+            current = lines.next()
+
+    def _mbox(self, lines: _Lines, context: ReadContext) -> Iterator[Article]:
+        """Read an mbox file: each article follows a ``From `` line; ``>From `` is unquoted (mboxrd)."""
+        buffer: list[bytes] = []
+        from_line = lines.line
+        start_offset = lines.offset
+        previous_blank = False
+        while True:
+            raw = lines.next()
+            if raw is not None and not (previous_blank and raw.startswith(_MBOX_FROM)):
+                if _MBOXRD_QUOTED.match(raw):
+                    raw = raw[1:]
+                buffer.append(raw)
+                previous_blank = not raw.strip()
+                continue
+            # The blank line before a "From " line separates messages.
+            if raw is not None and buffer and not buffer[-1].strip():
+                buffer.pop()
+            if any(chunk.strip() for chunk in buffer):
+                article = self._article(b"".join(buffer), from_line + 1, start_offset, context)
+                if article is not None:
+                    yield article
+            else:
+                context.skip(context.error("empty mbox message", line=from_line, column=1, kind="empty-message"))
+            if raw is None:
+                return
+            buffer = []
+            from_line, start_offset = lines.line, lines.offset
+            previous_blank = False
+
+    def _article(
+        self,
+        data: bytes,
+        first_line: int,
+        offset: int,
+        context: ReadContext,
+        *,
+        truncated: tuple[int, int, int, int] | None = None,
+    ) -> Article | None:
+        """Read one article from its bytes; ``None`` (reported) when it has no header."""
+        defects: list[Defect] = []
+        if truncated is not None:
+            line, column, size, got = truncated
+            defects.append(
+                context.defect(
+                    "truncated",
+                    f"the batch line announces {size} bytes but only {got} follow: the article is cut short",
+                    line=line,
+                    column=column,
+                )
+            )
+        physical = data.split(b"\n")
+        if data.endswith(b"\n"):
+            physical.pop()
+        block = self._header_block(physical, first_line, context, defects)
+        if block is None:
+            return None
+        start, end, fields, body_start = block
+        header_line = first_line + start
+        header_text = decode(b"\n".join(physical[start:end]) + b"\n", context, defects, line=header_line)
+        header_text = self._check_header_controls(header_text, header_line, context, defects)
+        message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
+        items = list(message.raw_items())
+        places = [(first_line + index, _value_column(physical[index].decode("latin-1"))) for index in fields]
+        if len(items) != len(fields):
+            # The email package split the block differently; columns are lost.
+            places = [(header_line, 1)] * len(items)
+
+        body_raw = b"\n".join(physical[body_start:])
+        if data.endswith(b"\n") and body_start < len(physical):
+            body_raw += b"\n"
+        body_lines = body_raw.count(b"\n") + (1 if body_raw and not body_raw.endswith(b"\n") else 0)
+        values, extra = self._fields(items, places, body_lines, context, defects)
+
+        body_line = first_line + body_start
+        body = self._body(body_raw, message, body_line, context, defects)
+        found = control_defect(body, context, line=body_line)
+        if found is not None:
+            defects.append(found)
+        runs = blocks([line.removesuffix("\r") for line in body.split("\n")], body_line)
+        newsgroups = values.get("newsgroups")
+        return Article(
+            format=self.name,
+            id=values.get("message-id"),
+            headline=values.get("subject"),
+            byline=values.get("from"),
+            published=values.get("date"),
+            paragraphs=["\n".join(run) for _, run in runs],
+            subjects=() if newsgroups is None else [g.strip() for g in newsgroups.split(",") if g.strip()],
+            language=values.get("content-language"),
+            extra=extra,
+            origin=context.origin(line=first_line, offset=offset),
+            defects=defects,
+        )
+
+    def _header_block(
+        self, physical: list[bytes], first_line: int, context: ReadContext, defects: list[Defect]
+    ) -> tuple[int, int, list[int], int] | None:
+        """Find the header block: its first and end line, each field's first line, and the body's first line.
+
+        Lines are indexes into *physical*.  Returns ``None``, having reported
+        the document, when the first line is not a header field.
+        """
+        # Leading blank lines are tolerated.
+        start = 0
+        while start < len(physical) and not physical[start].strip():
+            start += 1
+        fields: list[int] = []
+        end = start
+        while end < len(physical):
+            raw = physical[end].removesuffix(b"\r")
+            if not raw:
+                return start, end, fields, end + 1
+            if raw[:1] in (b" ", b"\t") and fields:
+                end += 1
+                continue
+            if _FIELD.match(raw) is None:
+                where, column = first_line + end, _bad_column(raw)
+                if not fields:
+                    msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
+                    context.skip(context.error(msg, line=where, column=column, kind="not-an-article"))
+                    return None
+                defects.append(
+                    context.defect(
+                        "bad-header-line",
+                        f"line {where} is neither a header field nor a blank line; the body is taken to start there",
+                        line=where,
+                        column=column,
+                    )
+                )
+                return start, end, fields, end
+            fields.append(end)
+            end += 1
+        defects.append(
+            context.defect(
+                "missing-body",
+                "the headers are not followed by a blank line: the article may be cut short",
+                line=first_line + len(physical),
+                column=1,
+            )
+        )
+        return start, end, fields, end
+
+    def _fields(
+        self,
+        items: list[tuple[str, str]],
+        places: list[tuple[int, int]],
+        body_lines: int,
+        context: ReadContext,
+        defects: list[Defect],
+    ) -> tuple[dict[str, Any], dict[str, Any]]:
+        """Sort the headers into the article's fields (first occurrence) and extra (the rest)."""
+        values: dict[str, Any] = {}
+        extra: dict[str, Any] = {}
+        for (name, value), (line, column) in zip(items, places, strict=True):
+            text = self._value(value, line, column, context, defects)
+            key = name.lower()
+            if key not in _MAPPED or key in values:
+                _add(extra, name, text)
+                continue
+            values[key] = text
+            if key == "date":
+                values[key] = context.date(text, defects, line=line, column=column) if text else None
+                if text and values[key] is None:
+                    _add(extra, name, text)  # kept, since it could not be read
+            elif key == "message-id" and not _MESSAGE_ID.fullmatch(text):
+                defects.append(
+                    context.defect(
+                        "bad-message-id", f"Message-ID {text!r} is not '<id@domain>'", line=line, column=column
+                    )
+                )
+            elif key == "lines":
+                # A Lines header that agrees with the body is derived data,
+                # which the writer computes again; one that does not is kept.
+                if not (text.isascii() and text.isdigit()):
+                    msg = f"Lines header is not a number: {text!r}"
+                    defects.append(context.defect("bad-lines", msg, line=line, column=column))
+                    _add(extra, name, text)
+                elif int(text) != body_lines:
+                    msg = f"Lines header says {int(text)} but the body has {body_lines} lines"
+                    defects.append(context.defect("lines-mismatch", msg, line=line, column=column))
+                    _add(extra, name, text)
+        return values, extra
+
+    def _check_header_controls(self, text: str, line: int, context: ReadContext, defects: list[Defect]) -> str:
+        """Report control characters in the headers; a bare CR would split a field, so it becomes a space."""
+        found = _CONTROL.search(text.replace("\r\n", "\n").replace("\n", " "))
+        if found is not None:
+            where, column = position(text.replace("\r\n", "\n"), found.start(), line)
+            defects.append(
+                context.defect(
+                    "control-character",
+                    f"control character {found.group()!r} in the headers",
+                    line=where,
+                    column=column,
+                )
+            )
+        return text.replace("\r\n", "\n").replace("\r", " ")
+
+    def _value(self, value: str, line: int, column: int, context: ReadContext, defects: list[Defect]) -> str:
+        """Unfold a header value and decode its encoded words."""
+        text = _FOLD.sub("", value).strip()
+        if "=?" not in text:
+            return text
+        pieces: list[str] = []
+        last = 0
+        for match in _ENCODED_WORDS.finditer(text):
+            pieces.append(text[last : match.start()])
+            try:
+                decoded = []
+                for chunk, charset in email.header.decode_header(match.group()):
+                    if isinstance(chunk, str):
+                        decoded.append(chunk)
+                    else:
+                        decoded.append(chunk.decode(charset or "ascii"))
+                pieces.append("".join(decoded))
+            except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, binascii.Error) as err:
+                defects.append(
+                    context.defect(
+                        "bad-encoded-word",
+                        f"encoded word {_snippet(match.group())!r} cannot be decoded: {err}",
+                        line=line,
+                        column=column + match.start(),
+                    )
+                )
+                pieces.append(match.group())
+            last = match.end()
+        pieces.append(text[last:])
+        return "".join(pieces).strip()
+
+    def _body(
+        self, raw: bytes, message: email.message.Message, line: int, context: ReadContext, defects: list[Defect]
+    ) -> str:
+        """Undo the transfer encoding and decode the charset the headers declare."""
+        encoding = str(message.get("Content-Transfer-Encoding", "")).strip().lower()
+        data = raw
+        # After base64 or quoted-printable, byte positions no longer match the input.
+        exact = True
+        if encoding in ("quoted-printable", "base64") and message.get_content_maintype() != "multipart":
+            try:
+                data = quopri.decodestring(raw) if encoding == "quoted-printable" else base64.b64decode(raw)
+                exact = False
+            except (binascii.Error, ValueError) as err:
+                defects.append(
+                    context.defect(
+                        "bad-transfer-encoding", f"the {encoding} body cannot be decoded: {err}", line=line, column=1
+                    )
+                )
+        codec = _declared_codec(message)
+        if codec is not None and codec.startswith("?"):
+            defects.append(
+                context.defect("unknown-charset", f"unknown charset {codec[1:]!r} in Content-Type", line=line, column=1)
+            )
+            codec = None
+        if codec is None and exact:
+            return decode(data, context, defects, line=line).replace("\r\n", "\n")
+        try:
+            return data.decode(codec or "utf-8").replace("\r\n", "\n")
+        except UnicodeDecodeError as err:
+            text, used = _fallback(data)
+            where, column = line, 1
+            if exact:
+                where, column = position(data.decode("latin-1"), err.start, line)
+            declared = "UTF-8" if codec is None else f"{codec}, as the headers declare"
+            defects.append(
+                context.defect(
+                    "not-utf8" if codec is None else "charset-mismatch",
+                    f"byte 0x{data[err.start]:02x} of the body is not {declared}; the body was decoded as {used}",
+                    line=where,
+                    column=column,
+                )
+            )
+            return text.replace("\r\n", "\n")
+
+    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
+        """Write one article as it is, or several as an rnews batch.
+
+        Headers come in this order: ``From``, ``Newsgroups``, ``Subject``,
+        ``Date``, ``Message-ID``, ``Content-Language``, the ``extra``
+        headers in their order, then ``Lines`` (computed, unless ``extra``
+        holds one).  Text is UTF-8.
+
+        Raises:
+            WriteError: A header value spans lines, or a newsgroup holds a
+                comma or whitespace.
+        """
+        items = iter(articles)
+        first = next(items, None)
+        if first is None:
+            return
+        second = next(items, None)
+        if second is None:
+            stream.write(_render(first))
+            return
+        for article in itertools.chain((first, second), items):
+            data = _render(article)
+            stream.write(b"#! rnews %d\n" % len(data))
+            stream.write(data)
+
+
+class _Lines:
+    """Lines of a binary stream with their 1-based numbers and byte offsets, and raw reads."""
+
+    __slots__ = ("line", "offset", "stream")
+
+    def __init__(self, stream: BinaryIO) -> None:
+        self.stream = stream
+        self.line = 0  # the number of the line last returned
+        self.offset = 0  # the byte offset just past it
+
+    def next(self) -> bytes | None:
+        raw = self.stream.readline()
+        if not raw:
+            return None
+        self.line += 1
+        self.offset += len(raw)
+        return raw
+
+    def take(self, size: int) -> bytes:
+        # In pieces: read(size) allocates size bytes at once, and a batch
+        # line may announce far more than the file holds.
+        chunks = []
+        remaining = size
+        while remaining > 0:
+            chunk = self.stream.read(min(remaining, 1 << 20))
+            if not chunk:
+                break
+            chunks.append(chunk)
+            remaining -= len(chunk)
+        data = b"".join(chunks)
+        self.offset += len(data)
+        self.line += data.count(b"\n")
+        return data
+
+    def rest(self) -> bytes:
+        data = self.stream.read()
+        self.offset += len(data)
+        self.line += data.count(b"\n")
+        return data
+
+
+def _fallback(data: bytes) -> tuple[str, str]:
+    """Decode bytes that are not in the expected charset: cp1252, then Latin-1, which takes anything."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
+
+
+def _declared_codec(message: email.message.Message) -> str | None:
+    """The Python codec of the charset a text body declares; ``"?name"`` for an unknown one."""
+    if message.get_content_maintype() != "text":
+        return None
+    try:
+        charset = message.get_content_charset()
+    except (LookupError, ValueError, UnicodeError):  # a malformed RFC 2231 parameter
+        return None
+    if charset is None:
+        return None
+    try:
+        return codecs.lookup(charset).name
+    except (LookupError, ValueError):
+        return f"?{charset}"
+
+
+def _add(extra: dict[str, Any], name: str, value: str) -> None:
+    """Add a header to extra: a str, or a list of str once the name repeats."""
+    if name not in extra:
+        extra[name] = value
+    elif isinstance(extra[name], list):
+        extra[name].append(value)
+    else:
+        extra[name] = [extra[name], value]
+
+
+def _bad_column(raw: bytes) -> int:
+    """The 1-based column of the first byte that cannot be in a field name."""
+    for index, byte in enumerate(raw):
+        if byte == 0x3A:
+            return index + 1
+        if not 0x21 <= byte <= 0x7E:
+            return index + 1
+    return len(raw) + 1
+
+
+def _value_column(line: str) -> int:
+    colon = line.find(":")
+    index = colon + 1
+    while index < len(line) and line[index] in " \t":
+        index += 1
+    return index + 1
+
+
+def _snippet(raw: bytes | str) -> str:
+    text = raw.decode("latin-1") if isinstance(raw, bytes) else raw
+    text = text.rstrip("\r\n")
+    return text if len(text) <= 40 else text[:40] + "..."
+
+
+# -- writing --------------------------------------------------------------
+
+
+def _render(article: Article) -> bytes:
+    headers: list[tuple[str, str]] = []
+    for name, value in (
+        ("From", article.byline),
+        ("Newsgroups", _newsgroups(article)),
+        ("Subject", article.headline),
+        ("Date", None if article.published is None else _date(article.published)),
+        ("Message-ID", article.id),
+        ("Content-Language", article.language),
+    ):
+        if value is not None:
+            headers.append((name, _header_value(article, name, value)))
+        elif name in ("Newsgroups", "Date") and any(key.lower() == name.lower() for key in article.extra):
+            # An empty or unreadable first header, then a repeat kept in
+            # extra: the empty one keeps the repeat from taking its place.
+            headers.append((name, ""))
+    lines_header: str | None = None
+    content_type: tuple[int, str] | None = None
+    transfer: str | None = None
+    for key, value in article.extra.items():
+        if not _FIELD_NAME.fullmatch(key):
+            continue
+        values = [value] if isinstance(value, str) else value if isinstance(value, tuple) else None
+        if values is None or not all(isinstance(v, str) for v in values):
+            continue
+        for item in values:
+            item = _header_value(article, key, item)
+            if key.lower() == "lines" and lines_header is None:
+                lines_header = item
+            if key.lower() == "content-type" and content_type is None:
+                content_type = (len(headers), item)
+            if key.lower() == "content-transfer-encoding" and transfer is None:
+                transfer = item.strip().lower()
+            headers.append((key, item))
+    body = _body(article, content_type, transfer or "", headers)
+    if lines_header is None:
+        count = body.count(b"\n")
+        headers.append(("Lines", str(count)))
+    head = "".join(f"{name}: {value}\n" for name, value in headers)
+    return head.encode("utf-8") + b"\n" + body
+
+
+def _body(
+    article: Article, content_type: tuple[int, str] | None, transfer: str, headers: list[tuple[str, str]]
+) -> bytes:
+    """Encode the body as the headers say, as the reader will decode it."""
+    text = "\n\n".join(p for p in article.paragraphs if p.strip())
+    if text:
+        text += "\n"
+    data = text.encode("utf-8")
+    message = email.message.Message()
+    if content_type is not None:
+        message["Content-Type"] = content_type[1]
+    if message.get_content_maintype() == "multipart":
+        # The reader keeps a multipart body as it is: so does the writer.
+        return data
+    codec = _declared_codec(message)
+    if content_type is not None and text and codec is not None and not codec.startswith("?") and codec != "utf-8":
+        try:
+            declared: bytes | None = text.encode(codec)
+        except UnicodeEncodeError:
+            declared = None
+        # Raw 8-bit bytes must also be UTF-8 (the format's text encoding);
+        # base64 and quoted-printable are ASCII on the wire, so any charset
+        # that holds the text will do.
+        if declared is not None and (transfer in ("quoted-printable", "base64") or declared == data):
+            data = declared
+        else:
+            index, value = content_type
+            headers[index] = (headers[index][0], _CHARSET_PARAM.sub(r"\g<1>\g<2>utf-8\g<2>", value, count=1))
+    if transfer == "quoted-printable":
+        data = quopri.encodestring(data)
+    elif transfer == "base64":
+        data = base64.encodebytes(data)
+    return data
+
+
+def _newsgroups(article: Article) -> str | None:
+    if not article.subjects:
+        return None
+    for group in article.subjects:
+        if not group or "," in group or any(c.isspace() for c in group):
+            msg = (
+                f"cannot write {_describe(article)} as rfc822-news:"
+                f" newsgroup {group!r} is empty or holds a comma or space"
+            )
+            raise WriteError(msg)
+    return ",".join(article.subjects)
+
+
+def _header_value(article: Article, name: str, value: str) -> str:
+    if "\n" in value or "\r" in value:
+        msg = f"cannot write {_describe(article)} as rfc822-news: its {name} header spans lines"
+        raise WriteError(msg)
+    return value
+
+
+def _date(value: DateValue) -> str:
+    # RFC 1036 dates; a value the rfc822 style cannot hold (a day, a time
+    # without zone) is written in ISO 8601, which reads back the same.
+    try:
+        return format_date(value, "rfc822")
+    except ValueError:
+        return format_date(value, "iso")
+
+
+def _describe(article: Article) -> str:
+    if article.id:
+        return f"article {article.id!r}"
+    if article.headline:
+        return f"article {article.headline[:40]!r}"
+    return "an article"
