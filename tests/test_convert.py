@@ -211,7 +211,13 @@ class TestIntoDirectory:
         assert set(first) == {"output", "input", "size", "mtime_ns", "settings", "report"}
         assert first["input"] == str(corpus / "east" / "000.txt")
         assert first["report"] == {
-            "format": "cnn-reuters", "size": first["size"], "read": 3, "written": 3, "skipped": 0, "defects": {}, "errors": [],
+            "format": "cnn-reuters",
+            "size": first["size"],
+            "read": 3,
+            "written": 3,
+            "skipped": 0,
+            "defects": {},
+            "errors": [],
         }
 
     def test_second_run_into_the_same_folder_is_refused(self, corpus: Path, tmp_path: Path) -> None:
