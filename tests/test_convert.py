@@ -12,7 +12,7 @@ import pytest
 
 import wirecopy
 from wirecopy import ConvertError, ConvertInterrupted, ConvertReport, FileReport
-from wirecopy.convert import STATE_FILE, expand_inputs, output_name
+from wirecopy.conversion import STATE_FILE, expand_inputs, output_name
 from wirecopy.formats.cnn_reuters import CNNReutersFormat
 from wirecopy.report import ErrorRecord
 
@@ -223,7 +223,7 @@ class TestIntoDirectory:
     def test_second_run_into_the_same_folder_is_refused(self, corpus: Path, tmp_path: Path) -> None:
         """While one run writes into a folder, another is refused rather than mixed in."""
         pytest.importorskip("fcntl")
-        from wirecopy.convert import _State
+        from wirecopy.conversion import _State
 
         out = tmp_path / "out"
         out.mkdir()

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 import wirecopy
-from wirecopy.convert import expand_inputs
+from wirecopy.conversion import expand_inputs
 
 from .convert_formats import write_corpus
 

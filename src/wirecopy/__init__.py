@@ -10,7 +10,7 @@ The public API is what this module lists in ``__all__``.
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import ReadContext
-from .convert import ConvertError, ConvertInterrupted, convert
+from .conversion import ConvertError, ConvertInterrupted, convert
 from .datelines import parse_dateline, render_dateline, split_dateline
 from .dates import format_date, parse_date
 from .detection import Candidate, Detection, detect

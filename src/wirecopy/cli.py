@@ -226,7 +226,7 @@ def _positive(text: str) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .convert import ConvertError, ConvertInterrupted, _convert, _is_directory_output
+    from .conversion import ConvertError, ConvertInterrupted, _convert, _is_directory_output
     from .report import OPERATIONAL_KINDS, ConvertReport
 
     try:

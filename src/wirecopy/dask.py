@@ -26,7 +26,7 @@ from typing import TYPE_CHECKING, Any
 
 from . import api
 from .article import Article
-from .convert import expand_inputs
+from .conversion import expand_inputs
 from .errors import SkippedDocumentWarning, WirecopyError
 from .policy import ErrorMode, Policy, default
 from .registry import Format, get_format
