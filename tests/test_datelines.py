@@ -274,7 +274,10 @@ ELEMENTS = [
     ("moscow, russia (reuters) --", line("moscow, russia (reuters) --", "moscow", "russia", "reuters")),
     ("Springfield (Gazette)", line("Springfield (Gazette)", "Springfield", agency="Gazette")),
     ("Ottawa, Ontario, Canada", line("Ottawa, Ontario, Canada", "Ottawa", "Ontario, Canada")),
-    ("Kirkwall, Scotland 12 April", line("Kirkwall, Scotland 12 April", "Kirkwall", "Scotland", date=dt.date(2001, 4, 12))),
+    (
+        "Kirkwall, Scotland 12 April",
+        line("Kirkwall, Scotland 12 April", "Kirkwall", "Scotland", date=dt.date(2001, 4, 12)),
+    ),
 ]
 
 
@@ -321,14 +324,29 @@ class TestParse:
 # --------------------------------------------------------------------------
 # Properties: generated datelines of every convention split back off.
 
-_MONTH_NAMES = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-                "November", "December")
+_MONTH_NAMES = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # Words the parser treats specially are not drawn as places (they would be
 # read as dates, sentence words or labels, by design).
-_RESERVED = {w.casefold() for w in _MONTH_NAMES + _WEEKDAYS} | {name.casefold() for name in MONTHS} | set(
-    _NOT_PLACE
-) | set(_NOT_BARE_PLACE)
+_RESERVED = (
+    {w.casefold() for w in _MONTH_NAMES + _WEEKDAYS}
+    | {name.casefold() for name in MONTHS}
+    | set(_NOT_PLACE)
+    | set(_NOT_BARE_PLACE)
+)
 
 
 def _word(alphabet: str) -> st.SearchStrategy[str]:
@@ -362,16 +380,30 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
     reference = draw(st.dates(dt.date(1900, 1, 1), dt.date(2099, 12, 31)))
     near = reference + dt.timedelta(days=draw(st.integers(-150, 150)))
     convention = draw(
-        st.sampled_from(["agency", "agency-date", "agency-full-date", "efe", "agency-only", "agency-first",
-                         "plain-date", "plain", "rcv1", "weekday"])
+        st.sampled_from(
+            [
+                "agency",
+                "agency-date",
+                "agency-full-date",
+                "efe",
+                "agency-only",
+                "agency-first",
+                "plain-date",
+                "plain",
+                "rcv1",
+                "weekday",
+            ]
+        )
     )
     month_day = draw(
-        st.sampled_from([
-            f"{_MONTH_NAMES[near.month - 1]} {near.day}",
-            f"{_MONTH_NAMES[near.month - 1][:3]} {near.day}",
-            f"{_MONTH_NAMES[near.month - 1][:3]}. {near.day}",
-            f"{_MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
-        ])
+        st.sampled_from(
+            [
+                f"{_MONTH_NAMES[near.month - 1]} {near.day}",
+                f"{_MONTH_NAMES[near.month - 1][:3]} {near.day}",
+                f"{_MONTH_NAMES[near.month - 1][:3]}. {near.day}",
+                f"{_MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
+            ]
+        )
     )
     region = draw(st.none() | REGIONS)
     head = lambda place: place + (f", {region}" if region else "")  # noqa: E731
@@ -420,9 +452,13 @@ class TestProperties:
         dateline, reference = case
         paragraph = render_dateline(dateline) + " " + rest
         first = rest.split(None, 1)[:1]
-        if dateline.agency is None and dateline.date is None and first and first[0].isupper() and sum(
-            c.isalpha() for c in first[0]
-        ) >= 2:
+        if (
+            dateline.agency is None
+            and dateline.date is None
+            and first
+            and first[0].isupper()
+            and sum(c.isalpha() for c in first[0]) >= 2
+        ):
             # "PLACE -" followed by capitals is a heading, by design.
             assert split_dateline(paragraph, reference=reference) == (None, paragraph)
         else:
@@ -484,18 +520,32 @@ CORPUS_DATELINES = {
     "nitf/superdesk_handle_invalid_fields.xml": {"OTTAWA -"},
     "rcv1-xml/grobid-ner_100100newsML.xml": {"NEW YORK 1996-10-07"},
     "reuters21578-sgml/reut2-000_excerpt.sgm": {
-        "SALVADOR, Feb 26 -", "LOS ANGELES, Feb 26 -", "NEW YORK, March 1 -", "LONDON, March 1 -",
-        "ROTTERDAM, March 2 -", "LONDON, March 2 -",
+        "SALVADOR, Feb 26 -",
+        "LOS ANGELES, Feb 26 -",
+        "NEW YORK, March 1 -",
+        "LONDON, March 1 -",
+        "ROTTERDAM, March 2 -",
+        "LONDON, March 2 -",
     },
     "reuters21578-sgml/reut2-010_excerpt.sgm": {
-        "NEW YORK, March 26 -", "TOKYO, March 27 -", "CHICAGO, March 27 -", "FRANKFURT, March 30 -",
+        "NEW YORK, March 26 -",
+        "TOKYO, March 27 -",
+        "CHICAGO, March 27 -",
+        "FRANKFURT, March 30 -",
     },
     "reuters21578-sgml/reut2-013_excerpt.sgm": {"DETROIT, April 3 -"},
     "reuters21578-sgml/tm_crude_reut-00001.xml": {"NEW YORK, FEB 26 -"},
     "reuters21578-sgml/tm_reuters-21578.xml": {
-        "SALVADOR, Feb 26 -", "CLEVELAND, Feb 26 -", "HOUSTON, Feb 26 -", "LOS ANGELES, Feb 26 -",
-        "WASHINGTON, Feb 26 -", "BUENOS AIRES, Feb 26 -", "PORTLAND, Ore., Feb 26 -", "NEW YORK, Feb 26 -",
-        "ROCHESTER, N.Y., Feb 26 -", "COMMACK, N.Y., Feb 26 -",
+        "SALVADOR, Feb 26 -",
+        "CLEVELAND, Feb 26 -",
+        "HOUSTON, Feb 26 -",
+        "LOS ANGELES, Feb 26 -",
+        "WASHINGTON, Feb 26 -",
+        "BUENOS AIRES, Feb 26 -",
+        "PORTLAND, Ore., Feb 26 -",
+        "NEW YORK, Feb 26 -",
+        "ROCHESTER, N.Y., Feb 26 -",
+        "COMMACK, N.Y., Feb 26 -",
     },
     "trec-ldc-sgml/cogcomp_ace2005_XIN_ENG_20030616.0274.sgm": {"LUXEMBOURG, June 16 (Xinhua)"},
     "trec-ldc-sgml/duc_APW19981012.0289.sgml": {"TEHRAN, Iran (AP) _"},
@@ -503,8 +553,12 @@ CORPUS_DATELINES = {
     "trec-ldc-sgml/duc_NYT19990512.0435.sgml": {"WASHINGTON _"},
     "trec-ldc-sgml/duc_XIE19990809.0160.sgml": {"MOSCOW, August 9 (Xinhua) --"},
     "trec-ldc-sgml/erl_AFP_ENG_200905_excerpt.sgml": {
-        "Santiago, May 31, 2009 (AFP)", "Sydney, June 1, 2009 (AFP)", "Washington, May 31, 2009 (AFP)",
-        "Paris, May 29, 2009 (AFP)", "DETROIT, Michigan, May 30, 2009 (AFP)", "London, May 31, 2009 (AFP)",
+        "Santiago, May 31, 2009 (AFP)",
+        "Sydney, June 1, 2009 (AFP)",
+        "Washington, May 31, 2009 (AFP)",
+        "Paris, May 29, 2009 (AFP)",
+        "DETROIT, Michigan, May 30, 2009 (AFP)",
+        "London, May 31, 2009 (AFP)",
     },
     "usenet-rfc822/erl_eng-NG-31-9999.ldc.sgml": {"BRASILIA -"},
 }

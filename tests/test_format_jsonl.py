@@ -47,10 +47,19 @@ def test_one_line_per_article() -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ('{"format": "x", ', "invalid JSON: Expecting property name enclosed in double quotes (at b.jsonl, line 2, column 18)"),
+        (
+            '{"format": "x", ',
+            "invalid JSON: Expecting property name enclosed in double quotes (at b.jsonl, line 2, column 18)",
+        ),
         ("[1, 2]", "expected a JSON object, got list (at b.jsonl, line 2, column 1)"),
-        ('{"format": "x", "title": "t"}', "not an article record: unknown Article keys: 'title' (at b.jsonl, line 2, column 1)"),
-        ('{"format": "x", "published": "30/12/2000"}', "not an article record: Invalid isoformat string: '30/12/2000' (at b.jsonl, line 2, column 1)"),
+        (
+            '{"format": "x", "title": "t"}',
+            "not an article record: unknown Article keys: 'title' (at b.jsonl, line 2, column 1)",
+        ),
+        (
+            '{"format": "x", "published": "30/12/2000"}',
+            "not an article record: Invalid isoformat string: '30/12/2000' (at b.jsonl, line 2, column 1)",
+        ),
     ],
 )
 def test_bad_lines(line: str, message: str) -> None:

@@ -93,7 +93,9 @@ class TestBuiltins:
         registry = _registry(monkeypatch)
         with pytest.raises(UnknownFormatError) as info:
             registry.get("nope")
-        assert str(info.value) == f"no format for alias 'nope' found; known formats: {', '.join(sorted(BUILTIN_FORMATS))}"
+        assert (
+            str(info.value) == f"no format for alias 'nope' found; known formats: {', '.join(sorted(BUILTIN_FORMATS))}"
+        )
         assert isinstance(info.value, LookupError)
 
     def test_import_does_not_load_formats(self) -> None:

@@ -65,7 +65,7 @@ def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
     elif kind == "bzip2":
         inner = bz2.BZ2File(raw, mode="rb")
     else:
-        inner = lzma.LZMAFile(raw, mode="rb")
+        inner = lzma.LZMAFile(raw, mode="rb")  # noqa: SIM115 - closed by _Guarded
     return cast(BinaryIO, io.BufferedReader(_Guarded(inner, raw, name, kind), buffer_size=1 << 16))
 
 

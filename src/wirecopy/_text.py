@@ -6,7 +6,7 @@ import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .article import Defect
+from .article import Article, Defect
 from .context import ReadContext
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
@@ -172,3 +172,12 @@ def plain_lines(data: bytes, text: str) -> bool:
     if len(data.translate(None, _NOT_PLAIN)) != len(data):
         return False
     return data.isascii() or not ("\x85" in text or "\u2028" in text or "\u2029" in text)
+
+
+def describe(article: Article) -> str:
+    """Name an article in a message: by its id, else its headline, else "an article"."""
+    if article.id:
+        return f"article {article.id!r}"
+    if article.headline:
+        return f"article {article.headline[:40]!r}"
+    return "an article"

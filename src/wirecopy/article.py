@@ -19,7 +19,7 @@ __all__ = ["Article", "DateValue", "Dateline", "Defect", "FrozenDict", "Origin"]
 #: A published date keeps the precision of its source: a :class:`datetime.date`
 #: for a day, a naive :class:`datetime.datetime` for a time without a zone, an
 #: aware one for a time with a zone.
-DateValue = Union[_dt.date, _dt.datetime]
+DateValue = Union[_dt.date, _dt.datetime]  # noqa: UP007 - a runtime alias, documented as such
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
 

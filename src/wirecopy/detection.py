@@ -93,16 +93,16 @@ def detect(
         with open_path(name) as stream:
             head, _ = read_head(stream)
         return rank(head, strip_compression_suffix(name), registry, source=name)
-    if isinstance(data, str):
-        # For sniffing only: each format's own encoding is applied when reading.
-        head = data[:HEAD_SIZE].encode("utf-8", "surrogatepass")
-    else:
-        head = bytes(data[:HEAD_SIZE])
+    # A str is encoded for sniffing only: each format's own encoding is
+    # applied when reading.
+    head = data[:HEAD_SIZE].encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data[:HEAD_SIZE])
     stripped = None if filename is None else strip_compression_suffix(filename)
     return rank(head, stripped, registry, source=filename)
 
 
-def rank(head: bytes, filename: str | None, registry: Registry | None = None, *, source: str | None = None) -> Detection:
+def rank(
+    head: bytes, filename: str | None, registry: Registry | None = None, *, source: str | None = None
+) -> Detection:
     """Score *head* with every format and pick one, as :func:`detect` does."""
     fmts = (registry or default_registry).all()
     lower = None if filename is None else os.path.basename(filename).lower()

@@ -12,6 +12,7 @@ and never breaks ``import wirecopy`` or any other format.
 
 from __future__ import annotations
 
+import contextlib
 import importlib
 import re
 import threading
@@ -265,10 +266,9 @@ class Registry:
         self._scan()
         for entry in list(self._entries.values()):
             if entry.format is None and entry.error is None:
-                try:
+                # A failure is recorded and warned about by _load.
+                with contextlib.suppress(FormatLoadError):
                     self._load(entry)
-                except FormatLoadError:
-                    pass  # recorded and warned about by _load
 
     def _load(self, entry: _Entry) -> Format:
         if entry.format is not None:

@@ -52,7 +52,9 @@ _LETTERS = string.ascii_letters
 _WIDE = "éèàüöäßçñøåÉÜÖ’“”—£€"
 
 
-def words(*, alphabet: str = _LETTERS + "0123456789" + _WIDE, min_size: int = 1, max_size: int = 12) -> st.SearchStrategy[str]:
+def words(
+    *, alphabet: str = _LETTERS + "0123456789" + _WIDE, min_size: int = 1, max_size: int = 12
+) -> st.SearchStrategy[str]:
     """One word: no whitespace, from *alphabet*."""
     return st.text(alphabet, min_size=min_size, max_size=max_size)
 
@@ -73,7 +75,9 @@ def paragraphs(*, max_words: int = 60) -> st.SearchStrategy[str]:
     return _sentence(token, 1, max_words)
 
 
-def dates(*, min_value: _dt.date = _dt.date(1900, 1, 1), max_value: _dt.date = _dt.date(2099, 12, 31)) -> st.SearchStrategy[_dt.date]:
+def dates(
+    *, min_value: _dt.date = _dt.date(1900, 1, 1), max_value: _dt.date = _dt.date(2099, 12, 31)
+) -> st.SearchStrategy[_dt.date]:
     """A calendar date (not a datetime)."""
     return st.dates(min_value=min_value, max_value=max_value)
 
@@ -435,7 +439,10 @@ def _trec_sgml() -> st.SearchStrategy[Article]:
 
     agency = st.sampled_from(["AFP", "APW", "NYT", "XIN", "LTW", "CNA"])
     gigaword_id = st.builds(
-        lambda a, d, n: f"{a}_ENG_{d:%Y%m%d}.{n:04d}", agency, dates(min_value=_dt.date(1994, 1, 1)), st.integers(0, 9999)
+        lambda a, d, n: f"{a}_ENG_{d:%Y%m%d}.{n:04d}",
+        agency,
+        dates(min_value=_dt.date(1994, 1, 1)),
+        st.integers(0, 9999),
     )
     other_id = st.text(_LETTERS + "0123456789.-", min_size=1, max_size=20).filter(lambda i: i[0] not in ".-")
     simple = _sentence(words(alphabet=_LETTERS + "0123456789-"), 1, 4)

@@ -15,6 +15,7 @@ from typing import BinaryIO, NamedTuple
 
 import attrs
 
+from .._text import describe
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..errors import WriteError
@@ -375,15 +376,6 @@ def is_blank(text: str) -> bool:
 
 
 # -- writing ----------------------------------------------------------------
-
-
-def describe(article: Article) -> str:
-    """Name an article in a WriteError message."""
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"
 
 
 def refuse(article: Article, format_name: str, reason: str) -> WriteError:

@@ -521,12 +521,13 @@ def _render(article: Article, index: int) -> str:
     lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
     lines += [f"\t   {paragraph}" for paragraph in paragraphs]
     trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
+    minute = gmt.replace(second=0, microsecond=0)  # the trailer holds the minute
     return (
         f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
         f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
         + STX
         + "".join(f"{line}\r\n" for line in lines)
-        + f"\r\n\t   {ETX}{trailer}{format_date(gmt.replace(second=0, microsecond=0), 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
+        + f"\r\n\t   {ETX}{trailer}{format_date(minute, 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
     )
 
 

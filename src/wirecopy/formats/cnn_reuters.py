@@ -20,7 +20,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, find_control, plain_lines, stream_blocks
+from .._text import decode, describe, find_control, plain_lines, stream_blocks
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -198,15 +198,15 @@ def _render(article: Article) -> str:
         missing = [
             name for name in ("source", "headline", "published") if not getattr(article, name)
         ]
-        msg = f"cannot write {_describe(article)} as cnn-reuters: no {', '.join(missing)} for the header"
+        msg = f"cannot write {describe(article)} as cnn-reuters: no {', '.join(missing)} for the header"
         raise WriteError(msg)
     for name in ("source", "headline"):
         value = getattr(article, name)
         if "\n" in value or "\r" in value:
-            msg = f"cannot write {_describe(article)} as cnn-reuters: its {name} spans lines"
+            msg = f"cannot write {describe(article)} as cnn-reuters: its {name} spans lines"
             raise WriteError(msg)
     if _SEPARATOR.search(article.source):
-        msg = f"cannot write {_describe(article)} as cnn-reuters: its source {article.source!r} contains ' - '"
+        msg = f"cannot write {describe(article)} as cnn-reuters: its source {article.source!r} contains ' - '"
         raise WriteError(msg)
     published = article.published
     if isinstance(published, _dt.datetime):
@@ -229,10 +229,3 @@ def _render(article: Article) -> str:
             )
     return "\n".join(lines)
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"

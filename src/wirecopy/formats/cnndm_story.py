@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, control_defect, decode
+from .._text import blocks, control_defect, decode, describe
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -266,7 +266,7 @@ class CNNDailyMailStoryFormat(Format):
         for index, article in enumerate(articles):
             if index:
                 msg = (
-                    f"cannot write {_describe(article)} as cnndm-story: a .story file holds one story;"
+                    f"cannot write {describe(article)} as cnndm-story: a .story file holds one story;"
                     " write each article to its own file"
                 )
                 raise WriteError(msg)
@@ -317,7 +317,7 @@ def _render(article: Article) -> str:
         paragraphs.insert(0, f"{_one_line(article.dateline.text)} {head}".strip())
     highlights = [h for h in (_one_line(h) for h in article.highlights) if h]
     if _MARKER in paragraphs or _MARKER in highlights:
-        msg = f"cannot write {_describe(article)} as cnndm-story: a paragraph or highlight reads '@highlight'"
+        msg = f"cannot write {describe(article)} as cnndm-story: a paragraph or highlight reads '@highlight'"
         raise WriteError(msg)
     parts.extend(paragraphs)
     parts.extend(f"{_MARKER}\n\n{text}" for text in highlights)
@@ -363,10 +363,3 @@ def _one_line(text: str) -> str:
     """Join the lines of *text* with single spaces, as the reader would."""
     return _SPACES.sub(" ", text).strip()
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"

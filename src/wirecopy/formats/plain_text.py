@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from .._text import blocks, control_defect, decode
+from .._text import blocks, control_defect, decode, describe
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -191,10 +191,10 @@ def _paragraphs(runs: list[list[str]]) -> list[str]:
 def _render(article: Article) -> str:
     headline = (article.headline or "").strip()
     if not headline:
-        msg = f"cannot write {_describe(article)} as plain-text: it has no headline for the first line"
+        msg = f"cannot write {describe(article)} as plain-text: it has no headline for the first line"
         raise WriteError(msg)
     if _LINE_BREAK.search(headline):
-        msg = f"cannot write {_describe(article)} as plain-text: its headline spans lines"
+        msg = f"cannot write {describe(article)} as plain-text: its headline spans lines"
         raise WriteError(msg)
     paragraphs = [_one_line(p) for p in article.paragraphs]
     paragraphs = [p for p in paragraphs if p]
@@ -212,10 +212,3 @@ def _one_line(text: str) -> str:
     """Join the lines of *text* with single spaces, as the reader would."""
     return _SPACES.sub(" ", text).strip()
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"

@@ -28,7 +28,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode
+from .._text import decode, describe
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
 from ..datelines import parse_dateline
@@ -350,7 +350,7 @@ class _Document:
 def _render(article: Article) -> str:
     esc = _sgml.escape
     if not article.id:
-        msg = f"cannot write {_describe(article)} as reuters21578-sgml: it has no id for NEWID"
+        msg = f"cannot write {describe(article)} as reuters21578-sgml: it has no id for NEWID"
         raise WriteError(msg)
     extra = dict(article.extra)
     attributes = []
@@ -424,7 +424,7 @@ def _body(paragraphs: tuple[str, ...], unprocessed: bool) -> list[str]:
 def _format_date(article: Article, published: _dt.date) -> str:
     if isinstance(published, _dt.datetime) and published.tzinfo is not None:
         when = published.isoformat()
-        msg = f"cannot write {_describe(article)} as reuters21578-sgml: its date {when} has a time zone"
+        msg = f"cannot write {describe(article)} as reuters21578-sgml: its date {when} has a time zone"
         raise WriteError(msg)
     if not isinstance(published, _dt.datetime):
         # A day without a time: the date part of the style, " 1-MAR-1987".
@@ -441,10 +441,3 @@ def _items(values: Any) -> str:
 def _attribute(value: str) -> str:
     return _sgml.escape(value).replace('"', "&quot;")
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"

@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, control_defect, decode, position
+from .._text import blocks, control_defect, decode, describe, position
 from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..dates import format_date
@@ -658,7 +658,7 @@ def _newsgroups(article: Article) -> str | None:
     for group in article.subjects:
         if not group or "," in group or any(c.isspace() for c in group):
             msg = (
-                f"cannot write {_describe(article)} as rfc822-news:"
+                f"cannot write {describe(article)} as rfc822-news:"
                 f" newsgroup {group!r} is empty or holds a comma or space"
             )
             raise WriteError(msg)
@@ -667,7 +667,7 @@ def _newsgroups(article: Article) -> str | None:
 
 def _header_value(article: Article, name: str, value: str) -> str:
     if "\n" in value or "\r" in value:
-        msg = f"cannot write {_describe(article)} as rfc822-news: its {name} header spans lines"
+        msg = f"cannot write {describe(article)} as rfc822-news: its {name} header spans lines"
         raise WriteError(msg)
     return value
 
@@ -680,10 +680,3 @@ def _date(value: DateValue) -> str:
     except ValueError:
         return format_date(value, "iso")
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"

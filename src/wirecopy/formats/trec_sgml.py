@@ -32,7 +32,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode
+from .._text import decode, describe
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
 from ..datelines import parse_dateline, split_dateline
@@ -552,7 +552,7 @@ def _text(content: str, unknown: list[str]) -> tuple[list[str], list[str], str |
 
 def _render(article: Article) -> str:
     if not article.id:
-        msg = f"cannot write {_describe(article)} as trec-sgml: it has no id"
+        msg = f"cannot write {describe(article)} as trec-sgml: it has no id"
         raise WriteError(msg)
     if any(c in article.id for c in '"<>&\n\r') or article.id != article.id.strip():
         msg = f"cannot write article {article.id!r} as trec-sgml: the id must be plain text on one line"
@@ -630,10 +630,3 @@ def _lines(value: Any) -> list[str]:
         return [item for item in value if isinstance(item, str)]
     return []
 
-
-def _describe(article: Article) -> str:
-    if article.id:
-        return f"article {article.id!r}"
-    if article.headline:
-        return f"article {article.headline[:40]!r}"
-    return "an article"
