@@ -256,6 +256,13 @@ class TestEntities:
         """Standard, numeric and LDC SGML entities decode to text; a bare '&' stays."""
         assert _sgml.decode_entities(written) == text
 
+    @pytest.mark.parametrize("name", ["&C;", "&Cx;", "&Cxzz;"])
+    def test_control_lookalikes_are_unknown_entities(self, name: str) -> None:
+        """A name that only starts like AQUAINT's &Cx1f; is an unknown entity, kept and reported, not a crash."""
+        unknown: list[str] = []
+        assert _sgml.decode_entities(f"a {name} b", unknown) == f"a {name} b"
+        assert unknown == [name]
+
     def test_unknown_entity_kept_and_reported(self) -> None:
         """An unknown entity is kept as written and reported as a defect."""
         doc = '<DOC id="AFP_ENG_20120314.0001" type="story">\n<TEXT>\n<P>\nA &ZZ; sign.\n</P>\n</TEXT>\n</DOC>\n'

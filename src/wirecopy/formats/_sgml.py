@@ -324,6 +324,8 @@ ENTITIES: dict[str, str] = {
     "apos": "'",
 }
 
+# A name such as "C" or "Cxzz" is an ordinary (unknown) entity, not a control.
+_CONTROL_ENTITY = re.compile(r"Cx[0-9A-Fa-f]{1,2}")
 _ENTITY = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,6}|Cx[0-9A-Fa-f]{1,2}|[A-Za-z][A-Za-z0-9]{0,31});")
 
 
@@ -350,7 +352,7 @@ def decode_entities(text: str, unknown: list[str] | None = None) -> str:
             number = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
             if number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF:
                 return chr(number)
-        elif first == "C" and name[1] == "x":
+        elif _CONTROL_ENTITY.fullmatch(name):
             # &Cx1f; is how AQUAINT writes the control character 0x1f.
             return chr(int(name[2:], 16))
         else:

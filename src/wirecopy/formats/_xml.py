@@ -412,6 +412,32 @@ class XMLStream:
             return self._positions.popleft()
         return None, None
 
+    def documents(self, root: str, *, what: str, noun: str) -> Iterator[tuple[ET.Element, int, int]]:
+        """Yield ``(element, line, offset)`` for each document whose root is *root*.
+
+        ``"document"`` mode only.  A document with another root, a broken
+        one and an empty input are reported through the context, so a format
+        with one document type per file needs no loop of its own.  *what*
+        names a document in the messages (``"a NITF document"``), *noun* what
+        an empty input lacks (``"NITF document"``).
+        """
+        context = self._context
+        line, offset = 1, 0
+        for kind, payload in self.events():
+            if kind == "document":
+                line, offset = payload
+            elif kind == "root":
+                name = local(payload.tag)
+                if name == root:
+                    yield payload, line, offset
+                else:
+                    message = f"not {what}: the root element is <{name}>, not <{root}>"
+                    context.skip(context.error(message, line=line, column=1, kind="wrong-root"))
+            elif kind == "error":
+                context.skip(payload.error(context))
+            elif kind == "empty":
+                context.skip(context.error(f"empty input: no {noun} found", line=1, column=1, kind="empty-input"))
+
     # -- the loop ----------------------------------------------------------
 
     def events(self) -> Iterator[tuple[str, Any]]:

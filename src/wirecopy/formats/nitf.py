@@ -88,28 +88,10 @@ class NITFFormat(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per ``<nitf>`` document."""
         source = _xml.XMLStream(stream, context)
-        line, offset = 1, 0
-        for kind, payload in source.events():
-            if kind == "document":
-                line, offset = payload
-            elif kind == "root":
-                if local(payload.tag) != "nitf":
-                    context.skip(
-                        context.error(
-                            f"not a NITF document: the root element is <{local(payload.tag)}>, not <nitf>",
-                            line=line,
-                            column=1,
-                            kind="wrong-root",
-                        )
-                    )
-                    continue
-                yield read_nitf(
-                    payload, context, source.take_defects(), self.name, line=line, offset=offset, locate=source.locate
-                )
-            elif kind == "error":
-                context.skip(payload.error(context))
-            elif kind == "empty":
-                context.skip(context.error("empty input: no NITF document found", line=1, column=1, kind="empty-input"))
+        for element, line, offset in source.documents("nitf", what="a NITF document", noun="NITF document"):
+            yield read_nitf(
+                element, context, source.take_defects(), self.name, line=line, offset=offset, locate=source.locate
+            )
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """Write each article as a NITF 3.6 document, one after another.

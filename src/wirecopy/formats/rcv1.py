@@ -104,26 +104,8 @@ class RCV1Format(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per ``<newsitem>`` document."""
         source = _xml.XMLStream(stream, context)
-        line, offset = 1, 0
-        for kind, payload in source.events():
-            if kind == "document":
-                line, offset = payload
-            elif kind == "root":
-                if local(payload.tag) != "newsitem":
-                    context.skip(
-                        context.error(
-                            f"not an RCV1 document: the root element is <{local(payload.tag)}>, not <newsitem>",
-                            line=line,
-                            column=1,
-                            kind="wrong-root",
-                        )
-                    )
-                    continue
-                yield self._article(payload, context, source, source.take_defects(), line, offset)
-            elif kind == "error":
-                context.skip(payload.error(context))
-            elif kind == "empty":
-                context.skip(context.error("empty input: no RCV1 newsitem found", line=1, column=1, kind="empty-input"))
+        for element, line, offset in source.documents("newsitem", what="an RCV1 document", noun="RCV1 newsitem"):
+            yield self._article(element, context, source, source.take_defects(), line, offset)
 
     def _article(
         self,
