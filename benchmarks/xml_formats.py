@@ -12,25 +12,18 @@ twice in the same run:
 
 Run from the repository root::
 
-    python benchmarks/xml.py            # 3000 documents per format, best of 5
-    python benchmarks/xml.py -n 1000 -r 3
+    python benchmarks/xml_formats.py            # 3000 documents per format, best of 5
+    python benchmarks/xml_formats.py -n 1000 -r 3
 
 The goal is for wirecopy to reach at least half the bare pass's rate.
 """
 
 from __future__ import annotations
 
-import os
-import sys
-
-# Run as a script, this file's folder comes first on sys.path, and this
-# file, named xml.py, would shadow the standard library's xml package.
-if sys.path and os.path.abspath(sys.path[0]) == os.path.dirname(os.path.abspath(__file__)):
-    del sys.path[0]
-
 import argparse
 import io
 import random
+import sys
 import time
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
