@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-import warnings
 from pathlib import Path
 
 import pytest
@@ -518,40 +517,9 @@ class TestBadInput:
             wirecopy.loads(data, "anpa-1312", errors="strict")
         wirecopy.loads(data, "anpa-1312", errors="skip")
 
-    @given(st.data())
-    def test_mutated_samples(self, data: st.DataObject) -> None:
-        """Random mutations of real and fixture transmissions raise nothing but ParseError."""
-        sources = [TWO, CANONICAL] + [path.read_bytes() for path in corpus_files(FOLDER)]
-        mutated = _mutate(data, data.draw(st.sampled_from(sources)))
-        with contextlib.suppress(ParseError):
-            wirecopy.loads(mutated, "anpa-1312", errors="strict")
-        wirecopy.loads(mutated, "anpa-1312", errors="skip")
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", SkippedDocumentWarning)
-            for article in wirecopy.loads(mutated, "anpa-1312", errors="warn"):
-                assert isinstance(article, Article)
-
 
 # Bytes that matter to the structure, so that mutations hit it often.
 _INTERESTING = b"\x00\x01\x02\x03\x04\x0c\x11\x12\x13\x14\x16\x1f\x7f\r\n\t ^<=-_0123456789aZ\x80\x9d\xa0\xfc"
-
-
-def _mutate(data: st.DataObject, source: bytes) -> bytes:
-    """Apply a few random replacements, insertions, deletions and cuts to *source*."""
-    buffer = bytearray(source)
-    for _ in range(data.draw(st.integers(1, 6))):
-        position = data.draw(st.integers(0, len(buffer)))
-        action = data.draw(st.sampled_from(["replace", "insert", "delete", "cut"]))
-        byte = data.draw(st.sampled_from(list(_INTERESTING)) | st.integers(0, 255))
-        if action == "replace" and position < len(buffer):
-            buffer[position] = byte
-        elif action == "insert":
-            buffer.insert(position, byte)
-        elif action == "delete" and position < len(buffer):
-            del buffer[position]
-        elif action == "cut":
-            del buffer[position:]
-    return bytes(buffer)
 
 
 class TestSniff:

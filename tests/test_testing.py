@@ -467,3 +467,21 @@ class TestTheGuide:
         feed = "ACME/1\nFerry timetable changes|2024-03-02\n"
         [article] = __import__("wirecopy").loads(feed, plugin.AcmeFeed(), errors="strict")
         assert (article.headline, str(article.published)) == ("Ferry timetable changes", "2024-03-02")
+
+
+class TestDamage:
+    def test_plain_edit_lands_where_asked(self) -> None:
+        """An edit without an anchor lands at its position, wrapped to the input's length."""
+        from wirecopy.testing import _damage
+
+        assert _damage(b"abcdef", [("insert", 2, b"X", None)]) == b"abXcdef"
+        assert _damage(b"abcdef", [("truncate", 9, b"X", None)]) == b"ab"  # 9 % 7
+
+    def test_anchored_edit_aims_at_a_rare_structural_byte(self) -> None:
+        """An anchored edit picks the structural byte first, so a lone '&' among many line ends is reached."""
+        from wirecopy.testing import _damage
+
+        text = b"aaaa&Cx1f;bbbb\n\n\n\n\n\n"
+        # Structural bytes present, sorted: "\n", "&", ";"; position 1 picks "&".
+        assert _damage(text, [("insert", 1, b";", 2)]) == b"aaaa&C;x1f;bbbb\n\n\n\n\n\n"
+        assert _damage(text, [("cut", 1, b"xyz", 2)]) == b"aaaa&C;bbbb\n\n\n\n\n\n"
