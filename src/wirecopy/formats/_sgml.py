@@ -436,3 +436,63 @@ def position(text: str, index: int, first_line: int) -> tuple[int, int]:
     """The (line, column) of *index* in a document that starts on *first_line*."""
     line = first_line + text.count("\n", 0, index)
     return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+# -- elements -----------------------------------------------------------------
+
+#: A start or end tag: ``<TEXT TYPE="BRIEF">``, ``</DOC>``.
+TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
+
+
+class Element(NamedTuple):
+    """One element of a document: its name, attributes and where its content lies."""
+
+    #: The name as written, and upper-cased for comparisons.
+    name: str
+    upper: str
+    #: The text between the name and the ``>`` of the start tag.
+    attributes: str
+    #: The content is ``text[start:end]``.
+    start: int
+    end: int
+
+
+def elements(
+    text: str, pos: int, end: int, *, containers: frozenset[str] = frozenset()
+) -> Iterator[tuple[int, int, Element | None]]:
+    """Walk the elements of ``text[pos:end]``, SGML-tolerantly.
+
+    Yields ``(gap_start, gap_end, element)`` for each tag met: the loose
+    text before it (``text[gap_start:gap_end]``, often empty) and the
+    element, or ``None`` for a tag stepped over (an end tag, the start tag of
+    one of the *containers*, upper case, or of an element whose end tag is
+    missing, as SGML allows).  The loose text after the last tag comes last,
+    with ``None``.  An end tag is matched case-insensitively when it is not
+    written as its start tag was.
+    """
+    search = TAG.search
+    while True:
+        match = search(text, pos, end)
+        stop = end if match is None else match.start()
+        if match is None:
+            yield pos, stop, None
+            return
+        slash, name, attributes = match.groups()
+        upper = name.upper()
+        if slash or upper in containers:
+            yield pos, stop, None
+            pos = match.end()
+            continue
+        start = match.end()
+        close = text.find(f"</{name}>", start, end)
+        if close < 0:
+            closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, start, end)
+            if closing is None:
+                yield pos, stop, None
+                pos = start
+                continue
+            close, after = closing.start(), closing.end()
+        else:
+            after = close + len(name) + 3
+        yield pos, stop, Element(name, upper, attributes, start, close)
+        pos = after

@@ -39,7 +39,6 @@ from . import _sgml
 
 __all__ = ["Reuters21578Format"]
 
-_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
 _D = re.compile(r"<D>(.*?)</D>", re.DOTALL | re.IGNORECASE)
 _LISTS = ("PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 # The attributes of <REUTERS>, in the order the distribution writes them.
@@ -155,28 +154,11 @@ class _Document:
         dateline_at = 0
         paragraphs: list[str] = []
         end = len(text) - len("</REUTERS>")
-        pos = gt + 1
-        while True:
-            match = _TAG.search(text, pos, end)
-            if match is None:
-                break
-            slash, name, attributes = match.groups()
-            upper = name.upper()
-            if slash:
-                pos = match.end()
+        for _, _, element in _sgml.elements(text, gt + 1, end):
+            if element is None:
                 continue
-            start = match.end()
-            close = text.find(f"</{name}>", start, end)
-            if close < 0:
-                closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, start, end)
-                if closing is None:
-                    pos = start
-                    continue
-                close, after = closing.start(), closing.end()
-            else:
-                after = close + len(name) + 3
+            name, upper, attributes, start, close = element
             content = text[start:close]
-            pos = after
             if upper == "DATE":
                 date_text = content
                 date_at = start
@@ -266,7 +248,7 @@ class _Document:
         loose: list[str] = []
         pos = 0
         while True:
-            match = _TAG.search(content, pos)
+            match = _sgml.TAG.search(content, pos)
             stop = len(content) if match is None else match.start()
             if stop > pos:
                 loose.append(content[pos:stop])

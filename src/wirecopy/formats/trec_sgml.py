@@ -42,7 +42,6 @@ from . import _sgml
 
 __all__ = ["TRECSGMLFormat"]
 
-_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
 _TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)[^<>]*>")
 
 # Elements that only group others: their tags are stepped over.
@@ -304,38 +303,18 @@ class _Document:
         posters: list[str] = []
         postdate: str | None = None
         end = len(text) - 6  # "</DOC>"
-        pos = gt + 1
-        search = _TAG.search
-        while True:
-            match = search(text, pos, end)
-            stop = end if match is None else match.start()
-            if stop > pos:
-                loose = text[pos:stop]
+        for gap_start, gap_end, element in _sgml.elements(text, gt + 1, end, containers=_CONTAINERS):
+            if gap_end > gap_start:
+                loose = text[gap_start:gap_end]
                 if not loose.isspace():
                     lines = [
                         _sgml.collapse(decode_entities(piece, unknown)) for piece in loose.splitlines()
                     ]
                     (postscript if seen_text else preamble).extend(line for line in lines if line)
-            if match is None:
-                break
-            slash, name, attributes = match.groups()
-            upper = name.upper()
-            if slash or upper in _CONTAINERS:
-                pos = match.end()
+            if element is None:
                 continue
-            content_start = match.end()
-            close = text.find(f"</{name}>", content_start, end)
-            if close < 0:
-                closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, content_start, end)
-                if closing is None:
-                    # An empty element (SGML may omit an end tag): skip the tag.
-                    pos = content_start
-                    continue
-                close, after = closing.start(), closing.end()
-            else:
-                after = close + len(name) + 3
+            name, upper, attributes, content_start, close = element
             content = text[content_start:close]
-            pos = after
             if upper == "TEXT":
                 seen_text = True
                 found = _text(content, unknown)
