@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
 from collections.abc import Iterator
 from typing import BinaryIO
 
-from .article import Article, Defect
+from .article import Article, Dateline, Defect
 from .context import ReadContext
+from .datelines import split_dateline
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
@@ -181,3 +183,22 @@ def describe(article: Article) -> str:
     if article.headline:
         return f"article {article.headline[:40]!r}"
     return "an article"
+
+
+def take_dateline(paragraphs: list[str], reference: _dt.date | None = None) -> Dateline | None:
+    """Split the dateline off the first paragraph, in place, and return it.
+
+    The first paragraph keeps what follows the dateline, or goes when
+    nothing but whitespace follows.  *reference* (a date or a datetime) gives
+    a year-less dateline date its year.
+    """
+    if not paragraphs:
+        return None
+    dateline, rest = split_dateline(paragraphs[0], reference=reference)
+    if dateline is not None:
+        rest = rest.strip()
+        if rest:
+            paragraphs[0] = rest
+        else:
+            del paragraphs[0]
+    return dateline

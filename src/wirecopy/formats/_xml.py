@@ -50,9 +50,10 @@ from xml.parsers import expat
 
 import attrs
 
+from .. import _text
 from ..article import Article, Dateline, DateValue, Defect
 from ..context import ReadContext
-from ..datelines import parse_dateline, split_dateline
+from ..datelines import parse_dateline
 from ..dates import parse_date
 from ..errors import ParseError
 
@@ -1482,18 +1483,12 @@ def take_dateline(
     the field only lends it a date it lacks.  *paragraphs* loses the
     dateline in place.
     """
-    if paragraphs:
-        found, rest = split_dateline(paragraphs[0], reference=reference)
-        if found is not None:
-            rest = rest.strip()
-            if rest:
-                paragraphs[0] = rest
-            else:
-                del paragraphs[0]
-            if found.date is None and field is not None and field.date is not None:
-                found = attrs.evolve(found, date=field.date)
-            return found
-    return field
+    found = _text.take_dateline(paragraphs, reference)
+    if found is None:
+        return field
+    if found.date is None and field is not None and field.date is not None:
+        found = attrs.evolve(found, date=field.date)
+    return found
 
 
 def dateline_parts(dateline: Dateline) -> list[tuple[str, str | None]]:

@@ -27,6 +27,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
+from .._text import take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -198,15 +199,7 @@ class _Reader:
         self._after_trailer(after)
         headline, byline, paragraphs = self._text(body)
         self._check_filing_date(published)
-        dateline = None
-        if paragraphs:
-            reference = published.date() if isinstance(published, _dt.datetime) else published
-            dateline, rest = split_dateline(paragraphs[0], reference=reference)
-            if dateline is not None:
-                if rest:
-                    paragraphs[0] = rest
-                else:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs, published)
         return Article(
             format=_NAME,
             source=source,

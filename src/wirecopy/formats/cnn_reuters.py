@@ -20,10 +20,9 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, describe, find_control, plain_lines, stream_blocks
+from .._text import decode, describe, find_control, plain_lines, stream_blocks, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
-from ..datelines import split_dateline
 from ..dates import format_date
 from ..errors import WriteError
 from ..registry import Format
@@ -102,13 +101,7 @@ class CNNReutersFormat(Format):
                 )
             )
         source, headline, published, extra = self._header(header.rstrip(), first_line, context, defects)
-        dateline = None
-        if paragraphs:
-            dateline, rest = split_dateline(paragraphs[0], reference=published)
-            if dateline is not None:
-                paragraphs[0] = rest
-                if not rest:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs, published)
         return Article(
             format=self.name,
             source=source,

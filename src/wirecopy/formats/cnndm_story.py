@@ -45,10 +45,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, control_defect, decode, describe
+from .._text import blocks, control_defect, decode, describe, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
-from ..datelines import split_dateline
 from ..dates import DateValue, format_date, parse_date
 from ..errors import ParseError, WriteError
 from ..registry import Format
@@ -136,15 +135,7 @@ class CNNDailyMailStoryFormat(Format):
                     column=1,
                 )
             )
-        dateline = None
-        if paragraphs:
-            reference = published.date() if isinstance(published, _dt.datetime) else published
-            dateline, rest = split_dateline(paragraphs[0], reference=reference)
-            if dateline is not None:
-                if rest.strip():
-                    paragraphs[0] = rest.strip()
-                else:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs, published)
         return Article(
             format=self.name,
             id=_id_from(context.source),

@@ -36,6 +36,7 @@ import re
 from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 
+from .._text import take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..datelines import split_dateline
@@ -201,15 +202,7 @@ class _Reader:
         self.extra["labels"] = labels
         paragraphs = self._body(text_lines[used:])
         self._after_trailer(after)
-        dateline = None
-        if paragraphs:
-            reference = published.date() if published is not None else None
-            dateline, rest = split_dateline(paragraphs[0], reference=reference)
-            if dateline is not None:
-                if rest:
-                    paragraphs[0] = rest
-                else:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs, published)
         return Article(
             format=_NAME,
             source=self.agency,

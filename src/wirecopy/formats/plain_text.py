@@ -24,10 +24,9 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from .._text import blocks, control_defect, decode, describe
+from .._text import blocks, control_defect, decode, describe, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
-from ..datelines import split_dateline
 from ..errors import WriteError
 from ..registry import Format
 
@@ -143,14 +142,7 @@ class PlainTextFormat(Format):
             # Paragraph lines straight under the headline, with no blank line.
             body.insert(0, first_run[1:])
         paragraphs = _paragraphs(body)
-        dateline = None
-        if paragraphs:
-            dateline, rest = split_dateline(paragraphs[0])
-            if dateline is not None:
-                if rest.strip():
-                    paragraphs[0] = rest.strip()
-                else:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs)
         return Article(
             format=self.name,
             headline=headline,

@@ -32,10 +32,10 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, describe
+from .._text import decode, describe, take_dateline
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
-from ..datelines import parse_dateline, split_dateline
+from ..datelines import parse_dateline
 from ..errors import ParseError, WriteError
 from ..registry import Format
 from . import _sgml
@@ -208,15 +208,7 @@ def _gigaword(fmt: str, text: str, origin: Any, context: ReadContext, plain: boo
     if dateline_text is not None:
         dateline = _dateline(_sgml.normalize(dateline_text), published)
     else:
-        dateline = None
-        if paragraphs:
-            dateline, rest = split_dateline(paragraphs[0], reference=published)
-            if dateline is not None:
-                rest = rest.strip()
-                if rest:
-                    paragraphs[0] = rest
-                else:
-                    del paragraphs[0]
+        dateline = take_dateline(paragraphs, published)
     return Article(
         format=fmt,
         id=doc_id,
@@ -393,13 +385,8 @@ class _Document:
         dateline = None
         if dateline_text is not None:
             dateline = _dateline(dateline_text, published)
-        elif paragraphs:
-            dateline, rest = split_dateline(paragraphs[0], reference=_day(published))
-            if dateline is not None:
-                if rest.strip():
-                    paragraphs[0] = rest.strip()
-                else:
-                    del paragraphs[0]
+        else:
+            dateline = take_dateline(paragraphs, published)
         for index, paragraph in enumerate(paragraphs):
             if _sgml.find_control(paragraph) is not None:
                 self.control(paragraph)
