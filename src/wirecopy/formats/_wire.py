@@ -9,9 +9,10 @@ It is private: the formats are the API.
 
 from __future__ import annotations
 
+import datetime as _dt
 import re
-from collections.abc import Callable, Iterator
-from typing import BinaryIO, NamedTuple
+from collections.abc import Callable, Iterator, Mapping
+from typing import Any, BinaryIO, NamedTuple
 
 import attrs
 
@@ -412,3 +413,39 @@ def encode(article: Article, format_name: str, text: str) -> bytes:
 def count_words(paragraphs: tuple[str, ...]) -> int:
     """The word count a writer puts in a header when the article gives none."""
     return sum(len(paragraph.split()) for paragraph in paragraphs)
+
+
+def header_value(extra: Mapping[str, Any], key: str, default: Any) -> Any:
+    """A header field from ``extra``; an absent or ``None`` value takes *default*."""
+    value = extra.get(key)
+    return default if value is None else value
+
+
+def header_field(article: Article, format_name: str, key: str, value: Any, pattern: re.Pattern[str]) -> str:
+    """*value*, checked to fit its fixed header field, else the WriteError saying so."""
+    if not isinstance(value, str) or not pattern.fullmatch(value):
+        raise refuse(article, format_name, f"its {key} {value!r} does not fit the header field")
+    return value
+
+
+def header_from(
+    article: Article, format_name: str, extra: Mapping[str, Any], key: str, default: str, pattern: re.Pattern[str]
+) -> str:
+    """The header field *key* from ``extra`` (or *default*), checked to fit its field."""
+    return header_field(article, format_name, key, header_value(extra, key, default), pattern)
+
+
+def trailer_time(article: Article, format_name: str) -> _dt.datetime:
+    """The trailer's time: ``published`` in GMT, to the minute (seconds dropped, not rounded).
+
+    Raises:
+        WriteError: ``published`` is not an aware datetime, or its year does
+            not fit the trailer's two digits (1969-2068).
+    """
+    published = article.published
+    if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
+        raise refuse(article, format_name, "the trailer needs published as a datetime with a zone")
+    gmt = published.astimezone(_dt.timezone.utc).replace(second=0, microsecond=0)
+    if not 1969 <= gmt.year <= 2068:
+        raise refuse(article, format_name, f"the trailer's two-digit year cannot hold {gmt.year}")
+    return gmt

@@ -446,33 +446,28 @@ def _render(article: Article, index: int) -> str:
     # extra is format-specific: another format's "priority" or "category"
     # means something else, so only an article of this format lends its own.
     extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
-    published = article.published
-    if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
-        raise refuse("the trailer needs published as a datetime with a zone")
-    gmt = published.astimezone(_dt.timezone.utc)
-    if not 1969 <= gmt.year <= 2068:
-        raise refuse(f"the trailer's two-digit year cannot hold {gmt.year}")
+    gmt = _wire.trailer_time(article, _NAME)
 
     # Header fields: an absent or None value takes the default.
-    level = _field(article, "service_level", _get(extra, "service_level", "a"), _LEVEL)
-    sequence = _field(article, "sequence", _get(extra, "sequence", f"{index % 10000:04d}"), _SEQUENCE)
-    selector = _field(article, "selector", _get(extra, "selector", "-----"), _SELECTOR)
-    priority = _field(article, "priority", _get(extra, "priority", "r"), _PRIORITY)
-    category = _field(article, "category", _get(extra, "category", "a"), _CATEGORY)
+    level = _wire.header_from(article, _NAME, extra, "service_level", "a", _LEVEL)
+    sequence = _wire.header_from(article, _NAME, extra, "sequence", f"{index % 10000:04d}", _SEQUENCE)
+    selector = _wire.header_from(article, _NAME, extra, "selector", "-----", _SELECTOR)
+    priority = _wire.header_from(article, _NAME, extra, "priority", "r", _PRIORITY)
+    category = _wire.header_from(article, _NAME, extra, "category", "a", _CATEGORY)
     codes = extra.get("format_codes") or ("DC3", "DC1")
     if not isinstance(codes, (tuple, list)) or len(codes) > 2 or any(
         code not in ("DC1", "DC2", "DC3", "DC4") for code in codes
     ):
         raise refuse(f"its format_codes {codes!r} are not one or two of DC1, DC2, DC3, DC4")
     headline = None if article.headline is None else check("headline", article.headline)
-    keyword = _get(extra, "keyword", None) or _keyword(headline or "")
-    keyword = _field(article, "keyword", keyword, _KEYWORD)
+    keyword = _wire.header_value(extra, "keyword", None) or _keyword(headline or "")
+    keyword = _wire.header_field(article, _NAME, "keyword", keyword, _KEYWORD)
     version = extra.get("version")
     if version is not None:
-        version = _field(article, "version", version, _VERSION)
-    filing_date = _get(extra, "filing_date", None) or format_date(gmt.date(), "mm-dd")
-    filing_date = _field(article, "filing_date", filing_date, _FILING_DATE)
-    words = _get(extra, "word_count", None)
+        version = _wire.header_field(article, _NAME, "version", version, _VERSION)
+    filing_date = _wire.header_value(extra, "filing_date", None) or format_date(gmt.date(), "mm-dd")
+    filing_date = _wire.header_field(article, _NAME, "filing_date", filing_date, _FILING_DATE)
+    words = _wire.header_value(extra, "word_count", None)
     if words is None:
         words = _wire.count_words(article.paragraphs)
     if not isinstance(words, int) or isinstance(words, bool) or words < 0:
@@ -506,7 +501,7 @@ def _render(article: Article, index: int) -> str:
     if desk is not None:
         if source is None:
             raise refuse("it has a desk but no source for the trailer")
-        _field(article, "desk", desk, re.compile(r"[A-Za-z]+"))
+        _wire.header_field(article, _NAME, "desk", desk, re.compile(r"[A-Za-z]+"))
     paragraphs = _body(article, gmt.date())
 
     slug_fields = f"{keyword} {version}   " if version else f"{keyword}     "
@@ -514,13 +509,12 @@ def _render(article: Article, index: int) -> str:
     lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
     lines += [f"\t   {paragraph}" for paragraph in paragraphs]
     trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
-    minute = gmt.replace(second=0, microsecond=0)  # the trailer holds the minute
     return (
         f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
         f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
         + STX
         + "".join(f"{line}\r\n" for line in lines)
-        + f"\r\n\t   {ETX}{trailer}{format_date(minute, 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
+        + f"\r\n\t   {ETX}{trailer}{format_date(gmt, 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
     )
 
 
@@ -529,15 +523,6 @@ _VERSION = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
 _FILING_DATE = re.compile(r"\d\d-\d\d")
 
 
-def _get(extra: Any, key: str, default: Any) -> Any:
-    value = extra.get(key)
-    return default if value is None else value
-
-
-def _field(article: Article, key: str, value: Any, pattern: re.Pattern[str]) -> str:
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise _wire.refuse(article, _NAME, f"its {key} {value!r} does not fit the header field")
-    return value
 
 
 def _body(article: Article, reference: _dt.date) -> list[str]:

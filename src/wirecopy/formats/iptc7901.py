@@ -369,33 +369,27 @@ def _render(article: Article, index: int) -> str:
     # extra is format-specific: another format's "priority" or "category"
     # means something else, so only an article of this format lends its own.
     extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
-    published = article.published
-    if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
-        raise refuse("the trailer needs published as a datetime with a zone")
-    # The trailer holds the minute: seconds are dropped, not rounded.
-    gmt = published.astimezone(_dt.timezone.utc).replace(second=0, microsecond=0)
-    if not 1969 <= gmt.year <= 2068:
-        raise refuse(f"the trailer's two-digit year cannot hold {gmt.year}")
+    gmt = _wire.trailer_time(article, _NAME)
     trailer = format_date(gmt, "iptc7901")
 
-    service = _field(article, "service", _get(extra, "service", "a"), re.compile(r"[A-Za-z]+"))
-    sequence = _field(article, "sequence", _get(extra, "sequence", f"{index:04d}"), re.compile(r"\d+"))
-    priority = _get(extra, "priority", 4)
+    service = _wire.header_from(article, _NAME, extra, "service", "a", re.compile(r"[A-Za-z]+"))
+    sequence = _wire.header_from(article, _NAME, extra, "sequence", f"{index:04d}", re.compile(r"\d+"))
+    priority = _wire.header_value(extra, "priority", 4)
     if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 9:
         raise refuse(f"its priority {priority!r} is not a digit")
-    category = _field(article, "category", _get(extra, "category", "i"), _CATEGORY)
-    words = _get(extra, "word_count", None)
+    category = _wire.header_from(article, _NAME, extra, "category", "i", _CATEGORY)
+    words = _wire.header_value(extra, "word_count", None)
     if words is None:
         words = _wire.count_words(article.paragraphs)
     if not isinstance(words, int) or isinstance(words, bool) or words < 0:
         raise refuse(f"its word_count {words!r} is not a whole number")
     header_extra = extra.get("header_extra")
     if header_extra is not None:
-        _field(article, "header_extra", header_extra, re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+"))
+        _wire.header_field(article, _NAME, "header_extra", header_extra, re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+"))
     agency = article.source
     if agency is not None:
-        _field(article, "source", agency, re.compile(r"[A-Za-z][^\s\x00-\x1f\x7f-\x9f]*"))
-    number = _field(article, "message_number", _get(extra, "message_number", f"{index:04d}"), re.compile(r"\d+"))
+        _wire.header_field(article, _NAME, "source", agency, re.compile(r"[A-Za-z][^\s\x00-\x1f\x7f-\x9f]*"))
+    number = _wire.header_from(article, _NAME, extra, "message_number", f"{index:04d}", re.compile(r"\d+"))
     slug = extra.get("slug")
     if slug is not None:
         slug = check("slug", slug)
@@ -425,7 +419,7 @@ def _render(article: Article, index: int) -> str:
         for text in blocks:
             if any(_NOT_FOR_PUBLICATION.fullmatch(line.strip()) for line in text.split("\r\n")):
                 raise refuse(f"its {what} holds the 'not for publication' line, which the writer adds itself")
-    editors = [_field(article, "editor", editor, re.compile(r"[A-Za-z]{1,5}")) for editor in
+    editors = [_wire.header_field(article, _NAME, "editor", editor, re.compile(r"[A-Za-z]{1,5}")) for editor in
                extra.get("editors") or ()]
     if editors and agency is None:
         raise refuse("it has editors but no source (agency) to open their line")
@@ -453,15 +447,6 @@ def _render(article: Article, index: int) -> str:
     return "".join(out)
 
 
-def _get(extra: Any, key: str, default: Any) -> Any:
-    value = extra.get(key)
-    return default if value is None else value
-
-
-def _field(article: Article, key: str, value: Any, pattern: re.Pattern[str]) -> str:
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise _wire.refuse(article, _NAME, f"its {key} {value!r} does not fit the header field")
-    return value
 
 
 def _block(article: Article, what: str, value: object) -> str:
