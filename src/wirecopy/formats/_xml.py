@@ -986,11 +986,13 @@ def local(tag: Any) -> str:
     return name
 
 
-def children(element: ET.Element, name: str) -> Iterator[ET.Element]:
-    """The child elements called *name*, in any namespace."""
-    for child in element:
-        if local(child.tag) == name:
-            yield child
+def children(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
+    """The child elements called *name*, in any namespace; none when *element* is ``None``."""
+    if element is None:
+        return
+    for item in element:
+        if local(item.tag) == name:
+            yield item
 
 
 def child(element: ET.Element | None, name: str) -> ET.Element | None:
@@ -1679,7 +1681,11 @@ _FIELDS = (
 
 
 def apply_overrides(article: Article, data: str, context: ReadContext, defects: list[Defect]) -> Article:
-    """Replace the fields a writer recorded in its JSON overrides."""
+    """Replace the fields a writer recorded in its JSON overrides.
+
+    *defects* is the article's list of defects: a record that cannot be
+    applied adds one, and the article returned carries it.
+    """
     try:
         overrides = json.loads(data)
         if not isinstance(overrides, dict) or not set(overrides) <= set(_FIELDS):
@@ -1689,7 +1695,7 @@ def apply_overrides(article: Article, data: str, context: ReadContext, defects: 
         return Article.from_dict(record)
     except (ValueError, TypeError) as err:
         defects.append(context.defect("bad-overrides", f"the {OVERRIDE_NAME} record was ignored: {err}"))
-        return article
+        return attrs.evolve(article, defects=tuple(defects))
 
 
 def overrides(article: Article, again: Article | None) -> str | None:

@@ -30,8 +30,6 @@ from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
-import attrs
-
 from .. import policy as _policy
 from ..article import Article, DateValue
 from ..context import ReadContext
@@ -206,7 +204,7 @@ class NewsML1Format(Format):
                 extra[name] = found
         management = child(item, "NewsManagement")
         overrides = None
-        for prop in _all(management, "Property"):
+        for prop in children(management, "Property"):
             if prop.get("FormalName") == _xml.OVERRIDE_NAME:
                 overrides = prop.get("Value", "")
         for name in ("Status", "Urgency"):
@@ -282,8 +280,6 @@ class NewsML1Format(Format):
         )
         if overrides is not None:
             article = _xml.apply_overrides(article, overrides, context, defects)
-            if len(defects) != len(article.defects):
-                article = attrs.evolve(article, defects=tuple(defects))
         return article
 
     def _dateline(
@@ -338,11 +334,6 @@ def _party(item: ET.Element, role: str) -> str | None:
                 return found
     return None
 
-
-def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
-    """The child elements called *name*; nothing when *element* is ``None``."""
-    if element is not None:
-        yield from children(element, name)
 
 
 # ---------------------------------------------------------------------------

@@ -31,8 +31,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
-import attrs
-
 from .. import policy as _policy
 from ..article import Article, DateValue, Defect
 from ..context import ReadContext
@@ -287,10 +285,10 @@ def read_item(
     language = attribute(child(content_meta, "language"), "tag") or value(item.get(_XML_LANG))
     subjects = _xml.unique(
         code
-        for subject in _all(content_meta, "subject")
+        for subject in children(content_meta, "subject")
         if (code := attribute(subject, "qcode") or attribute(subject, "literal")) is not None
     )
-    keywords = [word for keyword in _all(content_meta, "keyword") if (word := text_value(keyword))]
+    keywords = [word for keyword in children(content_meta, "keyword") if (word := text_value(keyword))]
     if keywords:
         extra["keywords"] = keywords
     slugline = text_value(child(content_meta, "slugline"))
@@ -298,7 +296,7 @@ def read_item(
         extra["slugline"] = slugline
     headline = None
     subheadline = None
-    for element in _all(content_meta, "headline"):
+    for element in children(content_meta, "headline"):
         role = element.get("role") or ""
         text = text_value(element)
         if text is None:
@@ -312,7 +310,7 @@ def read_item(
     if creditline is not None:
         extra["creditline"] = creditline
     highlights: list[str] = []
-    for element in _all(content_meta, "description"):
+    for element in children(content_meta, "description"):
         text = text_value(element)
         if text is None:
             continue
@@ -346,14 +344,8 @@ def read_item(
     )
     if overrides is not None:
         article = _xml.apply_overrides(article, overrides, context, defects)
-        if len(defects) != len(article.defects):
-            article = attrs.evolve(article, defects=tuple(defects))
     return article
 
-
-def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
-    if element is not None:
-        yield from children(element, name)
 
 
 def _flex(element: ET.Element | None) -> str | None:

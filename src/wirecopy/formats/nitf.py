@@ -29,8 +29,6 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
-import attrs
-
 from .. import policy as _policy
 from ..article import Article, DateValue, Defect
 from ..context import ReadContext
@@ -252,8 +250,6 @@ def read_nitf(
     )
     if overrides is not None:
         article = _xml.apply_overrides(article, overrides, context, defects)
-        if len(defects) != len(article.defects):
-            article = attrs.evolve(article, defects=tuple(defects))
     return article
 
 
@@ -266,11 +262,6 @@ def _placer(
     """Where a date value is, found only if a defect needs it."""
     return lambda: where(needle, after)
 
-
-def _all(element: ET.Element | None, name: str) -> Iterator[ET.Element]:
-    """The child elements called *name*; nothing when *element* is ``None``."""
-    if element is not None:
-        yield from children(element, name)
 
 
 def _nyt_date(metas: Mapping[str, Any], context: ReadContext, defects: list[Defect], line: int) -> DateValue | None:

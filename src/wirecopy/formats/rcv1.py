@@ -35,8 +35,6 @@ from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
-import attrs
-
 from .. import policy as _policy
 from ..article import Article, DateValue, Defect
 from ..context import ReadContext
@@ -195,8 +193,6 @@ class RCV1Format(Format):
         )
         if overrides is not None:
             article = _xml.apply_overrides(article, overrides, context, defects)
-            if len(defects) != len(article.defects):
-                article = attrs.evolve(article, defects=tuple(defects))
         return article
 
 
