@@ -7,10 +7,11 @@
 The public API is what this module lists in ``__all__``.
 """
 
+import typing as _typing
+
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import ReadContext
-from .conversion import ConvertError, ConvertInterrupted, convert
 from .datelines import parse_dateline, render_dateline, split_dateline
 from .dates import format_date, parse_date
 from .detection import Candidate, Detection, detect
@@ -29,6 +30,13 @@ from .errors import (
 from .policy import Policy
 from .registry import Format, PluginWarning, formats, get_format, register_format
 from .report import ConvertReport, ErrorRecord, FileReport
+
+if _typing.TYPE_CHECKING:
+    from .conversion import ConvertError, ConvertInterrupted, convert
+
+# Corpus conversion brings in process pools, signals and temporary files;
+# it is imported on first use so that `import wirecopy` does not pay for it.
+_LAZY = {"convert", "ConvertError", "ConvertInterrupted"}
 
 __all__ = [
     "AmbiguousFormatError",
@@ -77,7 +85,13 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> str:
+def __getattr__(name: str) -> _typing.Any:
+    if name in _LAZY:
+        from . import conversion
+
+        value = getattr(conversion, name)
+        globals()[name] = value  # later lookups skip this function
+        return value
     # Read from the installed metadata, lazily, so that importing wirecopy
     # does not pay for importlib.metadata.
     if name == "__version__":
@@ -86,3 +100,7 @@ def __getattr__(name: str) -> str:
         return version("wirecopy")
     msg = f"module 'wirecopy' has no attribute {name!r}"
     raise AttributeError(msg)
+
+
+def __dir__() -> list[str]:
+    return sorted({*globals(), *__all__})

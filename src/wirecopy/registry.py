@@ -18,14 +18,16 @@ import re
 import threading
 import warnings
 from collections.abc import Iterable, Iterator, Mapping
-from importlib import metadata
-from typing import BinaryIO, ClassVar, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, ClassVar, TypeVar
 
 import attrs
 
 from .article import Article
 from .context import ReadContext
 from .errors import DuplicateFormatError, FormatLoadError, UnknownFormatError, WirecopyWarning, WriteError
+
+if TYPE_CHECKING:
+    from importlib import metadata
 
 __all__ = [
     "ENTRY_POINT_GROUP",
@@ -254,6 +256,10 @@ class Registry:
             return
         self._scanned = True
         assert self._group is not None
+        # Imported here: plugin discovery must cost nothing until a lookup
+        # needs it.
+        from importlib import metadata
+
         for ep in metadata.entry_points(group=self._group):
             origin = _describe(ep)
             entry = _Entry(name=ep.name.lower(), origin=origin, entry_point=ep)
