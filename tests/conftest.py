@@ -31,6 +31,35 @@ def _corpus_root() -> Path:
 CORPUS = _corpus_root()
 
 
+def _agency_feeds_root() -> Path:
+    configured = os.environ.get("WIRECOPY_AGENCY_FEEDS")
+    return Path(configured) if configured else CORPUS.parent / "agency-feeds"
+
+
+#: The real agency feed files with their expected values (EXPECT.json).
+AGENCY_FEEDS = _agency_feeds_root()
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    """``--update-goldens`` rewrites the recorded outputs of every sample (tests/goldens.py)."""
+    parser.addoption(
+        "--update-goldens",
+        action="store_true",
+        help="rewrite the golden outputs of the samples instead of comparing against them",
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Declare the markers the suite uses."""
+    config.addinivalue_line("markers", "corpus: needs the shared corpus of real samples (WIRECOPY_CORPUS)")
+
+
+@pytest.fixture
+def update_goldens(request: pytest.FixtureRequest) -> bool:
+    """Whether this run records the goldens rather than checking them."""
+    return bool(request.config.getoption("--update-goldens"))
+
+
 def corpus_files(folder: str, pattern: str = "*") -> list[Path]:
     """The real samples in one folder of the shared corpus, or [] when it is absent."""
     path = CORPUS / folder
