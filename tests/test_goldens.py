@@ -61,7 +61,8 @@ def test_own_sample_matches_its_golden(sample: Sample, update_goldens: bool) -> 
         if data != expected:
             store(actual_path(sample, kind), data)
             shown = _diff(expected or b"", data or b"", sample.name + kind)
-            pytest.fail(f"{sample.name}{kind} differs from its golden (actual output in tests/goldens/_actual):\n{shown}")
+            where = "actual output in tests/goldens/_actual"
+            pytest.fail(f"{sample.name}{kind} differs from its golden ({where}):\n{shown}")
 
 
 @pytest.mark.corpus
