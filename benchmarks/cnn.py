@@ -59,12 +59,33 @@ _VOCABULARY = (
 )
 _WORDS = tuple(_VOCABULARY.split())
 _PLACES = (
-    ("moscow", "russia"), ("london", "england"), ("paris", "france"), ("berlin", "germany"),
-    ("washington", None), ("new york", None), ("tokyo", "japan"), ("beijing", "china"),
-    ("cairo", "egypt"), ("nairobi", "kenya"), ("lima", "peru"), ("ottawa", "canada"),
+    ("moscow", "russia"),
+    ("london", "england"),
+    ("paris", "france"),
+    ("berlin", "germany"),
+    ("washington", None),
+    ("new york", None),
+    ("tokyo", "japan"),
+    ("beijing", "china"),
+    ("cairo", "egypt"),
+    ("nairobi", "kenya"),
+    ("lima", "peru"),
+    ("ottawa", "canada"),
 )
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+_MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _body(rng: random.Random, lines: int) -> list[str]:

@@ -93,9 +93,12 @@ def _dask(corpus: list[str], out: str, workers: int) -> dict[str, float]:
     import wirecopy.dask
 
     started = time.perf_counter()
-    with distributed.LocalCluster(
-        processes=True, n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
-    ) as cluster, distributed.Client(cluster) as client:
+    with (
+        distributed.LocalCluster(
+            processes=True, n_workers=workers, threads_per_worker=1, host="127.0.0.1", dashboard_address=None
+        ) as cluster,
+        distributed.Client(cluster) as client,
+    ):
         startup = time.perf_counter() - started
         before = client.run(time.process_time)
         started = time.perf_counter()

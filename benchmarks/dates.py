@@ -34,8 +34,20 @@ from wirecopy.dates import ZONES, format_date, parse_date
 
 DEFAULT = dt.datetime(2000, 1, 1)
 TZINFOS = dict(ZONES)
-MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-          "November", "December")
+MONTHS = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 def _moment(rng: random.Random) -> dt.datetime:
@@ -59,8 +71,8 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "ISO datetime, naive": lambda r: _moment(r).strftime("%Y-%m-%d %H:%M"),
     "ISO basic (NITF)": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "iso-basic"),
     "RFC 822": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "rfc822"),
-    "RFC 822, 2-digit year, GMT": lambda r: _moment(r).replace(year=r.randrange(1987, 1999)).strftime(
-        "%a, %d %b %y %H:%M:%S GMT"
+    "RFC 822, 2-digit year, GMT": lambda r: (
+        _moment(r).replace(year=r.randrange(1987, 1999)).strftime("%a, %d %b %y %H:%M:%S GMT")
     ),
     "TREC compact YYYYMMDD": lambda r: _moment(r).strftime("%Y%m%d"),
     "Reuters-21578": lambda r: format_date(_moment(r).replace(microsecond=r.randrange(100) * 10000), "reuters21578"),
@@ -76,8 +88,10 @@ def _same(ours: dt.date, theirs: dt.datetime) -> bool:
     """The same value: a date is dateutil's midnight without a zone; a time has the same offset."""
     if not isinstance(ours, dt.datetime):
         return theirs.time() == dt.time(0) and theirs.tzinfo is None and theirs.date() == ours
-    return ours == theirs and ours.utcoffset() == theirs.utcoffset() and ours.replace(tzinfo=None) == theirs.replace(
-        tzinfo=None
+    return (
+        ours == theirs
+        and ours.utcoffset() == theirs.utcoffset()
+        and ours.replace(tzinfo=None) == theirs.replace(tzinfo=None)
     )
 
 

@@ -269,8 +269,10 @@ def main(argv: list[str] | None = None) -> int:
         large = measure("wirecopy", big, big.stat().st_size)
         _row(f"wirecopy, {big.stat().st_size / MB:.0f} MB file", large)
         if large is not None:
-            print(f"peak memory, {size / MB:.0f} MB vs {big.stat().st_size / MB:.0f} MB: "
-                  f"{ours['peak_mb']:.1f} MB vs {large['peak_mb']:.1f} MB")
+            print(
+                f"peak memory, {size / MB:.0f} MB vs {big.stat().st_size / MB:.0f} MB: "
+                f"{ours['peak_mb']:.1f} MB vs {large['peak_mb']:.1f} MB"
+            )
     return 0
 
 

@@ -50,6 +50,7 @@ def _articles(count: int, seed: int = 1312) -> list:
     start = dt.datetime(2016, 1, 1, tzinfo=dt.timezone.utc)
     result = []
     for index in range(count):
+
         def sentence(low: int, high: int) -> str:
             return " ".join(rng.choice(_WORDS) for _ in range(rng.randint(low, high)))
 

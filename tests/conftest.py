@@ -15,9 +15,7 @@ DATA = Path(__file__).resolve().parent / "data"
 
 # "ci" keeps the whole suite within a few minutes on two cores; "thorough"
 # is for a long local run: HYPOTHESIS_PROFILE=thorough pytest
-settings.register_profile(
-    "ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow]
-)
+settings.register_profile("ci", max_examples=100, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.register_profile("thorough", max_examples=2000, deadline=None)
 settings.register_profile("quick", max_examples=10, deadline=None)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "ci"))
@@ -73,8 +71,7 @@ def corpus() -> Path:
     """The shared corpus of real samples; skips when it is not on this machine."""
     if not CORPUS.is_dir():
         pytest.skip(
-            f"the shared corpus of real samples is not at {CORPUS}; "
-            "set WIRECOPY_CORPUS to the folder that holds it"
+            f"the shared corpus of real samples is not at {CORPUS}; set WIRECOPY_CORPUS to the folder that holds it"
         )
     return CORPUS
 

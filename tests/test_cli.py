@@ -201,8 +201,16 @@ class TestConvertCorpus:
         report_path = tmp_path / "r.json"
         result = call(
             capsysbinary,
-            "convert", str(corpus), "-o", str(tmp_path / "out"), "--errors", "strict", "--jobs", "1",
-            "--report", str(report_path),
+            "convert",
+            str(corpus),
+            "-o",
+            str(tmp_path / "out"),
+            "--errors",
+            "strict",
+            "--jobs",
+            "1",
+            "--report",
+            str(report_path),
         )
         assert result.returncode == 1
         lines = result.stderr.decode().splitlines()
@@ -250,7 +258,10 @@ class TestConvertCorpus:
         result = call(capsysbinary, "convert", str(corpus / "**" / "*.txt"), "-o", str(tmp_path / "out"), "-j", "1")
         assert result.returncode == 0
         assert sorted(p.name for p in (tmp_path / "out").rglob("*.jsonl") if not p.name.startswith(".")) == [
-            "000.txt.jsonl", "000.txt.jsonl", "001.txt.jsonl", "001.txt.jsonl",
+            "000.txt.jsonl",
+            "000.txt.jsonl",
+            "001.txt.jsonl",
+            "001.txt.jsonl",
         ]
 
     def test_missing_input(self, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:

@@ -432,8 +432,20 @@ class TestFormat:
 # Properties.
 
 ZONE_NAMES = sorted(ZONES)
-ENGLISH = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
+ENGLISH = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
@@ -457,9 +469,29 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     month, full = _MONTH_ABBR[day.month - 1], ENGLISH[day.month - 1]
     family = draw(
         st.sampled_from(
-            ["us-long", "us-upper", "ap", "weekday", "dmy", "iso-date", "iso-naive", "iso-aware", "iso-z",
-             "iso-basic", "basic-date", "slash", "slash-dayfirst", "reuters", "rfc822-offset", "rfc822-name",
-             "rfc822-2digit", "anpa-trailer", "time-first", "us-long-time", "no-year"]
+            [
+                "us-long",
+                "us-upper",
+                "ap",
+                "weekday",
+                "dmy",
+                "iso-date",
+                "iso-naive",
+                "iso-aware",
+                "iso-z",
+                "iso-basic",
+                "basic-date",
+                "slash",
+                "slash-dayfirst",
+                "reuters",
+                "rfc822-offset",
+                "rfc822-name",
+                "rfc822-2digit",
+                "anpa-trailer",
+                "time-first",
+                "us-long-time",
+                "no-year",
+            ]
         )
     )
     secs = moment.replace(microsecond=0)
@@ -477,8 +509,10 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     elif family == "iso-date":
         text = day.isoformat()
     elif family == "iso-naive":
-        text = moment.isoformat(sep=draw(st.sampled_from(["T", " "])), timespec=draw(
-            st.sampled_from(["minutes", "seconds", "milliseconds", "microseconds"])))
+        text = moment.isoformat(
+            sep=draw(st.sampled_from(["T", " "])),
+            timespec=draw(st.sampled_from(["minutes", "seconds", "milliseconds", "microseconds"])),
+        )
     elif family == "iso-aware":
         text = secs.isoformat() + _iso_offset(zone, draw(st.booleans()))
     elif family == "iso-z":
@@ -554,7 +588,12 @@ class TestProperties:
         """The hot path gives exactly what the general path gives for the same string."""
         text, options, _ = case
         general = _parse_general(
-            text, text.strip(), None, options.get("reference"), None, bool(options.get("dayfirst"))  # type: ignore[arg-type]
+            text,
+            text.strip(),
+            None,
+            options.get("reference"),
+            None,
+            bool(options.get("dayfirst")),  # type: ignore[arg-type]
         )
         _same(parse_date(text, **options), general)  # type: ignore[arg-type]
 

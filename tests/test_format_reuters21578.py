@@ -20,22 +20,44 @@ FOLDER = "reuters21578-sgml"
 # name: (documents, NEWID, published, title, dateline place, first words of the body)
 SAMPLES = {
     "reut2-000_excerpt.sgm": (
-        8, "1", dt.datetime(1987, 2, 26, 15, 1, 1, 790000), "BAHIA COCOA REVIEW", "SALVADOR", "Showers continued",
+        8,
+        "1",
+        dt.datetime(1987, 2, 26, 15, 1, 1, 790000),
+        "BAHIA COCOA REVIEW",
+        "SALVADOR",
+        "Showers continued",
     ),
     "reut2-010_excerpt.sgm": (
-        4, "10017", dt.datetime(1987, 3, 26, 12, 33, 25, 40000), "TALKING POINT/CONRAIL <CRR>", "NEW YORK",
+        4,
+        "10017",
+        dt.datetime(1987, 3, 26, 12, 33, 25, 40000),
+        "TALKING POINT/CONRAIL <CRR>",
+        "NEW YORK",
         "Private investors eagerly",
     ),
     "reut2-013_excerpt.sgm": (
-        2, "13001", dt.datetime(1987, 4, 3, 12, 41, 43, 180000), "CHRYSLER <C> LATE MARCH U.S. CAR SALES UP",
-        "DETROIT", "Chrysler Corp said",
+        2,
+        "13001",
+        dt.datetime(1987, 4, 3, 12, 41, 43, 180000),
+        "CHRYSLER <C> LATE MARCH U.S. CAR SALES UP",
+        "DETROIT",
+        "Chrysler Corp said",
     ),
     "tm_reuters-21578.xml": (
-        10, "1", dt.datetime(1987, 2, 26, 15, 1, 1, 790000), "BAHIA COCOA REVIEW", "SALVADOR", "Showers continued",
+        10,
+        "1",
+        dt.datetime(1987, 2, 26, 15, 1, 1, 790000),
+        "BAHIA COCOA REVIEW",
+        "SALVADOR",
+        "Showers continued",
     ),
     "tm_crude_reut-00001.xml": (
-        1, "127", dt.datetime(1987, 2, 26, 17, 0, 56, 40000), "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES",
-        "NEW YORK", "Diamond Shamrock Corp",
+        1,
+        "127",
+        dt.datetime(1987, 2, 26, 17, 0, 56, 40000),
+        "DIAMOND SHAMROCK (DIA) CUTS CRUDE PRICES",
+        "NEW YORK",
+        "Diamond Shamrock Corp",
     ),
 }
 
@@ -76,7 +98,11 @@ class TestRealSamples:
         cocoa, bank, brief, unproc, poll, _, feed, brazil = articles
         assert cocoa.subjects == ("cocoa",)
         assert cocoa.extra["places"] == ("el-salvador", "usa", "uruguay")
-        assert (cocoa.extra["lewissplit"], cocoa.extra["cgisplit"], cocoa.extra["oldid"]) == ("TRAIN", "TRAINING-SET", "5544")  # noqa: E501
+        assert (cocoa.extra["lewissplit"], cocoa.extra["cgisplit"], cocoa.extra["oldid"]) == (
+            "TRAIN",
+            "TRAINING-SET",
+            "5544",
+        )
         assert cocoa.extra["signoff"] == "Reuter"
         assert cocoa.paragraphs[-1].endswith("carnival which ends midday on February 27.")
         assert cocoa.extra["unknown"].startswith(" \n\x05\x05\x05C T\n\x16\x16\x01f0704\x1freute")
@@ -132,12 +158,21 @@ class TestFixtures:
         """BRIEF keeps its '******' prefix apart, UNPROC keeps its table lines, &#127; is removed and reported."""
         _, brief, table, ferry = wirecopy.read(FIXTURES / "reut2-synthetic.sgm")
         assert (brief.headline, brief.extra["title_prefix"], brief.extra["date_junk"]) == (
-            "HARBOUR DUES TO RISE FIVE PCT FROM APRIL", "******", "\x05\x05\x05F Y",
+            "HARBOUR DUES TO RISE FIVE PCT FROM APRIL",
+            "******",
+            "\x05\x05\x05F Y",
         )
-        assert table.paragraphs == ("HARBOUR TONNAGE FOR WEEK", "     INWARD  OUTWARD", " Mon   120      95", " Tue   132     101")  # noqa: E501
+        assert table.paragraphs == (
+            "HARBOUR TONNAGE FOR WEEK",
+            "     INWARD  OUTWARD",
+            " Mon   120      95",
+            " Tue   132     101",
+        )
         assert ferry.paragraphs == ("A ferry line said it would add two winter sailings a week from next month.",)
         assert ferry.defects == (
-            wirecopy.Defect(kind="control-character", message="control character '\\x7f' in text, removed", line=81, column=27),  # noqa: E501
+            wirecopy.Defect(
+                kind="control-character", message="control character '\\x7f' in text, removed", line=81, column=27
+            ),
         )
 
     def test_tm_xml_variant(self) -> None:
@@ -177,7 +212,9 @@ class TestWriting:
         article = Article(
             format="reuters21578-sgml", id="7", published=dt.datetime(1987, 3, 1, 9, 5, tzinfo=dt.timezone.utc)
         )
-        message = r"^cannot write article '7' as reuters21578-sgml: its date 1987-03-01T09:05:00\+00:00 has a time zone$"  # noqa: E501
+        message = (
+            r"^cannot write article '7' as reuters21578-sgml: its date 1987-03-01T09:05:00\+00:00 has a time zone$"
+        )
         with pytest.raises(WriteError, match=message):
             wirecopy.dumps(article, "reuters21578")
 
@@ -195,7 +232,10 @@ class TestBadInput:
         data = self.DOC.format(n=1) + '<REUTERS NEWID="2">\n<DATE>'
         with pytest.raises(ParseError) as caught:
             wirecopy.loads(data, "reuters21578", errors="strict", filename="x.sgm")
-        assert str(caught.value) == "<REUTERS> is not closed: the input ends before its </REUTERS> (at x.sgm, line 7, column 1)"  # noqa: E501
+        assert (
+            str(caught.value)
+            == "<REUTERS> is not closed: the input ends before its </REUTERS> (at x.sgm, line 7, column 1)"
+        )
 
     def test_missing_newid_strict(self) -> None:
         """A document without NEWID raises under strict."""

@@ -26,35 +26,76 @@ FOLDER = "trec-ldc-sgml"
 # name: (documents, id, published, headline, dateline place, first words of the body)
 SAMPLES = {
     "cogcomp_ace2004_VOA20001231.2000.3520.sgm": (
-        1, "VOA20001231.2000.3520", dt.datetime(2000, 12, 31, 20, 58, 40, 200000), None, None, "Cuban leader Fidel",
+        1,
+        "VOA20001231.2000.3520",
+        dt.datetime(2000, 12, 31, 20, 58, 40, 200000),
+        None,
+        None,
+        "Cuban leader Fidel",
     ),
     "cogcomp_ace2005_XIN_ENG_20030616.0274.sgm": (
-        1, "XIN_ENG_20030616.0274", dt.date(2003, 6, 16), "EU backs stricter nuclear inspections in Iran",
-        "LUXEMBOURG", "Foreign ministers of",
+        1,
+        "XIN_ENG_20030616.0274",
+        dt.date(2003, 6, 16),
+        "EU backs stricter nuclear inspections in Iran",
+        "LUXEMBOURG",
+        "Foreign ministers of",
     ),
     "duc_APW19981012.0289.sgml": (
-        1, "APW19981012.0289", dt.datetime(1998, 10, 12, 6, 19), "URGENT", "TEHRAN", "An Iranian foundation",
+        1,
+        "APW19981012.0289",
+        dt.datetime(1998, 10, 12, 6, 19),
+        "URGENT",
+        "TEHRAN",
+        "An Iranian foundation",
     ),
     "duc_APW19990707.0181.sgml": (
-        1, "APW19990707.0181", dt.datetime(1999, 7, 7, 8, 30, 27), "Clinton Focuses on American Indians",
-        "PINE RIDGE", "President Clinton turned",
+        1,
+        "APW19990707.0181",
+        dt.datetime(1999, 7, 7, 8, 30, 27),
+        "Clinton Focuses on American Indians",
+        "PINE RIDGE",
+        "President Clinton turned",
     ),
     "duc_NYT19990512.0435.sgml": (
-        1, "NYT19990512.0435", dt.datetime(1999, 5, 12, 21, 6), "&HT;", "WASHINGTON", "The stock market shrugged",
+        1,
+        "NYT19990512.0435",
+        dt.datetime(1999, 5, 12, 21, 6),
+        "&HT;",
+        "WASHINGTON",
+        "The stock market shrugged",
     ),
     "duc_NYT20000205.0294.sgml": (
-        1, "NYT20000205.0294", dt.datetime(2000, 2, 5, 23, 13), None, None, "Gottschalt recalled that",
+        1,
+        "NYT20000205.0294",
+        dt.datetime(2000, 2, 5, 23, 13),
+        None,
+        None,
+        "Gottschalt recalled that",
     ),
     "duc_XIE19990809.0160.sgml": (
-        1, "XIE19990809.0160", dt.date(1999, 8, 9), "Yeltsin Nominates Putin as Presidential Candidate", "MOSCOW",
+        1,
+        "XIE19990809.0160",
+        dt.date(1999, 8, 9),
+        "Yeltsin Nominates Putin as Presidential Candidate",
+        "MOSCOW",
         "Russian President Boris",
     ),
     "erl_AFP_ENG_200905_excerpt.sgml": (
-        8, "AFP_ENG_20090531.0001", dt.date(2009, 5, 31), "Chile swine flu cases jump to 276", "Santiago",
+        8,
+        "AFP_ENG_20090531.0001",
+        dt.date(2009, 5, 31),
+        "Chile swine flu cases jump to 276",
+        "Santiago",
         "Chilean health authorities",
     ),
     "erl_eng-NG-ampersand-example.xml": (
-        1, "eng-NG-31-150703-10646134", dt.datetime(2008, 4, 6, 16, 8, 59), "more energy", None, "Have you tried",
+        1,
+        "eng-NG-31-150703-10646134",
+        dt.datetime(2008, 4, 6, 16, 8, 59),
+        "more energy",
+        None,
+        "Have you tried",
     ),
 }
 NEWSGROUP = ("usenet-rfc822", "erl_eng-NG-31-9999.ldc.sgml")
@@ -100,7 +141,9 @@ class TestRealSamples:
         sydney = articles[1]
         assert sydney.dateline is not None
         assert (sydney.dateline.text, sydney.dateline.agency, sydney.dateline.date) == (
-            "Sydney, June 1, 2009 (AFP)", "AFP", dt.date(2009, 6, 1),
+            "Sydney, June 1, 2009 (AFP)",
+            "AFP",
+            dt.date(2009, 6, 1),
         )
         assert "P&O Cruises said" in sydney.paragraphs[3]
         assert articles[3].headline == "ALERT ¥"
@@ -113,8 +156,13 @@ class TestRealSamples:
         """An AQUAINT APW document keeps its ANPA header fields, slug, trailer and the text around TEXT."""
         [article] = wirecopy.read(_sample("duc_APW19981012.0289.sgml"), "trec-sgml")
         assert article.extra["anpa"] == {
-            "transmission": "w1026", "selector": "wstm-", "priority": "u", "category": "i",
-            "keyword": "BC-Iran-Rushdie", "date": "10-12", "words": "0083",
+            "transmission": "w1026",
+            "selector": "wstm-",
+            "priority": "u",
+            "category": "i",
+            "keyword": "BC-Iran-Rushdie",
+            "date": "10-12",
+            "words": "0083",
         }
         assert article.extra["slug"] == "BC-Iran-Rushdie"
         assert article.extra["trailer"] == "AP-NY-10-12-98 0619EDT"
@@ -164,7 +212,9 @@ class TestFixtures:
             extra={"type": "story"},
         )
         assert two.paragraphs == (
-            "Duty Editor: Paul Morvan", "What's happening on the coast on Thursday:", "+ Ferry timetable changes",
+            "Duty Editor: Paul Morvan",
+            "What's happening on the coast on Thursday:",
+            "+ Ferry timetable changes",
         )
         assert three.defects == (
             wirecopy.Defect(
@@ -203,7 +253,9 @@ class TestFixtures:
         assert (article.id, article.source, article.published) == expected
         assert article.dateline is not None
         assert (article.dateline.place, article.dateline.agency, article.dateline.date) == (
-            "VALENCIA", "Xinhua", dt.date(2004, 1, 7),
+            "VALENCIA",
+            "Xinhua",
+            dt.date(2004, 1, 7),
         )
         assert article.paragraphs[0].startswith("Orchard growers said")
         assert article.extra == {"doctype": "NEWS STORY", "doctype_source": "newswire"}

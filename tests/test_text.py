@@ -60,9 +60,11 @@ _TEXT = st.text(st.sampled_from(list("ab \t\u00a0\x1f\x07\n\r\x0b\x0c\x1c\x85\u2
 def test_plain_lines(text: str) -> None:
     """plain_lines is true exactly when no line break but '\\n' and no control character is in the text."""
     without_newlines = text.replace("\n", "")
-    expected = len(without_newlines.splitlines()) <= 1 and not without_newlines.endswith(
-        tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-    ) and find_control(text) is None
+    expected = (
+        len(without_newlines.splitlines()) <= 1
+        and not without_newlines.endswith(tuple("\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"))
+        and find_control(text) is None
+    )
     assert plain_lines(text.encode("utf-8"), text) == expected
 
 

@@ -302,4 +302,3 @@ def _articles(articles: Iterable[Article] | Article) -> Iterable[Article]:
         msg = f"expected articles, not {type(articles).__name__}"
         raise TypeError(msg)
     return articles
-

@@ -282,9 +282,7 @@ class Article:
     published: DateValue | None = attrs.field(default=None, validator=_opt_date)
     """When the story was published, at the precision the source gives."""
 
-    dateline: Dateline | None = attrs.field(
-        default=None, validator=_optional(Dateline)
-    )
+    dateline: Dateline | None = attrs.field(default=None, validator=_optional(Dateline))
     """The dateline taken out of the first paragraph, or ``None``."""
 
     paragraphs: tuple[str, ...] = attrs.field(default=(), converter=_to_str_tuple, validator=_strs)
@@ -302,14 +300,10 @@ class Article:
     extra: FrozenDict = attrs.field(factory=FrozenDict, converter=_to_extra)
     """Format-specific fields, read-only, JSON-like values only."""
 
-    origin: Origin | None = attrs.field(
-        default=None, eq=False, validator=_optional(Origin)
-    )
+    origin: Origin | None = attrs.field(default=None, eq=False, validator=_optional(Origin))
     """Where the article was read from; not part of equality."""
 
-    defects: tuple[Defect, ...] = attrs.field(
-        default=(), eq=False, converter=_to_defects, validator=_items(Defect)
-    )
+    defects: tuple[Defect, ...] = attrs.field(default=(), eq=False, converter=_to_defects, validator=_items(Defect))
     """The problems the parser worked around; not part of equality."""
 
     @property

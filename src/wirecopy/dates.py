@@ -103,8 +103,18 @@ ZONES: Mapping[str, _dt.tzinfo] = {
 }
 
 _ENGLISH_MONTHS = (
-    "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 )
 
 #: Month names and abbreviations, lower case, as wire copy spells them:
@@ -114,24 +124,71 @@ MONTHS: Mapping[str, int] = {
     **{name: number for number, name in enumerate(_ENGLISH_MONTHS, 1)},
     **{name[:3]: number for number, name in enumerate(_ENGLISH_MONTHS, 1)},
     "sept": 9,
-    "januar": 1, "jänner": 1, "jän": 1, "februar": 2, "märz": 3, "maerz": 3, "mär": 3, "mrz": 3,
-    "mai": 5, "juni": 6, "juli": 7, "oktober": 10, "okt": 10, "dezember": 12, "dez": 12,
-    "janvier": 1, "janv": 1, "février": 2, "fevrier": 2, "févr": 2, "fevr": 2, "mars": 3,
-    "avril": 4, "avr": 4, "juin": 6, "juillet": 7, "juil": 7, "août": 8, "aout": 8,
-    "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12, "decembre": 12, "déc": 12,
+    "januar": 1,
+    "jänner": 1,
+    "jän": 1,
+    "februar": 2,
+    "märz": 3,
+    "maerz": 3,
+    "mär": 3,
+    "mrz": 3,
+    "mai": 5,
+    "juni": 6,
+    "juli": 7,
+    "oktober": 10,
+    "okt": 10,
+    "dezember": 12,
+    "dez": 12,
+    "janvier": 1,
+    "janv": 1,
+    "février": 2,
+    "fevrier": 2,
+    "févr": 2,
+    "fevr": 2,
+    "mars": 3,
+    "avril": 4,
+    "avr": 4,
+    "juin": 6,
+    "juillet": 7,
+    "juil": 7,
+    "août": 8,
+    "aout": 8,
+    "septembre": 9,
+    "octobre": 10,
+    "novembre": 11,
+    "décembre": 12,
+    "decembre": 12,
+    "déc": 12,
 }
 
 # Weekday names are checked (a misspelt one is an error) but a weekday that
 # contradicts the date is ignored, as dateutil does: Usenet clients wrote
 # wrong weekdays, and the date itself is what matters.
 _WEEKDAYS: Mapping[str, int] = {
-    **{name: number for number, name in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])},
+    **{
+        name: number
+        for number, name in enumerate(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])
+    },
     **{name: number for number, name in enumerate(["mon", "tue", "wed", "thu", "fri", "sat", "sun"])},
-    "tues": 1, "wednes": 2, "thur": 3, "thurs": 3,
-    "montag": 0, "dienstag": 1, "mittwoch": 2, "donnerstag": 3, "freitag": 4, "samstag": 5,
-    "sonnabend": 5, "sonntag": 6,
-    "lundi": 0, "mardi": 1, "mercredi": 2, "jeudi": 3, "vendredi": 4, "samedi": 5, "dimanche": 6,
+    "tues": 1,
+    "wednes": 2,
+    "thur": 3,
+    "thurs": 3,
+    "montag": 0,
+    "dienstag": 1,
+    "mittwoch": 2,
+    "donnerstag": 3,
+    "freitag": 4,
+    "samstag": 5,
+    "sonnabend": 5,
+    "sonntag": 6,
+    "lundi": 0,
+    "mardi": 1,
+    "mercredi": 2,
+    "jeudi": 3,
+    "vendredi": 4,
+    "samedi": 5,
+    "dimanche": 6,
 }
 
 _MONTH_NAMES = tuple(name.capitalize() for name in _ENGLISH_MONTHS)
@@ -143,8 +200,7 @@ _AP_MONTHS = ("Jan.", "Feb.", "March", "April", "May", "June", "July", "Aug.", "
 #: The styles :func:`format_date` writes, each read back by :func:`parse_date`.
 STYLES: Mapping[str, str] = {
     "iso": "ISO 8601 extended: 2000-12-30, 2000-12-30T18:00:00, 2000-12-30T18:00:00+00:00",
-    "iso-basic": "ISO 8601 basic, as NITF writes it: 20001230, 20001230T180000, 20151210T191044Z, "
-    "20131020T192751+1100",
+    "iso-basic": "ISO 8601 basic, as NITF writes it: 20001230, 20001230T180000, 20151210T191044Z, 20131020T192751+1100",
     "us-long": "US long form, a date only: December 30, 2000",
     "ap": "AP style, a date only: Dec. 30, 2000; Sept. 3, 2001; March 5, 2001",
     "day-month-year": "British long form, a date only: 30 December 2000",
@@ -194,9 +250,7 @@ _SLASH = re.compile(
     r"(?P<a>\d\d?)/(?P<b>\d\d?)/(?P<y>\d{4}|\d\d)(?:[ ]+" + _TIME + _AMPM + r"(?:[ ]?" + _ZONE + r")?)?"
 )
 # "12-30" (ANPA header, no year) and "10-12-98 0619EDT" (ANPA trailer).
-_DASHED = re.compile(
-    r"(?P<a>\d\d?)-(?P<b>\d\d?)(?:-(?P<yy>\d\d)(?:[ ]+(?P<H>\d\d)(?P<M>\d\d)[ ]?" + _ZONE + r"?)?)?"
-)
+_DASHED = re.compile(r"(?P<a>\d\d?)-(?P<b>\d\d?)(?:-(?P<yy>\d\d)(?:[ ]+(?P<H>\d\d)(?P<M>\d\d)[ ]?" + _ZONE + r"?)?)?")
 # "30 December 2000", "Mon, 05 Apr 93 18:01:16 GMT", "10 juil 2024".
 _DAY_MONTH_YEAR = re.compile(
     r"(?:(?P<wd>" + _WORD + r")\.?,?[ ]+)?(?P<d>\d\d?)[ ]+(?P<mon>" + _WORD + r")\.?,?[ ]+(?P<y>\d{4}|\d\d)"
@@ -216,7 +270,16 @@ _TIME_FIRST = re.compile(
 )
 
 _DIGIT_FAMILIES = (
-    _ISO, _BASIC, _SLASH, _REUTERS, _DAY_MONTH_YEAR, _IPTC7901, _COMPACT6, _DASHED, _TIME_FIRST, _DAY_MONTH
+    _ISO,
+    _BASIC,
+    _SLASH,
+    _REUTERS,
+    _DAY_MONTH_YEAR,
+    _IPTC7901,
+    _COMPACT6,
+    _DASHED,
+    _TIME_FIRST,
+    _DAY_MONTH,
 )
 _WORD_FAMILIES = (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_DAY)
 
@@ -226,9 +289,7 @@ _WORD_FAMILIES = (_MONTH_DAY_YEAR, _DAY_MONTH_YEAR, _MONTH_DAY)
 _ASCII_DIGITS = frozenset("0123456789")
 _ASCII_LETTERS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 _OFFSET_SHAPE = r"(?:Z|[+-](?:[01]\d|2[0-3])(?::?[0-5]\d)?)?"
-_FAST_ISO = re.compile(
-    r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?" + _OFFSET_SHAPE, re.ASCII
-)
+_FAST_ISO = re.compile(r"\d{4}-\d\d-\d\d[T ]\d\d:\d\d(?::\d\d(?:\.\d{1,6})?)?" + _OFFSET_SHAPE, re.ASCII)
 _FAST_BASIC = re.compile(r"\d{8}T\d{4}(?:\d\d(?:\.\d{1,6})?)?(?:Z|[+-](?:[01]\d|2[0-3])(?:[0-5]\d)?)?", re.ASCII)
 # "December 30, 2000", "Dec. 30, 2000"; "Saturday, December 30, 2000".
 _FAST_MONTH_DAY_YEAR = re.compile(r"([A-Za-z]+)\.? (\d\d?),? (\d{4})", re.ASCII)
@@ -245,9 +306,7 @@ _MONTHS_ANY_CASE = {
 }
 _MONTH_DIGITS = {name: f"{number:02d}" for name, number in _MONTHS_ANY_CASE.items()}
 _MONTH_DASHES = {name: f"-{digits}-" for name, digits in _MONTH_DIGITS.items()}
-_WEEKDAYS_ANY_CASE = frozenset(
-    variant for name in _WEEKDAYS for variant in (name, name.upper(), name.capitalize())
-)
+_WEEKDAYS_ANY_CASE = frozenset(variant for name in _WEEKDAYS for variant in (name, name.upper(), name.capitalize()))
 _date_fromiso = _dt.date.fromisoformat
 _datetime_fromiso = _dt.datetime.fromisoformat
 # Python 3.11's fromisoformat reads "Z", "+0100" and the basic format; 3.10's
@@ -453,9 +512,7 @@ def _parse_general(
         if match is not None:
             lead = len(text) - len(text.lstrip())
             return _build(text, lead, match, default_tz, reference, tzinfos, dayfirst)
-    return _parse_with_dateutil(
-        text, default_tz=default_tz, reference=reference, tzinfos=tzinfos, dayfirst=dayfirst
-    )
+    return _parse_with_dateutil(text, default_tz=default_tz, reference=reference, tzinfos=tzinfos, dayfirst=dayfirst)
 
 
 def _build(

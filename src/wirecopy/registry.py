@@ -192,9 +192,7 @@ class Registry:
         """
         with self._lock:
             self._load_all()
-            return tuple(
-                entry.format for _, entry in sorted(self._entries.items()) if entry.format is not None
-            )
+            return tuple(entry.format for _, entry in sorted(self._entries.items()) if entry.format is not None)
 
     def names(self) -> tuple[str, ...]:
         """Return the canonical names of every registered format, without importing them."""

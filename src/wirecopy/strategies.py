@@ -144,9 +144,7 @@ def articles(*, format: str = "jsonl") -> st.SearchStrategy[Article]:
     """Any valid article, every field filled at random, origin and defects included."""
     text = st.text(max_size=40)
     opt = st.none() | text
-    dateline = st.none() | st.builds(
-        Dateline, text=text, place=opt, region=opt, agency=opt, date=published()
-    )
+    dateline = st.none() | st.builds(Dateline, text=text, place=opt, region=opt, agency=opt, date=published())
     origin = st.none() | st.builds(
         Origin,
         path=opt,
@@ -218,16 +216,20 @@ def _plain_text() -> st.SearchStrategy[Article]:
 def _cnndm_story() -> st.SearchStrategy[Article]:
     when = st.one_of(dates(), datetimes())
     name = _sentence(words(), 1, 3)
-    return st.builds(
-        Article,
-        format=st.just("cnndm-story"),
-        byline=st.none() | name.map(lambda n: f"By {n}"),
-        published=st.none() | when,
-        dateline=st.none() | datelines(),
-        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
-        highlights=st.lists(paragraphs(max_words=20), min_size=1, max_size=4).map(tuple),
-        extra=st.one_of(st.just({}), when.map(lambda d: {"updated": d.isoformat()})),
-    ).filter(_cnn_body_reads_back).filter(_story_body_reads_back)
+    return (
+        st.builds(
+            Article,
+            format=st.just("cnndm-story"),
+            byline=st.none() | name.map(lambda n: f"By {n}"),
+            published=st.none() | when,
+            dateline=st.none() | datelines(),
+            paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+            highlights=st.lists(paragraphs(max_words=20), min_size=1, max_size=4).map(tuple),
+            extra=st.one_of(st.just({}), when.map(lambda d: {"updated": d.isoformat()})),
+        )
+        .filter(_cnn_body_reads_back)
+        .filter(_story_body_reads_back)
+    )
 
 
 def _story_body_reads_back(article: Article) -> bool:
@@ -424,6 +426,7 @@ def _iptc_text_reads_back(article: Article) -> bool:
         return True
     last = article.paragraphs[-1] if article.paragraphs else ""
     return not last.startswith(f"{article.source} ")
+
 
 def _splits_no_dateline(article: Article) -> bool:
     """Without a dateline, the first paragraph must not open like one."""
@@ -860,6 +863,7 @@ STYLE_DOMAINS: dict[str, str] = {
     "us-slash": "dates and naive datetimes to the second",
 }
 
+
 def _gmt_trailer_values() -> st.SearchStrategy[_dt.date | _dt.datetime]:
     # The GMT instant must fall in 1969-2068, whatever the offset.
     return datetimes(aware=True).map(_aware_minutes).filter(lambda v: 1969 <= v.astimezone(_UTC).year <= 2068)
@@ -917,15 +921,30 @@ def date_texts(style: str) -> st.SearchStrategy[str]:
     return dates_in_style(style).map(lambda value: format_date(value, style))
 
 
-
 # Month and weekday names, which a dateline parser rightly takes for part of
 # a date: a generated place or region must not be one.
-_DATE_WORDS = frozenset(
-    name
-    for month in ("january", "february", "march", "april", "may", "june", "july", "august", "september",
-                  "october", "november", "december")
-    for name in (month, month[:3], month[:4])
-) | frozenset(_WEEKDAY_NAMES) | frozenset(day[:3] for day in _WEEKDAY_NAMES)
+_DATE_WORDS = (
+    frozenset(
+        name
+        for month in (
+            "january",
+            "february",
+            "march",
+            "april",
+            "may",
+            "june",
+            "july",
+            "august",
+            "september",
+            "october",
+            "november",
+            "december",
+        )
+        for name in (month, month[:3], month[:4])
+    )
+    | frozenset(_WEEKDAY_NAMES)
+    | frozenset(day[:3] for day in _WEEKDAY_NAMES)
+)
 
 
 _CITIES = ("NEW YORK", "SAN DIEGO", "LONDON", "TOKYO", "SAO PAULO", "JOHANNESBURG", "FRANKFURT", "HONG KONG", "MOSCOW")

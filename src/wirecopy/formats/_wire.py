@@ -34,13 +34,49 @@ DEL = "\x7f"
 
 #: The names of the control characters, for messages and for ``extra``.
 CONTROL_NAMES = {
-    **{chr(code): name for code, name in enumerate(
-        ["NUL", "SOH", "STX", "ETX", "EOT", "ENQ", "ACK", "BEL", "BS", "TAB", "LF", "VT", "FF", "CR",
-         "SO", "SI", "DLE", "DC1", "DC2", "DC3", "DC4", "NAK", "SYN", "ETB", "CAN", "EM", "SUB", "ESC",
-         "FS", "GS", "RS", "US"])},
+    **{
+        chr(code): name
+        for code, name in enumerate(
+            [
+                "NUL",
+                "SOH",
+                "STX",
+                "ETX",
+                "EOT",
+                "ENQ",
+                "ACK",
+                "BEL",
+                "BS",
+                "TAB",
+                "LF",
+                "VT",
+                "FF",
+                "CR",
+                "SO",
+                "SI",
+                "DLE",
+                "DC1",
+                "DC2",
+                "DC3",
+                "DC4",
+                "NAK",
+                "SYN",
+                "ETB",
+                "CAN",
+                "EM",
+                "SUB",
+                "ESC",
+                "FS",
+                "GS",
+                "RS",
+                "US",
+            ]
+        )
+    },
     DEL: "DEL",
 }
 CONTROL_CODES = {name: char for char, name in CONTROL_NAMES.items()}
+
 
 # The text is 7-bit ASCII in the standards and 8-bit in practice: dpa sends
 # undeclared Latin-1 (0xFC for "ü"), and copy edited on Windows carries

@@ -73,9 +73,7 @@ _SPACE = re.compile(" ")
 # The two header lines whole, for the common case; _wire.Fields reads a line that
 # does not match field by field, to report the first bad field.
 _LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
-_LINE2 = re.compile(
-    r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern
-)
+_LINE2 = re.compile(r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern)
 _KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
 # "AP-NY-03-14-17 1745GMT<": agency, desk, MM-DD-YY HHMM and a zone.
 _TRAILER = re.compile(
@@ -235,8 +233,12 @@ class _Reader:
             )
         if len(header) < 2:
             line = header[0] if header else stx_line
-            self.defect("bad-header", "ANPA-1312 header line 2 (priority, category, keyword) is missing", line,
-                        len(line.text) if header else 0)
+            self.defect(
+                "bad-header",
+                "ANPA-1312 header line 2 (priority, category, keyword) is missing",
+                line,
+                len(line.text) if header else 0,
+            )
             return
         for extra_line in header[2:]:
             if not _wire.is_blank(extra_line.text):
@@ -307,8 +309,12 @@ class _Reader:
         if trailer is None:
             if self.transmission.cut is not None:
                 return None, None
-            self.defect("missing-trailer", "no ETX: the ANPA-1312 text is not closed, so it has no trailer date",
-                        last, len(last.text))
+            self.defect(
+                "missing-trailer",
+                "no ETX: the ANPA-1312 text is not closed, so it has no trailer date",
+                last,
+                len(last.text),
+            )
             return None, None
         text = trailer.text.rstrip()
         match = _TRAILER.fullmatch(text)
@@ -345,8 +351,9 @@ class _Reader:
         for line in body:
             text = line.text
             if find_stray(text) is not None:
-                text = _wire.strip_stray(text, self.context, self.defects, self.stray,
-                                         line=line.number, column=line.column)
+                text = _wire.strip_stray(
+                    text, self.context, self.defects, self.stray, line=line.number, column=line.column
+                )
             if _wire.is_blank(text):
                 continue
             if text.lstrip(" ").startswith("^"):
@@ -455,8 +462,10 @@ def _render(article: Article, index: int) -> str:
     priority = _wire.header_from(article, _NAME, extra, "priority", "r", _PRIORITY)
     category = _wire.header_from(article, _NAME, extra, "category", "a", _CATEGORY)
     codes = extra.get("format_codes") or ("DC3", "DC1")
-    if not isinstance(codes, (tuple, list)) or len(codes) > 2 or any(
-        code not in ("DC1", "DC2", "DC3", "DC4") for code in codes
+    if (
+        not isinstance(codes, (tuple, list))
+        or len(codes) > 2
+        or any(code not in ("DC1", "DC2", "DC3", "DC4") for code in codes)
     ):
         raise refuse(f"its format_codes {codes!r} are not one or two of DC1, DC2, DC3, DC4")
     headline = None if article.headline is None else check("headline", article.headline)
@@ -521,8 +530,6 @@ def _render(article: Article, index: int) -> str:
 _KEYWORD = re.compile(rf"[^\s\x00-\x1f\x7f-\x9f]{{1,{KEYWORD_WIDTH}}}")
 _VERSION = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
 _FILING_DATE = re.compile(r"\d\d-\d\d")
-
-
 
 
 def _body(article: Article, reference: _dt.date) -> list[str]:

@@ -131,9 +131,7 @@ class CNNReutersFormat(Format):
             return None, header.strip() or None, None, {}
         source = header[: separators[0].start()].strip()
         if len(separators) == 1:
-            defects.append(
-                context.defect("missing-date", "Missing date in header", line=line, column=len(header) + 1)
-            )
+            defects.append(context.defect("missing-date", "Missing date in header", line=line, column=len(header) + 1))
             return source, header[separators[0].end() :].strip(), None, {}
         last = separators[-1]
         headline = header[separators[0].end() : last.start()].strip()
@@ -188,9 +186,7 @@ def _paragraphs(lines: list[str]) -> list[str]:
 
 def _render(article: Article) -> str:
     if not article.source or not article.headline or article.published is None:
-        missing = [
-            name for name in ("source", "headline", "published") if not getattr(article, name)
-        ]
+        missing = [name for name in ("source", "headline", "published") if not getattr(article, name)]
         msg = f"cannot write {describe(article)} as cnn-reuters: no {', '.join(missing)} for the header"
         raise WriteError(msg)
     for name in ("source", "headline"):
@@ -221,4 +217,3 @@ def _render(article: Article) -> str:
                 )
             )
     return "\n".join(lines)
-

@@ -193,8 +193,9 @@ class _Reader:
             line
             if find_stray(line.text) is None
             else line._replace(
-                text=_wire.strip_stray(line.text, self.context, self.defects, self.stray,
-                                       line=line.number, column=line.column)
+                text=_wire.strip_stray(
+                    line.text, self.context, self.defects, self.stray, line=line.number, column=line.column
+                )
             )
             for line in text_lines
         ]
@@ -249,8 +250,9 @@ class _Reader:
     def _slug(self, lines: list[Line]) -> None:
         texts = []
         for line in lines:
-            text = _wire.strip_stray(line.text, self.context, self.defects, self.stray,
-                                     line=line.number, column=line.column)
+            text = _wire.strip_stray(
+                line.text, self.context, self.defects, self.stray, line=line.number, column=line.column
+            )
             if not _wire.is_blank(text):
                 texts.append(text.strip(" \t"))
         self.extra["slug"] = " ".join(texts) if texts else None
@@ -302,8 +304,12 @@ class _Reader:
     def _trailer(self, trailer: Line | None, last: Line) -> _dt.datetime | None:
         if trailer is None:
             if self.transmission.cut is None:
-                self.defect("missing-trailer", "no ETX: the IPTC 7901 text is not closed, so it has no date",
-                            last, len(last.text))
+                self.defect(
+                    "missing-trailer",
+                    "no ETX: the IPTC 7901 text is not closed, so it has no date",
+                    last,
+                    len(last.text),
+                )
             return None
         text = trailer.text.strip(" \t")
         if not text:
@@ -411,16 +417,19 @@ def _render(article: Article, index: int) -> str:
 
     paragraphs = _paragraphs(article, gmt.date())
     notebook = [_block(article, "notebook", text) for text in extra.get("notebook") or ()]
-    not_for_publication = [_block(article, "not_for_publication", text) for text in
-                           extra.get("not_for_publication") or ()]
+    not_for_publication = [
+        _block(article, "not_for_publication", text) for text in extra.get("not_for_publication") or ()
+    ]
     if notebook and not _HEADING.match(notebook[0]):
         raise refuse("its notebook must begin with a '# ' heading, or it would read back as body text")
     for what, blocks in (("notebook", notebook), ("not_for_publication", not_for_publication)):
         for text in blocks:
             if any(_NOT_FOR_PUBLICATION.fullmatch(line.strip()) for line in text.split("\r\n")):
                 raise refuse(f"its {what} holds the 'not for publication' line, which the writer adds itself")
-    editors = [_wire.header_field(article, _NAME, "editor", editor, re.compile(r"[A-Za-z]{1,5}")) for editor in
-               extra.get("editors") or ()]
+    editors = [
+        _wire.header_field(article, _NAME, "editor", editor, re.compile(r"[A-Za-z]{1,5}"))
+        for editor in extra.get("editors") or ()
+    ]
     if editors and agency is None:
         raise refuse("it has editors but no source (agency) to open their line")
     blocks = paragraphs + notebook
@@ -445,8 +454,6 @@ def _render(article: Article, index: int) -> str:
         out.append(f"\n{text}\r\n")
     out.append(f"\r\n{ETX}{trailer}\r\n\x7f\n\x7f\x04")
     return "".join(out)
-
-
 
 
 def _block(article: Article, what: str, value: object) -> str:

@@ -128,4 +128,3 @@ class JSONLinesFormat(Format):
                 data = _ascii_encoder.encode(record).encode("ascii")
             stream.write(data)
             stream.write(b"\n")
-

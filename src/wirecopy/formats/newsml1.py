@@ -335,7 +335,6 @@ def _party(item: ET.Element, role: str) -> str | None:
     return None
 
 
-
 # ---------------------------------------------------------------------------
 # Writing
 

@@ -347,7 +347,6 @@ def read_item(
     return article
 
 
-
 def _flex(element: ET.Element | None) -> str | None:
     """A G2 flexible property as text: its name, else its literal, qcode or uri."""
     if element is None:

@@ -263,7 +263,6 @@ def _placer(
     return lambda: where(needle, after)
 
 
-
 def _nyt_date(metas: Mapping[str, Any], context: ReadContext, defects: list[Defect], line: int) -> DateValue | None:
     parts = [metas.get(name) for name in _NYT_DATE]
     if not all(isinstance(part, str) for part in parts):

@@ -203,4 +203,3 @@ _SPACES = re.compile(r"\s*\n\s*")
 def _one_line(text: str) -> str:
     """Join the lines of *text* with single spaces, as the reader would."""
     return _SPACES.sub(" ", text).strip()
-

@@ -422,4 +422,3 @@ def _items(values: Any) -> str:
 
 def _attribute(value: str) -> str:
     return _sgml.escape(value).replace('"', "&quot;")
-

@@ -679,4 +679,3 @@ def _date(value: DateValue) -> str:
         return format_date(value, "rfc822")
     except ValueError:
         return format_date(value, "iso")
-

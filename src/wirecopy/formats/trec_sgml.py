@@ -53,9 +53,31 @@ _HEADLINE_ELEMENTS = frozenset({"HEADLINE", "HL"})
 _EXTRA_ELEMENTS = {"SLUG": "slug", "CATEGORY": "category", "TRAILER": "trailer", "END_TIME": "end_time"}
 # Element names the writer produces itself, which an extra key must not reuse.
 _RESERVED = frozenset(
-    {"doc", "docno", "docid", "doctype", "date_time", "datetime", "date", "header", "body", "headline", "hl",
-     "byline", "dateline", "text", "p", "post", "poster", "postdate", "source", "trailer", "slug", "category",
-     "end_time"}
+    {
+        "doc",
+        "docno",
+        "docid",
+        "doctype",
+        "date_time",
+        "datetime",
+        "date",
+        "header",
+        "body",
+        "headline",
+        "hl",
+        "byline",
+        "dateline",
+        "text",
+        "p",
+        "post",
+        "poster",
+        "postdate",
+        "source",
+        "trailer",
+        "slug",
+        "category",
+        "end_time",
+    }
 )
 
 # AFP_ENG_20090531.0001, APW19981012.0289, XIN_ENG_20030616.0274, VOA20001231.2000.3520
@@ -299,9 +321,7 @@ class _Document:
             if gap_end > gap_start:
                 loose = text[gap_start:gap_end]
                 if not loose.isspace():
-                    lines = [
-                        _sgml.collapse(decode_entities(piece, unknown)) for piece in loose.splitlines()
-                    ]
+                    lines = [_sgml.collapse(decode_entities(piece, unknown)) for piece in loose.splitlines()]
                     (postscript if seen_text else preamble).extend(line for line in lines if line)
             if element is None:
                 continue
@@ -595,4 +615,3 @@ def _lines(value: Any) -> list[str]:
     if isinstance(value, tuple):
         return [item for item in value if isinstance(item, str)]
     return []
-
