@@ -11,7 +11,7 @@ from wirecopy.testing import check_format
 
 from .conftest import DATA, corpus_files
 
-FORMATS = [f.name for f in wirecopy.formats()]
+FORMATS = [f.name for f in wirecopy.list_formats()]
 
 # The shared corpus folder of each format's real samples.  check_format's read
 # check damages these and the format's own fixtures at random (bytes cut,

@@ -14,8 +14,9 @@ import pytest
 import wirecopy
 from wirecopy import DuplicateFormatError, Format, FormatLoadError, PluginWarning, UnknownFormatError
 from wirecopy.context import ReadContext
+from wirecopy.format import declaration_problems
 from wirecopy.formats import BUILTIN_FORMATS
-from wirecopy.registry import Registry, _check_declaration
+from wirecopy.registry import Registry
 
 
 class _Feed(Format):
@@ -73,7 +74,7 @@ class TestBuiltins:
         cls = getattr(importlib.import_module(module), attr)
         assert cls.name == name, f"BUILTIN_FORMATS key {name!r} differs from {target}.name {cls.name!r}"
         assert cls.aliases == aliases, f"update the aliases of {name!r} in BUILTIN_FORMATS to {cls.aliases!r}"
-        assert _check_declaration(cls) == []
+        assert declaration_problems(cls) == []
         assert cls.version_added, f"Please add `version_added = ...` to {target}"
         assert cls.description, f"Please add `description = ...` to {target}"
         assert cls.__doc__, f"Please add a docstring to {target}"

@@ -25,7 +25,7 @@ from .conftest import CORPUS, DATA, SEED
 jsonschema = pytest.importorskip("jsonschema")
 
 VALIDATOR = jsonschema.Draft202012Validator(ARTICLE_SCHEMA, format_checker=jsonschema.FormatChecker())
-FORMATS = sorted(f.name for f in wirecopy.formats())
+FORMATS = sorted(f.name for f in wirecopy.list_formats())
 
 
 def _errors(record: object) -> list[str]:

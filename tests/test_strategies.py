@@ -165,7 +165,7 @@ def test_wirecopy_never_imports_hypothesis() -> None:
         "import wirecopy, wirecopy.testing\n"
         f"articles = list(wirecopy.read({str(SEED)!r}))\n"
         "wirecopy.dumps(articles, 'jsonl')\n"
-        "wirecopy.formats()\n"
+        "wirecopy.list_formats()\n"
         "assert 'hypothesis' not in sys.modules, 'hypothesis was imported'\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

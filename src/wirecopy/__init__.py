@@ -11,7 +11,7 @@ import typing as _typing
 
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
-from .context import ReadContext
+from .context import Document, ReadContext
 from .datelines import parse_dateline, render_dateline, split_dateline
 from .dates import format_date, parse_date
 from .detection import Candidate, Detection, detect
@@ -27,8 +27,9 @@ from .errors import (
     WirecopyWarning,
     WriteError,
 )
+from .format import Format
 from .policy import Policy
-from .registry import Format, PluginWarning, formats, get_format, register_format
+from .registry import PluginWarning, get_format, list_formats, register_format
 from .report import ConvertReport, ErrorRecord, FileReport
 
 if _typing.TYPE_CHECKING:
@@ -49,6 +50,7 @@ __all__ = [
     "Dateline",
     "Defect",
     "Detection",
+    "Document",
     "DuplicateFormatError",
     "ErrorRecord",
     "FileReport",
@@ -72,8 +74,8 @@ __all__ = [
     "dump",
     "dumps",
     "format_date",
-    "formats",
     "get_format",
+    "list_formats",
     "load",
     "loads",
     "parse_date",

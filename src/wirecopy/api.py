@@ -65,8 +65,17 @@ class Reader(Iterator[Article]):
 
     @property
     def skipped(self) -> tuple[ParseError, ...]:
-        """The errors of the documents left out so far, in input order."""
+        """The errors of the documents left out so far, in input order.
+
+        The first :data:`~wirecopy.context.MAX_KEPT_ERRORS` are kept;
+        :attr:`left_out` counts them all.
+        """
         return self.context.skipped
+
+    @property
+    def left_out(self) -> int:
+        """How many documents (or runs of stray text) have been left out so far."""
+        return self.context.left_out
 
     @property
     def returned(self) -> int:
@@ -81,7 +90,7 @@ class Reader(Iterator[Article]):
             while True:
                 article = next(self._articles)
                 if self._skip_defective and article.defects:
-                    self.context._discard(article)
+                    self.context.discard(article)
                     continue
                 self._returned += 1
                 return article

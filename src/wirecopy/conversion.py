@@ -333,7 +333,7 @@ def _counted(
             next_tick = now + _TICK
             if stop.is_set():
                 raise _Stopped
-            send(("tick", index, stats.returned + len(reader.skipped), counter.count))
+            send(("tick", index, stats.returned + reader.left_out, counter.count))
         yield article
 
 
@@ -433,8 +433,9 @@ def _convert_one(task: _Task, job: _Job, send: Send, stop: _Flag) -> FileReport:
             with contextlib.suppress(OSError):
                 os.remove(temporary)
     skipped = reader.skipped if reader is not None else ()
+    left_out = reader.left_out if reader is not None else 0
     errors = [ErrorRecord.from_exception(e, fatal=False, name=task.name) for e in skipped]
-    read = stats.returned + len(skipped)
+    read = stats.returned + left_out
     seconds = time.perf_counter() - started
     if failure is not None:
         return FileReport(
@@ -445,7 +446,7 @@ def _convert_one(task: _Task, job: _Job, send: Send, stop: _Flag) -> FileReport:
         status="converted",
         read=read,
         written=stats.returned,
-        skipped=len(skipped),
+        skipped=left_out,
         defects=stats.defects,
         errors=errors,
         seconds=seconds,

@@ -14,17 +14,15 @@ from __future__ import annotations
 
 import contextlib
 import importlib
-import re
 import threading
 import warnings
-from collections.abc import Iterable, Iterator, Mapping
-from typing import TYPE_CHECKING, BinaryIO, ClassVar, TypeVar
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, TypeVar
 
 import attrs
 
-from .article import Article
-from .context import ReadContext
-from .errors import DuplicateFormatError, FormatLoadError, UnknownFormatError, WirecopyWarning, WriteError
+from .errors import DuplicateFormatError, FormatLoadError, UnknownFormatError, WirecopyWarning
+from .format import Format, declaration_problems
 
 if TYPE_CHECKING:
     from importlib import metadata
@@ -36,13 +34,12 @@ __all__ = [
     "Registry",
     "formats",
     "get_format",
+    "list_formats",
     "register_format",
 ]
 
 #: The entry-point group third-party formats are published under.
 ENTRY_POINT_GROUP = "wirecopy.formats"
-
-_NAME = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 
 
 class PluginWarning(WirecopyWarning):
@@ -50,72 +47,6 @@ class PluginWarning(WirecopyWarning):
 
     .. versionadded:: 0.1
     """
-
-
-class Format:
-    """The base class of every format, built-in or plugin.
-
-    Subclasses set the class attributes and implement :meth:`read`, and
-    :meth:`write` where the format can be written.  Instances hold no state:
-    the registry creates one per format and shares it.
-
-    .. versionadded:: 0.1
-    """
-
-    #: The canonical name: lower case, digits, ``-``, ``.`` and ``+`` only.
-    name: ClassVar[str]
-    #: Other names the format answers to, lower case.
-    aliases: ClassVar[tuple[str, ...]] = ()
-    #: File name endings (lower case, with the dot) that suggest this format.
-    extensions: ClassVar[tuple[str, ...]] = ()
-    #: One line saying what the format is.
-    description: ClassVar[str] = ""
-    #: Where the format is specified or documented.
-    url: ClassVar[str | None] = None
-    #: The wirecopy (or plugin) version that added the format, ``"0.1"``.
-    version_added: ClassVar[str] = ""
-    #: The encoding that turns ``str`` input into the bytes :meth:`read`
-    #: expects, and written bytes back into ``str`` for
-    #: :func:`wirecopy.dumps`.  A format of raw transmissions uses
-    #: ``"latin-1"`` so that every byte survives the trip.
-    encoding: ClassVar[str] = "utf-8"
-
-    @property
-    def can_write(self) -> bool:
-        """Whether the format overrides :meth:`write`."""
-        return type(self).write is not Format.write
-
-    def sniff(self, head: bytes, filename: str | None) -> float:
-        """Score how likely *head* is this format, from 0.0 (no) to 1.0 (certain).
-
-        *head* is the first few KB of the (decompressed) input, and
-        *filename* its name without compression suffix, or ``None``.  Return
-        1.0 only on a signature nothing else can have.  Must not raise.
-        """
-        return 0.0
-
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield the articles of *stream*, one document at a time.
-
-        Read incrementally: memory must not grow with the size of the input.
-        Report problems through *context* (:meth:`ReadContext.defect`,
-        :meth:`ReadContext.skip`) and raise nothing but
-        :class:`~wirecopy.errors.ParseError`.
-        """
-        raise NotImplementedError
-
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write *articles* to the binary *stream*.
-
-        Raises:
-            WriteError: The format cannot be written, or an article lacks
-                something the format requires.
-        """
-        msg = f"format {self.name!r} cannot be written"
-        raise WriteError(msg)
-
-    def __repr__(self) -> str:
-        return f"<wirecopy format {self.name!r}>"
 
 
 F = TypeVar("F", bound=type[Format])
@@ -316,7 +247,7 @@ class Registry:
         if not isinstance(fmt, Format):
             msg = f"format plugin from {origin} is {loaded!r}, not a wirecopy.Format subclass"
             raise FormatLoadError(msg)
-        problems = _check_declaration(type(fmt))
+        problems = declaration_problems(type(fmt))
         if expected_name is not None and getattr(fmt, "name", None) != expected_name:
             problems.append(f"its name {getattr(fmt, 'name', None)!r} differs from its entry point {expected_name!r}")
         if problems:
@@ -336,35 +267,13 @@ def _describe(ep: metadata.EntryPoint) -> str:
     return f"{dist.name} {dist.version} (entry point {ep.name!r})"
 
 
-def _check_declaration(cls: type[Format]) -> list[str]:
-    """List what is wrong with a format's class attributes, in actionable words."""
-    problems = []
-    name = getattr(cls, "name", None)
-    if not isinstance(name, str) or not _NAME.fullmatch(name):
-        problems.append(f"set `name` to a lower-case name such as 'my-feed' (got {name!r})")
-    aliases = getattr(cls, "aliases", ())
-    if not isinstance(aliases, tuple) or not all(isinstance(a, str) and _NAME.fullmatch(a) for a in aliases):
-        problems.append(f"set `aliases` to a tuple of lower-case names (got {aliases!r})")
-    elif len(set(aliases)) != len(aliases) or name in aliases:
-        problems.append(f"`aliases` repeat a name (got {aliases!r})")
-    extensions = getattr(cls, "extensions", ())
-    if not isinstance(extensions, tuple) or not all(
-        isinstance(e, str) and e.startswith(".") and e == e.lower() for e in extensions
-    ):
-        problems.append(f"set `extensions` to a tuple of lower-case endings such as '.txt' (got {extensions!r})")
-    encoding = getattr(cls, "encoding", None)
-    if not isinstance(encoding, str):
-        problems.append(f"set `encoding` to a codec name (got {encoding!r})")
-    return problems
-
-
 def _builtin_registry() -> Registry:
     from .formats import BUILTIN_FORMATS
 
     return Registry(BUILTIN_FORMATS)
 
 
-#: The registry behind :func:`get_format`, :func:`formats` and :func:`register_format`.
+#: The registry behind :func:`get_format`, :func:`list_formats` and :func:`register_format`.
 default_registry = _builtin_registry()
 
 
@@ -380,11 +289,26 @@ def get_format(name: str) -> Format:
     return default_registry.get(name)
 
 
-def formats() -> tuple[Format, ...]:
+def list_formats() -> tuple[Format, ...]:
     """Return every available format, built-in and plugin, sorted by name.
 
     .. versionadded:: 0.1
     """
+    return default_registry.all()
+
+
+def formats() -> tuple[Format, ...]:
+    """Return every available format, as :func:`list_formats` does.
+
+    .. deprecated:: 0.1
+        Use :func:`list_formats`: ``wirecopy.formats`` is the package of
+        built-in formats.
+    """
+    warnings.warn(
+        "wirecopy.formats() is deprecated; use wirecopy.list_formats() (wirecopy.formats is the package of formats)",
+        DeprecationWarning,
+        stacklevel=2,
+    )
     return default_registry.all()
 
 

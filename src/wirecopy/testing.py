@@ -43,8 +43,9 @@ from .errors import (
     WirecopyError,
     WriteError,
 )
+from .format import Format, declaration_problems
 from .policy import ErrorMode
-from .registry import ENTRY_POINT_GROUP, Format, PluginWarning, Registry, _check_declaration, default_registry
+from .registry import ENTRY_POINT_GROUP, PluginWarning, Registry, default_registry
 
 if TYPE_CHECKING:
     from hypothesis.strategies import DataObject, SearchStrategy
@@ -209,7 +210,7 @@ def _instantiate(
 def _declaration(fmt: Format, registry: Registry) -> list[str]:
     """List what is wrong with the class attributes, each with what to do."""
     cls = type(fmt)
-    problems = _check_declaration(cls)
+    problems = declaration_problems(cls)
     extensions = getattr(cls, "extensions", ())
     if isinstance(extensions, tuple) and len(set(extensions)) != len(extensions):
         problems.append(f"`extensions` repeat an ending (got {extensions!r})")

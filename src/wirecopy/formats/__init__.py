@@ -7,7 +7,14 @@ the classes it names.
 
 from __future__ import annotations
 
+import sys
+import types
+import warnings
 from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from ..format import Format
 
 __all__ = ["BUILTIN_FORMATS"]
 
@@ -27,3 +34,29 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "newsml-1": ("wirecopy.formats.newsml1:NewsML1Format", ("newsml1", "newsml")),
     "rcv1-xml": ("wirecopy.formats.rcv1:RCV1Format", ("rcv1",)),
 }
+
+
+class _CallableModule(types.ModuleType):
+    """This package, callable for one release as the ``wirecopy.formats()`` function was.
+
+    Until 0.1 ``wirecopy.formats`` was a function, which hid this package
+    (``import wirecopy.formats as m`` gave the function).  Calling the package
+    still works, with a :class:`DeprecationWarning`, so that code written
+    against the function keeps running while it moves to
+    :func:`wirecopy.list_formats`.  Setting the module's class (rather than
+    replacing the module in :data:`sys.modules`) keeps every import of the
+    package and its submodules as it is.
+    """
+
+    def __call__(self, *args: Any, **kwargs: Any) -> tuple[Format, ...]:
+        warnings.warn(
+            "wirecopy.formats() is deprecated; use wirecopy.list_formats() (wirecopy.formats is the package)",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        from ..registry import default_registry
+
+        return default_registry.all()
+
+
+sys.modules[__name__].__class__ = _CallableModule
