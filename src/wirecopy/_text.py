@@ -5,20 +5,38 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from typing import BinaryIO
+from typing import BinaryIO, Protocol
 
 from .article import Article, Dateline, Defect
 from .context import ReadContext
 from .datelines import split_dateline
+from .defects import CONTROL_CHARACTER, NOT_UTF8
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 
 
-def decode(data: bytes, context: ReadContext, defects: list[Defect], *, line: int) -> str:
+class Report(Protocol):
+    """Where a helper reports a defect: :meth:`wirecopy.context.Document.defect`, typically."""
+
+    def __call__(self, kind: str, message: str, *, line: int | None = ..., column: int | None = ...) -> None:
+        """Report a problem of *kind* at *line* and *column*."""
+
+
+def collect(context: ReadContext, defects: list[Defect]) -> Report:
+    """A :class:`Report` that appends to *defects*: for formats that do not use a Document yet."""
+
+    def report(kind: str, message: str, *, line: int | None = None, column: int | None = None) -> None:
+        defects.append(context.defect(kind, message, line=line, column=column))
+
+    return report
+
+
+def decode(data: bytes, report: Report, *, line: int) -> str:
     """Decode UTF-8, falling back to cp1252 (then Latin-1) with a defect.
 
     Latin-1 labels often hide cp1252 bytes (curly quotes at 0x91-0x94), so
     cp1252 is tried first; Latin-1 decodes anything, so nothing is lost.
+    The defect goes to *report* (a document's :meth:`~wirecopy.context.Document.defect`).
     """
     try:
         return data.decode("utf-8")
@@ -29,13 +47,11 @@ def decode(data: bytes, context: ReadContext, defects: list[Defect], *, line: in
             text, codec = data.decode("cp1252"), "cp1252"
         except UnicodeDecodeError:
             text, codec = data.decode("latin-1"), "latin-1"
-        defects.append(
-            context.defect(
-                "not-utf8",
-                f"byte 0x{data[err.start]:02x} is not UTF-8; the document was decoded as {codec}",
-                line=bad_line,
-                column=column,
-            )
+        report(
+            NOT_UTF8,
+            f"byte 0x{data[err.start]:02x} is not UTF-8; the document was decoded as {codec}",
+            line=bad_line,
+            column=column,
         )
         return text
 
@@ -71,15 +87,14 @@ def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, list[str]]]
     return runs
 
 
-def control_defect(text: str, context: ReadContext, *, line: int) -> Defect | None:
-    """Report the first control character of *text* (whose first line is *line*), if any."""
+def report_control(text: str, report: Report, *, line: int) -> bool:
+    """Report the first control character of *text* (whose first line is *line*), if any; say whether there was one."""
     found = _CONTROL.search(text)
     if found is None:
-        return None
+        return False
     where, column = position(text, found.start(), line)
-    return context.defect(
-        "control-character", f"control character {found.group()!r} in text", line=where, column=column
-    )
+    report(CONTROL_CHARACTER, f"control character {found.group()!r} in text", line=where, column=column)
+    return True
 
 
 # A blank line holds nothing but ASCII whitespace (what bytes.strip()

@@ -20,7 +20,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, describe, find_control, plain_lines, stream_blocks, take_dateline
+from .._text import collect, decode, describe, find_control, plain_lines, stream_blocks, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..dates import format_date
@@ -79,7 +79,7 @@ class CNNReutersFormat(Format):
 
     def _article(self, data: bytes, first_line: int, offset: int, context: ReadContext) -> Article:
         defects: list[Defect] = []
-        text = decode(data, context, defects, line=first_line)
+        text = decode(data, collect(context, defects), line=first_line)
         control = None
         if plain_lines(data, text):
             # Only "\n" breaks lines and nothing needs reporting: work on the

@@ -45,7 +45,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, control_defect, decode, describe, take_dateline
+from .._text import blocks, collect, decode, describe, report_control, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..dates import DateValue, format_date, parse_date
@@ -115,10 +115,8 @@ class CNNDailyMailStoryFormat(Format):
 
     def _article(self, data: bytes, context: ReadContext) -> Article:
         defects: list[Defect] = []
-        text = decode(data, context, defects, line=1).removeprefix("\ufeff")
-        found = control_defect(text, context, line=1)
-        if found is not None:
-            defects.append(found)
+        text = decode(data, collect(context, defects), line=1).removeprefix("\ufeff")
+        report_control(text, collect(context, defects), line=1)
         runs = blocks([line.rstrip("\r") for line in text.split("\n")])
         split = next((i for i, (_, run) in enumerate(runs) if run[0].strip() == _MARKER), len(runs))
         body, tail = runs[:split], runs[split:]

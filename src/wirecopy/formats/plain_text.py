@@ -24,7 +24,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import BinaryIO
 
-from .._text import blocks, control_defect, decode, describe, take_dateline
+from .._text import blocks, collect, decode, describe, report_control, take_dateline
 from ..article import Article, Defect
 from ..context import ReadContext
 from ..errors import WriteError
@@ -123,12 +123,10 @@ class PlainTextFormat(Format):
 
     def _article(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Article | None:
         defects: list[Defect] = []
-        text = decode(b"".join(part), context, defects, line=first_line)
+        text = decode(b"".join(part), collect(context, defects), line=first_line)
         if offset == 0:
             text = text.removeprefix("\ufeff")
-        found = control_defect(text, context, line=first_line)
-        if found is not None:
-            defects.append(found)
+        report_control(text, collect(context, defects), line=first_line)
         # split("\n"), not splitlines(): the latter also breaks at form feeds,
         # vertical tabs and U+2028, which would put line numbers off.
         lines = [line.rstrip("\r") for line in text.split("\n")]

@@ -28,7 +28,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, describe
+from .._text import collect, decode, describe
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
 from ..datelines import parse_dateline
@@ -95,7 +95,7 @@ class Reuters21578Format(Format):
     def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
         origin = context.origin(line=raw.line, offset=raw.offset)
         defects = _sgml.junk_defects(raw, context, "REUTERS") if raw.junk else []
-        text = decode(raw.data, context, defects, line=raw.line)
+        text = decode(raw.data, collect(context, defects), line=raw.line)
         return _Document(text, raw, context, defects).article(self.name, origin)
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:

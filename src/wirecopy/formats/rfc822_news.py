@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import blocks, control_defect, decode, describe, position
+from .._text import blocks, collect, decode, describe, position, report_control
 from ..article import Article, DateValue, Defect
 from ..context import ReadContext
 from ..dates import format_date
@@ -232,7 +232,7 @@ class RFC822NewsFormat(Format):
             return None
         start, end, fields, body_start = block
         header_line = first_line + start
-        header_text = decode(b"\n".join(physical[start:end]) + b"\n", context, defects, line=header_line)
+        header_text = decode(b"\n".join(physical[start:end]) + b"\n", collect(context, defects), line=header_line)
         header_text = self._check_header_controls(header_text, header_line, context, defects)
         message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
         items = list(message.raw_items())
@@ -249,9 +249,7 @@ class RFC822NewsFormat(Format):
 
         body_line = first_line + body_start
         body = self._body(body_raw, message, body_line, context, defects)
-        found = control_defect(body, context, line=body_line)
-        if found is not None:
-            defects.append(found)
+        report_control(body, collect(context, defects), line=body_line)
         runs = blocks([line.removesuffix("\r") for line in body.split("\n")], body_line)
         newsgroups = values.get("newsgroups")
         return Article(
@@ -428,7 +426,7 @@ class RFC822NewsFormat(Format):
             )
             codec = None
         if codec is None and exact:
-            return decode(data, context, defects, line=line).replace("\r\n", "\n")
+            return decode(data, collect(context, defects), line=line).replace("\r\n", "\n")
         try:
             return data.decode(codec or "utf-8").replace("\r\n", "\n")
         except UnicodeDecodeError as err:

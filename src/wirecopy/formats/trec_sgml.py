@@ -32,7 +32,7 @@ import textwrap
 from collections.abc import Iterable, Iterator
 from typing import Any, BinaryIO
 
-from .._text import decode, describe, take_dateline
+from .._text import collect, decode, describe, take_dateline
 from ..article import Article, Dateline, Defect
 from ..context import ReadContext
 from ..datelines import parse_dateline
@@ -161,7 +161,7 @@ class TRECSGMLFormat(Format):
     def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
         origin = context.origin(line=raw.line, offset=raw.offset)
         defects = _sgml.junk_defects(raw, context, "DOC") if raw.junk else []
-        text = decode(raw.data, context, defects, line=raw.line)
+        text = decode(raw.data, collect(context, defects), line=raw.line)
         if not defects:
             # Printable ASCII and newlines only: the common case, which lets
             # the fast path skip its per-character checks (str.isprintable
