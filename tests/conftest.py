@@ -50,6 +50,7 @@ def pytest_addoption(parser: pytest.Parser) -> None:
 def pytest_configure(config: pytest.Config) -> None:
     """Declare the markers the suite uses."""
     config.addinivalue_line("markers", "corpus: needs the shared corpus of real samples (WIRECOPY_CORPUS)")
+    config.addinivalue_line("markers", "slow: takes more than a few seconds; run in CI")
 
 
 @pytest.fixture
