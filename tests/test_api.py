@@ -145,3 +145,15 @@ class TestDumps:
 
         with pytest.raises(wirecopy.WriteError, match="format 'read-only' cannot be written"):
             wirecopy.dumps([], ReadOnly())
+
+
+class TestOnProblem:
+    def test_each_defect_and_document_left_out_reaches_the_hook(self) -> None:
+        """read(), load() and loads() hand each problem to on_problem as it is found, with its position."""
+        seen: list[tuple[str | None, int | None, bool]] = []
+        text = "CNN.com -  A headline with no date\nmoscow (reuters) -- text.\n"
+        articles = wirecopy.loads(
+            text, "cnn-reuters", filename="x.txt", on_problem=lambda e, left: seen.append((e.kind, e.lineno, left))
+        )
+        assert len(articles) == 1
+        assert seen == [("missing-date", 1, False)]

@@ -15,7 +15,7 @@ from typing import IO, Any, BinaryIO, cast
 
 from ._io import BytesAsText, TextAsBytes, encode_text, open_path, read_head, strip_compression_suffix
 from .article import Article
-from .context import ReadContext
+from .context import ProblemHandler, ReadContext
 from .detection import rank
 from .errors import ParseError
 from .policy import ErrorMode, Policy, default
@@ -124,6 +124,7 @@ def _start(
     *,
     owned: bool,
     filename: str | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> Reader:
     fmt = _format(format)
     if fmt is None:
@@ -131,7 +132,7 @@ def _start(
         name = filename if filename is not None else source
         detection = rank(head, None if name is None else strip_compression_suffix(name), source=source)
         fmt = get_format(detection.require())
-    return Reader(stream, fmt, ReadContext(policy, source), owned=owned)
+    return Reader(stream, fmt, ReadContext(policy, source, on_problem=on_problem), owned=owned)
 
 
 def read(
@@ -140,6 +141,7 @@ def read(
     *,
     errors: ErrorMode | None = None,
     policy: Policy | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> Reader:
     """Read the articles of the file at *path*, lazily.
 
@@ -151,6 +153,11 @@ def read(
             detected from the file when ``None``.
         errors: ``"strict"``, ``"warn"`` or ``"skip"``; overrides *policy*'s.
         policy: The full :class:`~wirecopy.policy.Policy`.
+        on_problem: Called with each problem as it is found, under ``warn``
+            and ``skip``: ``on_problem(error, left_out)``, *error* being a
+            :class:`~wirecopy.errors.ParseError` with file, line, column and
+            kind, and *left_out* whether a document was left out (else a
+            defect was recorded).
 
     Raises:
         OSError: The file cannot be opened.
@@ -163,7 +170,7 @@ def read(
     name = os.fspath(path)
     stream = open_path(name)
     try:
-        return _start(stream, format, _policy(policy, errors), name, owned=True)
+        return _start(stream, format, _policy(policy, errors), name, owned=True, on_problem=on_problem)
     except BaseException:
         stream.close()
         raise
@@ -176,6 +183,7 @@ def load(
     errors: ErrorMode | None = None,
     policy: Policy | None = None,
     filename: str | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> Reader:
     """Read the articles of an open file, lazily.
 
@@ -189,6 +197,7 @@ def load(
         policy: As for :func:`read`.
         filename: The name to use in messages and for detection; defaults to
             ``fp.name`` when it has one.
+        on_problem: As for :func:`read`.
 
     .. versionadded:: 0.1
     """
@@ -202,8 +211,9 @@ def load(
             fmt = get_format(rank(first.encode("utf-8", "surrogatepass"), source, source=source).require())
             text = cast(IO[str], _Chained(first, text))
         raw = cast(BinaryIO, io.BufferedReader(TextAsBytes(text, fmt.encoding, source)))
-        return Reader(raw, fmt, ReadContext(pol, source, text_encoding=fmt.encoding), owned=False)
-    return _start(cast(BinaryIO, fp), format, pol, source, owned=False)
+        context = ReadContext(pol, source, text_encoding=fmt.encoding, on_problem=on_problem)
+        return Reader(raw, fmt, context, owned=False)
+    return _start(cast(BinaryIO, fp), format, pol, source, owned=False, on_problem=on_problem)
 
 
 class _Chained(io.TextIOBase):
@@ -232,6 +242,7 @@ def loads(
     errors: ErrorMode | None = None,
     policy: Policy | None = None,
     filename: str | None = None,
+    on_problem: ProblemHandler | None = None,
 ) -> list[Article]:
     """Read every article of *data*, which is text (``str``) or raw bytes.
 
@@ -245,6 +256,7 @@ def loads(
         policy: As for :func:`read`.
         filename: A name for messages and detection; the input is not read
             from it.
+        on_problem: As for :func:`read`.
 
     Raises:
         UnknownFormatError: *format* names no format.
@@ -260,12 +272,12 @@ def loads(
             head = data[:8192].encode("utf-8", "surrogatepass")
             fmt = get_format(rank(head, filename, source=filename).require())
         raw = encode_text(data, fmt.encoding, filename)
-        context = ReadContext(pol, filename, text_encoding=fmt.encoding)
+        context = ReadContext(pol, filename, text_encoding=fmt.encoding, on_problem=on_problem)
         return list(Reader(io.BytesIO(raw), fmt, context, owned=True))
     if not isinstance(data, (bytes, bytearray, memoryview)):
         msg = f"loads() takes str or bytes, not {type(data).__name__}; use read() for a path"
         raise TypeError(msg)
-    return list(_start(io.BytesIO(bytes(data)), format, pol, filename, owned=True))
+    return list(_start(io.BytesIO(bytes(data)), format, pol, filename, owned=True, on_problem=on_problem))
 
 
 def dumps(articles: Iterable[Article] | Article, format: str | Format) -> str:
