@@ -1,0 +1,233 @@
+"""Text and markup helpers of the SGML family: entities, escaping, attributes, elements.
+
+Nothing here parses SGML in general: LDC and Reuters files have no root
+element, SGML-only entities (``&AMP;``, ``&UR;``, ``&Cx1f;``), raw ``&`` and
+``>``, and elements whose end tag SGML lets them leave out.  These helpers
+read such text tolerantly, and each runs in time linear in its input,
+whatever that input is.  :mod:`wirecopy.kit.sgml` makes them public.
+"""
+
+from __future__ import annotations
+
+import html.entities
+import re
+from collections.abc import Callable, Iterator
+from typing import NamedTuple
+
+# -- entities ---------------------------------------------------------------
+
+#: The SGML entities of LDC and TIPSTER data, decoded to sensible text.
+#: ``&UR;`` and ``&LR;`` (upper and lower rail) and ``&QL;``, ``&QC;``,
+#: ``&QR;`` (quad left, centre, right) are typesetting commands of the ANPA
+#: feed: they carry no text.  ``&HT;`` is a tab.  Upper-case names are the
+#: AQUAINT spellings; lower-case ones come from the TIPSTER disks and HTML.
+ENTITIES: dict[str, str] = {
+    "AMP": "&",
+    "LT": "<",
+    "GT": ">",
+    "QUOT": '"',
+    "HT": "\t",
+    "UR": "",
+    "LR": "",
+    "QL": "",
+    "QC": "",
+    "QR": "",
+    "MD": "\u2014",
+    "blank": " ",
+    "hyph": "-",
+    "bull": "\u2022",
+    "apos": "'",
+}
+
+# A name such as "C" or "Cxzz" is an ordinary (unknown) entity, not a control.
+_CONTROL_ENTITY = re.compile(r"Cx[0-9A-Fa-f]{1,2}")
+_ENTITY = re.compile(r"&(#[0-9]{1,8}|#[xX][0-9A-Fa-f]{1,6}|Cx[0-9A-Fa-f]{1,2}|[A-Za-z][A-Za-z0-9]{0,31});")
+
+
+def decode_entities(text: str, on_unknown: Callable[[str], object] | None = None) -> str:
+    """Replace the entity references in *text*; unknown ones are kept as written.
+
+    A bare ``&`` not followed by a name and ``;`` is plain text, as LDC
+    newsgroup files have it.  *on_unknown* is called with each unknown
+    reference as written (``"&ZZ;"``), for the caller to report.
+    """
+    if "&" not in text:
+        return text
+    if text.count("&") == text.count("&amp;"):
+        # The one entity Gigaword uses.
+        return text.replace("&amp;", "&")
+
+    def replace(match: re.Match[str]) -> str:
+        name = match.group(1)
+        value = ENTITIES.get(name)
+        if value is not None:
+            return value
+        first = name[0]
+        if first == "#":
+            number = int(name[2:], 16) if name[1] in "xX" else int(name[1:])
+            if number <= 0x10FFFF and not 0xD800 <= number <= 0xDFFF:
+                return chr(number)
+        elif _CONTROL_ENTITY.fullmatch(name):
+            # &Cx1f; is how AQUAINT writes the control character 0x1f.
+            return chr(int(name[2:], 16))
+        else:
+            codepoint = html.entities.name2codepoint.get(name)
+            if codepoint is not None:
+                return chr(codepoint)
+        if on_unknown is not None:
+            on_unknown(match.group(0))
+        return match.group(0)
+
+    return _ENTITY.sub(replace, text)
+
+
+# -- escaping and control characters ------------------------------------------
+
+_ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\x7f]")
+_ESCAPES = {"&": "&amp;", "<": "&lt;", ">": "&gt;"}
+
+
+def escape(text: str) -> str:
+    """Escape ``&``, ``<``, ``>`` and control characters (as ``&#N;``) for SGML."""
+    if not _ESCAPE.search(text):
+        return text
+    return _ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"&#{ord(m.group())};"), text)
+
+
+def escape_attribute(text: str) -> str:
+    """:func:`escape`, and ``"`` as ``&quot;``, for a double-quoted attribute value."""
+    return escape(text).replace('"', "&quot;")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+
+
+def find_control(text: str) -> re.Match[str] | None:
+    """The first control character other than tab, newline, VT, FF and CR."""
+    return _CONTROL.search(text)
+
+
+def remove_controls(text: str) -> str:
+    """Drop control characters other than whitespace."""
+    return _CONTROL.sub("", text)
+
+
+# -- text -------------------------------------------------------------------
+
+
+def collapse(text: str) -> str:
+    """Join lines and runs of whitespace into single spaces."""
+    return " ".join(text.split())
+
+
+def normalize(text: str) -> str:
+    """:func:`collapse`, faster on text whose only whitespace is single spaces and newlines."""
+    joined = text.replace("\n", " ").strip()
+    # isprintable() is False for every whitespace character but the space,
+    # so this one check proves that joining lines was enough.
+    if "  " not in joined and joined.isprintable():
+        return joined
+    return " ".join(joined.split())
+
+
+def blocks(text: str) -> list[str]:
+    """Split raw text into paragraphs.
+
+    A blank line ends a paragraph, and an indented line starts one (the
+    AQUAINT and Reuters bodies indent the first line of each paragraph);
+    lines are joined with single spaces.
+    """
+    paragraphs = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if not line or line.isspace():
+            if current:
+                paragraphs.append(collapse(" ".join(current)))
+                current = []
+            continue
+        if current and line[0] in " \t":
+            paragraphs.append(collapse(" ".join(current)))
+            current = []
+        current.append(line)
+    if current:
+        paragraphs.append(collapse(" ".join(current)))
+    return paragraphs
+
+
+# -- attributes -------------------------------------------------------------
+
+_ATTRIBUTE = re.compile(r"""([A-Za-z_][\w.:-]*)\s*(?:=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?""")
+
+
+def attributes(text: str) -> dict[str, str]:
+    """Parse ``id="X" type=story`` into a dict; names keep their case, values have their entities decoded."""
+    found = {}
+    for match in _ATTRIBUTE.finditer(text):
+        name, double, single, bare = match.groups()
+        value = double if double is not None else single if single is not None else bare
+        found[name] = decode_entities(value or "")
+    return found
+
+
+# -- elements -----------------------------------------------------------------
+
+#: A start or end tag: ``<TEXT TYPE="BRIEF">``, ``</DOC>``.
+TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
+
+
+class Element(NamedTuple):
+    """One element of a document: its name, attributes and where its content lies."""
+
+    name: str
+    """The name as written."""
+    upper: str
+    """The name upper-cased, for comparisons."""
+    attributes: str
+    """The text between the name and the ``>`` of the start tag."""
+    start: int
+    """Where the content starts: it is ``text[start:end]``."""
+    end: int
+    """Where the content ends (where its end tag starts)."""
+
+
+def elements(
+    text: str, pos: int, end: int, *, containers: frozenset[str] = frozenset(), exact: bool = False
+) -> Iterator[tuple[int, int, Element | None]]:
+    """Walk the elements of ``text[pos:end]``, SGML-tolerantly.
+
+    Yields ``(gap_start, gap_end, element)`` for each tag met: the loose
+    text before it (``text[gap_start:gap_end]``, often empty) and the
+    element, or ``None`` for a tag stepped over (an end tag, the start tag of
+    one of the *containers*, upper case, or of an element whose end tag is
+    missing, as SGML allows).  The loose text after the last tag comes last,
+    with ``None``.  An element ends at the first end tag of its name: written
+    as its start tag was, else (unless *exact*) in any case and with white
+    space before the ``>``.
+    """
+    search = TAG.search
+    while True:
+        match = search(text, pos, end)
+        if match is None:
+            yield pos, end, None
+            return
+        stop = match.start()
+        slash, name, attributes = match.groups()
+        upper = name.upper()
+        if slash or upper in containers:
+            yield pos, stop, None
+            pos = match.end()
+            continue
+        start = match.end()
+        close = text.find(f"</{name}>", start, end)
+        if close >= 0:
+            after = close + len(name) + 3
+        elif not exact:
+            closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, start, end)
+            if closing is not None:
+                close, after = closing.span()
+        if close < 0:
+            yield pos, stop, None
+            pos = start
+            continue
+        yield pos, stop, Element(name, upper, attributes, start, close)
+        pos = after

@@ -1,0 +1,118 @@
+"""wirecopy.kit.sgml: a collection format written on the SGML base class, as a plugin would."""
+
+from __future__ import annotations
+
+import warnings
+
+import pytest
+from hypothesis import strategies as st
+
+import wirecopy
+from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
+from wirecopy.defects import MISSING_ID
+from wirecopy.kit.sgml import SGMLDocument, SGMLFormat, attributes, collapse, escape
+from wirecopy.strategies import headlines
+from wirecopy.testing import check_format
+
+
+class StoryFormat(SGMLFormat):
+    """The example of the kit's docstring: ``<STORY id="...">`` documents with a HEADLINE."""
+
+    name = "story-sgml"
+    extensions = (".story",)
+    description = "Stories in SGML (<STORY id=...> documents)"
+    version_added = "1.0"
+    element = "STORY"
+
+    def read_document(self, document: SGMLDocument) -> Article:
+        """Read the id attribute and the HEADLINE element."""
+        doc_id = attributes(document.tag_attributes()).get("id")
+        if doc_id is None:
+            document.defect(MISSING_ID, "story has no id")
+        headline = None
+        for _, _, element in document.elements():
+            if element is not None and element.upper == "HEADLINE":
+                content = document.text[element.start : element.end]
+                headline = collapse(document.decode(content))
+        return document.article(id=doc_id, headline=headline)
+
+    def render(self, article: Article) -> str:
+        """Write the id and the headline."""
+        headline = "" if article.headline is None else f"<HEADLINE>{escape(article.headline)}</HEADLINE>\n"
+        return f'<STORY id="{article.id}">\n{headline}</STORY>\n'
+
+
+class ReadOnlyFormat(SGMLFormat):
+    """A subclass that implements no render."""
+
+    name = "read-only-sgml"
+    element = "ITEM"
+
+    def read_document(self, document: SGMLDocument) -> Article:
+        """Nothing but the origin."""
+        return document.article()
+
+
+STORIES = (
+    b'<STORY id="1">\n<HEADLINE>Tide &amp; time</HEADLINE>\n</STORY>\n'
+    b"stray words\n"
+    b"<STORY>\n<HEADLINE>No id &zz;</HEADLINE>\n</STORY>\n"
+    b'<STORY id="3">\n<HEADLINE>Cut short'
+)
+
+
+def _read(data: bytes, errors: str = "warn") -> tuple[list[Article], wirecopy.Reader]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedDocumentWarning)
+        reader = wirecopy.load(__import__("io").BytesIO(data), StoryFormat(), errors=errors)  # type: ignore[arg-type]
+        return list(reader), reader
+
+
+def test_subclass_reads_with_positions_and_reports() -> None:
+    """A subclass gets origins, entities decoded, junk and unknown-entity defects, truncated documents left out."""
+    (one, two), reader = _read(STORIES)
+    assert (one.id, one.headline, one.format) == ("1", "Tide & time", "story-sgml")
+    assert (one.origin.line, one.origin.offset, one.origin.index) == (1, 0, 0)
+    assert (two.id, two.headline, two.origin.index) == (None, "No id &zz;", 1)
+    assert [(d.kind, d.line, d.column) for d in two.defects] == [
+        ("junk", 4, 1),
+        ("missing-id", 5, 1),
+        ("unknown-entity", 5, None),
+    ]
+    assert [e.kind for e in reader.skipped] == ["truncated-document"]
+    assert str(reader.skipped[0]) == "<STORY> is not closed: the input ends before its </STORY> (at line 8, column 1)"
+
+
+def test_subclass_writes_and_reads_back() -> None:
+    """The base class's writer writes what render makes of each article, and it reads back."""
+    articles = [Article(format="story-sgml", id="7", headline="A <b> & c")]
+    written = wirecopy.dumps(articles, StoryFormat())
+    assert written == '<STORY id="7">\n<HEADLINE>A &lt;b&gt; &amp; c</HEADLINE>\n</STORY>\n'
+    assert wirecopy.loads(written, StoryFormat()) == articles
+
+
+def test_subclass_passes_the_format_contract() -> None:
+    """The example format keeps the contract every format keeps."""
+    stories = st.builds(
+        Article,
+        format=st.just("story-sgml"),
+        id=st.integers(1, 9999).map(str),
+        headline=st.none() | headlines(),
+    )
+    check_format(StoryFormat, articles=stories, samples=[STORIES], max_examples=20)
+
+
+def test_without_render_the_format_cannot_write() -> None:
+    """A subclass that implements no render says so and refuses to write."""
+    assert not ReadOnlyFormat().can_write
+    assert StoryFormat().can_write
+    with pytest.raises(WriteError, match=r"^format 'read-only-sgml' cannot be written$"):
+        wirecopy.dumps([Article(format="read-only-sgml")], ReadOnlyFormat())
+
+
+def test_strict_raises_at_the_first_problem() -> None:
+    """Under strict, the first problem of a subclass's input raises with its position."""
+    with pytest.raises(
+        ParseError, match=r"^text outside any <STORY> document, before this one \(at line 4, column 1\)$"
+    ):
+        _read(STORIES, errors="strict")
