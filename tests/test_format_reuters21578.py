@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import warnings
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
 from wirecopy.formats import reuters21578
+from wirecopy.kit import _sgml_scan
 
 from .conftest import DATA, corpus_sample
 
@@ -255,7 +257,7 @@ class TestBadInput:
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            reader = wirecopy.load(__import__("io").BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
+            reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
             ids = [a.id for a in reader]
         assert ids == (["2", "3"] if errors == "warn" else ["2"])
         assert reader.returned + len(reader.skipped) == 4
@@ -274,3 +276,26 @@ class TestSniff:
     def test_scores(self, head: bytes, score: float) -> None:
         """sniff is sure of the lewis DOCTYPE and of <REUTERS with a NEWID."""
         assert reuters21578.Reuters21578Format().sniff(head, None) == score
+
+
+class TestHostileInput:
+    """Input made to be slow or big: each byte is looked at a bounded number of times."""
+
+    def test_many_unclosed_start_tags(self) -> None:
+        """60,000 <REUTERS> tags and no end tag (600 KB, many seconds before) are each left out in turn."""
+        reader = wirecopy.load(io.BytesIO(b"<REUTERS>\n" * 60_000), "reuters21578", errors="skip")
+        assert list(reader) == []
+        assert reader.left_out == 60_000
+        assert reader.context.left_out_kinds == {"unclosed-document": 59_999, "truncated-document": 1}
+        assert reader.skipped[-1].lineno == 1000
+
+    def test_document_longer_than_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A document over the size limit is left out unread, and the documents after it are read."""
+        monkeypatch.setattr(_sgml_scan, "MAX_DOCUMENT", 1000)
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 64)
+        data = TestBadInput.DOC.format(n=1) + "<REUTERS>\n" + "x" * 5000 + "</REUTERS>\n" + TestBadInput.DOC.format(n=3)
+        reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", errors="skip")
+        assert [a.id for a in reader] == ["1", "3"]
+        [error] = reader.skipped
+        assert (error.kind, error.lineno, error.colno) == ("document-too-large", 7, 1)
+        assert error.msg == "<REUTERS> is not closed within 1,000 bytes"

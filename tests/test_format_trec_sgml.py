@@ -5,7 +5,9 @@ from __future__ import annotations
 import bz2
 import datetime as dt
 import gzip
+import io
 import lzma
+import tracemalloc
 import warnings
 from pathlib import Path
 
@@ -451,3 +453,41 @@ class TestSniff:
     def test_scores(self, head: bytes, score: float) -> None:
         """sniff gives 1.0 to a <DOC> with an id, less to a bare <DOC>, nothing to other markup."""
         assert trec_sgml.TRECSGMLFormat().sniff(head, None) == score
+
+
+class TestHostileInput:
+    """Input made to be slow or big: each byte is looked at a bounded number of times, memory stays flat."""
+
+    def test_many_unclosed_start_tags(self) -> None:
+        """100,000 <DOC> tags and no end tag (585 KB, 18 s of CPU before) are each left out in turn."""
+        reader = wirecopy.load(io.BytesIO(b"<DOC>\n" * 100_000), "trec-sgml", errors="skip")
+        assert list(reader) == []
+        assert reader.left_out == 100_000
+        assert reader.context.left_out_kinds == {"unclosed-document": 99_999, "truncated-document": 1}
+        first, last = reader.skipped[0], reader.skipped[-1]
+        assert (first.lineno, last.lineno, len(reader.skipped)) == (1, 1000, 1000)
+
+    def test_many_tiny_documents(self) -> None:
+        """20,000 empty documents are each read, numbered and placed."""
+        articles = wirecopy.loads(b"<DOC></DOC>\n" * 20_000, "trec-sgml", errors="warn")
+        assert len(articles) == 20_000
+        last = articles[-1]
+        assert (last.origin.index, last.origin.line, last.origin.offset) == (19_999, 20_000, 19_999 * 12)
+        assert [d.kind for d in last.defects] == ["missing-id"]
+
+    def test_memory_does_not_grow_with_documents_left_out(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Reading 4 times as many unclosed documents takes no more memory: nothing is kept per document."""
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 4096)
+
+        def peak(count: int) -> int:
+            data = io.BytesIO(b"<DOC>\n" * count)
+            tracemalloc.start()
+            try:
+                reader = wirecopy.load(data, "trec-sgml", errors="skip")
+                assert list(reader) == [] and reader.left_out == count
+                return tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+
+        small, large = peak(5_000), peak(20_000)
+        assert large < small + 64 * 1024, (small, large)

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import warnings
+from unittest import mock
 
 import pytest
+from hypothesis import given
 from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
 from wirecopy.defects import MISSING_ID
+from wirecopy.kit import _sgml_scan
 from wirecopy.kit.sgml import SGMLDocument, SGMLFormat, attributes, collapse, escape
 from wirecopy.strategies import headlines
 from wirecopy.testing import check_format
@@ -64,7 +68,7 @@ STORIES = (
 def _read(data: bytes, errors: str = "warn") -> tuple[list[Article], wirecopy.Reader]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedDocumentWarning)
-        reader = wirecopy.load(__import__("io").BytesIO(data), StoryFormat(), errors=errors)  # type: ignore[arg-type]
+        reader = wirecopy.load(io.BytesIO(data), StoryFormat(), errors=errors)  # type: ignore[arg-type]
         return list(reader), reader
 
 
@@ -116,3 +120,41 @@ def test_strict_raises_at_the_first_problem() -> None:
         ParseError, match=r"^text outside any <STORY> document, before this one \(at line 4, column 1\)$"
     ):
         _read(STORIES, errors="strict")
+
+
+_PIECES = [
+    b"<DOC>",
+    b'<DOC id="X">',
+    b"</DOC>",
+    b"<DOCNO>",
+    b"<DO",
+    b"C>",
+    b"<",
+    b">",
+    b"\n",
+    b"  ",
+    b"text",
+    b"<!-- note -->",
+    b"<!--",
+    b"<?xml?>",
+    b"\xff",
+    b"<TEXT>",
+    b"</TEXT>",
+]
+
+
+def _outcome(data: bytes) -> tuple[list[tuple[Article, wirecopy.Origin]], list[str]]:
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedDocumentWarning)
+        reader = wirecopy.load(io.BytesIO(data), "trec-sgml", errors="warn")
+        articles = [(a, a.origin) for a in reader]
+    return articles, [str(e) for e in reader.skipped]
+
+
+@given(pieces=st.lists(st.sampled_from(_PIECES), max_size=30), chunk=st.integers(1, 9))
+def test_documents_do_not_depend_on_the_read_size(pieces: list[bytes], chunk: int) -> None:
+    """Whatever the bytes, the documents, their positions and the problems are the same for any chunk size."""
+    data = b"".join(pieces)
+    expected = _outcome(data)
+    with mock.patch.object(_sgml_scan, "CHUNK_SIZE", chunk):
+        assert _outcome(data) == expected

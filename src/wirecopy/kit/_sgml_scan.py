@@ -41,16 +41,21 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
     text between documents; ``UNCLOSED`` a document cut short by the next
     start tag; ``TRUNCATED`` one cut short by the end of the input;
     ``TOO_BIG`` one longer than :data:`MAX_DOCUMENT`.
+
+    Time is linear in the size of the input, whatever its shape: each byte
+    is searched for a start tag once and for an end tag once (a
+    :class:`_Finder` remembers how far it has looked), and the buffer grows
+    by appending.  Memory holds at most one document and one chunk.
     """
     state = _Buffer(stream)
+    opens = _Finder(open_tag, start_tag=True)
+    closes = _Finder(close_tag, start_tag=False)
     open_len = len(open_tag)
     close_len = len(close_tag)
     quiet = False  # the gap after a skipped oversized document is not junk
-    start = -1  # a document start found ahead of time, or -1
     while True:
         buf = state.buf
-        if start < 0:
-            start = _find_open(buf, open_tag, state.pos, state.eof)
+        start = opens.next(buf, state.pos, state.eof)
         if start < 0:
             # No document start in the buffer: check the gap so far, then
             # drop it (keeping a tail that may hold a split tag) and read on.
@@ -67,8 +72,7 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
             if state.eof:
                 return
             state.consume(keep)
-            state.fill()
-            start = -1
+            _read_on(state, opens, closes)
             continue
         pos = state.pos
         if start > pos and not quiet and not buf[pos:start].isspace():
@@ -77,59 +81,113 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
                 yield (JUNK, b"", *state.where(bad))
         quiet = False
         offset, line, column = state.where(start)
-        close_from = open_from = start + open_len
         while True:
-            close = buf.find(close_tag, close_from)
-            following = buf.find(open_tag, open_from)
-            if following >= 0 and (following + open_len >= len(buf) or buf[following + open_len] not in _BOUNDARY):
-                following = _find_open(buf, open_tag, following, state.eof)
+            close = closes.next(buf, start + open_len, state.eof)
+            following = opens.next(buf, start + 1, state.eof)
             if close >= 0 and (following < 0 or close < following):
                 # following == -2 (a candidate cut at the buffer's end) is
                 # necessarily after a complete end tag.
                 end = close + close_len
-                yield DOC, buf[start:end], offset, line, column
+                yield DOC, state.take(start, end), offset, line, column
                 state.consume(end)
-                start = following if following >= 0 else -1
                 break
             if following >= 0:
                 yield UNCLOSED, b"", offset, line, column
                 state.consume(following)
-                start = following
                 break
             if state.eof:
                 yield TRUNCATED, b"", offset, line, column
                 state.consume(len(buf))
-                start = -1
                 break
             if len(buf) - start > MAX_DOCUMENT:
                 yield TOO_BIG, b"", offset, line, column
-                state.consume(len(buf))
-                start = -1
+                # Keep what may be the start of a start tag cut by the chunk's end.
+                state.consume(len(buf) - open_len)
                 quiet = True
                 break
-            # Read on, without scanning the old bytes again.
-            close_from = max(close_from, len(buf) - close_len + 1)
-            open_from = max(open_from, len(buf) - open_len)
             state.consume(start)
-            shift = state.fill()
+            start -= _read_on(state, opens, closes)
             buf = state.buf
-            start -= shift
-            close_from -= shift
-            open_from -= shift
+
+
+class _Finder:
+    """Finds the next occurrence of a tag, remembering how far it has searched.
+
+    Asked for the first occurrence at or after a position that only moves
+    forward, it answers from what it found before when it can, and otherwise
+    searches on from where it stopped: each byte is searched once, however
+    often it is asked.
+    """
+
+    __slots__ = ("found", "frontier", "start_tag", "tag")
+
+    def __init__(self, tag: bytes, *, start_tag: bool) -> None:
+        self.tag = tag
+        # A start tag: "<DOC" also begins "<DOCNO>", so the byte after it
+        # must be a space or ">".
+        self.start_tag = start_tag
+        self.found = -1  # the occurrence found last, or -1
+        self.frontier = 0  # no occurrence before this index is left unfound
+
+    def next(self, buf: bytearray, start: int, eof: bool) -> int:
+        """The first occurrence at or after *start*.
+
+        Returns -1 for none in the buffer, and -2 for a start tag at the
+        buffer's very end whose next byte has not been read yet.
+        """
+        found = self.found
+        if found >= start:
+            return found
+        tag = self.tag
+        size = len(tag)
+        at = max(start, self.frontier)
+        while True:
+            index = buf.find(tag, at)
+            if index < 0:
+                self.found = -1
+                self.frontier = max(at, len(buf) - size + 1)
+                return -1
+            if self.start_tag:
+                after = index + size
+                if after >= len(buf) and not eof:
+                    self.found = -1
+                    self.frontier = index
+                    return -2
+                if after >= len(buf) or buf[after] not in _BOUNDARY:
+                    at = index + 1
+                    continue
+            self.found = self.frontier = index
+            return index
+
+    def shift(self, by: int) -> None:
+        """Move the remembered positions as the buffer drops *by* bytes from its start."""
+        self.found = self.found - by if self.found >= by else -1
+        self.frontier = max(0, self.frontier - by)
+
+
+def _read_on(state: _Buffer, *finders: _Finder) -> int:
+    """Read a chunk into *state*; return how far indices moved."""
+    shift = state.fill()
+    for finder in finders:
+        finder.shift(shift)
+    return shift
 
 
 class _Buffer:
     """The bytes read and not yet consumed, with line counting.
 
     ``buf[pos:]`` is unconsumed; lines are counted up to ``counted`` so that
-    the line and column of any later position can be told.
+    the line and column of any later position can be told.  The buffer is a
+    ``bytearray``: dropping consumed bytes from its front and appending a
+    chunk cost the size of the chunk, not of the buffer, so a long document
+    is read in linear time.
     """
 
     __slots__ = ("base", "buf", "counted", "eof", "line", "line_start", "pos", "stream")
 
     def __init__(self, stream: BinaryIO) -> None:
         self.stream = stream
-        self.buf = b""
+        self.buf = bytearray()
         self.base = 0  # input offset of buf[0]
         self.pos = 0
         self.counted = 0
@@ -150,6 +208,11 @@ class _Buffer:
         offset = self.base + index
         return offset, self.line, offset - self.line_start + 1
 
+    def take(self, start: int, end: int) -> bytes:
+        """A copy of ``buf[start:end]``, made in one copy."""
+        with memoryview(self.buf) as view:
+            return view[start:end].tobytes()
+
     def consume(self, index: int) -> None:
         """Mark ``buf[:index]`` as done (lines are counted lazily, by :meth:`where`)."""
         self.pos = index
@@ -161,34 +224,15 @@ class _Buffer:
         if not chunk:
             self.eof = True
         shift = self.pos
-        self.buf = self.buf[shift:] + chunk
+        del self.buf[:shift]
+        self.buf += chunk
         self.base += shift
         self.counted -= shift
         self.pos = 0
         return shift
 
 
-def _find_open(buf: bytes, open_tag: bytes, at: int, eof: bool) -> int:
-    """Find a start tag at or after *at*.
-
-    ``<DOC`` also begins ``<DOCNO>``: a start tag must be followed by a
-    space or ``>``.  Returns -1 for none and -2 when the byte that decides
-    has not been read yet.
-    """
-    size = len(open_tag)
-    while True:
-        i = buf.find(open_tag, at)
-        if i < 0:
-            return -1
-        j = i + size
-        if j >= len(buf):
-            return -1 if eof else -2
-        if buf[j] in _BOUNDARY:
-            return i
-        at = i + 1
-
-
-def _junk_at(buf: bytes, start: int, end: int) -> int:
+def _junk_at(buf: bytearray, start: int, end: int) -> int:
     """Return where unexpected text starts in ``buf[start:end]``, or -1."""
     gap = buf[start:end]
     if not gap or gap.isspace():

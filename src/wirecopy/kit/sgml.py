@@ -105,6 +105,11 @@ __all__ = [
 ]
 
 
+def _size(size: int) -> str:
+    """``64 MiB``, or a number of bytes when that is not a whole number of MiB."""
+    return f"{size >> 20} MiB" if size >= 1 << 20 and not size % (1 << 20) else f"{size:,} bytes"
+
+
 @functools.lru_cache(maxsize=64)
 def _opening(element: str) -> re.Pattern[bytes]:
     """What may come before the first start tag of *element*, and that start tag."""
@@ -342,7 +347,7 @@ class SGMLFormat(Format):
                 msg = f"<{name}> is not closed: the input ends before its </{name}>"
                 document.leave_out(TRUNCATED_DOCUMENT, msg, line=line, column=column)
             else:
-                msg = f"<{name}> is not closed within {_sgml_scan.MAX_DOCUMENT >> 20} MiB"
+                msg = f"<{name}> is not closed within {_size(_sgml_scan.MAX_DOCUMENT)}"
                 document.leave_out(DOCUMENT_TOO_LARGE, msg, line=line, column=column)
         if held is not None:
             yield self._read_one(context, held, held_junk + [("after", line, column) for _, line, column in junk])
