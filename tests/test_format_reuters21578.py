@@ -299,3 +299,15 @@ class TestHostileInput:
         [error] = reader.skipped
         assert (error.kind, error.lineno, error.colno) == ("document-too-large", 7, 1)
         assert error.msg == "<REUTERS> is not closed within 1,000 bytes"
+
+    def test_list_with_unclosed_codes(self) -> None:
+        """100,000 <D> tags with no </D> (quadratic before) end the list: the codes before them are read."""
+        data = '<REUTERS NEWID="1">\n<TOPICS><D>acq</D>' + "<D>" * 100_000 + "</TOPICS>\n</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.subjects == ("acq",)
+
+    def test_text_with_many_unclosed_tags(self) -> None:
+        """A TEXT of 100,000 unclosed tags is stepped over tag by tag, each once."""
+        data = '<REUTERS NEWID="1">\n<TEXT>' + "<P>" * 100_000 + "<TITLE>T</TITLE><BODY>B.</BODY></TEXT>\n</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert (article.headline, article.paragraphs) == ("T", ("B.",))

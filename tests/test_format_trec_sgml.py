@@ -491,3 +491,41 @@ class TestHostileInput:
 
         small, large = peak(5_000), peak(20_000)
         assert large < small + 64 * 1024, (small, large)
+
+    def test_long_unclosed_tag_name(self) -> None:
+        """A 200 KB tag name with no '>' (a 20 KB one took 7 s) is text of the document, not a tag."""
+        [article] = wirecopy.loads(b'<DOC id="AFP_ENG_20120314.0001">\n<' + b"A" * 200_000 + b"\n</DOC>\n", "trec-sgml")
+        assert article.id == "AFP_ENG_20120314.0001"
+        assert article.extra["preamble"] == ("<" + "A" * 200_000,)
+
+    @pytest.mark.parametrize("tag", [b"<X>", b"<X%d>"], ids=["same", "distinct"])
+    def test_many_unclosed_elements(self, tag: bytes) -> None:
+        """50,000 start tags with no end tag in one document are stepped over, each once."""
+        tags = b"".join(tag.replace(b"%d", str(n).encode()) for n in range(50_000))
+        data = b'<DOC id="AFP_ENG_20120314.0001">\n' + tags + b"\n<HEADLINE> Found </HEADLINE>\n</DOC>\n"
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.headline == "Found"
+
+    def test_unclosed_element_before_a_case_variant_end_tag(self) -> None:
+        """An element whose end tag is written in another case, or with a space, still ends there."""
+        data = b'<DOC id="AFP_ENG_20120314.0001">\n<X>\n<HEADLINE>One</headline >\n<X>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.headline == "One"
+
+    def test_header_with_a_long_run_of_separators(self) -> None:
+        """A HEADER with 100,000 unit separators (cubic time before) is kept, and has no ANPA fields."""
+        header = "w1 " + "\x1f" * 100_000 + " x"
+        [article] = wirecopy.loads(
+            f'<DOC id="AFP_ENG_20120314.0001">\n<HEADER>{header}</HEADER>\n</DOC>\n', "trec-sgml"
+        )
+        assert article.extra["header"] == header
+        assert "anpa" not in article.extra
+
+    def test_many_unknown_entities(self) -> None:
+        """100,000 unknown entity references give one defect naming the first hundred, and the rest counted."""
+        text = "".join(f"&u{n};" for n in range(150)) + "&zz;" * 100_000
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        [defect] = article.defects
+        assert defect.kind == "unknown-entity"
+        assert defect.message.startswith("unknown entity &u0;, &u1;, ")
+        assert defect.message.endswith(", &u99; and 100050 more references kept as written")

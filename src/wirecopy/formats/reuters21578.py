@@ -47,7 +47,8 @@ from ._sgml import SIGNOFF
 
 __all__ = ["Reuters21578Format"]
 
-_D = re.compile(r"<D>(.*?)</D>", re.DOTALL | re.IGNORECASE)
+_D_START = re.compile("<D>", re.IGNORECASE)
+_D_END = re.compile("</D>", re.IGNORECASE)
 _LISTS = ("PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 # The attributes of <REUTERS>, in the order the distribution writes them.
 _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
@@ -178,8 +179,20 @@ class _Reading:
         )
 
     def items(self, content: str) -> list[str]:
-        """The codes of a list element: ``<D>cocoa</D><D>coffee</D>``."""
-        return [collapse(self.decode(d)) for d in _D.findall(content)]
+        """The codes of a list element: ``<D>cocoa</D><D>coffee</D>``.
+
+        A ``<D>`` with no ``</D>`` after it ends the list: searching on from
+        each of many such tags would take time quadratic in their number.
+        """
+        codes = []
+        pos = 0
+        while (start := _D_START.search(content, pos)) is not None:
+            end = _D_END.search(content, start.end())
+            if end is None:
+                break
+            codes.append(collapse(self.decode(content[start.end() : end.start()])))
+            pos = end.end()
+        return codes
 
     def date(self, content: str, at: int) -> _dt.date | None:
         """The DATE element, without its padding and the junk after the time."""

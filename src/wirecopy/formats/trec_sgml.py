@@ -40,6 +40,7 @@ from ..errors import ParseError
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
+    UnknownEntities,
     attributes,
     blocks,
     collapse,
@@ -54,7 +55,8 @@ from ._sgml import PLACEHOLDER
 
 __all__ = ["TRECSGMLFormat"]
 
-_TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)[^<>]*>")
+# As wirecopy.kit.sgml.TAG: the lookahead keeps a long unclosed name linear.
+_TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?![\w.:-])[^<>]*>")
 
 # Elements that only group others: their tags are stepped over.
 _CONTAINERS = frozenset({"BODY", "DOC"})
@@ -96,10 +98,13 @@ _RESERVED = frozenset(
 _ID_SHAPE = re.compile(r"([A-Z]{2,4})(?:_[A-Z]{3})?_?(?:(\d{4})(\d\d)(\d\d))?(?=[._\-\d])")
 _GIGAWORD_ID = re.compile(r"[A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4}")
 
-# An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083"
+# An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083".
+# No two runs of white space touch (the unit separator <US> is white space
+# to Python), so a header that does not match fails in linear time rather
+# than trying every way of sharing a run between them.
 _ANPA = re.compile(
-    r"\s*(?P<transmission>\S+)\s*\x1f\s*(?P<selector>\S*)\s*\n"
-    r"\s*(?P<priority>\S)\s+(?P<category>\S)\s*[\x13\x14]?\s*[\x11\x12]?\s*"
+    r"\s*(?P<transmission>\S+)[^\S\x1f]*\x1f[^\S\n]*(?:(?P<selector>\S+)[^\S\n]*)?\n"
+    r"\s*(?P<priority>\S)\s+(?P<category>\S)\s*(?:[\x13\x14]\s*)?(?:[\x11\x12]\s*)?"
     r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
 )
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
@@ -214,8 +219,8 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     if "\r" in text:
         return None
     # Any unknown entity sends the document to the general path, which reports it.
-    unknown: list[str] = []
-    note = unknown.append
+    unknown = UnknownEntities()
+    note = unknown.add
     if "<" in content:
         paragraphs = _p_paragraphs(content, note, unknown, plain)
     else:
@@ -247,7 +252,7 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     )
 
 
-def _p_paragraphs(content: str, note: Callable[[str], None], unknown: list[str], plain: bool) -> list[str] | None:
+def _p_paragraphs(content: str, note: Callable[[str], None], unknown: UnknownEntities, plain: bool) -> list[str] | None:
     """The paragraphs of a TEXT made of ``<P>`` elements only, or None.
 
     Gigaword writes ``<P>\\n`` lines ``\\n</P>\\n`` for each paragraph, with
@@ -339,7 +344,7 @@ def _read_elements(document: SGMLDocument) -> Article:
             extra["header"] = header
             fields = _ANPA.fullmatch(header)
             if fields is not None:
-                extra["anpa"] = fields.groupdict()
+                extra["anpa"] = {key: value or "" for key, value in fields.groupdict().items()}
         elif upper == "BYLINE":
             byline = collapse(decode(content)) or None
         elif upper == "SOURCE":
@@ -443,16 +448,18 @@ def _text(content: str, decode: Callable[[str], str]) -> tuple[list[str], list[s
     """Paragraphs, posters and the first post date of a TEXT element."""
     if "<" not in content:
         return blocks(decode(content)), [], None
-    pieces = _TEXT_TAG.split(content)
     paragraphs: list[str] = []
     posters: list[str] = []
     postdate = None
-    # pieces: text, slash, name, text, slash, name, ... text
     inside_p = False
     field: str | None = None
     current: list[str] = []
-    for index in range(0, len(pieces), 3):
-        piece = pieces[index]
+    pos = 0
+    # Tag by tag rather than by re.split, whose list would hold three items
+    # per tag of a TEXT that may be all tags.
+    while True:
+        match = _TEXT_TAG.search(content, pos)
+        piece = content[pos:] if match is None else content[pos : match.start()]
         if field is not None:
             value = collapse(decode(piece))
             if field == "POSTER":
@@ -462,10 +469,10 @@ def _text(content: str, decode: Callable[[str], str]) -> tuple[list[str], list[s
             field = None
         elif piece and not (not current and piece.isspace()):
             current.append(piece)
-        if index + 1 >= len(pieces):
+        if match is None:
             break
-        slash = pieces[index + 1]
-        name = pieces[index + 2].upper()
+        pos = match.end()
+        slash, name = match.group(1), match.group(2).upper()
         if name == "P" or name == "POST" or name in ("POSTER", "POSTDATE"):
             if current:
                 _paragraphs("".join(current), inside_p, decode, paragraphs)

@@ -81,6 +81,42 @@ def decode_entities(text: str, on_unknown: Callable[[str], object] | None = None
     return _ENTITY.sub(replace, text)
 
 
+class UnknownEntities:
+    """The unknown entity references of one document, each once, in the order met.
+
+    Memory stays small however many there are: the first :attr:`LIMIT`
+    distinct ones are kept by name, and further references only counted.
+    """
+
+    __slots__ = ("_more", "_names")
+
+    #: How many distinct references are kept by name.
+    LIMIT = 100
+
+    def __init__(self) -> None:
+        self._names: dict[str, None] = {}
+        self._more = 0
+
+    def add(self, written: str) -> None:
+        """Note one unknown reference, as written (``"&ZZ;"``)."""
+        names = self._names
+        if written in names:
+            return
+        if len(names) < self.LIMIT:
+            names[written] = None
+        else:
+            self._more += 1
+
+    def __bool__(self) -> bool:
+        return bool(self._names)
+
+    def __str__(self) -> str:
+        listed = ", ".join(self._names)
+        if self._more:
+            listed += f" and {self._more} more reference{'s' * (self._more > 1)}"
+        return listed
+
+
 # -- escaping and control characters ------------------------------------------
 
 _ESCAPE = re.compile(r"[&<>\x00-\x08\x0b-\x1f\x7f]")
@@ -171,8 +207,17 @@ def attributes(text: str) -> dict[str, str]:
 
 # -- elements -----------------------------------------------------------------
 
-#: A start or end tag: ``<TEXT TYPE="BRIEF">``, ``</DOC>``.
-TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)([^<>]*)>")
+#: A start or end tag: ``<TEXT TYPE="BRIEF">``, ``</DOC>``.  The lookahead
+#: makes the name end where the attributes begin, so that a long run of name
+#: characters with no ``>`` fails in linear time rather than being split
+#: between name and attributes in every possible way.
+TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)((?![\w.:-])[^<>]*)>")
+
+# An end tag, with the white space SGML allows before its ">".
+_END_TAG = re.compile(r"</([A-Za-z][\w.:-]*)(\s*)>")
+
+#: How many distinct end-tag names a walk keeps track of (see :func:`elements`).
+MAX_NAMES = 1 << 16
 
 
 class Element(NamedTuple):
@@ -190,6 +235,30 @@ class Element(NamedTuple):
     """Where the content ends (where its end tag starts)."""
 
 
+class _EndTags:
+    """Where each end tag occurs last in a stretch of text, found in one pass.
+
+    A walk uses it to skip the searches that must fail: without it, each
+    start tag with no end tag would search to the end of the text again.
+    """
+
+    __slots__ = ("exact", "loose")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        exact: dict[str, int] = {}
+        loose: dict[str, int] = {}
+        for match in _END_TAG.finditer(text, start, end):
+            name, space = match.groups()
+            at = match.start()
+            if not space and (name in exact or len(exact) < MAX_NAMES):
+                exact[name] = at
+            key = name.lower()
+            if key in loose or len(loose) < MAX_NAMES:
+                loose[key] = at
+        self.exact = exact
+        self.loose = loose
+
+
 def elements(
     text: str, pos: int, end: int, *, containers: frozenset[str] = frozenset(), exact: bool = False
 ) -> Iterator[tuple[int, int, Element | None]]:
@@ -203,8 +272,13 @@ def elements(
     with ``None``.  An element ends at the first end tag of its name: written
     as its start tag was, else (unless *exact*) in any case and with white
     space before the ``>``.
+
+    The walk takes time linear in the text.  A start tag whose name is not
+    among the first :data:`MAX_NAMES` distinct end-tag names of the text is
+    taken to have no end tag.
     """
     search = TAG.search
+    ends: _EndTags | None = None
     while True:
         match = search(text, pos, end)
         if match is None:
@@ -218,13 +292,20 @@ def elements(
             pos = match.end()
             continue
         start = match.end()
-        close = text.find(f"</{name}>", start, end)
+        closing = f"</{name}>"
+        close = -1
+        if ends is None or ends.exact.get(name, -1) >= start:
+            close = text.find(closing, start, end)
+            if close < 0 and ends is None:
+                ends = _EndTags(text, start, end)
         if close >= 0:
-            after = close + len(name) + 3
-        elif not exact:
-            closing = re.compile(rf"</{re.escape(name)}\s*>", re.IGNORECASE).search(text, start, end)
-            if closing is not None:
-                close, after = closing.span()
+            after = close + len(closing)
+        elif not exact and ends is not None and ends.loose.get(name.lower(), -1) >= start:
+            key = name.lower()
+            for candidate in _END_TAG.finditer(text, start, end):
+                if candidate.group(1).lower() == key:
+                    close, after = candidate.span()
+                    break
         if close < 0:
             yield pos, stop, None
             pos = start

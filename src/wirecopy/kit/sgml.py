@@ -73,6 +73,7 @@ from ._sgml_text import (
     ENTITIES,
     TAG,
     Element,
+    UnknownEntities,
     attributes,
     blocks,
     collapse,
@@ -92,6 +93,7 @@ __all__ = [
     "Element",
     "SGMLDocument",
     "SGMLFormat",
+    "UnknownEntities",
     "attributes",
     "blocks",
     "collapse",
@@ -164,7 +166,7 @@ class SGMLDocument:
         self.content_end = len(text) - len(element) - 3
         """Where the content ends: at the end tag."""
         self._name_end = len(element) + 1
-        self._unknown: list[str] = []
+        self._unknown = UnknownEntities()
         self._at = 0
         self._at_line = line
         self._at_start = 1 - column  # where the start tag's line starts, as an index into text
@@ -217,7 +219,7 @@ class SGMLDocument:
 
         :meth:`article` reports the unknown ones, in one defect.
         """
-        return decode_entities(text, self._unknown.append)
+        return decode_entities(text, self._unknown.add)
 
     def elements(
         self,
@@ -245,8 +247,8 @@ class SGMLDocument:
             ParseError: Under the ``strict`` policy, when there are unknown entities.
         """
         if self._unknown:
-            names = ", ".join(dict.fromkeys(self._unknown))
-            self.report.defect(UNKNOWN_ENTITY, f"unknown entity {names} kept as written", line=self.line)
+            message = f"unknown entity {self._unknown} kept as written"
+            self.report.defect(UNKNOWN_ENTITY, message, line=self.line)
         return self.report.article(format=self.format_name, **fields)
 
 
