@@ -529,3 +529,17 @@ class TestHostileInput:
         assert defect.kind == "unknown-entity"
         assert defect.message.startswith("unknown entity &u0;, &u1;, ")
         assert defect.message.endswith(", &u99; and 100050 more references kept as written")
+
+    @pytest.mark.parametrize(
+        ("data", "line"),
+        [(b"<DOC>\n</DOC>\njunk\n<DOC>\n", 3), (b"junk\n<DOC>\n<DOC>\n", 1)],
+        ids=["after-a-document", "before-any"],
+    )
+    def test_junk_followed_only_by_documents_left_out(self, data: bytes, line: int) -> None:
+        """Junk with no document after it to be reported on is left out itself, not lost."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedDocumentWarning)
+            reader = wirecopy.load(io.BytesIO(data), "trec-sgml", errors="warn")
+            list(reader)
+        assert [(e.kind, e.lineno) for e in reader.skipped if e.kind == "junk"] == [("junk", line)]
+        assert str(reader.skipped[-1]) == f"text outside any <DOC> document (at line {line}, column 1)"

@@ -320,8 +320,9 @@ class SGMLFormat(Format):
         (``truncated-document``), or that is longer than
         :data:`MAX_DOCUMENT` (``document-too-large``).  Text between
         documents is reported on the document after it (at the end, the one
-        before it) as ``junk``: it is not a document.  An input with no
-        document is left out as ``empty-input``.
+        before it) as ``junk``: it is not a document; when only documents
+        left out follow it, it is left out itself.  An input with no document
+        is left out as ``empty-input``.
         """
         name = self.element
         tag = name.encode("ascii")
@@ -360,6 +361,10 @@ class SGMLFormat(Format):
                 context.leave_out(EMPTY_INPUT, msg, line=line, column=column)
             else:
                 context.leave_out(EMPTY_INPUT, f"empty input: no <{name}> document found", line=1, column=1)
+        else:
+            # Only documents left out follow the junk: none to report it on.
+            for _, line, column in junk:
+                context.leave_out(JUNK, f"text outside any <{name}> document", line=line, column=column)
 
     def _read_one(
         self, context: ReadContext, held: tuple[bytes, int, int, int], junk: list[tuple[str, int, int]]
