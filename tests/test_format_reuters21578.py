@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import decimal
 import io
 import warnings
 from pathlib import Path
@@ -311,3 +312,25 @@ class TestHostileInput:
         data = '<REUTERS NEWID="1">\n<TEXT>' + "<P>" * 100_000 + "<TITLE>T</TITLE><BODY>B.</BODY></TEXT>\n</REUTERS>\n"
         [article] = wirecopy.loads(data, "reuters21578")
         assert (article.headline, article.paragraphs) == ("T", ("B.",))
+
+    @pytest.mark.xfail(raises=decimal.InvalidOperation, strict=False, reason="until dates.py bounds its fields")
+    def test_huge_number_in_a_date(self) -> None:
+        """A time with a 30-digit field is a bad-date defect (the text kept), never another exception."""
+        when = "26-FEB-1987 1:" + "9" * 30
+        data = f'<REUTERS NEWID="1">\n<DATE>{when}</DATE>\n<TEXT><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert (article.published, article.extra["date"]) == (None, when)
+        [defect] = article.defects
+        assert (defect.kind, defect.line) == ("bad-date", 2)
+        assert defect.column is not None and defect.column >= 7  # where the date, or its bad field, starts
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "reuters21578", errors="strict")
+        assert (caught.value.kind, caught.value.lineno) == ("bad-date", 2)
+
+    def test_huge_number_in_a_dateline(self) -> None:
+        """A dateline with a 30-digit number is kept as written with a bad-dateline defect."""
+        place = "PARIS, 1:" + "9" * 30 + " -"
+        data = f'<REUTERS NEWID="1">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><DATELINE>{place}</DATELINE><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'  # noqa: E501
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.dateline == wirecopy.Dateline(text=place)
+        assert [d.kind for d in article.defects] == ["bad-dateline"]

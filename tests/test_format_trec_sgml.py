@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import bz2
 import datetime as dt
+import decimal
 import gzip
 import io
 import lzma
@@ -543,3 +544,16 @@ class TestHostileInput:
             list(reader)
         assert [(e.kind, e.lineno) for e in reader.skipped if e.kind == "junk"] == [("junk", line)]
         assert str(reader.skipped[-1]) == f"text outside any <DOC> document (at line {line}, column 1)"
+
+    @pytest.mark.xfail(raises=decimal.InvalidOperation, strict=False, reason="until dates.py bounds its fields")
+    @pytest.mark.parametrize("element", ["DATE_TIME", "DATE"])
+    def test_huge_number_in_a_date(self, element: str) -> None:
+        """A time with a 30-digit field is a bad-date defect (the text kept), never another exception."""
+        when = "1:" + "9" * 30
+        data = f'<DOC id="AFP_ENG_20120314.0001">\n<{element}> {when} </{element}>\n<TEXT>\nWords.\n</TEXT>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert (article.published, article.extra["date"]) == (None, when)
+        assert [(d.kind, d.line) for d in article.defects] == [("bad-date", 2)]
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "trec-sgml", errors="strict")
+        assert (caught.value.kind, caught.value.lineno) == ("bad-date", 2)
