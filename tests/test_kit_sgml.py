@@ -158,3 +158,13 @@ def test_documents_do_not_depend_on_the_read_size(pieces: list[bytes], chunk: in
     expected = _outcome(data)
     with mock.patch.object(_sgml_scan, "CHUNK_SIZE", chunk):
         assert _outcome(data) == expected
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1 << 20])
+@pytest.mark.parametrize("gap", [b"<!--<!-- c -->", b"<!--C> a <!-- c -->", b"<!-->\n<LEWIS>\n<!-- c -->"])
+def test_markup_cut_by_a_chunk_end_is_not_junk(gap: bytes, chunk: int) -> None:
+    """A comment or tag between documents that a chunk's end cuts is judged whole, not reported as junk."""
+    data = gap + b"\n<DOC>\n</DOC>\n"
+    with mock.patch.object(_sgml_scan, "CHUNK_SIZE", chunk):
+        [article] = wirecopy.loads(data, "trec-sgml")
+    assert [d.kind for d in article.defects] == ["missing-id"]

@@ -25,7 +25,7 @@ MAX_DOCUMENT = 64 << 20
 # What may stand between documents without being reported: whitespace, a
 # <!DOCTYPE ...> or comment, an <?xml ...?> declaration, and the start and
 # end tags of a wrapper element (the tm package's <LEWIS> root).
-_GAP = re.compile(rb"(?:\s+|<!--.*?-->|<![^<>]*>|<\?[^<>]*\?>|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?>)*", re.DOTALL)
+_GAP_ITEM = re.compile(rb"\s+|<!--.*?-->|<![^<>]*>|<\?[^<>]*\?>|</?[A-Za-z][\w.:-]*(?:\s[^<>]*)?>", re.DOTALL)
 
 _BOUNDARY = b" \t\r\n>"
 
@@ -61,14 +61,13 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
             # drop it (keeping a tail that may hold a split tag) and read on.
             pos = state.pos
             keep = len(buf) if state.eof else max(pos, len(buf) - open_len)
-            tag = buf.rfind(b"<", pos, keep)
-            if not state.eof and tag >= 0 and buf.find(b">", tag, keep) < 0 and keep - tag < 4096:
-                keep = tag
             if keep > pos and not quiet:
-                bad = _junk_at(buf, pos, keep)
+                bad, settled = _junk_at(buf, pos, keep, complete=state.eof)
                 if bad >= 0:
                     yield (JUNK, b"", *state.where(bad))
                     quiet = True
+                else:
+                    keep = settled
             if state.eof:
                 return
             state.consume(keep)
@@ -76,7 +75,7 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
             continue
         pos = state.pos
         if start > pos and not quiet and not buf[pos:start].isspace():
-            bad = _junk_at(buf, pos, start)
+            bad = _junk_at(buf, pos, start, complete=True)[0]
             if bad >= 0:
                 yield (JUNK, b"", *state.where(bad))
         quiet = False
@@ -232,13 +231,33 @@ class _Buffer:
         return shift
 
 
-def _junk_at(buf: bytearray, start: int, end: int) -> int:
-    """Return where unexpected text starts in ``buf[start:end]``, or -1."""
+def _junk_at(buf: bytearray, start: int, end: int, *, complete: bool) -> tuple[int, int]:
+    """Check the gap ``buf[start:end]`` for text that is not markup or white space.
+
+    Returns where such text starts (or -1), and how far the gap is settled.
+    Unless the gap is *complete* (a start tag or the end of the input
+    follows), what the chunk's end may have cut is not judged yet: the gap
+    is settled up to a comment not yet closed, or a ``<`` with no ``>``
+    after it, to be checked again with more bytes (unless it is already
+    4 KiB long).  So the outcome does not depend on where chunks end.
+    """
     gap = buf[start:end]
     if not gap or gap.isspace():
-        return -1
-    match = _GAP.match(gap)
-    assert match is not None  # the pattern matches the empty string
-    if match.end() == len(gap):
-        return -1
-    return start + match.end()
+        return -1, end
+    size = len(gap)
+    # Item by item: a pattern repeating the items would keep a backtracking
+    # record per item (over 100 MB for a 1 MiB chunk of short tags).
+    pos = 0
+    item = _GAP_ITEM.match
+    while pos < size:
+        if not complete and size - pos < 4096 and gap.startswith(b"<!--", pos) and gap.find(b"-->", pos + 4) < 0:
+            return -1, start + pos
+        found = item(gap, pos)
+        if found is None:
+            break
+        pos = found.end()
+    if pos == size:
+        return -1, end
+    if not complete and gap[pos] == ord("<") and size - pos < 4096 and gap.find(b">", pos) < 0:
+        return -1, start + pos
+    return start + pos, end
