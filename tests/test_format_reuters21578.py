@@ -334,3 +334,10 @@ class TestHostileInput:
         [article] = wirecopy.loads(data, "reuters21578")
         assert article.dateline == wirecopy.Dateline(text=place)
         assert [d.kind for d in article.defects] == ["bad-dateline"]
+
+    def test_control_characters_reported_once(self) -> None:
+        """A document of 10,000 TEXT elements with control characters gets one defect, where the first is written."""
+        data = '<REUTERS NEWID="1">\n' + "<TEXT><BODY>a&#127;b</BODY></TEXT>\n" * 10_000 + "</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert [(d.kind, d.line, d.column) for d in article.defects] == [("control-character", 2, 14)]
+        assert article.paragraphs == ("ab",)

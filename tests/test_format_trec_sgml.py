@@ -557,3 +557,18 @@ class TestHostileInput:
         with pytest.raises(ParseError) as caught:
             wirecopy.loads(data, "trec-sgml", errors="strict")
         assert (caught.value.kind, caught.value.lineno) == ("bad-date", 2)
+
+    def test_control_characters_reported_once(self) -> None:
+        """Control characters in 10,000 paragraphs give one defect, not one per paragraph; all are removed."""
+        text = "\n\n".join(f"Line\x7f {n}" for n in range(10_000))
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        assert [(d.kind, d.message) for d in article.defects] == [
+            ("control-character", "control character '\\x7f' in text, removed")
+        ]
+        assert article.paragraphs[-1] == "Line 9999"
+
+    def test_long_paragraph_without_newlines(self) -> None:
+        """A 2 MB paragraph with no newline is read into one paragraph, its white space collapsed."""
+        text = "word  " * 350_000
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        assert article.paragraphs == (" ".join(["word"] * 350_000),)

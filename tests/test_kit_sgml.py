@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
 from wirecopy.defects import MISSING_ID
-from wirecopy.kit import _sgml_scan
-from wirecopy.kit.sgml import SGMLDocument, SGMLFormat, attributes, collapse, escape
+from wirecopy.kit import _sgml_scan, _sgml_text
+from wirecopy.kit.sgml import SGMLDocument, SGMLFormat, attributes, blocks, collapse, decode_entities, escape
 from wirecopy.strategies import headlines
 from wirecopy.testing import check_format
 
@@ -158,6 +158,34 @@ def test_documents_do_not_depend_on_the_read_size(pieces: list[bytes], chunk: in
     expected = _outcome(data)
     with mock.patch.object(_sgml_scan, "CHUNK_SIZE", chunk):
         assert _outcome(data) == expected
+
+
+_TEXT = st.text(
+    st.sampled_from(["a", "b", " ", "\t", "\n", "\r", "\x0b", "\x1c", "\x1f", "\u2028", "\xa0", "&", ";", "#"])
+)
+_ENTITY_TEXT = st.lists(st.sampled_from(["&amp;", "&zz;", "&#233;", "&", "x", " ", "&AMP;", "&Cx1f;", "&#x1F;"])).map(
+    "".join
+)
+
+
+@given(text=_TEXT, piece=st.integers(1, 8))
+def test_long_text_is_worked_in_pieces_with_the_same_result(text: str, piece: int) -> None:
+    """Text longer than a piece is collapsed as str.split would, and cut into paragraphs as short text is."""
+    expected = blocks(text)
+    with mock.patch.object(_sgml_text, "_PIECE", piece):
+        assert collapse(text) == " ".join(text.split())
+        assert blocks(text) == expected
+
+
+@given(text=_ENTITY_TEXT, piece=st.integers(1, 8))
+def test_long_text_has_its_entities_decoded_in_pieces(text: str, piece: int) -> None:
+    """Entities are decoded, and unknown ones noted in order, the same whether or not the text is cut into pieces."""
+    whole: list[str] = []
+    expected = decode_entities(text, whole.append)
+    cut: list[str] = []
+    with mock.patch.object(_sgml_text, "_PIECE", piece):
+        assert decode_entities(text, cut.append) == expected
+    assert cut == whole
 
 
 @pytest.mark.parametrize("chunk", [1, 3, 1 << 20])

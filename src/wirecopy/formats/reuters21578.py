@@ -112,6 +112,7 @@ class _Reading:
         self.document = document
         self.decode = document.decode
         self.extra: dict[str, Any] = {}
+        self.controls_reported = False
 
     def article(self) -> Article:
         document = self.document
@@ -278,10 +279,17 @@ class _Reading:
         return blocks("\n".join(lines))
 
     def controls(self, text: str, at: int, raw: str | None = None) -> str:
-        """Remove control characters (``&#127;`` line noise), reporting them where written."""
+        """Remove control characters (``&#127;`` line noise), reporting the first of the document where written.
+
+        Once per document: a defect per TEXT element would grow with a
+        document made of them.
+        """
         match = find_control(text)
         if match is None:
             return text
+        if self.controls_reported:
+            return remove_controls(text)
+        self.controls_reported = True
         offset = 0
         if raw is not None:
             for written in _WRITTEN_CONTROL.finditer(raw):

@@ -40,7 +40,6 @@ from ..errors import ParseError
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
-    UnknownEntities,
     attributes,
     blocks,
     collapse,
@@ -209,6 +208,15 @@ _GIGAWORD_LAYOUT = re.compile(
 _PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
 
 
+class _NotGigaword(Exception):
+    """The document leaves the Gigaword layout: read it by the general path."""
+
+
+def _unknown_entity(written: str) -> None:
+    # An unknown entity sends the document to the general path, which reports it.
+    raise _NotGigaword
+
+
 def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     """Read a document in the standard Gigaword layout, or return None."""
     text = document.text
@@ -218,24 +226,22 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     doc_id, doc_type, headline, dateline_text, content = match.groups()
     if "\r" in text:
         return None
-    # Any unknown entity sends the document to the general path, which reports it.
-    unknown = UnknownEntities()
-    note = unknown.add
-    if "<" in content:
-        paragraphs = _p_paragraphs(content, note, unknown, plain)
-    else:
-        paragraphs = blocks(decode_entities(content, note))
-        if not all(p.isprintable() for p in paragraphs):
+    try:
+        if "<" in content:
+            paragraphs = _p_paragraphs(content, plain)
+        else:
+            paragraphs = blocks(decode_entities(content, _unknown_entity))
+            if not all(p.isprintable() for p in paragraphs):
+                return None
+        if paragraphs is None:
             return None
-    if paragraphs is None:
+        headline = normalize(decode_entities(headline, _unknown_entity))
+        if dateline_text is not None:
+            dateline_text = decode_entities(dateline_text, _unknown_entity)
+    except _NotGigaword:
         return None
-    headline = normalize(decode_entities(headline, note))
-    if unknown or (not plain and not headline.isprintable()) or PLACEHOLDER.fullmatch(headline):
+    if (not plain and not headline.isprintable()) or PLACEHOLDER.fullmatch(headline):
         return None
-    if dateline_text is not None:
-        dateline_text = decode_entities(dateline_text, note)
-        if unknown:
-            return None
     agency, published = _id_day(doc_id[:17])
     if dateline_text is not None:
         dateline = _dateline(normalize(dateline_text), published)
@@ -252,13 +258,16 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     )
 
 
-def _p_paragraphs(content: str, note: Callable[[str], None], unknown: UnknownEntities, plain: bool) -> list[str] | None:
+def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
     """The paragraphs of a TEXT made of ``<P>`` elements only, or None.
 
     Gigaword writes ``<P>\\n`` lines ``\\n</P>\\n`` for each paragraph, with
     single spaces inside lines: the checks below prove that joining lines
     with a space gives what :func:`~wirecopy.kit.sgml.collapse` would, for
     the whole TEXT at once rather than paragraph by paragraph.
+
+    Raises:
+        _NotGigaword: A paragraph holds an unknown entity.
     """
     if not (content.startswith("<P>\n") and content.endswith("\n</P>\n")):
         return None
@@ -270,8 +279,8 @@ def _p_paragraphs(content: str, note: Callable[[str], None], unknown: UnknownEnt
     if "&" in whole:
         for index, paragraph in enumerate(paragraphs):
             if "&" in paragraph:
-                decoded = decode_entities(paragraph, note)
-                if unknown or "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                decoded = decode_entities(paragraph, _unknown_entity)
+                if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
                     return None
                 paragraphs[index] = decoded
     if not all(paragraphs):
@@ -392,11 +401,15 @@ def _read_elements(document: SGMLDocument) -> Article:
         dateline = _dateline(dateline_text, published)
     else:
         dateline = take_dateline(paragraphs, published)
+    reported = False
     for index, paragraph in enumerate(paragraphs):
         control = find_control(paragraph)
         if control is not None:
-            message = f"control character {control.group()!r} in text, removed"
-            document.report.defect(CONTROL_CHARACTER, message, line=document.line)
+            if not reported:
+                # Once: a defect per paragraph would grow with the text.
+                message = f"control character {control.group()!r} in text, removed"
+                document.report.defect(CONTROL_CHARACTER, message, line=document.line)
+                reported = True
             paragraphs[index] = collapse(remove_controls(paragraph))
     return document.article(
         id=doc_id,

@@ -55,7 +55,11 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
     quiet = False  # the gap after a skipped oversized document is not junk
     while True:
         buf = state.buf
-        start = opens.next(buf, state.pos, state.eof)
+        # The finders' memory is read here first: most often the start tag
+        # of the next document was found while reading the last one.
+        start = opens.found
+        if start < state.pos:
+            start = opens.next(buf, state.pos, state.eof)
         if start < 0:
             # No document start in the buffer: check the gap so far, then
             # drop it (keeping a tail that may hold a split tag) and read on.
@@ -70,7 +74,7 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
                     keep = settled
             if state.eof:
                 return
-            state.consume(keep)
+            state.pos = keep
             _read_on(state, opens, closes)
             continue
         pos = state.pos
@@ -81,30 +85,37 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
         quiet = False
         offset, line, column = state.where(start)
         while True:
-            close = closes.next(buf, start + open_len, state.eof)
-            following = opens.next(buf, start + 1, state.eof)
+            close = closes.found
+            if close < start + open_len:
+                close = closes.next(buf, start + open_len, state.eof)
+            following = opens.found
+            if following <= start:
+                following = opens.next(buf, start + 1, state.eof)
             if close >= 0 and (following < 0 or close < following):
                 # following == -2 (a candidate cut at the buffer's end) is
                 # necessarily after a complete end tag.
                 end = close + close_len
-                yield DOC, state.take(start, end), offset, line, column
-                state.consume(end)
+                # A slice and a copy are cheaper than a memoryview for the
+                # small documents of most files; a large one is copied once.
+                data = bytes(buf[start:end]) if end - start < 1 << 16 else state.take(start, end)
+                yield DOC, data, offset, line, column
+                state.pos = end
                 break
             if following >= 0:
                 yield UNCLOSED, b"", offset, line, column
-                state.consume(following)
+                state.pos = following
                 break
             if state.eof:
                 yield TRUNCATED, b"", offset, line, column
-                state.consume(len(buf))
+                state.pos = len(buf)
                 break
             if len(buf) - start > MAX_DOCUMENT:
                 yield TOO_BIG, b"", offset, line, column
                 # Keep what may be the start of a start tag cut by the chunk's end.
-                state.consume(len(buf) - open_len)
+                state.pos = len(buf) - open_len
                 quiet = True
                 break
-            state.consume(start)
+            state.pos = start
             start -= _read_on(state, opens, closes)
             buf = state.buf
 
@@ -118,10 +129,11 @@ class _Finder:
     often it is asked.
     """
 
-    __slots__ = ("found", "frontier", "start_tag", "tag")
+    __slots__ = ("found", "frontier", "size", "start_tag", "tag")
 
     def __init__(self, tag: bytes, *, start_tag: bool) -> None:
         self.tag = tag
+        self.size = len(tag)
         # A start tag: "<DOC" also begins "<DOCNO>", so the byte after it
         # must be a space or ">".
         self.start_tag = start_tag
@@ -138,8 +150,10 @@ class _Finder:
         if found >= start:
             return found
         tag = self.tag
-        size = len(tag)
-        at = max(start, self.frontier)
+        size = self.size
+        at = self.frontier
+        if at < start:
+            at = start
         while True:
             index = buf.find(tag, at)
             if index < 0:
@@ -175,7 +189,8 @@ def _read_on(state: _Buffer, *finders: _Finder) -> int:
 class _Buffer:
     """The bytes read and not yet consumed, with line counting.
 
-    ``buf[pos:]`` is unconsumed; lines are counted up to ``counted`` so that
+    ``buf[pos:]`` is unconsumed (the scanner moves ``pos``; lines are counted
+    lazily, by :meth:`where`); lines are counted up to ``counted`` so that
     the line and column of any later position can be told.  The buffer is a
     ``bytearray``: dropping consumed bytes from its front and appending a
     chunk cost the size of the chunk, not of the buffer, so a long document
@@ -211,10 +226,6 @@ class _Buffer:
         """A copy of ``buf[start:end]``, made in one copy."""
         with memoryview(self.buf) as view:
             return view[start:end].tobytes()
-
-    def consume(self, index: int) -> None:
-        """Mark ``buf[:index]`` as done (lines are counted lazily, by :meth:`where`)."""
-        self.pos = index
 
     def fill(self) -> int:
         """Drop the consumed bytes and read a chunk; return how far indices moved."""

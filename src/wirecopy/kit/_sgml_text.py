@@ -56,7 +56,22 @@ def decode_entities(text: str, on_unknown: Callable[[str], object] | None = None
     if text.count("&") == text.count("&amp;"):
         # The one entity Gigaword uses.
         return text.replace("&amp;", "&")
+    if len(text) <= _PIECE:
+        return _decode(text, on_unknown)
+    # re.sub holds every piece of its result until it joins them: a long
+    # text is decoded a piece at a time, each cut before an "&" (which no
+    # reference holds but at its start).
+    parts = []
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("&", start + _PIECE)
+        end = size if end < 0 else end
+        parts.append(_decode(text[start:end], on_unknown))
+        start = end
+    return "".join(parts)
 
+
+def _decode(text: str, on_unknown: Callable[[str], object] | None) -> str:
     def replace(match: re.Match[str]) -> str:
         name = match.group(1)
         value = ENTITIES.get(name)
@@ -81,39 +96,32 @@ def decode_entities(text: str, on_unknown: Callable[[str], object] | None = None
     return _ENTITY.sub(replace, text)
 
 
-class UnknownEntities:
+class UnknownEntities(dict[str, None]):
     """The unknown entity references of one document, each once, in the order met.
 
     Memory stays small however many there are: the first :attr:`LIMIT`
-    distinct ones are kept by name, and further references only counted.
+    distinct ones are kept (as the keys), and further references only
+    counted (in :attr:`more`).  ``str()`` lists them for a message.
     """
 
-    __slots__ = ("_more", "_names")
-
-    #: How many distinct references are kept by name.
+    #: How many distinct references are kept.
     LIMIT = 100
-
-    def __init__(self) -> None:
-        self._names: dict[str, None] = {}
-        self._more = 0
+    #: How many references were met beyond those kept.
+    more = 0
 
     def add(self, written: str) -> None:
         """Note one unknown reference, as written (``"&ZZ;"``)."""
-        names = self._names
-        if written in names:
+        if written in self:
             return
-        if len(names) < self.LIMIT:
-            names[written] = None
+        if len(self) < self.LIMIT:
+            self[written] = None
         else:
-            self._more += 1
-
-    def __bool__(self) -> bool:
-        return bool(self._names)
+            self.more += 1
 
     def __str__(self) -> str:
-        listed = ", ".join(self._names)
-        if self._more:
-            listed += f" and {self._more} more reference{'s' * (self._more > 1)}"
+        listed = ", ".join(self)
+        if self.more:
+            listed += f" and {self.more} more reference{'s' * (self.more > 1)}"
         return listed
 
 
@@ -150,10 +158,31 @@ def remove_controls(text: str) -> str:
 
 # -- text -------------------------------------------------------------------
 
+# Text longer than this is worked on a piece at a time, to bound the objects
+# held at once.
+_PIECE = 1 << 16
+_SPACE = re.compile(r"\s")
+_NOT_SPACE = re.compile(r"\S")
+# The line boundaries of str.splitlines.
+_LINE_BREAK = re.compile("\r\n|[\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
 
 def collapse(text: str) -> str:
     """Join lines and runs of whitespace into single spaces."""
-    return " ".join(text.split())
+    if len(text) <= _PIECE:
+        return " ".join(text.split())
+    # str.split holds every word of the text at once: a long text is
+    # collapsed a piece at a time, each cut at white space.
+    pieces = []
+    start, size = 0, len(text)
+    while start < size:
+        space = _SPACE.search(text, start + _PIECE)
+        end = size if space is None else space.start()
+        words = text[start:end].split()
+        if words:
+            pieces.append(" ".join(words))
+        start = end
+    return " ".join(pieces)
 
 
 def normalize(text: str) -> str:
@@ -163,7 +192,7 @@ def normalize(text: str) -> str:
     # so this one check proves that joining lines was enough.
     if "  " not in joined and joined.isprintable():
         return joined
-    return " ".join(joined.split())
+    return collapse(joined)
 
 
 def blocks(text: str) -> list[str]:
@@ -171,8 +200,11 @@ def blocks(text: str) -> list[str]:
 
     A blank line ends a paragraph, and an indented line starts one (the
     AQUAINT and Reuters bodies indent the first line of each paragraph);
-    lines are joined with single spaces.
+    lines (as :meth:`str.splitlines` cuts them) are joined with single
+    spaces.
     """
+    if len(text) > _PIECE:
+        return _long_blocks(text)
     paragraphs = []
     current: list[str] = []
     for line in text.splitlines():
@@ -187,6 +219,35 @@ def blocks(text: str) -> list[str]:
         current.append(line)
     if current:
         paragraphs.append(collapse(" ".join(current)))
+    return paragraphs
+
+
+def _long_blocks(text: str) -> list[str]:
+    """:func:`blocks` line by line, by position, for a long text.
+
+    A list of the lines, or of a paragraph's lines, would hold an object per
+    line of a text that may be nothing but lines.
+    """
+    paragraphs = []
+    start = end = -1  # the paragraph so far is text[start:end]; none when start < 0
+    pos, size = 0, len(text)
+    while pos < size:
+        brk = _LINE_BREAK.search(text, pos)
+        line_end, next_pos = (size, size) if brk is None else brk.span()
+        if _NOT_SPACE.search(text, pos, line_end) is None:
+            if start >= 0:
+                paragraphs.append(collapse(text[start:end]))
+                start = -1
+        else:
+            if start >= 0 and text[pos] in " \t":
+                paragraphs.append(collapse(text[start:end]))
+                start = -1
+            if start < 0:
+                start = pos
+            end = line_end
+        pos = next_pos
+    if start >= 0:
+        paragraphs.append(collapse(text[start:end]))
     return paragraphs
 
 

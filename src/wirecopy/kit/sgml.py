@@ -134,46 +134,50 @@ class SGMLDocument:
         "_at",
         "_at_line",
         "_at_start",
-        "_name_end",
+        "_end_tag",
+        "_format_name",
         "_unknown",
         "column",
-        "content_end",
-        "content_start",
         "data",
-        "format_name",
         "line",
         "report",
         "text",
     )
 
     def __init__(
-        self, report: Document, data: bytes, text: str, *, format_name: str, element: str, line: int, column: int
+        self, report: Document, data: bytes, text: str, line: int, column: int, format_name: str, end_tag: str
     ) -> None:
+        # Positional and few: one is made per document, on the hot path.
         self.report = report
         """The :class:`~wirecopy.context.Document` of the read context: its origin, and its defects so far."""
         self.data = data
         """The document's bytes, from its start tag to its end tag."""
         self.text = text
         """The document decoded, from its start tag to its end tag."""
-        self.format_name = format_name
-        """The name of the format that reads it, for the article."""
         self.line = line
         """The line of the input (1-based) where the start tag is."""
         self.column = column
         """The column (1-based) where the start tag is."""
-        self.content_start = text.find(">") + 1
-        """Where the content starts: after the ``>`` of the start tag."""
-        self.content_end = len(text) - len(element) - 3
-        """Where the content ends: at the end tag."""
-        self._name_end = len(element) + 1
-        self._unknown = UnknownEntities()
+        self._format_name = format_name
+        self._end_tag = end_tag
+        self._unknown: UnknownEntities | None = None
         self._at = 0
         self._at_line = line
         self._at_start = 1 - column  # where the start tag's line starts, as an index into text
 
+    @property
+    def content_start(self) -> int:
+        """Where the content starts: after the ``>`` of the start tag."""
+        return self.text.find(">") + 1
+
+    @property
+    def content_end(self) -> int:
+        """Where the content ends: where the end tag starts."""
+        return len(self.text) - len(self._end_tag)
+
     def tag_attributes(self) -> str:
         """The attributes of the start tag, as written: ``' id="X" type="story" '``."""
-        return self.text[self._name_end : self.content_start - 1]
+        return self.text[len(self._end_tag) - 2 : self.content_start - 1]
 
     def where(self, index: int) -> tuple[int, int]:
         """The line and column of the input (both 1-based) of ``text[index]``."""
@@ -219,6 +223,8 @@ class SGMLDocument:
 
         :meth:`article` reports the unknown ones, in one defect.
         """
+        if self._unknown is None:
+            self._unknown = UnknownEntities()
         return decode_entities(text, self._unknown.add)
 
     def elements(
@@ -246,10 +252,11 @@ class SGMLDocument:
         Raises:
             ParseError: Under the ``strict`` policy, when there are unknown entities.
         """
+        report = self.report
         if self._unknown:
-            message = f"unknown entity {self._unknown} kept as written"
-            self.report.defect(UNKNOWN_ENTITY, message, line=self.line)
-        return self.report.article(format=self.format_name, **fields)
+            report.defect(UNKNOWN_ENTITY, f"unknown entity {self._unknown} kept as written", line=self.line)
+        # As report.article() does, in one call less: this is the hot path.
+        return Article(format=self._format_name, origin=report.origin, defects=report.defects, **fields)
 
 
 class SGMLFormat(Format):
@@ -326,21 +333,26 @@ class SGMLFormat(Format):
         """
         name = self.element
         tag = name.encode("ascii")
-        held: tuple[bytes, int, int, int] | None = None
+        end_tag = f"</{name}>"
+        # A document is read when the next event comes, so that junk after
+        # the last one can be reported on it.
+        held: bytes | None = None
+        held_at = (0, 0, 0)  # its offset, line and column
         held_junk: list[tuple[str, int, int]] = []
         junk: list[tuple[str, int, int]] = []
         documents = 0
-        for kind, data, offset, line, column in _sgml_scan.scan(stream, b"<" + tag, b"</" + tag + b">"):
+        for kind, data, offset, line, column in _sgml_scan.scan(stream, b"<" + tag, end_tag.encode("ascii")):
             if kind == _sgml_scan.JUNK:
                 junk.append(("before", line, column))
                 continue
             if held is not None:
-                yield self._read_one(context, held, held_junk)
+                yield self._read_one(context, held, *held_at, held_junk, end_tag)
                 held = None
             documents += 1
             if kind == _sgml_scan.DOC:
-                held = (data, offset, line, column)
-                held_junk, junk = junk, []
+                held, held_at = data, (offset, line, column)
+                if junk or held_junk:
+                    held_junk, junk = junk, []
                 continue
             document = context.document(line=line, offset=offset)
             if kind == _sgml_scan.UNCLOSED:
@@ -353,7 +365,8 @@ class SGMLFormat(Format):
                 msg = f"<{name}> is not closed within {_size(_sgml_scan.MAX_DOCUMENT)}"
                 document.leave_out(DOCUMENT_TOO_LARGE, msg, line=line, column=column)
         if held is not None:
-            yield self._read_one(context, held, held_junk + [("after", line, column) for _, line, column in junk])
+            after = [("after", line, column) for _, line, column in junk]
+            yield self._read_one(context, held, *held_at, held_junk + after, end_tag)
         elif documents == 0:
             if junk:
                 _, line, column = junk[0]
@@ -367,18 +380,24 @@ class SGMLFormat(Format):
                 context.leave_out(JUNK, f"text outside any <{name}> document", line=line, column=column)
 
     def _read_one(
-        self, context: ReadContext, held: tuple[bytes, int, int, int], junk: list[tuple[str, int, int]]
+        self,
+        context: ReadContext,
+        data: bytes,
+        offset: int,
+        line: int,
+        column: int,
+        junk: list[tuple[str, int, int]],
+        end_tag: str,
     ) -> Article:
-        data, offset, line, column = held
         report = context.document(line=line, offset=offset)
         for where, junk_line, junk_column in junk:
             msg = f"text outside any <{self.element}> document, {where} this one"
             report.defect(JUNK, msg, line=junk_line, column=junk_column)
-        text = decode(data, report.defect, line=line)
-        document = SGMLDocument(
-            report, data, text, format_name=self.name, element=self.element, line=line, column=column
-        )
-        return self.read_document(document)
+        try:
+            text = data.decode("utf-8")
+        except UnicodeDecodeError:
+            text = decode(data, report.defect, line=line)
+        return self.read_document(SGMLDocument(report, data, text, line, column, self.name, end_tag))
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """Write :attr:`prologue`, then each article as :meth:`render` makes it.
