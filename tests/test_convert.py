@@ -223,11 +223,11 @@ class TestIntoDirectory:
     def test_second_run_into_the_same_folder_is_refused(self, corpus: Path, tmp_path: Path) -> None:
         """While one run writes into a folder, another is refused rather than mixed in."""
         pytest.importorskip("fcntl")
-        from wirecopy.conversion import _State
+        from wirecopy.conversion._state import State
 
         out = tmp_path / "out"
         out.mkdir()
-        state = _State(str(out), "settings")
+        state = State(str(out), "settings")
         try:
             with pytest.raises(OSError) as info:
                 wirecopy.convert(corpus, output=out, jobs=1)

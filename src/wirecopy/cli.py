@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import IO, Any, BinaryIO
 
 from . import api
+from ._io import atomic_file
 from .article import Article
 from .detection import detect
 from .errors import WirecopyError, WirecopyWarning
@@ -46,13 +47,15 @@ exit status:
 
 
 def _parser() -> argparse.ArgumentParser:
+    from . import __version__  # read from the installed metadata: only when the parser is built
+
     parser = argparse.ArgumentParser(
         prog="wirecopy",
         description="Read news wire copy into Article records, and write it back.",
         epilog=_EPILOG,
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
-    parser.add_argument("--version", action="version", version=f"%(prog)s {_version()}")
+    parser.add_argument("--version", action="version", version=f"%(prog)s {__version__}")
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
 
     def reading(sub: argparse.ArgumentParser) -> None:
@@ -170,15 +173,6 @@ def _say(message: str) -> None:
     print(f"wirecopy: {message}", file=sys.stderr)
 
 
-def _version() -> str:
-    from importlib.metadata import PackageNotFoundError, version
-
-    try:
-        return version("wirecopy")
-    except PackageNotFoundError:
-        return "unknown"
-
-
 def _readers(args: argparse.Namespace, failures: list[str]) -> Iterator[Article]:
     """Yield the articles of every input, reporting inputs that cannot be read."""
     for name in args.files:
@@ -226,7 +220,7 @@ def _positive(text: str) -> int:
 
 
 def _convert(args: argparse.Namespace) -> int:
-    from .conversion import ConvertError, ConvertInterrupted, _convert, _is_directory_output
+    from .conversion import ConvertError, ConvertInterrupted, convert, is_directory_output
     from .report import OPERATIONAL_KINDS, ConvertReport
 
     try:
@@ -242,7 +236,7 @@ def _convert(args: argparse.Namespace) -> int:
     names: dict[str, str] = {}
     spool = None
     if "-" in inputs:
-        if isinstance(output, str) and _is_directory_output(output):
+        if isinstance(output, str) and is_directory_output(output):
             _say("error: standard input can be converted to a file or to standard output, not into a folder")
             return EXIT_ERROR
         # Workers read files, so standard input is copied to one first; its
@@ -255,7 +249,7 @@ def _convert(args: argparse.Namespace) -> int:
     shown = None
     report: ConvertReport
     try:
-        report = _convert(
+        report = convert(
             inputs,
             output=output,
             to=args.to,
@@ -298,17 +292,8 @@ def _convert(args: argparse.Namespace) -> int:
 
 def _write_report(path: str, data: dict[str, Any]) -> None:
     """Write the JSON report atomically, so a reader never sees half of it."""
-    folder = os.path.dirname(os.path.abspath(path))
-    handle, temporary = tempfile.mkstemp(prefix=f".{os.path.basename(path)}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as out:
-            json.dump(data, out, ensure_ascii=False, indent=2)
-            out.write("\n")
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
+    with atomic_file(path) as out:
+        out.write(json.dumps(data, ensure_ascii=False, indent=2).encode("utf-8") + b"\n")
 
 
 def _detect(args: argparse.Namespace) -> int:
