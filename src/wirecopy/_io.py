@@ -391,6 +391,20 @@ def _lock(handle: int) -> None:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
+def create_temporary_folder(folder: str, prefix: str) -> tuple[int, str]:
+    """Create a new temporary folder in *folder*, locked while the returned descriptor is open.
+
+    Its name starts with *prefix* and ends as :func:`create_temporary`'s do,
+    so that :func:`remove_if_stale` removes it once no live run holds it.
+    """
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix=prefix, suffix=TEMPORARY_SUFFIX, dir=folder)
+    handle = os.open(path, os.O_RDONLY)
+    _lock(handle)
+    return handle, path
+
+
 @contextlib.contextmanager
 def atomic_file(final: str) -> Iterator[BinaryIO]:
     """Write *final* whole or not at all: into a :func:`create_temporary` file, renamed over *final* at the end.
@@ -410,7 +424,7 @@ def atomic_file(final: str) -> Iterator[BinaryIO]:
 
 
 def remove_if_stale(path: str) -> bool:
-    """Remove the temporary file *path* unless a live process holds it open; say whether it did.
+    """Remove the temporary file or folder *path* unless a live process holds it; say whether it did.
 
     Without ``fcntl`` (Windows) every temporary file counts as stale.
     """
@@ -434,7 +448,12 @@ def remove_if_stale(path: str) -> bool:
             except OSError:
                 return False  # a live run is writing it
         try:
-            os.remove(path)
+            if os.path.isdir(path):
+                import shutil
+
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
         except OSError:
             return False
         return True

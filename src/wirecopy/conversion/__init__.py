@@ -19,12 +19,14 @@ on how many processes ran or in which order they finished.
 The work is split by concern over private modules: ``_inputs`` (which files,
 and the names of their outputs), ``_worker`` (one file into its output),
 ``_pool`` (running the files, in this process or in worker processes),
-``_state`` (the state record that reruns read) and ``_convert`` (the entry
-point, into a folder or into one output).
+``_state`` and ``_check`` (the state record that reruns read, and the check
+of an output against it), ``_directory`` and ``_one`` (the two kinds of
+output), ``_plan`` (what they share) and ``_convert`` (the entry point).
 """
 
-from ._convert import ConvertError, ConvertInterrupted, convert
+from ._convert import convert
 from ._inputs import expand_inputs, is_directory_output, output_name
+from ._plan import ConvertError, ConvertInterrupted
 from ._state import STATE_FILE
 
 __all__ = [

@@ -9,13 +9,17 @@ from collections.abc import Callable, Generator, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 
 from .._progress import Progress
+from ..errors import ParseError
 from ..report import ErrorRecord, FileReport
+from ._check import OutputCheck
 from ._worker import TICK, Job, Task, convert_one, init_worker, work
 
 if TYPE_CHECKING:
     import concurrent.futures as cf
 
 __all__ = ["Run", "batches", "cpu_count"]
+
+_Done = list[tuple[int, FileReport, OutputCheck | None]]
 
 #: Files per task sent to a worker at most, and bytes per task at most: small
 #: files are sent in groups, so that 800,000 RCV1 files do not cost 800,000
@@ -34,9 +38,10 @@ class Run:
         jobs: int,
         progress: Progress,
         strict: bool,
-        on_record: Callable[[int, FileReport], None],
+        on_record: Callable[[int, FileReport, OutputCheck | None], None],
         *,
         done_files: int = 0,
+        on_problem: Callable[[ParseError, bool], None] | None = None,
     ) -> None:
         self.tasks = list(tasks)
         self.job = job
@@ -44,6 +49,7 @@ class Run:
         self.progress = progress
         self.strict = strict
         self.on_record = on_record
+        self.on_problem = on_problem
         self.results: dict[int, FileReport] = {}
         self.live: dict[int, tuple[int, int]] = {}
         self.stopping = False
@@ -54,7 +60,7 @@ class Run:
 
     # Bookkeeping, in the main process only.
 
-    def record(self, index: int, report: FileReport) -> None:
+    def record(self, index: int, report: FileReport, check: OutputCheck | None = None) -> None:
         if index in self.results:
             return
         self.results[index] = report
@@ -67,13 +73,17 @@ class Run:
             self.first_failure = report
         if report.status == "failed" and self.strict:
             self.stopping = True
-        self.on_record(index, report)
+        self.on_record(index, report, check)
         self.show()
 
     def message(self, item: tuple[Any, ...]) -> None:
         kind, index = item[0], item[1]
         if kind == "done":
-            self.record(index, item[2])
+            self.record(index, item[2], item[3])
+        elif kind == "problems":
+            if self.on_problem is not None:
+                for error, left_out in item[2]:
+                    self.on_problem(error, left_out)
         elif index not in self.results:
             self.live[index] = (item[2], item[3]) if kind == "tick" else (0, 0)
             if kind == "tick":
@@ -98,14 +108,14 @@ class Run:
             if self.stopping:
                 return
             try:
-                report = convert_one(task, self.job, self.message, stop)
+                report, check = convert_one(task, self.job, self.message, stop)
             except KeyboardInterrupt:
                 self.record(
                     task.index,
                     FileReport(input=task.name, output=self._output(task), size=task.size, status="interrupted"),
                 )
                 raise
-            self.record(task.index, report)
+            self.record(task.index, report, check)
             yield None
 
     def _output(self, task: Task) -> str | None:
@@ -122,9 +132,9 @@ class Run:
         channel = context.Queue()
         stop = context.Event()
         pool = cf.ProcessPoolExecutor(
-            max_workers=self.jobs, mp_context=context, initializer=init_worker, initargs=(channel, stop)
+            max_workers=self.jobs, mp_context=context, initializer=init_worker, initargs=(channel, stop, os.getpid())
         )
-        futures: dict[cf.Future[list[tuple[int, FileReport]]], list[Task]] = {}
+        futures: dict[cf.Future[_Done], list[Task]] = {}
         finished = False
         try:
             for batch in batches(self.tasks, self.jobs):
@@ -150,7 +160,7 @@ class Run:
     def _stop_pool(
         self,
         pool: cf.ProcessPoolExecutor,
-        futures: Mapping[cf.Future[list[tuple[int, FileReport]]], list[Task]],
+        futures: Mapping[cf.Future[_Done], list[Task]],
         stop: Any,
         channel: Any,
     ) -> None:
@@ -187,7 +197,7 @@ class Run:
                 return
             self.message(item)
 
-    def _settle(self, future: cf.Future[list[tuple[int, FileReport]]], batch: list[Task]) -> None:
+    def _settle(self, future: cf.Future[_Done], batch: list[Task]) -> None:
         from concurrent.futures.process import BrokenProcessPool
 
         if future.cancelled():
@@ -229,8 +239,8 @@ class Run:
                     ),
                 )
             return
-        for index, report in done:
-            self.record(index, report)
+        for index, report, check in done:
+            self.record(index, report, check)
 
 
 def batches(tasks: Sequence[Task], jobs: int) -> Iterator[list[Task]]:
