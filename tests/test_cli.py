@@ -421,3 +421,78 @@ class TestUsage:
         from importlib.metadata import version
 
         assert run("--version").stdout.decode().strip() == f"wirecopy {version('wirecopy')}"
+
+
+class TestWhatTheUserSees:
+    @pytest.fixture
+    def undated(self, tmp_path: Path) -> Path:
+        """A cnn-reuters file of two stories with no date in their headers."""
+        path = tmp_path / "undated.txt"
+        path.write_text("CNN.com - no date here\nbody one\n\nCNN.com - again no date\nbody two\n")
+        return path
+
+    def test_convert_prints_each_problem_and_a_summary_per_file(
+        self, undated: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """Under warn, convert prints each defect with file, line and column, then the file's summary line."""
+        result = call(capsysbinary, "convert", "-f", "cnn", "-j", "1", str(undated))
+        assert result.returncode == 0
+        lines = result.stderr.decode().splitlines()
+        assert lines[0].startswith("wirecopy: warning: ") and f"(at {undated}, line 1, column " in lines[0]
+        assert lines[0].endswith("[missing-date]")
+        assert f"(at {undated}, line 4, column " in lines[1]
+        assert lines[2] == f"wirecopy: {undated}: 2 documents read, 2 written, 2 defects, 0 left out"
+        assert lines[3].startswith("wirecopy: 1 file: 1 converted; 2 documents read, 2 written, 0 skipped;")
+
+    def test_quiet_silences_problems(self, undated: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """--quiet leaves no problem line: parse prints nothing, convert its summary line only."""
+        assert call(capsysbinary, "parse", "-f", "cnn", "--quiet", str(undated)).stderr == b""
+        result = call(capsysbinary, "convert", "-f", "cnn", "--quiet", "-j", "1", str(undated))
+        assert len(result.stderr.decode().splitlines()) == 1
+
+    def test_did_you_mean(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt format name is a usage error that suggests the closest names, as a flag."""
+        with pytest.raises(SystemExit) as info:
+            main(["convert", "--format", "cnn-reuter", str(SEED)])
+        assert info.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            "wirecopy convert: error: argument -f/--format: unknown format 'cnn-reuter'; "
+            "did you mean 'cnn-reuters'? ('wirecopy formats' lists them)"
+        )
+
+    def test_to_must_be_writable(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--to a format that cannot be written is a usage error."""
+        readonly = next((f.name for f in wirecopy.list_formats() if not f.can_write), None)
+        if readonly is None:
+            pytest.skip("every installed format can be written")
+        with pytest.raises(SystemExit) as info:
+            main(["convert", "--to", readonly, str(SEED)])
+        assert info.value.code == 2
+        assert f"format {readonly!r} can be read but not written" in capsys.readouterr().err
+
+    def test_detect_reads_standard_input(self) -> None:
+        """'-' is standard input for detect too."""
+        result = run("detect", "-", stdin=SEED_BYTES)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode().startswith("<stdin>: cnn-reuters (0.9")
+
+    @pytest.mark.parametrize("command", ["parse", "convert"])
+    def test_output_into_head_ends_quietly(self, tmp_path: Path, command: str) -> None:
+        """When the reader of standard output goes away (| head), the command ends quietly, status 0."""
+        big = tmp_path / "big.jsonl"
+        big.write_text(wirecopy.dumps([story(n % 7, n) for n in range(3000)], "jsonl"))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "wirecopy", command, str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        proc.stderr.close()
+        assert proc.wait(timeout=60) == 0
+        assert b"Broken pipe" not in stderr and b"Traceback" not in stderr
+
+    def test_plurals(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """One file and one document are singular in the summary line."""
+        result = call(capsysbinary, "convert", "-j", "1", str(SEED))
+        assert summary_line(result.stderr).startswith("wirecopy: 1 file: 1 converted; 1 document read, 1 written")

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import errno
-import glob
+import fnmatch
 import os
-from collections.abc import Iterable, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 
 from ..format import Format
 
@@ -50,11 +51,13 @@ def expand_inputs(
         elif os.path.exists(name):
             paths = [name]
         elif _GLOB_CHARS.intersection(name):
-            matches = sorted(glob.glob(name, recursive=True))
+            matches = sorted(_glob(name))
             if not matches:
                 raise FileNotFoundError(errno.ENOENT, "no file matches this pattern", name)
             paths = []
             for match in matches:
+                if os.path.islink(match) and os.path.isdir(match):
+                    continue  # as in a folder walk, a link to a folder is not followed
                 if os.path.isdir(match):
                     paths.extend(_walk(match, excluded))
                 elif not _inside(os.path.realpath(match), excluded):
@@ -67,6 +70,59 @@ def expand_inputs(
                 seen.add(key)
                 found.append(path)
     return found
+
+
+def _glob(pattern: str) -> Iterator[str]:
+    """The names *pattern* matches, as :func:`glob.glob` with ``recursive=True`` gives them,
+    but never through a symbolic link to a folder: two links that point up
+    would otherwise make ``**`` run forever.  Hidden names match only a
+    part that starts with ``.``.
+    """
+    drive, rest = os.path.splitdrive(pattern)
+    parts = [p for p in re.split(r"[\\/]" if os.sep == "\\" else "/", rest) if p]
+    start = drive + (rest[0] if rest[:1] in ("/", os.sep) else "")
+    literal = 0
+    while literal < len(parts) and not _GLOB_CHARS.intersection(parts[literal]):
+        literal += 1
+    top = os.path.join(start, *parts[:literal]) if literal else (start or os.curdir)
+    yield from _match(top, parts[literal:], prefix=os.path.join(start, *parts[:literal]) if literal else start)
+
+
+def _match(folder: str, parts: list[str], prefix: str) -> Iterator[str]:
+    if not parts:
+        if os.path.lexists(folder):
+            yield prefix
+        return
+    part, rest = parts[0], parts[1:]
+    if part == "**":
+        yield from _match(folder, rest, prefix) if rest else iter([prefix] if prefix else [])
+        for name, is_folder in _entries(folder, "*"):
+            if is_folder:
+                yield from _match(os.path.join(folder, name), parts, os.path.join(prefix, name))
+            elif not rest:
+                yield os.path.join(prefix, name)
+        return
+    if not _GLOB_CHARS.intersection(part):
+        yield from _match(os.path.join(folder, part), rest, os.path.join(prefix, part))
+        return
+    for name, is_folder in _entries(folder, part):
+        if is_folder or not rest:
+            yield from _match(os.path.join(folder, name), rest, os.path.join(prefix, name))
+
+
+def _entries(folder: str, part: str) -> list[tuple[str, bool]]:
+    """The names in *folder* that *part* matches, and whether each is a folder that is not a link."""
+    try:
+        with os.scandir(folder) as entries:
+            found = [(entry.name, entry.is_dir(follow_symlinks=False)) for entry in entries]
+    except OSError:
+        return []
+    hidden = part.startswith(".")
+    return sorted(
+        (name, is_folder)
+        for name, is_folder in found
+        if (hidden or not name.startswith(".")) and fnmatch.fnmatch(name, part)
+    )
 
 
 def _walk(top: str, excluded: tuple[str, ...]) -> list[str]:
