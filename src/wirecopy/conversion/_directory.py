@@ -91,6 +91,9 @@ def into_directory(paths: list[str], out_dir: str, plan: Plan, *, force: bool) -
                 reports[index] = pending(plan.name(path), path, finals[index])
                 plan.tell(reports[index])  # type: ignore[arg-type]
         files = [r for r in reports if r is not None]
+        # Again at the end: workers of a run killed just before this one
+        # started may have held their temporaries a moment longer.
+        remove_stale_temporaries(out_dir)
     finally:
         state.close()
     return plan.finish(files, out_dir, run, workers, interrupted=interrupted)
