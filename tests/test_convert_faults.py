@@ -236,15 +236,17 @@ def test_terminal_escapes(capsys: pytest.CaptureFixture[str]) -> None:
     assert capsys.readouterr().err == "wirecopy: caf\\xe9\\x1b[31m.txt\\x0a\n"
 
 
+def no_inode(path: str) -> object:
+    """Fail as creating a file fails when no inode is left."""
+    raise OSError(errno.ENOSPC, "No space left on device", path)
+
+
 class TestLostReports:
     def test_state_that_cannot_be_compacted(
         self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsysbinary: pytest.CaptureFixture[bytes]
     ) -> None:
         """When the state record cannot be rewritten (no inode left), the run says so and still writes its report."""
         from wirecopy.conversion import _state
-
-        def no_inode(path: str) -> object:
-            raise OSError(errno.ENOSPC, "No space left on device", path)
 
         monkeypatch.setattr(_state, "atomic_file", no_inode)
         write_corpus(tmp_path / "corpus", files=3, per_file=2)
@@ -265,9 +267,6 @@ class TestLostReports:
     ) -> None:
         """When the report cannot be written, the status is 1 and the journal holds every file's report."""
         from wirecopy import cli
-
-        def no_inode(path: str) -> object:
-            raise OSError(errno.ENOSPC, "No space left on device", path)
 
         monkeypatch.setattr(cli, "atomic_file", no_inode)
         write_corpus(tmp_path / "corpus", files=3, per_file=2)

@@ -9,9 +9,8 @@ from ..report import ConvertReport, ErrorRecord, FileReport
 from ._check import OutputCheck
 from ._inputs import output_name, relative_names
 from ._plan import Plan, pending
-from ._pool import Run
 from ._state import State, remove_stale_temporaries, settings_text
-from ._worker import Job, Task
+from ._worker import Task
 
 __all__ = ["into_directory"]
 
@@ -61,17 +60,7 @@ def into_directory(paths: list[str], out_dir: str, plan: Plan, *, force: bool) -
             if report is not None:
                 plan.tell(report)
         workers = min(plan.jobs, len(tasks)) or 1
-        job = Job(format=plan.format, to=plan.job_to, policy=plan.policy, parts=False)
-        run = Run(
-            tasks,
-            job,
-            workers,
-            plan.bar,
-            plan.policy.strict,
-            on_record,
-            done_files=len(paths) - len(tasks),
-            on_problem=plan.problem,
-        )
+        run = plan.run(tasks, workers, parts=False, done_files=len(paths) - len(tasks), on_record=on_record)
         plan.bar.start(
             files=len(paths),
             size=done_size + sum(t.size for t in tasks),

@@ -21,11 +21,10 @@ from .._io import create_temporary, create_temporary_folder
 from ..article import Article
 from ..errors import WriteError
 from ..report import ConvertReport, ErrorRecord, FileReport
-from ._check import OutputCheck
 from ._plan import Plan, pending
 from ._pool import Run
 from ._state import remove_stale_temporaries
-from ._worker import Job, Reading, Stopped, Task, load_part
+from ._worker import Reading, Stopped, Task, load_part
 
 __all__ = ["into_one"]
 
@@ -53,21 +52,8 @@ def into_one(paths: list[str], output: str | os.PathLike[str] | IO[bytes], out_n
     if not direct:
         parts = create_temporary_folder(folder, ".wirecopy-parts-")
         tasks = [attrs.evolve(t, output=os.path.join(parts[1], f"{t.index}.part")) for t in tasks]
-    job = Job(format=plan.format, to=plan.job_to, policy=plan.policy, parts=True)
-
-    def on_record(index: int, report: FileReport, check: OutputCheck | None) -> None:
-        return None  # told at the end, once it is known what the output holds
-
-    run = Run(
-        tasks,
-        job,
-        workers,
-        plan.bar,
-        plan.policy.strict,
-        on_record,
-        done_files=len(paths) - len(tasks),
-        on_problem=plan.problem,
-    )
+    # Files are told about at the end, once it is known what the output holds.
+    run = plan.run(tasks, workers, parts=True, done_files=len(paths) - len(tasks))
     plan.bar.start(files=len(paths), size=sum(t.size for t in tasks), done_files=len(paths) - len(tasks), done_size=0)
     temporary: str | None = None
     interrupted = False

@@ -15,7 +15,9 @@ from ..errors import ParseError, SkippedDocumentWarning, WirecopyError
 from ..format import Format
 from ..policy import Policy
 from ..report import OPERATIONAL_KINDS, ConvertReport, FileReport
+from ._check import OutputCheck
 from ._pool import Run
+from ._worker import Job, Task
 
 __all__ = ["ConvertError", "ConvertInterrupted", "Plan", "pending"]
 
@@ -98,6 +100,28 @@ class Plan:
                         warnings.warn(SkippedDocumentWarning(error.message), stacklevel=5)
             if self.on_file is not None:
                 self.on_file(report)
+
+    def run(
+        self,
+        tasks: list[Task],
+        workers: int,
+        *,
+        parts: bool,
+        done_files: int,
+        on_record: Callable[[int, FileReport, OutputCheck | None], None] | None = None,
+    ) -> Run:
+        """The :class:`Run` of *tasks* on *workers* processes, telling problems through :meth:`problem`."""
+        job = Job(format=self.format, to=self.job_to, policy=self.policy, parts=parts)
+        return Run(
+            tasks,
+            job,
+            workers,
+            self.bar,
+            self.policy.strict,
+            on_record or (lambda index, report, check: None),
+            done_files=done_files,
+            on_problem=self.problem,
+        )
 
     def finish(
         self, files: list[FileReport], output: str, run: Run | None, jobs: int, *, interrupted: bool
