@@ -187,6 +187,31 @@ class _Lists:
         return pa.ListArray.from_arrays(offsets, pa.array(self.values, pa.string()), type=_strings(pa))
 
 
+class _Struct:
+    """A struct column of records' attributes, built child by child, with the parents' nulls as a mask."""
+
+    __slots__ = ("children", "null", "placeholders")
+
+    def __init__(self, names: tuple[str, ...], placeholders: dict[str, str] | None = None) -> None:
+        self.null: list[bool] = []
+        self.children: dict[str, list[Any]] = {name: [] for name in names}
+        # What a non-nullable child holds under a null parent: Parquet
+        # refuses a null there, even hidden.
+        self.placeholders = placeholders or {}
+
+    def add(self, record: object | None) -> None:
+        self.null.append(record is None)
+        if record is None:
+            for name, values in self.children.items():
+                values.append(self.placeholders.get(name))
+        else:
+            for name, values in self.children.items():
+                values.append(getattr(record, name))
+
+    def arrays(self, pa: Any, types: Sequence[Any]) -> list[Any]:
+        return [pa.array(values, kind) for values, kind in zip(self.children.values(), types, strict=True)]
+
+
 _encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
 _ascii_encoder = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
 
@@ -249,123 +274,62 @@ def _reason(err: BaseException) -> str:
 
 def _encode(articles: Sequence[Article]) -> Any:
     pa = _pa()
-    formats: list[str] = []
-    ids: list[str | None] = []
-    sources: list[str | None] = []
-    headlines: list[str | None] = []
-    bylines: list[str | None] = []
+    schema = article_schema()
+    scalars: dict[str, list[str | None]] = {name: [] for name in ("format", "id", "source", "headline", "byline")}
+    published = _Dates()
+    dateline = _Struct(("text", "place", "region", "agency"), placeholders={"text": ""})
+    dateline_dates = _Dates()
+    lists = {name: _Lists() for name in ("paragraphs", "highlights", "subjects")}
     languages: list[str | None] = []
     extras: list[str] = []
-    published = _Dates()
-    dl_null: list[bool] = []
-    dl_text: list[str] = []
-    dl_place: list[str | None] = []
-    dl_region: list[str | None] = []
-    dl_agency: list[str | None] = []
-    dl_date = _Dates()
-    paragraphs = _Lists()
-    highlights = _Lists()
-    subjects = _Lists()
-    or_null: list[bool] = []
-    or_path: list[str | None] = []
-    or_line: list[int | None] = []
-    or_offset: list[int | None] = []
-    or_index: list[int | None] = []
-    df_offsets = [0]
-    df_kind: list[str] = []
-    df_message: list[str] = []
-    df_line: list[int | None] = []
-    df_column: list[int | None] = []
+    origin = _Struct(("path", "line", "offset", "index"))
+    defects = _Struct(("kind", "message", "line", "column"))
+    defect_offsets = [0]
     for article in articles:
-        formats.append(article.format)
-        ids.append(article.id)
-        sources.append(article.source)
-        headlines.append(article.headline)
-        bylines.append(article.byline)
+        for name, values in scalars.items():
+            values.append(getattr(article, name))
         published.add(article.published)
-        dateline = article.dateline
-        if dateline is None:
-            dl_null.append(True)
-            dl_text.append("")
-            dl_place.append(None)
-            dl_region.append(None)
-            dl_agency.append(None)
-            dl_date.add(None)
-        else:
-            dl_null.append(False)
-            dl_text.append(dateline.text)
-            dl_place.append(dateline.place)
-            dl_region.append(dateline.region)
-            dl_agency.append(dateline.agency)
-            dl_date.add(dateline.date)
-        paragraphs.add(article.paragraphs)
-        highlights.add(article.highlights)
-        subjects.add(article.subjects)
+        dateline.add(article.dateline)
+        dateline_dates.add(None if article.dateline is None else article.dateline.date)
+        for name, column in lists.items():
+            column.add(getattr(article, name))
         languages.append(article.language)
         try:
             extras.append(_extra_json(article.extra))
-        except ValueError as err:
-            reason = f"its extra holds a number JSON cannot ({err})"
+        except ValueError:
+            reason = "its extra holds NaN or an infinity, which JSON cannot"
             raise WriteError(_cannot_write(article, reason)) from None
-        origin = article.origin
-        if origin is None:
-            or_null.append(True)
-            or_path.append(None)
-            or_line.append(None)
-            or_offset.append(None)
-            or_index.append(None)
-        else:
-            or_null.append(False)
-            or_path.append(origin.path)
-            or_line.append(origin.line)
-            or_offset.append(origin.offset)
-            or_index.append(origin.index)
+        origin.add(article.origin)
         for defect in article.defects:
-            df_kind.append(defect.kind)
-            df_message.append(defect.message)
-            df_line.append(defect.line)
-            df_column.append(defect.column)
-        df_offsets.append(len(df_kind))
+            defects.add(defect)
+        defect_offsets.append(len(defects.null))
 
-    schema = article_schema()
-    string, int64 = pa.string(), pa.int64()
+    string = pa.string()
     dateline_type = schema.field("dateline").type
-    dateline_array = pa.StructArray.from_arrays(
-        [
-            pa.array(dl_text, string),
-            pa.array(dl_place, string),
-            pa.array(dl_region, string),
-            pa.array(dl_agency, string),
-            *dl_date.arrays(pa),
-        ],
-        fields=list(dateline_type),
-        mask=pa.array(dl_null, pa.bool_()),
-    )
-    origin_array = pa.StructArray.from_arrays(
-        [pa.array(or_path, string), pa.array(or_line, int64), pa.array(or_offset, int64), pa.array(or_index, int64)],
-        fields=list(schema.field("origin").type),
-        mask=pa.array(or_null, pa.bool_()),
-    )
+    origin_type = schema.field("origin").type
     defects_type = schema.field("defects").type
-    defect_items = pa.StructArray.from_arrays(
-        [pa.array(df_kind, string), pa.array(df_message, string), pa.array(df_line, int64), pa.array(df_column, int64)],
-        fields=list(defects_type.value_type),
-    )
+    defect_type = defects_type.value_type
     columns = [
-        pa.array(formats, string),
-        pa.array(ids, string),
-        pa.array(sources, string),
-        pa.array(headlines, string),
-        pa.array(bylines, string),
+        *(pa.array(values, string) for values in scalars.values()),
         *published.arrays(pa),
-        dateline_array,
-        paragraphs.array(pa),
-        highlights.array(pa),
-        subjects.array(pa),
+        pa.StructArray.from_arrays(
+            [*dateline.arrays(pa, [string] * 4), *dateline_dates.arrays(pa)],
+            fields=list(dateline_type),
+            mask=pa.array(dateline.null, pa.bool_()),
+        ),
+        *(column.array(pa) for column in lists.values()),
         pa.array(languages, string),
         pa.array(extras, string),
-        origin_array,
-        pa.ListArray.from_arrays(pa.array(df_offsets, pa.int32()), defect_items, type=defects_type),
+        pa.StructArray.from_arrays(
+            origin.arrays(pa, [f.type for f in origin_type]),
+            fields=list(origin_type),
+            mask=pa.array(origin.null, pa.bool_()),
+        ),
+        pa.ListArray.from_arrays(
+            pa.array(defect_offsets, pa.int32()),
+            pa.StructArray.from_arrays(defects.arrays(pa, [f.type for f in defect_type]), fields=list(defect_type)),
+            type=defects_type,
+        ),
     ]
     return pa.RecordBatch.from_arrays(columns, schema=schema)
 

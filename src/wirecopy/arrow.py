@@ -47,7 +47,7 @@ from typing import Any
 
 from . import _arrow
 from .article import Article
-from .defects import BAD_RECORD, NOT_AN_ARTICLE_TABLE
+from .defects import BAD_ROW, NOT_AN_ARTICLE_TABLE
 from .errors import ParseError
 
 __all__ = ["ARTICLE_SCHEMA", "DEFAULT_BATCH_SIZE", "from_table", "to_batches", "to_table"]
@@ -127,7 +127,7 @@ def from_table(table: Any) -> list[Article]:
         articles = []
         for row, item in enumerate(decoder.decode(table), 1):
             if isinstance(item, str):
-                raise ParseError(f"row {row} is not an article: {item}", lineno=row, kind=BAD_RECORD)
+                raise ParseError(f"row {row} is not an article: {item}", lineno=row, kind=BAD_ROW)
             articles.append(item)
     except _arrow.TableError as err:
         raise ParseError(f"not an article table: {err}", kind=NOT_AN_ARTICLE_TABLE) from None

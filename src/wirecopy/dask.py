@@ -255,15 +255,9 @@ def write_parquet(
     table (:data:`wirecopy.arrow.ARTICLE_SCHEMA`) written in row groups as
     the partition is read, and the folder of parts is one dataset that
     pandas, Polars, DuckDB and ``dask.dataframe.read_parquet`` read whole.
-    The workers need pyarrow (``pip install "wirecopy[dask,arrow]"``).
-
-    Args:
-        bag: Articles, as :func:`read_articles` gives them.
-        directory: The folder for the part files; created if missing.
-        name: The file name of partition *i*.
-        compute: Write now and return the paths; with ``False``, return one
-            :class:`dask.delayed.Delayed` per part, to compute later.
-        compute_options: Passed to :func:`dask.compute` (``scheduler=``, ...).
+    The workers need pyarrow (``pip install "wirecopy[dask,arrow]"``).  The
+    arguments and the result are those of :func:`write_jsonl`; *name* gives
+    ``part-00000.parquet``, ... by default.
 
     .. versionadded:: 0.1
     """

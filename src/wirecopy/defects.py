@@ -34,6 +34,7 @@ __all__ = [
     "BAD_MESSAGE_ID",
     "BAD_OVERRIDES",
     "BAD_RECORD",
+    "BAD_ROW",
     "BAD_ROW_GROUP",
     "BAD_TRAILER",
     "BAD_TRANSFER_ENCODING",
@@ -111,8 +112,10 @@ NOT_XML = "not-xml"
 NOT_TEXT_ITEM = "not-text-item"
 #: An XML document declares an entity: refused, never expanded.
 ENTITY_DECLARATION = "entity-declaration"
-#: A JSON Lines record, or a Parquet row, that is not an article record.
+#: A JSON Lines record that is not an article record.
 BAD_RECORD = "bad-record"
+#: A Parquet row that is not an article record.
+BAD_ROW = "bad-row"
 #: The input is not a Parquet file, or one so damaged that its footer cannot be read.
 NOT_PARQUET = "not-parquet"
 #: A Parquet file (or Arrow table) whose columns are not those of an article table.
@@ -202,7 +205,8 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         NOT_XML: "an XML document that is not well-formed",
         NOT_TEXT_ITEM: "a news item with no text (a picture, a graphic)",
         ENTITY_DECLARATION: "an XML entity declaration, refused and never expanded",
-        BAD_RECORD: "a JSON Lines record or Parquet row that is not an article record",
+        BAD_RECORD: "a JSON Lines record that is not an article record",
+        BAD_ROW: "a Parquet row that is not an article record",
         NOT_PARQUET: "an input that is not a Parquet file, or one whose footer cannot be read",
         NOT_AN_ARTICLE_TABLE: "a Parquet file whose columns are not those of an article table",
         BAD_ROW_GROUP: "a Parquet row group that cannot be decoded, left out whole",

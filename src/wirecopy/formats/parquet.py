@@ -19,7 +19,7 @@ import attrs
 from .. import _arrow
 from ..article import Article
 from ..context import ReadContext
-from ..defects import BAD_RECORD, BAD_ROW_GROUP, EMPTY_INPUT, NOT_AN_ARTICLE_TABLE, NOT_PARQUET
+from ..defects import BAD_ROW, BAD_ROW_GROUP, EMPTY_INPUT, NOT_AN_ARTICLE_TABLE, NOT_PARQUET
 from ..registry import Format
 
 __all__ = ["ParquetFormat"]
@@ -172,7 +172,7 @@ def _read(pq: Any, source: IO[bytes], context: ReadContext) -> Iterator[Article]
             row += 1
             doc = context.document(line=row)
             if isinstance(item, str):
-                doc.leave_out(BAD_RECORD, f"row {row} is not an article: {item}", line=row, column=1)
+                doc.leave_out(BAD_ROW, f"row {row} is not an article: {item}", line=row, column=1)
             elif decoder.has_origin:
                 # Where the article was first read, as the table records it.
                 yield item
