@@ -17,7 +17,9 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import importlib
+import itertools
 import json
+import operator
 import re
 from collections.abc import Iterable, Iterator, Sequence
 from typing import Any
@@ -136,90 +138,71 @@ def article_schema() -> Any:
 # -- writing ----------------------------------------------------------------
 
 
-class _Dates:
+def _date_columns(pa: Any, values: list[_dt.date | None]) -> list[Any]:
     """The three columns of one date field: ISO text, UTC instant, calendar day."""
-
-    __slots__ = ("day", "text", "utc")
-
-    def __init__(self) -> None:
-        self.text: list[str | None] = []
-        self.utc: list[_dt.datetime | None] = []
-        self.day: list[_dt.date | None] = []
-
-    def add(self, value: _dt.date | None) -> None:
+    text: list[str | None] = []
+    utc: list[_dt.datetime | None] = []
+    day: list[_dt.date | None] = []
+    for value in values:
         if value is None:
-            self.text.append(None)
-            self.utc.append(None)
-            self.day.append(None)
+            text.append(None)
+            utc.append(None)
+            day.append(None)
         elif isinstance(value, _dt.datetime):
-            self.text.append(value.isoformat())
+            text.append(value.isoformat())
             # A naive time is a wall-clock reading: no instant can be given.
-            self.utc.append(value if value.utcoffset() is not None else None)
-            self.day.append(value.date())
+            utc.append(value if value.utcoffset() is not None else None)
+            day.append(value.date())
         else:
-            self.text.append(value.isoformat())
-            self.utc.append(None)
-            self.day.append(value)
-
-    def arrays(self, pa: Any) -> list[Any]:
-        return [
-            pa.array(self.text, pa.string()),
-            pa.array(self.utc, pa.timestamp("us", tz="UTC")),
-            pa.array(self.day, pa.date32()),
-        ]
+            text.append(value.isoformat())
+            utc.append(None)
+            day.append(value)
+    return [pa.array(text, pa.string()), pa.array(utc, pa.timestamp("us", tz="UTC")), pa.array(day, pa.date32())]
 
 
-class _Lists:
-    """A list-of-strings column, built as one flat list of values and their offsets."""
-
-    __slots__ = ("offsets", "values")
-
-    def __init__(self) -> None:
-        self.values: list[str] = []
-        self.offsets: list[int] = [0]
-
-    def add(self, items: tuple[str, ...]) -> None:
-        self.values.extend(items)
-        self.offsets.append(len(self.values))
-
-    def array(self, pa: Any) -> Any:
-        offsets = pa.array(self.offsets, pa.int32())
-        return pa.ListArray.from_arrays(offsets, pa.array(self.values, pa.string()), type=_strings(pa))
+def _list_column(pa: Any, lists: list[tuple[Any, ...]], values: Any, kind: Any) -> Any:
+    """A list column of *lists*, whose items, flattened, are the array *values*."""
+    offsets = pa.array(list(itertools.accumulate(map(len, lists), initial=0)), pa.int32())
+    return pa.ListArray.from_arrays(offsets, values, type=kind)
 
 
-class _Struct:
-    """A struct column of records' attributes, built child by child, with the parents' nulls as a mask."""
+def _struct_column(pa: Any, records: list[Any], kind: Any, children: list[Any] | None = None) -> Any:
+    """A struct column of *kind* from the records' attributes of the same names (``None`` for a null struct).
 
-    __slots__ = ("children", "null", "placeholders")
-
-    def __init__(self, names: tuple[str, ...], placeholders: dict[str, str] | None = None) -> None:
-        self.null: list[bool] = []
-        self.children: dict[str, list[Any]] = {name: [] for name in names}
-        # What a non-nullable child holds under a null parent: Parquet
-        # refuses a null there, even hidden.
-        self.placeholders = placeholders or {}
-
-    def add(self, record: object | None) -> None:
-        self.null.append(record is None)
-        if record is None:
-            for name, values in self.children.items():
-                values.append(self.placeholders.get(name))
-        else:
-            for name, values in self.children.items():
-                values.append(getattr(record, name))
-
-    def arrays(self, pa: Any, types: Sequence[Any]) -> list[Any]:
-        return [pa.array(values, kind) for values, kind in zip(self.children.values(), types, strict=True)]
+    *children* are arrays made elsewhere for the last fields of *kind*.
+    """
+    made = [] if children is None else children
+    fields = list(kind)
+    arrays = []
+    for field in fields[: len(fields) - len(made)]:
+        get = operator.attrgetter(field.name)
+        # A non-nullable child needs a value even under a null parent:
+        # Parquet refuses a null there, hidden or not.
+        hidden = None if field.nullable else ""
+        arrays.append(pa.array([hidden if r is None else get(r) for r in records], field.type))
+    mask = pa.array([r is None for r in records], pa.bool_())
+    return pa.StructArray.from_arrays([*arrays, *made], fields=fields, mask=mask)
 
 
-_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False)
-_ascii_encoder = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False)
+def _plain(value: object) -> dict[str, Any]:
+    # Called by the JSON encoder for what it does not know: only a nested
+    # FrozenDict can be in extra (tuples are written as lists already).
+    if isinstance(value, FrozenDict):
+        return dict(value)
+    msg = f"{type(value).__name__} is not JSON"
+    raise TypeError(msg)
+
+
+_encoder = json.JSONEncoder(ensure_ascii=False, separators=(",", ":"), allow_nan=False, default=_plain)
+_ascii_encoder = json.JSONEncoder(ensure_ascii=True, separators=(",", ":"), allow_nan=False, default=_plain)
 
 
 def _extra_json(extra: FrozenDict) -> str:
     if not extra:
         return "{}"
-    record = extra.thaw()
+    # dict(extra) rather than extra.thaw(): the encoder takes the nested
+    # values as they are, which saves copying every extra.
+    record = dict(extra)
     text = _encoder.encode(record)
     if not text.isascii():
         try:
@@ -273,63 +256,46 @@ def _reason(err: BaseException) -> str:
 
 
 def _encode(articles: Sequence[Article]) -> Any:
+    # Column by column: a comprehension per field is several times faster
+    # than appending every field of each article in turn.
     pa = _pa()
     schema = article_schema()
-    scalars: dict[str, list[str | None]] = {name: [] for name in ("format", "id", "source", "headline", "byline")}
-    published = _Dates()
-    dateline = _Struct(("text", "place", "region", "agency"), placeholders={"text": ""})
-    dateline_dates = _Dates()
-    lists = {name: _Lists() for name in ("paragraphs", "highlights", "subjects")}
-    languages: list[str | None] = []
-    extras: list[str] = []
-    origin = _Struct(("path", "line", "offset", "index"))
-    defects = _Struct(("kind", "message", "line", "column"))
-    defect_offsets = [0]
+    string = pa.string()
+    extras = []
     for article in articles:
-        for name, values in scalars.items():
-            values.append(getattr(article, name))
-        published.add(article.published)
-        dateline.add(article.dateline)
-        dateline_dates.add(None if article.dateline is None else article.dateline.date)
-        for name, column in lists.items():
-            column.add(getattr(article, name))
-        languages.append(article.language)
         try:
             extras.append(_extra_json(article.extra))
         except ValueError:
             reason = "its extra holds NaN or an infinity, which JSON cannot"
             raise WriteError(_cannot_write(article, reason)) from None
-        origin.add(article.origin)
-        for defect in article.defects:
-            defects.add(defect)
-        defect_offsets.append(len(defects.null))
-
-    string = pa.string()
-    dateline_type = schema.field("dateline").type
-    origin_type = schema.field("origin").type
-    defects_type = schema.field("defects").type
-    defect_type = defects_type.value_type
+    datelines = [a.dateline for a in articles]
+    defects = [a.defects for a in articles]
+    strings = schema.field("paragraphs").type
     columns = [
-        *(pa.array(values, string) for values in scalars.values()),
-        *published.arrays(pa),
-        pa.StructArray.from_arrays(
-            [*dateline.arrays(pa, [string] * 4), *dateline_dates.arrays(pa)],
-            fields=list(dateline_type),
-            mask=pa.array(dateline.null, pa.bool_()),
+        pa.array([a.format for a in articles], string),
+        pa.array([a.id for a in articles], string),
+        pa.array([a.source for a in articles], string),
+        pa.array([a.headline for a in articles], string),
+        pa.array([a.byline for a in articles], string),
+        *_date_columns(pa, [a.published for a in articles]),
+        _struct_column(
+            pa,
+            datelines,
+            schema.field("dateline").type,
+            _date_columns(pa, [None if d is None else d.date for d in datelines]),
         ),
-        *(column.array(pa) for column in lists.values()),
-        pa.array(languages, string),
+    ]
+    for name in ("paragraphs", "highlights", "subjects"):
+        lists = [getattr(a, name) for a in articles]
+        values = pa.array(list(itertools.chain.from_iterable(lists)), string)
+        columns.append(_list_column(pa, lists, values, strings))
+    defect_type = schema.field("defects").type
+    items = _struct_column(pa, list(itertools.chain.from_iterable(defects)), defect_type.value_type)
+    columns += [
+        pa.array([a.language for a in articles], string),
         pa.array(extras, string),
-        pa.StructArray.from_arrays(
-            origin.arrays(pa, [f.type for f in origin_type]),
-            fields=list(origin_type),
-            mask=pa.array(origin.null, pa.bool_()),
-        ),
-        pa.ListArray.from_arrays(
-            pa.array(defect_offsets, pa.int32()),
-            pa.StructArray.from_arrays(defects.arrays(pa, [f.type for f in defect_type]), fields=list(defect_type)),
-            type=defects_type,
-        ),
+        _struct_column(pa, [a.origin for a in articles], schema.field("origin").type),
+        _list_column(pa, defects, items, defect_type),
     ]
     return pa.RecordBatch.from_arrays(columns, schema=schema)
 
