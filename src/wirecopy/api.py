@@ -149,7 +149,7 @@ def read(
 
     Args:
         path: The file to read.
-        format: A format name, alias or :class:`~wirecopy.registry.Format`;
+        format: A format name, alias or :class:`~wirecopy.format.Format`;
             detected from the file when ``None``.
         errors: ``"strict"``, ``"warn"`` or ``"skip"``; overrides *policy*'s.
         policy: The full :class:`~wirecopy.policy.Policy`.

@@ -1,7 +1,7 @@
 """Telling which format an input is in, or saying that we cannot.
 
 Detection narrows by file name first, as pygments does: the formats whose
-:attr:`~wirecopy.registry.Format.extensions` match the name are asked first.
+:attr:`~wirecopy.format.Format.extensions` match the name are asked first.
 Then each format scores the first :data:`HEAD_SIZE` bytes from 0 to 1.  A
 format is chosen only when its score reaches :data:`MIN_SCORE` and beats the
 runner-up by :data:`MIN_MARGIN` (a score of 1.0, a signature no other format
@@ -80,7 +80,7 @@ def detect(
 
     Args:
         data: A path to a file (a ``str`` or :class:`os.PathLike`, as
-            :func:`open` takes it; the file may be compressed), or the input's
+            ``open()`` takes it; the file may be compressed), or the input's
             bytes.  Text goes to :func:`detect_text`.
         filename: The input's name, used to narrow the candidates, when
             *data* is bytes.
