@@ -137,6 +137,22 @@ def test_damaged_row_group_is_left_out_whole() -> None:
     assert (error.lineno, error.kind) == (11, "bad-row-group")
 
 
+def test_row_groups_over_the_size_limit() -> None:
+    """A row group larger than max_document_size per row is left out unread, and the others are read."""
+    items = [Article(format="x", paragraphs=("a" * 3000,)), Article(format="x", id="small")]
+    data = table_bytes(wa.to_table(items), row_group_size=1)
+    policy = wirecopy.Policy(max_document_size=2000)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", SkippedDocumentWarning)
+        reader = wirecopy.load(io.BytesIO(data), "parquet", policy=policy, filename="big.parquet")
+        assert list(reader) == items[1:]
+    [error] = reader.skipped
+    assert error.kind == "document-too-large" and error.lineno == 1
+    assert error.msg.startswith("row group 0 (rows 1 to 1) holds ") and error.msg.endswith(
+        " bytes, more than 2,000 per row: left out unread"
+    )
+
+
 def test_writer_needs_no_seeking() -> None:
     """The writer writes to a stream that can only be written to, and leaves it open."""
 

@@ -19,7 +19,7 @@ import attrs
 from .. import _arrow
 from ..article import Article
 from ..context import ReadContext
-from ..defects import BAD_ROW, BAD_ROW_GROUP, EMPTY_INPUT, NOT_AN_ARTICLE_TABLE, NOT_PARQUET
+from ..defects import BAD_ROW, BAD_ROW_GROUP, DOCUMENT_TOO_LARGE, EMPTY_INPUT, NOT_AN_ARTICLE_TABLE, NOT_PARQUET
 from ..registry import Format
 
 __all__ = ["ParquetFormat"]
@@ -147,7 +147,9 @@ def _read(pq: Any, source: IO[bytes], context: ReadContext) -> Iterator[Article]
     try:
         parquet = pq.ParquetFile(source)
         schema = parquet.schema_arrow
-        counts = [parquet.metadata.row_group(group).num_rows for group in range(parquet.num_row_groups)]
+        groups = [parquet.metadata.row_group(group) for group in range(parquet.num_row_groups)]
+        counts = [group.num_rows for group in groups]
+        sizes = [group.total_byte_size for group in groups]
     except _DAMAGED as err:
         context.leave_out(NOT_PARQUET, f"not a readable Parquet file: {err}", line=1, column=1)
         return
@@ -157,14 +159,22 @@ def _read(pq: Any, source: IO[bytes], context: ReadContext) -> Iterator[Article]
         context.leave_out(NOT_AN_ARTICLE_TABLE, f"not an article table: {err}", line=1, column=1)
         return
     row = 0
+    limit = context.policy.max_document_size
     for group, count in enumerate(counts):
+        where = f"row group {group} (rows {row + 1} to {row + count})"
+        if sizes[group] > limit * max(count, 1):
+            # Not read at all: a damaged or hostile footer may promise any size.
+            doc = context.document(line=row + 1)
+            message = f"{where} holds {sizes[group]:,} bytes, more than {limit:,} per row: left out unread"
+            doc.leave_out(DOCUMENT_TOO_LARGE, message, line=row + 1, column=1)
+            row += max(count, 0)
+            continue
         try:
             rows = decoder.decode(parquet.read_row_group(group, columns=decoder.columns))
         except (*_DAMAGED, _arrow.TableError) as err:
             # One report for the whole group: its row count comes from the
             # damaged file and may be anything.
             doc = context.document(line=row + 1)
-            where = f"row group {group} (rows {row + 1} to {row + count})"
             doc.leave_out(BAD_ROW_GROUP, f"{where} cannot be read: {err}", line=row + 1, column=1)
             row += max(count, 0)
             continue
