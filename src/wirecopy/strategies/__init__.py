@@ -106,6 +106,7 @@ _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "newsml-g2": _xml.newsml_g2,
     "rcv1-xml": _xml.rcv1_xml,
     "newsml-1": _xml.newsml_1,
+    "parquet": lambda: articles(format="parquet"),
 }
 
 
