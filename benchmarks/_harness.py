@@ -153,6 +153,15 @@ def _peak() -> float:
     return kb * 1024 / MB
 
 
+def _release() -> None:
+    """Return freed memory to the system, so that the resident size is what is still in use."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        import ctypes
+
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+
+
 def _import_script(script: str) -> Any:
     path = Path(script).resolve()
     sys.path.insert(0, str(path.parent))
@@ -174,7 +183,7 @@ def _child(script: str, function: str, arguments: str, min_seconds: float) -> di
     """Run one contender here and return what it measured."""
     target = getattr(_import_script(script), function)
     kwargs = json.loads(arguments)
-    gc.collect()
+    _release()
     _reset_peak()
     base = _resident()
     cpu, wall = time.process_time(), time.perf_counter()
@@ -182,7 +191,7 @@ def _child(script: str, function: str, arguments: str, min_seconds: float) -> di
     if callable(result):
         # The function prepared its input; what it returned is the timed work.
         work = result
-        gc.collect()
+        _release()
         _reset_peak()
         base = _resident()
         cpu, wall = time.process_time(), time.perf_counter()
@@ -196,7 +205,9 @@ def _child(script: str, function: str, arguments: str, min_seconds: float) -> di
     else:
         counted, rounds = _counted(result), 1
     cpu, wall = time.process_time() - cpu, time.perf_counter() - wall
-    peak, after = _peak(), _resident()
+    peak = _peak()
+    _release()
+    after = _resident()
     outcome = {
         "status": "ok",
         # A contender that measures itself (a pool's CPU, a cluster's start-up
@@ -206,6 +217,8 @@ def _child(script: str, function: str, arguments: str, min_seconds: float) -> di
         "documents": counted.pop("documents"),
         "peak_mb": counted.pop("peak_mb", peak),
         "base_mb": base,
+        # Resident size once the work is done and freed memory is returned to
+        # the system: what the work's results still hold, plus base.
         "after_mb": after,
         "rounds": rounds,
     }
