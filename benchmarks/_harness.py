@@ -335,6 +335,28 @@ def add_options(parser: argparse.ArgumentParser, *, passes: int | None = None, n
         parser.add_argument("--passes", type=int, default=passes, help=f"passes of each contender (default {passes})")
 
 
+def start(
+    script: str,
+    parser: argparse.ArgumentParser,
+    argv: list[str] | None,
+    *,
+    title: str,
+    passes: int | None = None,
+    quick_passes: int = 3,
+) -> tuple[argparse.Namespace, Bench]:
+    """Parse a script's options, with the shared ones added, and start its :class:`Bench`.
+
+    *passes* adds ``--passes`` with that default (a script that has its own
+    option for it stores it in ``args.passes``); ``--quick``, which every
+    script defines, caps the passes at *quick_passes*.
+    """
+    add_options(parser, passes=passes, name=Path(script).stem)
+    args = parser.parse_args(argv)
+    if args.quick:
+        args.passes = min(args.passes, quick_passes)
+    return args, Bench(script, args, title=title, passes=args.passes, quick=args.quick)
+
+
 @dataclass
 class Contender:
     """One way of doing the work of a group, run in a fresh process per pass."""

@@ -195,13 +195,10 @@ def main(argv: list[str] | None = None) -> int:
     options.add_argument("--file", type=Path, help="where to write the generated file (default: benchmarks/_data/)")
     options.add_argument("--keep", action="store_true", help="keep the file given with --file")
     options.add_argument("--quick", action="store_true", help="10,000 articles, 3 passes")
-    _harness.add_options(options, name="cnn")
-    args = options.parse_args(argv)
+    title = "cnn-reuters: seed-style articles end to end"
+    args, bench = _harness.start(__file__, options, argv, title=title)
     if args.quick:
-        args.articles, args.passes = min(args.articles, 10_000), min(args.passes, 3)
-    bench = _harness.Bench(
-        __file__, args, title="cnn-reuters: seed-style articles end to end", passes=args.passes, quick=args.quick
-    )
+        args.articles = min(args.articles, 10_000)
     path = args.file or DATA / f"cnn-reuters-{args.articles}x{args.body_lines}.txt"
     if args.file is not None or not path.exists():
         with _harness.generating(path) as partial:

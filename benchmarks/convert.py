@@ -168,21 +168,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="40 files of 100 documents, one round")
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--documents", type=int, default=1000, help="documents per file")
-    parser.add_argument("--rounds", "--passes", dest="rounds", type=int, default=3)
+    parser.add_argument("--rounds", "--passes", dest="passes", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--no-dask", action="store_true", help="leave Dask out")
     parser.add_argument(
         "--wait",
         type=float,
         help="seconds to wait, before each run, for other processes to calm down (default 120, 5 with --quick)",
     )
-    _harness.add_options(parser, name="convert")
-    args = parser.parse_args(argv)
+    args, bench = _harness.start(__file__, parser, argv, title="corpus conversion: jobs and Dask", quick_passes=1)
     if args.quick:
-        args.files, args.documents, args.rounds = 40, 100, 1
+        args.files, args.documents = 40, 100
     wait = args.wait if args.wait is not None else (5 if args.quick else 120)
-    bench = _harness.Bench(
-        __file__, args, title="corpus conversion: jobs and Dask", passes=args.rounds, quick=args.quick
-    )
 
     corpus = DATA / f"convert-{args.files}x{args.documents}"
     print(f"generating {args.files} files of {args.documents} documents under {corpus.relative_to(HERE.parent)} ...")

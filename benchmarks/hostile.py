@@ -279,7 +279,7 @@ def _measure(name: str, case: str, size: int, args: argparse.Namespace) -> dict[
             "read",
             {"name": name, "case": case, "size": size},
             cpu_limit=args.limit,
-            timeout=2 * args.limit + 30,
+            timeout=4 * args.limit + 30,
             memory_limit_mb=args.memory_limit,
         )
         if run["status"] == "crashed" and run.get("error") == "MemoryError":
@@ -334,7 +334,7 @@ def _failure(point: dict[str, Any], args: argparse.Namespace) -> str:
     if status == "cpu-limit":
         return f"over {args.limit:g} s of CPU {at}"
     if status == "timeout":
-        return f"no result after {2 * args.limit + 30:g} s {at}"
+        return f"no result after {4 * args.limit + 30:g} s {at}"
     if status == "memory-limit":
         return f"over {args.memory_limit} MB of address space {at}"
     if status == "crashed":

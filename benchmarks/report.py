@@ -74,6 +74,14 @@ def _ratios(group: dict[str, Any], key: str) -> str:
     return "; ".join(cells)
 
 
+def _with_notes(lines: list[str], results: dict[str, Any]) -> str:
+    """The table's lines, then what the script noted (library versions, checks, contenders left out)."""
+    notes = results.get("notes", {})
+    extra = [f"- {key}: {value}" for key, value in notes.items() if key != "left_out"]
+    extra += [f"- left out: {label} ({reason})" for label, reason in notes.get("left_out", {}).items()]
+    return "\n".join([*lines, "", *extra] if extra else lines)
+
+
 def throughput(results: dict[str, Any]) -> str:
     """One row per contender: MB/s, documents/s, peak memory, ratios to each baseline."""
     lines = [
@@ -95,10 +103,7 @@ def throughput(results: dict[str, Any]) -> str:
                     f"| {_ratios(group, row['key'])} |"
                 )
             name = ""
-    notes = results.get("notes", {})
-    extra = [f"- {key}: {value}" for key, value in notes.items() if key != "left_out"]
-    extra += [f"- left out: {label} ({reason})" for label, reason in notes.get("left_out", {}).items()]
-    return "\n".join([*lines, "", *extra] if extra else lines)
+    return _with_notes(lines, results)
 
 
 def side_by_side(results: dict[str, Any]) -> str:
@@ -118,8 +123,7 @@ def side_by_side(results: dict[str, Any]) -> str:
             f"| {theirs.get('docs_s_best', 0):,.0f} | {theirs.get('docs_s_median', 0):,.0f} "
             f"| {_ratio(ratio['best'])} | {_ratio(ratio['median'])} |"
         )
-    notes = results.get("notes", {})
-    return "\n".join([*lines, "", *(f"- {key}: {value}" for key, value in notes.items())])
+    return _with_notes(lines, results)
 
 
 def hostile(results: dict[str, Any]) -> str:

@@ -203,12 +203,7 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the data if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="a 20 MB file, 3 passes and no 400 MB check")
-    _harness.add_options(parser, passes=5, name="sgml")
-    args = parser.parse_args(argv)
-    passes = min(args.passes, 3) if args.quick else args.passes
-    bench = _harness.Bench(
-        __file__, args, title="trec-sgml: a Gigaword-style month file", passes=passes, quick=args.quick
-    )
+    args, bench = _harness.start(__file__, parser, argv, title="trec-sgml: a Gigaword-style month file", passes=5)
     documents = 10_000 if args.quick else 50_000
     plain = DATA / f"gigaword-{documents}.sgml"
     if not plain.exists():

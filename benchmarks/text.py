@@ -170,12 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the inputs if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="inputs a tenth of the size, 3 passes, for a smoke run")
-    _harness.add_options(parser, passes=5, name="text")
-    args = parser.parse_args(argv)
-    passes = min(args.passes, 3) if args.quick else args.passes
-    bench = _harness.Bench(
-        __file__, args, title="plain-text, rfc822-news and cnndm-story", passes=passes, quick=args.quick
-    )
+    args, bench = _harness.start(__file__, parser, argv, title="plain-text, rfc822-news and cnndm-story", passes=5)
     paths = _inputs(1 if args.quick else 10)
     mb = {key: _size(path) / MB for key, path in paths.items()}
 

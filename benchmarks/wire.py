@@ -135,12 +135,8 @@ def main(argv: list[str] | None = None) -> int:
     """Generate the transmissions if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="about 5 MB per format, 3 passes")
-    _harness.add_options(parser, passes=5, name="wire")
-    args = parser.parse_args(argv)
-    passes = min(args.passes, 3) if args.quick else args.passes
-    bench = _harness.Bench(
-        __file__, args, title="anpa-1312 and iptc-7901: generated transmissions", passes=passes, quick=args.quick
-    )
+    title = "anpa-1312 and iptc-7901: generated transmissions"
+    args, bench = _harness.start(__file__, parser, argv, title=title, passes=5)
     paths = _generate(5 if args.quick else 50)
     for name, path in paths.items():
         size = path.stat().st_size

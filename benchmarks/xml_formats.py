@@ -194,13 +194,9 @@ def main(argv: list[str] | None = None) -> int:
         "-r", "--passes", dest="passes", type=int, default=5, help="passes; best and median are kept (default 5)"
     )
     parser.add_argument("--quick", action="store_true", help="1000 documents per format, 3 passes")
-    _harness.add_options(parser, name="xml_formats")
-    args = parser.parse_args(argv)
+    args, bench = _harness.start(__file__, parser, argv, title="XML formats: one document per input")
     if args.quick:
-        args.n, args.passes = min(args.n, 1000), min(args.passes, 3)
-    bench = _harness.Bench(
-        __file__, args, title="XML formats: one document per input", passes=args.passes, quick=args.quick
-    )
+        args.n = min(args.n, 1000)
     bench.note("expat", pyexpat.EXPAT_VERSION)
     for name in ("rcv1-xml", "nitf"):
         size = sum(map(len, _documents(name, args.n)))
