@@ -43,8 +43,10 @@ size during the read, less its size before it, which holds the input), and
 a verdict against the goal:
 
 - time: at most 2.2x per doubling (steps whose larger time is under
-  ``--judge-from`` seconds are too quick to judge), no limit reached, and no
-  exception other than a ``WirecopyError``;
+  ``--judge-from`` seconds are too quick to judge; a step that grows too fast
+  is measured again, ``--retries`` times, keeping the least CPU, since load
+  only ever adds time), no limit reached, and no exception other than a
+  ``WirecopyError``;
 - memory: flat, that is the read's peak less what the returned articles
   still hold afterwards (its working memory) stays under 16 MB plus
   ``--memory-factor`` times the input, at every size.  Reading a 16 MB text
