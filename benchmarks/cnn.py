@@ -2,13 +2,15 @@
 
 Usage::
 
-    python benchmarks/cnn.py [--articles N] [--body-lines L] [--file PATH] [--keep]
+    python benchmarks/cnn.py [--articles N] [--body-lines L] [--file PATH] [--keep] [--quick] [--json [PATH]]
 
-Writes N articles in the layout of ``seeds/cnn-reuters-2000-12-30-missile-talks.txt``
+Writes (once, under ``benchmarks/_data/``, unless ``--file`` says where) N
+articles in the layout of ``seeds/cnn-reuters-2000-12-30-missile-talks.txt``
 into one file (invented, lower-case text: a ``CNN.com -  Headline - Month D,
 YYYY`` header, a ``place, country (reuters) --`` dateline, L body lines
 wrapped at 73 columns with the three-space hanging indent, a blank line
-between articles), then, in the same run and interleaved:
+between articles), then, in the same run, through ``benchmarks/_harness.py``
+(a fresh process per pass, passes interleaved):
 
 * reads it with ``wirecopy.read(path, "cnn-reuters")``, as shipped;
 * reads it again with the header date handed to ``dateutil.parser.parse``
@@ -17,10 +19,11 @@ between articles), then, in the same run and interleaved:
   the rest of the parse costs;
 
 and checks that the first two give the same articles.  It prints articles
-per second (best of the passes, in CPU time of this process, so that other
-work on a shared machine does not count), MB/s, where the time goes, and the peak
-memory of a streaming read (``tracemalloc`` over the first 20,000 articles,
-and the process's peak resident size).
+per second and MB/s (best and median of the passes, in CPU time of the
+child, so that other work on a shared machine counts as little as
+possible), the ratio to the dateutil read, the share of the time in date
+parsing, and the peak memory of a streaming read (each child's peak resident
+size, and ``tracemalloc`` over the first 20,000 articles).
 """
 
 from __future__ import annotations
@@ -28,24 +31,22 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import hashlib
-import os
-import platform
 import random
-import resource
-import shutil
 import sys
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import _harness
 from dateutil import parser as du_parser
 
 import wirecopy
 import wirecopy.context
 from wirecopy.dates import parse_date
+
+DATA = Path(__file__).resolve().parent / "_data"
 
 # An invented vocabulary: no news text.
 _VOCABULARY = (
@@ -153,6 +154,22 @@ def _read(path: Path, date_parser: Callable[..., Any]) -> tuple[float, int, str]
     return seconds, count, digest.hexdigest()
 
 
+# -- the contenders, each run in a fresh process by the harness ---------------
+
+_PARSERS: dict[str, Callable[..., Any]] = {"wirecopy": parse_date, "dateutil": _dateutil_date, "none": _no_date}
+
+
+def read(path: str, dates: str) -> Callable[[], dict[str, Any]]:
+    """One streaming read with the date parser named *dates*; the digest lets the parent compare."""
+    wirecopy.get_format("cnn-reuters")  # imported before the clock starts
+
+    def run() -> dict[str, Any]:
+        _, count, digest = _read(Path(path), _PARSERS[dates])
+        return {"documents": count, "digest": digest}
+
+    return run
+
+
 def _peak_memory(path: Path, limit: int) -> int:
     """Peak traced allocation while streaming the first *limit* articles."""
     tracemalloc.start()
@@ -172,48 +189,57 @@ def main(argv: list[str] | None = None) -> int:
     options = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     options.add_argument("--articles", type=int, default=100_000)
     options.add_argument("--body-lines", type=int, default=30, help="body lines per article (the seed has 30)")
-    options.add_argument("--repeat", type=int, default=3, help="passes of each parse, the best is kept")
-    options.add_argument("--file", type=Path, help="where to write the generated file (default: a temp dir)")
-    options.add_argument("--keep", action="store_true", help="keep the generated file")
-    args = options.parse_args(argv)
-    folder = None
-    if args.file is None:
-        folder = tempfile.mkdtemp(prefix="wirecopy-bench-")
-        path = Path(folder) / "cnn-reuters-bench.txt"
-    else:
-        path = args.file
-    size = generate(path, args.articles, args.body_lines)
-    print(f"Python {platform.python_version()} on {platform.machine()}, {os.cpu_count()} cores")
-    print(f"{args.articles:,} articles, {args.body_lines} body lines each, {size / 1e6:.1f} MB\n")
-    passes: dict[str, list[float]] = {"wirecopy dates": [], "dateutil dates": [], "no date parsing": []}
-    parsers = {"wirecopy dates": parse_date, "dateutil dates": _dateutil_date, "no date parsing": _no_date}
-    digests: dict[str, str] = {}
-    for _ in range(args.repeat):
-        for name, parser in parsers.items():
-            seconds, count, digest = _read(path, parser)
-            assert count == args.articles, (name, count)
-            passes[name].append(seconds)
-            digests[name] = digest
-    print(f"{'parse':18} {'articles/s':>11} {'MB/s':>7} {'s/pass':>7}")
-    best = {name: min(times) for name, times in passes.items()}
-    for name, seconds in best.items():
-        print(f"{name:18} {args.articles / seconds:11,.0f} {size / 1e6 / seconds:7.1f} {seconds:7.2f}")
-    ours, theirs, rest = best["wirecopy dates"], best["dateutil dates"], best["no date parsing"]
-    print(f"\nspeed-up over the dateutil parse: {theirs / ours:.2f}x")
-    print(
-        f"share of the time in date parsing: wirecopy {(ours - rest) / ours:.0%}, "
-        f"dateutil {(theirs - rest) / theirs:.0%}"
+    options.add_argument(
+        "--repeat", "--passes", dest="passes", type=int, default=3, help="passes of each read (default 3)"
     )
-    same = digests["wirecopy dates"] == digests["dateutil dates"]
+    options.add_argument("--file", type=Path, help="where to write the generated file (default: benchmarks/_data/)")
+    options.add_argument("--keep", action="store_true", help="keep the file given with --file")
+    options.add_argument("--quick", action="store_true", help="10,000 articles, 3 passes")
+    title = "cnn-reuters: seed-style articles end to end"
+    args, bench = _harness.start(__file__, options, argv, title=title)
+    if args.quick:
+        args.articles = min(args.articles, 10_000)
+    path = args.file or DATA / f"cnn-reuters-{args.articles}x{args.body_lines}.txt"
+    if args.file is not None or not path.exists():
+        with _harness.generating(path) as partial:
+            generate(partial, args.articles, args.body_lines)
+    size = path.stat().st_size
+    group = bench.group(
+        "cnn-reuters", f"{args.articles:,} articles, {args.body_lines} body lines each, {size / 1e6:.1f} MB"
+    )
+    group.add("wirecopy", "wirecopy's dates", "read", size=size, path=str(path), dates="wirecopy")
+    group.add(
+        "dateutil",
+        "the header date through dateutil",
+        "read",
+        baseline=True,
+        size=size,
+        path=str(path),
+        dates="dateutil",
+    )
+    group.add("none", "no date parsing (the rest of the read)", "read", size=size, path=str(path), dates="none")
+    bench.run(group)
+    ours, theirs, rest = (group[key] for key in ("wirecopy", "dateutil", "none"))
+    if all("seconds_best" in row for row in (ours, theirs, rest)):
+        print(
+            f"\nshare of the time in date parsing: wirecopy {1 - rest['seconds_best'] / ours['seconds_best']:.0%}, "
+            f"dateutil {1 - rest['seconds_best'] / theirs['seconds_best']:.0%}"
+        )
+    digests = {
+        key: {run.get("extra", {}).get("digest") for run in group[key].get("runs", [])}
+        for key in ("wirecopy", "dateutil")
+    }
+    same = len(digests["wirecopy"] | digests["dateutil"]) == 1 and None not in digests["wirecopy"]
     print(f"identical articles with either date parser: {'yes' if same else 'NO'}")
-    peak = _peak_memory(path, min(args.articles, 20_000))
-    print(f"\npeak traced memory streaming {min(args.articles, 20_000):,} articles: {peak / 1e6:.2f} MB")
-    print(f"peak resident size of this process: {resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1e3:.0f} MB")
+    bench.note("identical", same)
+    limit = min(args.articles, 20_000)
+    peak = _peak_memory(path, limit)
+    print(f"peak traced memory streaming {limit:,} articles: {peak / 1e6:.2f} MB")
+    bench.note("traced_peak_mb", round(peak / 1e6, 2))
+    bench.finish()
     if args.keep:
         print(f"\nthe file: {path}")
-    elif folder is not None:
-        shutil.rmtree(folder)
-    else:
+    elif args.file is not None:
         path.unlink()
     return 0 if same else 1
 

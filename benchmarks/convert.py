@@ -4,13 +4,15 @@ Usage::
 
     python benchmarks/convert.py               # 200 files of 1,000 documents, 3 rounds
     python benchmarks/convert.py --quick       # 40 files of 100 documents, 1 round
+    python benchmarks/convert.py --json        # also write benchmarks/_data/results/convert.json
     python benchmarks/convert.py --files 400 --documents 200 --rounds 5
 
 The corpus is generated once, from invented text, under
 ``benchmarks/_data/`` (git-ignored): Gigaword-style ``trec-sgml`` month files
 made by the generator of ``benchmarks/sgml.py``.  Each round converts the
 whole corpus to JSON Lines, one output file per input, in a fresh process
-for each of:
+run by ``benchmarks/_harness.py`` (rounds interleaved, best and median) for
+each of:
 
 - ``jobs 1``: ``wirecopy.convert(..., jobs=1)``, in the calling process;
 - ``jobs 2``: ``wirecopy.convert(..., jobs=2)``, a pool of two processes
@@ -20,7 +22,8 @@ for each of:
   of two single-threaded worker processes (the cluster's start-up is
   reported apart, not included).
 
-It prints documents per second, the speed-ups (goals: ``jobs 2`` at least
+This benchmark times the wall clock, not CPU time: its point is what a
+second process gains.  It prints documents per second, the speed-ups (goals: ``jobs 2`` at least
 1.7 times ``jobs 1``; Dask at least 0.8 of ``jobs 2``), the peak resident
 memory of each worker process, and that peak again for a corpus half the
 size (it must stay flat).  On a shared machine, each run first waits
@@ -33,15 +36,15 @@ The load average is printed before and after.
 from __future__ import annotations
 
 import argparse
-import json
-import os
+import importlib.util
 import resource
 import shutil
-import statistics
-import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import Any
+
+import _harness
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "_data"
@@ -75,6 +78,7 @@ def _jobs(corpus: list[str], out: str, jobs: int) -> dict[str, float]:
     started = time.perf_counter()
     report = wirecopy.convert(corpus, output=out, to="jsonl", format="trec-sgml", jobs=jobs)
     seconds = time.perf_counter() - started
+    used = cpu() - spent
     assert report.ok and report.read == report.written, report.summary()
     # The pool's workers have been waited for: RUSAGE_CHILDREN holds the
     # largest of their peaks.  With one job, the work ran in this process.
@@ -83,7 +87,8 @@ def _jobs(corpus: list[str], out: str, jobs: int) -> dict[str, float]:
         "documents": report.written,
         "seconds": seconds,
         "worker_mb": resource.getrusage(who).ru_maxrss / 1024,
-        "cpu_share": (cpu() - spent) / (seconds * jobs),
+        "cpu": used,
+        "cpu_share": used / (seconds * jobs),
     }
 
 
@@ -117,32 +122,19 @@ def _dask(corpus: list[str], out: str, workers: int) -> dict[str, float]:
         "seconds": seconds,
         "startup": startup,
         "worker_mb": max(peaks.values()),
+        "cpu": cpu,
         "cpu_share": cpu / (seconds * workers),
     }
 
 
-def _measure_here(kind: str, corpus: str, out: str) -> None:
+def convert(kind: str, corpus: list[str], out: str) -> dict[str, float]:
+    """One conversion of the folders *corpus* into *out*: ``jobs-1``, ``jobs-2`` or ``dask-2``."""
     name, _, count = kind.partition("-")
-    inputs = corpus.split(os.pathsep)
-    result = _jobs(inputs, out, int(count)) if name == "jobs" else _dask(inputs, out, int(count))
-    print(json.dumps(result))
-
-
-def measure(kind: str, corpus: list[Path]) -> dict[str, float]:
-    """Run one conversion of the folders *corpus* in a fresh process, into a fresh folder."""
-    out = DATA / "convert-out"
-    shutil.rmtree(out, ignore_errors=True)
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", kind, os.pathsep.join(map(str, corpus)), str(out)],
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    shutil.rmtree(out, ignore_errors=True)
-    if done.returncode != 0:
-        raise SystemExit(f"{kind} failed:\n{done.stderr}")
-    result: dict[str, float] = json.loads(done.stdout.strip().splitlines()[-1])
-    result["docs_s"] = result["documents"] / result["seconds"]
+    result = _jobs(corpus, out, int(count)) if name == "jobs" else _dask(corpus, out, int(count))
+    # The figures are this run's own: wall-clock seconds of the conversion
+    # (without a cluster's start-up), and the CPU of every process that did it.
+    result["wall"] = result.pop("seconds")
+    result["peak_mb"] = result.pop("worker_mb")
     return result
 
 
@@ -170,79 +162,83 @@ def wait_quiet(limit: float, most: float = 0.1) -> float:
     return busy
 
 
-def _load() -> str:
-    one, five, fifteen = os.getloadavg()
-    return f"{one:.2f} {five:.2f} {fifteen:.2f}"
-
-
 def main(argv: list[str] | None = None) -> int:
     """Generate the corpus if needed, run the rounds, and print the figures."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="40 files of 100 documents, one round")
     parser.add_argument("--files", type=int, default=200)
     parser.add_argument("--documents", type=int, default=1000, help="documents per file")
-    parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--rounds", "--passes", dest="passes", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--no-dask", action="store_true", help="leave Dask out")
     parser.add_argument(
-        "--wait", type=float, default=120, help="seconds to wait, before each run, for other processes to calm down"
+        "--wait",
+        type=float,
+        help="seconds to wait, before each run, for other processes to calm down (default 120, 5 with --quick)",
     )
-    parser.add_argument("--measure", nargs=3, metavar=("KIND", "CORPUS", "OUT"), help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.measure:
-        _measure_here(*args.measure)
-        return 0
+    args, bench = _harness.start(__file__, parser, argv, title="corpus conversion: jobs and Dask", quick_passes=1)
     if args.quick:
-        args.files, args.documents, args.rounds = 40, 100, 1
+        args.files, args.documents = 40, 100
+    wait = args.wait if args.wait is not None else (5 if args.quick else 120)
 
     corpus = DATA / f"convert-{args.files}x{args.documents}"
     print(f"generating {args.files} files of {args.documents} documents under {corpus.relative_to(HERE.parent)} ...")
     paths = generate(corpus, args.files, args.documents)
     size = sum(p.stat().st_size for p in paths)
     print(f"corpus: {len(paths)} files, {size / 1e6:.0f} MB, {len(paths) * args.documents:,} documents")
-    print(f"cpus: {os.cpu_count()}, load average before: {_load()}")
+    out = DATA / "convert-out"
 
-    kinds = ["jobs-1", "jobs-2"] + ([] if args.no_dask else ["dask-2"])
-    results: dict[str, list[dict[str, float]]] = {kind: [] for kind in kinds}
-    for number in range(args.rounds):
-        for kind in kinds:
-            busy = wait_quiet(args.wait)
-            result = measure(kind, [corpus])
-            results[kind].append(result)
-            extra = f", cluster start {result['startup']:.1f} s" if "startup" in result else ""
-            print(
-                f"  round {number + 1} {kind:<7} {result['seconds']:6.2f} s {result['docs_s']:9,.0f} docs/s "
-                f"worker peak {result['worker_mb']:5.1f} MB, CPU busy before {busy:4.0%}, "
-                f"CPU per worker {result['cpu_share']:4.0%}{extra}"
-            )
+    def before(contender: _harness.Contender) -> dict[str, float]:
+        shutil.rmtree(out, ignore_errors=True)
+        return {"busy_before": wait_quiet(wait)}
 
-    def best(kind: str) -> float:
-        return max(r["docs_s"] for r in results[kind])
+    def after(contender: _harness.Contender, run: dict[str, Any]) -> None:
+        shutil.rmtree(out, ignore_errors=True)
+        if run["status"] != "ok":
+            raise SystemExit(f"{contender.key} failed: {run}")
+        extra = run["extra"]
+        start = f", cluster start {extra['startup']:.1f} s" if "startup" in extra else ""
+        print(
+            f"  {contender.key:<7} {run['wall']:6.2f} s {run['documents'] / run['wall']:9,.0f} docs/s "
+            f"worker peak {run['peak_mb']:5.1f} MB, CPU busy before {run['busy_before']:4.0%}, "
+            f"CPU per worker {extra['cpu_share']:4.0%}{start}"
+        )
 
-    def median(kind: str) -> float:
-        return statistics.median(r["docs_s"] for r in results[kind])
-
-    print(f"load average after: {_load()}")
-    print()
-    print(f"{'':<8} {'best docs/s':>12} {'median docs/s':>14} {'worker peak':>12}")
-    for kind in kinds:
-        peak = max(r["worker_mb"] for r in results[kind])
-        print(f"{kind:<8} {best(kind):12,.0f} {median(kind):14,.0f} {peak:10.1f} MB")
-    print()
-    speedup = best("jobs-2") / best("jobs-1")
-    print(f"jobs 2 / jobs 1: {speedup:.2f}x best, {median('jobs-2') / median('jobs-1'):.2f}x median (goal >= 1.7x)")
-    if not args.no_dask:
-        ratio = best("dask-2") / best("jobs-2")
-        print(f"dask 2 / jobs 2: {ratio:.2f} best, {median('dask-2') / median('jobs-2'):.2f} median (goal >= 0.8)")
+    bench.before_run, bench.after_run = before, after
+    group = bench.group("convert", f"{len(paths)} trec-sgml files, {size / 1e6:.0f} MB, to JSON Lines")
+    folders = [str(corpus)]
+    group.add(
+        "jobs-1",
+        "jobs 1",
+        "convert",
+        baseline=True,
+        clock="wall",
+        size=size,
+        kind="jobs-1",
+        corpus=folders,
+        out=str(out),
+    )
+    group.add("jobs-2", "jobs 2", "convert", clock="wall", size=size, kind="jobs-2", corpus=folders, out=str(out))
+    if args.no_dask:
+        pass
+    elif importlib.util.find_spec("distributed") is None:
+        bench.skip("dask 2", "dask.distributed is not installed (pip install '.[dask]' distributed)")
+    else:
+        group.add("dask-2", "dask 2", "convert", clock="wall", size=size, kind="dask-2", corpus=folders, out=str(out))
+        group.compare("dask-2", "jobs-2")
+    bench.run(group)
+    print("goals: jobs 2 / jobs 1 at least 1.7x; dask 2 / jobs 2 at least 0.8")
 
     # The first half of the corpus: its folders hold 20 files each.
-    half = sorted({p.parent for p in paths[: args.files // 2]})
-    wait_quiet(args.wait)
-    small = measure("jobs-2", half)
-    large = max(r["worker_mb"] for r in results["jobs-2"])
+    half = sorted({str(p.parent) for p in paths[: args.files // 2]})
+    memory = bench.group("convert, half the corpus", f"{args.files // 2} files, for the worker's peak memory", passes=1)
+    memory.add("jobs-2", "jobs 2", "convert", clock="wall", kind="jobs-2", corpus=half, out=str(out))
+    bench.run(memory)
     print(
-        f"worker peak, jobs 2: {small['worker_mb']:.1f} MB for {args.files // 2} files, "
-        f"{large:.1f} MB for {args.files} files (flat: each worker streams one file at a time)"
+        f"worker peak, jobs 2: {memory['jobs-2'].get('peak_mb', 0):.1f} MB for {args.files // 2} files, "
+        f"{group['jobs-2'].get('peak_mb', 0):.1f} MB for {args.files} files "
+        "(flat: each worker streams one file at a time)"
     )
+    bench.finish()
     return 0
 
 

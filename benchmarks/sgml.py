@@ -2,14 +2,17 @@
 
 Usage::
 
-    python benchmarks/sgml.py            # 100 MB, plus the 400 MB memory check
-    python benchmarks/sgml.py --quick    # 20 MB, no 400 MB file, for a smoke run
+    python benchmarks/sgml.py            # 100 MB, 5 passes, plus the 400 MB memory check
+    python benchmarks/sgml.py --quick    # 20 MB, 3 passes, no 400 MB file, for a smoke run
+    python benchmarks/sgml.py --json     # also write benchmarks/_data/results/sgml.json
 
 The data is generated once, from invented text, under ``benchmarks/_data/``
 (git-ignored): a file of about 100 MB (50,000 documents), a gzipped copy of
-it, and a file of about 400 MB for the memory check.  Each measurement runs
-in a fresh process so that its peak resident memory is its own, and reports
-MB/s, documents/s and peak memory:
+it, and a file of about 400 MB for the memory check.  Every contender runs
+through ``benchmarks/_harness.py``: a fresh process per pass, passes
+interleaved, CPU time, best and median, with MB/s, documents/s, peak memory
+and the ratio to each baseline (floor, ir_datasets, line scanner) printed
+from the same run:
 
 - ``floor``: read the bytes and find every document boundary with
   ``bytes.find``, and nothing else;
@@ -17,9 +20,10 @@ MB/s, documents/s and peak memory:
   dates, datelines and all;
 - ``ir_datasets``: ``ir_datasets.formats.TrecDocs`` (its default BS4 parser)
   over the same file, if ir_datasets is installed (it is not a dependency of
-  wirecopy: ``pip install ir_datasets beautifulsoup4 lxml``);
+  wirecopy: ``pip install ir_datasets beautifulsoup4 lxml``); left out, with
+  a message, when it is not installed;
 - ``linescan``: a plain Python line scanner that collects each document's
-  text, the baseline when ir_datasets is absent.
+  text.
 """
 
 from __future__ import annotations
@@ -27,15 +31,15 @@ from __future__ import annotations
 import argparse
 import contextlib
 import gzip
-import json
+import importlib.util
 import os
 import random
-import resource
 import shutil
-import subprocess
 import sys
-import time
+from collections.abc import Callable
 from pathlib import Path
+
+import _harness
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "_data"
@@ -111,15 +115,12 @@ def _document(rng: random.Random, number: int, day: int) -> str:
 def generate(path: Path, documents: int, seed: int = 20090531) -> None:
     """Write *documents* invented Gigaword-style documents to *path*."""
     rng = random.Random(seed)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    with open(partial, "w", encoding="utf-8") as out:
+    with _harness.generating(path) as partial, open(partial, "w", encoding="utf-8") as out:
         for number in range(documents):
             out.write(_document(rng, number, number * 60 // documents))
-    partial.replace(path)
 
 
-# -- measurements, each run in its own process --------------------------------
+# -- the contenders, each run in a fresh process by the harness ---------------
 
 
 def _floor(path: str) -> int:
@@ -145,17 +146,22 @@ def _floor(path: str) -> int:
     return count
 
 
-def _wirecopy(path: str) -> int:
+def _wirecopy(path: str) -> Callable[[], int]:
     import wirecopy
 
-    count = 0
-    with wirecopy.read(path, "trec-sgml") as reader:
-        for _ in reader:
-            count += 1
-    return count
+    fmt = wirecopy.get_format("trec-sgml")  # imported before the clock starts
+
+    def run() -> int:
+        count = 0
+        with wirecopy.read(path, fmt) as reader:
+            for _ in reader:
+                count += 1
+        return count
+
+    return run
 
 
-def _ir_datasets(path: str) -> int:
+def _ir_datasets(path: str) -> Callable[[], int]:
     from ir_datasets.formats import TrecDocs
 
     class _File:
@@ -170,10 +176,13 @@ def _ir_datasets(path: str) -> int:
             with open(self._name, "rb") as f:
                 yield f
 
-    count = 0
-    for _ in TrecDocs(_File(path)).docs_iter():
-        count += 1
-    return count
+    def run() -> int:
+        count = 0
+        for _ in TrecDocs(_File(path)).docs_iter():
+            count += 1
+        return count
+
+    return run
 
 
 def _linescan(path: str) -> int:
@@ -190,49 +199,11 @@ def _linescan(path: str) -> int:
     return count
 
 
-_KINDS = {"floor": _floor, "wirecopy": _wirecopy, "ir_datasets": _ir_datasets, "linescan": _linescan}
-
-
-def _measure_here(kind: str, path: str) -> None:
-    started = time.perf_counter()
-    count = _KINDS[kind](path)
-    seconds = time.perf_counter() - started
-    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    print(json.dumps({"documents": count, "seconds": seconds, "peak_mb": peak_kb / 1024}))
-
-
-def measure(kind: str, path: Path, size: int) -> dict[str, float] | None:
-    """Run one measurement in a fresh process; None when it cannot run."""
-    done = subprocess.run(
-        [sys.executable, __file__, "--measure", kind, str(path)], capture_output=True, text=True, check=False
-    )
-    if done.returncode != 0:
-        print(f"  {kind}: could not run ({done.stderr.strip().splitlines()[-1] if done.stderr else 'no output'})")
-        return None
-    result = json.loads(done.stdout.strip().splitlines()[-1])
-    result["mb_s"] = size / MB / result["seconds"]
-    result["docs_s"] = result["documents"] / result["seconds"]
-    return result
-
-
-def _row(label: str, result: dict[str, float] | None) -> None:
-    if result is None:
-        return
-    print(
-        f"  {label:<28} {result['mb_s']:8.1f} MB/s {result['docs_s']:10.0f} docs/s "
-        f"{result['peak_mb']:7.1f} MB peak  ({result['documents']:.0f} documents, {result['seconds']:.2f} s)"
-    )
-
-
 def main(argv: list[str] | None = None) -> int:
     """Generate the data if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="a 20 MB file and no 400 MB check")
-    parser.add_argument("--measure", nargs=2, metavar=("KIND", "PATH"), help=argparse.SUPPRESS)
-    args = parser.parse_args(argv)
-    if args.measure:
-        _measure_here(*args.measure)
-        return 0
+    parser.add_argument("--quick", action="store_true", help="a 20 MB file, 3 passes and no 400 MB check")
+    args, bench = _harness.start(__file__, parser, argv, title="trec-sgml: a Gigaword-style month file", passes=5)
     documents = 10_000 if args.quick else 50_000
     plain = DATA / f"gigaword-{documents}.sgml"
     if not plain.exists():
@@ -243,36 +214,38 @@ def main(argv: list[str] | None = None) -> int:
         with open(plain, "rb") as src, gzip.open(packed, "wb", compresslevel=6) as dst:
             shutil.copyfileobj(src, dst, 1 << 20)
     size = plain.stat().st_size
-    print(f"{plain.name}: {size / MB:.0f} MB, {documents} documents ({packed.stat().st_size / MB:.0f} MB gzipped)")
-    floor = measure("floor", plain, size)
-    ours = measure("wirecopy", plain, size)
-    theirs = measure("ir_datasets", plain, size)
-    line = measure("linescan", plain, size)
-    gz = measure("wirecopy", packed, size)
-    _row("floor (bytes.find)", floor)
-    _row("wirecopy trec-sgml", ours)
-    _row("wirecopy trec-sgml, gzipped", gz)
-    _row("ir_datasets TrecDocs (BS4)", theirs)
-    _row("plain line scanner", line)
-    assert ours is not None and floor is not None and gz is not None
-    if theirs is not None:
-        print(f"wirecopy / ir_datasets: {ours['mb_s'] / theirs['mb_s']:.1f}x")
-    if line is not None:
-        print(f"wirecopy / line scanner: {ours['mb_s'] / line['mb_s']:.2f}x")
-    print(f"wirecopy / floor: {ours['mb_s'] / floor['mb_s']:.3f} of the bytes.find floor")
-    print(f"gzipped / plain: {gz['mb_s'] / ours['mb_s']:.2f} of the plain rate")
+    note = f"{plain.name}, {size / MB:.0f} MB, {documents:,} documents ({packed.stat().st_size / MB:.0f} MB gzipped)"
+    group = bench.group("trec-sgml", note)
+    group.add("floor", "floor: bytes.find of the boundaries", "_floor", baseline=True, size=size, path=str(plain))
+    group.add("wirecopy", "wirecopy trec-sgml", "_wirecopy", size=size, path=str(plain))
+    group.add("wirecopy-gz", "wirecopy trec-sgml, gzipped input", "_wirecopy", size=size, path=str(packed))
+    if importlib.util.find_spec("ir_datasets") is None:
+        bench.skip(
+            "ir_datasets TrecDocs (BS4)", "ir_datasets is not installed (pip install ir_datasets beautifulsoup4 lxml)"
+        )
+    else:
+        from importlib import metadata
+
+        bench.note("ir_datasets", metadata.version("ir_datasets"))
+        group.add(
+            "ir_datasets", "ir_datasets TrecDocs (BS4)", "_ir_datasets", baseline=True, size=size, path=str(plain)
+        )
+    group.add("linescan", "plain line scanner", "_linescan", baseline=True, size=size, path=str(plain))
+    group.compare("wirecopy-gz", "wirecopy")
+    bench.run(group)
     if not args.quick:
         big = DATA / f"gigaword-{documents * 4}.sgml"
         if not big.exists():
             print(f"generating {big.relative_to(HERE.parent)} ...")
             generate(big, documents * 4)
-        large = measure("wirecopy", big, big.stat().st_size)
-        _row(f"wirecopy, {big.stat().st_size / MB:.0f} MB file", large)
-        if large is not None:
-            print(
-                f"peak memory, {size / MB:.0f} MB vs {big.stat().st_size / MB:.0f} MB: "
-                f"{ours['peak_mb']:.1f} MB vs {large['peak_mb']:.1f} MB"
-            )
+        large = bench.group("trec-sgml, 4x the file", f"{big.name}, {big.stat().st_size / MB:.0f} MB", passes=1)
+        large.add("wirecopy", "wirecopy trec-sgml", "_wirecopy", size=big.stat().st_size, path=str(big))
+        bench.run(large)
+        print(
+            f"peak memory, {size / MB:.0f} MB vs {big.stat().st_size / MB:.0f} MB: "
+            f"{group['wirecopy'].get('peak_mb', 0):.1f} MB vs {large['wirecopy'].get('peak_mb', 0):.1f} MB"
+        )
+    bench.finish()
     return 0
 
 

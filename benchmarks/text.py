@@ -1,23 +1,30 @@
 """Throughput and memory of the plain-text, cnndm-story and rfc822-news readers.
 
-Usage: ``python benchmarks/text.py [--quick]``
+Usage: ``python benchmarks/text.py [--quick] [--passes N] [--json [PATH]]``
 
-Generates invented inputs in a temporary folder (a form-feed separated
-plain-text file, an rnews batch of Usenet articles, and a folder of .story
-files), then reads each in a fresh process and prints MB/s, documents/s and
-peak resident memory.  A plain line scanner over the same bytes gives the
-floor that no parser can beat.
+Generates invented inputs once under ``benchmarks/_data/`` (git-ignored): a
+form-feed separated plain-text file, an rnews batch of Usenet articles, each
+also at four times the size, and a folder of .story files.  Every reader runs
+through ``benchmarks/_harness.py`` (a fresh process per pass, passes
+interleaved, CPU time, best and median), which prints MB/s, documents/s,
+peak resident memory and the ratio to the floor: a plain line scanner over
+the same bytes, which no parser can beat.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
 import random
-import subprocess
+import shutil
 import sys
-import tempfile
+from collections.abc import Callable
 from pathlib import Path
+
+import _harness
+
+HERE = Path(__file__).resolve().parent
+DATA = HERE / "_data"
+MB = 1_000_000
 
 WORDS = [
     "harbour",
@@ -98,74 +105,93 @@ def make_stories(folder: Path, documents: int, rng: random.Random) -> None:
         (folder / f"{index:040x}.story").write_text(f"{head}\n\n{body}\n\n{highlights}", encoding="utf-8")
 
 
-MEASURE = r"""
-import json, resource, sys, time
-from pathlib import Path
-kind, target = sys.argv[1], Path(sys.argv[2])
-start = time.perf_counter()
-count = 0
-size = 0
-if kind == "floor":
+# -- the contenders, each run in a fresh process by the harness ---------------
+
+
+def floor(path: str) -> dict[str, int]:
+    """Scan the lines of the file for document separators, and nothing else."""
+    target = Path(path)
+    count = 0
     with open(target, "rb") as stream:
         for line in stream:
             count += line == b"\x0c\n" or line.startswith(b"#! rnews")
-    size = target.stat().st_size
-else:
+    return {"documents": count, "size": target.stat().st_size}
+
+
+def read(path: str, name: str) -> Callable[[], dict[str, int]]:
+    """Read the file, or every file of the folder, to ``Article`` objects."""
     import wirecopy
-    if target.is_dir():
-        for path in sorted(target.iterdir()):
-            size += path.stat().st_size
-            for article in wirecopy.read(path, kind):
+
+    fmt = wirecopy.get_format(name)  # imported before the clock starts
+    target = Path(path)
+
+    def run() -> dict[str, int]:
+        count = size = 0
+        for item in sorted(target.iterdir()) if target.is_dir() else [target]:
+            size += item.stat().st_size
+            for _ in wirecopy.read(item, fmt):
                 count += 1
-    else:
-        size = target.stat().st_size
-        for article in wirecopy.read(target, kind):
-            count += 1
-elapsed = time.perf_counter() - start
-peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-print(json.dumps({"mb": size / 1e6, "seconds": elapsed, "documents": count, "peak_mb": peak}))
-"""
+        return {"documents": count, "size": size}
+
+    return run
 
 
-def measure(kind: str, target: Path) -> dict[str, float]:
-    result = subprocess.run([sys.executable, "-c", MEASURE, kind, str(target)], capture_output=True, check=True)
-    data: dict[str, float] = json.loads(result.stdout)
-    return data
+def _inputs(scale: int) -> dict[str, Path]:
+    """Generate the inputs under benchmarks/_data/ once; each with its own seed."""
+    folder = DATA / f"text-x{scale}"
+    paths = {
+        "plain": folder / "plain.txt",
+        "plain4": folder / "plain4.txt",
+        "rnews": folder / "batch.rnews",
+        "rnews4": folder / "batch4.rnews",
+        "stories": folder / "stories",
+    }
+    makers = {
+        "plain": lambda path, rng: make_plain(path, 2_000 * scale, rng),
+        "plain4": lambda path, rng: make_plain(path, 8_000 * scale, rng),
+        "rnews": lambda path, rng: make_rnews(path, 2_000 * scale, rng),
+        "rnews4": lambda path, rng: make_rnews(path, 8_000 * scale, rng),
+        "stories": lambda path, rng: make_stories(path, 500 * scale, rng),
+    }
+    for seed, (key, path) in enumerate(paths.items(), 1312):
+        if not path.exists():
+            print(f"generating {path.relative_to(HERE.parent)} ...")
+            with _harness.generating(path) as partial:
+                shutil.rmtree(partial, ignore_errors=True)
+                makers[key](partial, random.Random(seed))
+    return paths
 
 
-def main() -> None:
+def _size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.iterdir()) if path.is_dir() else path.stat().st_size
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Generate the inputs if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="small inputs, for a smoke run")
-    args = parser.parse_args()
-    scale = 1 if args.quick else 10
-    rng = random.Random(1312)
-    with tempfile.TemporaryDirectory() as tmp:
-        folder = Path(tmp)
-        plain, plain2 = folder / "plain.txt", folder / "plain2.txt"
-        rnews, rnews2 = folder / "batch.rnews", folder / "batch2.rnews"
-        stories = folder / "stories"
-        make_plain(plain, 2_000 * scale, rng)
-        make_plain(plain2, 8_000 * scale, rng)
-        make_rnews(rnews, 2_000 * scale, rng)
-        make_rnews(rnews2, 8_000 * scale, rng)
-        make_stories(stories, 500 * scale, rng)
-        runs = [
-            ("floor: line scan, no parsing", "floor", plain),
-            ("plain-text", "plain-text", plain),
-            ("plain-text, 4x the input", "plain-text", plain2),
-            ("floor: line scan, no parsing", "floor", rnews),
-            ("rfc822-news (rnews batch)", "rfc822-news", rnews),
-            ("rfc822-news, 4x the input", "rfc822-news", rnews2),
-            ("cnndm-story (one file per story)", "cnndm-story", stories),
-        ]
-        print("| Reader | input MB | MB/s | documents/s | peak RSS MB |")
-        print("|---|---|---|---|---|")
-        for label, kind, target in runs:
-            result = measure(kind, target)
-            rate = result["mb"] / result["seconds"]
-            docs = result["documents"] / result["seconds"]
-            print(f"| {label} | {result['mb']:.1f} | {rate:.1f} | {docs:,.0f} | {result['peak_mb']:.1f} |")
+    parser.add_argument("--quick", action="store_true", help="inputs a tenth of the size, 3 passes, for a smoke run")
+    args, bench = _harness.start(__file__, parser, argv, title="plain-text, rfc822-news and cnndm-story", passes=5)
+    paths = _inputs(1 if args.quick else 10)
+    mb = {key: _size(path) / MB for key, path in paths.items()}
+
+    plain = bench.group("plain-text", f"{mb['plain']:.0f} MB of form-feed separated articles, and 4x that")
+    plain.add("floor", "floor: line scan, no parsing", "floor", baseline=True, path=str(paths["plain"]))
+    plain.add("read", "plain-text", "read", path=str(paths["plain"]), name="plain-text")
+    plain.add("read4", "plain-text, 4x the input", "read", path=str(paths["plain4"]), name="plain-text")
+    bench.run(plain)
+
+    rnews = bench.group("rfc822-news", f"an rnews batch of {mb['rnews']:.0f} MB, and 4x that")
+    rnews.add("floor", "floor: line scan, no parsing", "floor", baseline=True, path=str(paths["rnews"]))
+    rnews.add("read", "rfc822-news (rnews batch)", "read", path=str(paths["rnews"]), name="rfc822-news")
+    rnews.add("read4", "rfc822-news, 4x the input", "read", path=str(paths["rnews4"]), name="rfc822-news")
+    bench.run(rnews)
+
+    stories = bench.group("cnndm-story", f"a folder of .story files, {mb['stories']:.0f} MB")
+    stories.add("read", "cnndm-story (one file per story)", "read", path=str(paths["stories"]), name="cnndm-story")
+    bench.run(stories)
+    bench.finish()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

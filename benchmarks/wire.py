@@ -2,13 +2,15 @@
 
 Usage::
 
-    python benchmarks/wire.py            # about 50 MB per format
-    python benchmarks/wire.py --quick    # about 5 MB per format, for a smoke run
+    python benchmarks/wire.py            # about 50 MB per format, 5 passes
+    python benchmarks/wire.py --quick    # about 5 MB per format, 3 passes, for a smoke run
+    python benchmarks/wire.py --json     # also write benchmarks/_data/results/wire.json
 
 The data is written once, by wirecopy's own writers from invented text, under
-``benchmarks/_data/`` (git-ignored).  Each measurement runs in a fresh process
-so that its peak resident memory is its own, and reports MB/s,
-transmissions/s and peak memory:
+``benchmarks/_data/`` (git-ignored).  Every contender runs through
+``benchmarks/_harness.py`` (a fresh process per pass, passes interleaved, CPU
+time, best and median), which reports MB/s, transmissions/s, peak memory and
+the ratio to the floor:
 
 - ``floor``: read the file in 1 MiB chunks and count EOT bytes, nothing else;
 - ``read``: ``wirecopy.read(path, format)`` to ``Article`` objects, header
@@ -20,11 +22,13 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
+import os
 import random
-import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+
+import _harness
 
 HERE = Path(__file__).resolve().parent
 DATA = HERE / "_data"
@@ -73,7 +77,6 @@ def _articles(count: int, seed: int = 1312) -> list:
 def _generate(target_mb: float) -> dict[str, Path]:
     import wirecopy
 
-    DATA.mkdir(exist_ok=True)
     paths = {}
     for name in FORMATS:
         path = DATA / f"wire-{name}-{target_mb:g}mb.bin"
@@ -81,58 +84,70 @@ def _generate(target_mb: float) -> dict[str, Path]:
         if path.exists():
             continue
         batch = _articles(500)
-        with open(path, "wb") as out:
+        with _harness.generating(path) as partial, open(partial, "wb") as out:
             while out.tell() < target_mb * MB:
                 wirecopy.dump(batch, out, name)
     return paths
 
 
-def _measure(kind: str, name: str, path: Path) -> dict[str, float]:
-    code = f"""
-import json, resource, sys, time
-sys.path.insert(0, {str(HERE.parent / "src")!r})
-import wirecopy
-path, name, kind = {str(path)!r}, {name!r}, {kind!r}
-started = time.perf_counter()
-count = 0
-if kind == "floor":
+# -- the contenders, each run in a fresh process by the harness ---------------
+
+
+def floor(path: str) -> int:
+    """Read the file in 1 MiB chunks and count EOT bytes."""
+    count = 0
     with open(path, "rb") as f:
         while chunk := f.read(1 << 20):
-            count += chunk.count(b"\\x04")
-elif kind == "read":
-    for _ in wirecopy.read(path, name):
-        count += 1
-else:
+            count += chunk.count(b"\x04")
+    return count
+
+
+def read(path: str, name: str) -> Callable[[], int]:
+    """Read every transmission to an ``Article``."""
+    import wirecopy
+
+    fmt = wirecopy.get_format(name)  # imported before the clock starts
+
+    def run() -> int:
+        count = 0
+        for _ in wirecopy.read(path, fmt):
+            count += 1
+        return count
+
+    return run
+
+
+def write(path: str, name: str) -> Callable[[], int]:
+    """Read the articles (not timed), then write them all to ``/dev/null``."""
+    import wirecopy
+
     articles = list(wirecopy.read(path, name))
-    started = time.perf_counter()
-    with open("/dev/null", "wb") as out:
-        wirecopy.dump(articles, out, name)
-    count = len(articles)
-seconds = time.perf_counter() - started
-print(json.dumps({{"seconds": seconds, "count": count,
-                  "rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-    result = subprocess.run([sys.executable, "-c", code], check=True, capture_output=True, text=True)
-    return json.loads(result.stdout)
+
+    def run() -> int:
+        with open(os.devnull, "wb") as out:
+            wirecopy.dump(articles, out, name)
+        return len(articles)
+
+    return run
 
 
-def main() -> None:
+def main(argv: list[str] | None = None) -> int:
+    """Generate the transmissions if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--quick", action="store_true", help="about 5 MB per format")
-    args = parser.parse_args()
+    parser.add_argument("--quick", action="store_true", help="about 5 MB per format, 3 passes")
+    title = "anpa-1312 and iptc-7901: generated transmissions"
+    args, bench = _harness.start(__file__, parser, argv, title=title, passes=5)
     paths = _generate(5 if args.quick else 50)
-    print("| Format | Measure | MB/s | transmissions/s | peak RSS |")
-    print("|---|---|---|---|---|")
     for name, path in paths.items():
-        size = path.stat().st_size / MB
-        for kind in ("floor", "read", "write"):
-            got = _measure(kind, name, path)
-            rate = size / got["seconds"]
-            print(
-                f"| {name} ({size:.0f} MB) | {kind} | {rate:.1f} | {got['count'] / got['seconds']:,.0f} "
-                f"| {got['rss']:.1f} MB |"
-            )
+        size = path.stat().st_size
+        group = bench.group(name, f"{path.name}, {size / MB:.0f} MB")
+        group.add("floor", "floor: count EOT bytes in 1 MiB chunks", "floor", baseline=True, size=size, path=str(path))
+        group.add("read", "read to Article objects", "read", size=size, path=str(path), name=name)
+        group.add("write", "write the articles read (to /dev/null)", "write", size=size, path=str(path), name=name)
+        bench.run(group)
+    bench.finish()
+    return 0
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

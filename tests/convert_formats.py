@@ -82,3 +82,55 @@ class BuggyFormat(CNNReutersFormat):
             if count == 1:
                 raise IndexError("list index out of range")
             yield article
+
+
+AGENCIES = (("AFP", "AFP"), ("APW", "AP"), ("XIN", "Xinhua"), ("NYT", "NYT"))
+WORDS = "ferry council harbour winter timetable district officials pier landing stage delays passengers".split()  # noqa: SIM905
+
+
+def write_gigaword(path: Path, documents: int, seed: int = 1) -> None:
+    """Write *documents* invented Gigaword-style trec-sgml documents, varied as a real month file is.
+
+    Datelines in a tag or in the first paragraph or none, story and
+    non-story types, entities, and now and then a date that cannot be read
+    (a defect): many shapes of article, which the one-output path must keep.
+    """
+    import random
+
+    rng = random.Random(seed)
+    out = []
+    for number in range(documents):
+        prefix, credit = AGENCIES[number % len(AGENCIES)]
+        day = 1 + number % 28
+        kind = "story" if rng.random() < 0.8 else rng.choice(("multi", "advis", "other"))
+        words = " ".join(rng.choices(WORDS, k=rng.randint(4, 9)))
+        paragraphs = [" ".join(rng.choices(WORDS, k=rng.randint(6, 30))) + "." for _ in range(rng.randint(1, 6))]
+        if rng.random() < 0.05:
+            paragraphs[0] += " P&amp;O said."
+        out.append(f'<DOC id="{prefix}_ENG_200905{day:02d}.{number:04d}" type="{kind}" >\n')
+        out.append(f"<HEADLINE>\n{words.capitalize()} {number}\n</HEADLINE>\n")
+        if prefix == "AFP":
+            month = "May" if rng.random() < 0.95 else "Mayember"
+            out.append(f"<DATELINE>\nHarbourtown, {month} {day}, 2009 ({credit})\n</DATELINE>\n")
+        elif prefix != "NYT":
+            paragraphs[0] = f"LAKESIDE ({credit}) -- {paragraphs[0]}"
+        out.append("<TEXT>\n")
+        if kind == "story":
+            out.extend(f"<P>\n{p}\n</P>\n" for p in paragraphs)
+        else:
+            out.append("\n\n".join(paragraphs) + "\n")
+        out.append("</TEXT>\n</DOC>\n")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text("".join(out), encoding="utf-8")
+
+
+class VanishingFormat(CNNReutersFormat):
+    """cnn-reuters that deletes the file named ``vanish.txt`` beside the first file it reads."""
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """Delete vanish.txt (once), then read as cnn-reuters does."""
+        if context.source is not None:
+            victim = Path(context.source).parent / "vanish.txt"
+            if victim.exists():
+                victim.unlink()
+        yield from super().read(stream, context)

@@ -157,3 +157,26 @@ class TestOnProblem:
         )
         assert len(articles) == 1
         assert seen == [("missing-date", 1, False)]
+
+
+class TestDetectTakesPaths:
+    def test_a_str_is_a_path(self, tmp_path: Path) -> None:
+        """detect("file.txt") opens the file, as read("file.txt") does."""
+        path = tmp_path / "story.txt"
+        path.write_bytes(SEED.read_bytes())
+        assert wirecopy.detect(str(path)).best == "cnn-reuters"
+
+    def test_a_missing_path_is_an_os_error(self, tmp_path: Path) -> None:
+        """A str naming no file raises FileNotFoundError rather than being sniffed as text."""
+        with pytest.raises(FileNotFoundError):
+            wirecopy.detect(str(tmp_path / "file.txt"))
+
+    def test_text_goes_to_detect_text(self) -> None:
+        """detect_text() sniffs the text of documents."""
+        assert wirecopy.detect_text(SEED.read_text(encoding="utf-8")).best == "cnn-reuters"
+
+    def test_text_given_to_detect_is_deprecated(self) -> None:
+        """detect() with text that cannot be a path still sniffs it, with a DeprecationWarning."""
+        with pytest.warns(DeprecationWarning, match="detect_text"):
+            detection = wirecopy.detect(SEED.read_text(encoding="utf-8"))
+        assert detection.best == "cnn-reuters"

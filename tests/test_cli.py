@@ -65,29 +65,34 @@ class TestParse:
         assert result.stderr.decode() == f"wirecopy: error: {tmp_path / 'none.txt'}: No such file or directory\n"
 
     def test_warn_prints_a_warning_line(self, tmp_path: Path) -> None:
-        """Under warn, a document left out is a warning line and the status stays 0."""
+        """Under warn, a document left out is one warning line, summed up for its file; the status is 3."""
         empty = tmp_path / "empty.txt"
         empty.write_bytes(b"")
         result = run("parse", "--format", "cnn", str(empty))
-        assert result.returncode == 0
+        assert result.returncode == 3
         assert result.stderr.decode() == (
-            f"wirecopy: warning: empty input: no cnn-reuters header found (at {empty}, line 1, column 1)\n"
+            "wirecopy: warning: document left out: empty input: no cnn-reuters header found "
+            f"(at {empty}, line 1, column 1) [empty-input]\n"
+            f"wirecopy: {empty}: 1 document read, 0 written, 0 defects, 1 left out\n"
         )
 
     def test_undetectable(self, tmp_path: Path) -> None:
-        """An input whose format cannot be told is one error line and status 1."""
+        """An input whose format cannot be told is one warning line naming --format, and status 3."""
         odd = tmp_path / "odd.dat"
         odd.write_bytes(b"hello")
         result = run("parse", str(odd))
-        assert result.returncode == 1
-        assert b"cannot tell the format" in result.stderr
-        assert b"Traceback" not in result.stderr
+        assert result.returncode == 3
+        assert result.stderr.decode() == (
+            f"wirecopy: warning: cannot tell the format of {odd}; candidates: none; pass --format NAME to choose one\n"
+        )
 
     def test_unknown_format(self) -> None:
-        """An unknown --format is one line listing the known formats."""
+        """An unknown --format is a usage error, status 2, that points to the formats command."""
         result = run("parse", "--format", "nope", str(SEED))
-        assert result.returncode == 1
-        assert "no format for alias 'nope' found; known formats:" in result.stderr.decode()
+        assert result.returncode == 2
+        assert result.stderr.decode().splitlines()[-1] == (
+            "wirecopy parse: error: argument -f/--format: unknown format 'nope' ('wirecopy formats' lists them)"
+        )
 
 
 class TestConvert:
@@ -165,20 +170,22 @@ class TestConvertCorpus:
         return root
 
     def test_corpus_to_folder_with_report(self, corpus: Path, tmp_path: Path) -> None:
-        """A folder converts into a folder; the JSON report adds up; problems are warnings and the status is 0."""
+        """A folder converts into a folder; the JSON report adds up; problems are warnings and the status is 3."""
         out, report_path = tmp_path / "out", tmp_path / "r.json"
         result = run("convert", str(corpus), "-o", str(out), "--report", str(report_path), "--jobs", "2")
-        assert result.returncode == 0, result.stderr
+        assert result.returncode == 3, result.stderr
         feed = corpus / "west" / "feed.jsonl"
         # Warnings come as files finish, in either worker: their order is not fixed.
         assert sorted(result.stderr.decode().splitlines()[:-1]) == sorted(
             [
                 f"wirecopy: warning: cannot tell the format of {corpus / 'README.md'}; candidates: none; "
-                "pass format= to choose one",
-                "wirecopy: warning: invalid JSON: Expecting property name enclosed in double quotes "
-                f"(at {feed}, line 2, column 2)",
+                "pass --format NAME to choose one",
+                "wirecopy: warning: document left out: invalid JSON: Expecting property name enclosed in double "
+                f"quotes (at {feed}, line 2, column 2)",
+                f"wirecopy: {feed}: 3 documents read, 2 written, 0 defects, 1 left out",
             ]
         )
+        assert not Path(f"{report_path}.journal").exists()
         report = json.loads(report_path.read_text())
         totals = report["totals"]
         assert totals["read"] == totals["written"] + totals["skipped"] == 11
@@ -216,27 +223,27 @@ class TestConvertCorpus:
         lines = result.stderr.decode().splitlines()
         assert lines[0] == (
             f"wirecopy: error: cannot tell the format of {corpus / 'README.md'}; candidates: none; "
-            "pass format= to choose one"
+            "pass --format NAME to choose one"
         )
         report = json.loads(report_path.read_text())
         assert report["files"][0]["status"] == "failed"
         assert {f["status"] for f in report["files"][1:]} == {"pending"}
         assert lines[-1].startswith("wirecopy: 6 files: 1 failed (1 of unknown format), 5 pending; 0 documents read")
 
-    def test_skip_is_quiet_and_0(
+    def test_skip_is_quiet_and_3(
         self, corpus: Path, tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]
     ) -> None:
-        """Under skip, nothing but the summary is printed and the status is 0."""
+        """Under skip, nothing but the summary is printed, and the status says that something was left out."""
         out = str(tmp_path / "out")
         result = call(capsysbinary, "convert", str(corpus), "-o", out, "--errors", "skip", "-j", "1")
-        assert result.returncode == 0
+        assert result.returncode == 3
         assert len(result.stderr.decode().splitlines()) == 1
 
     def test_jobs_2_output_equals_jobs_1(self, corpus: Path) -> None:
         """On standard output, --jobs 2 writes exactly what --jobs 1 does."""
         one = run("convert", str(corpus), "--jobs", "1", "--errors", "skip")
         two = run("convert", str(corpus), "--jobs", "2", "--errors", "skip")
-        assert one.returncode == two.returncode == 0
+        assert one.returncode == two.returncode == 3
         assert one.stdout == two.stdout
         assert len(one.stdout.splitlines()) == 10
 
@@ -373,11 +380,11 @@ class TestDetect:
         assert result.stdout.decode().startswith(f"{SEED}: cnn-reuters (0.9")
 
     def test_unknown(self, tmp_path: Path) -> None:
-        """An undetectable file is reported as unknown with status 1."""
+        """An undetectable file is reported as unknown with status 3."""
         odd = tmp_path / "odd.dat"
         odd.write_bytes(b"hello")
         result = run("detect", str(odd))
-        assert result.returncode == 1
+        assert result.returncode == 3
         assert result.stdout.decode() == f"{odd}: unknown; candidates: no format matched\n"
 
 
@@ -399,7 +406,9 @@ class TestUsage:
             main(["--help"])
         assert info.value.code == 0
         out = capsys.readouterr().out
-        assert "exit status:" in out and "130  interrupted" in out
+        assert "exit status (the same for every command):" in out and "130  interrupted" in out
+        for status in ("0    every document was written", "3    the run finished, but", "1    an error stopped"):
+            assert status in out
 
     def test_bad_usage_is_status_2(self, capsys: pytest.CaptureFixture[str]) -> None:
         """A wrong command line exits with status 2."""
@@ -412,3 +421,85 @@ class TestUsage:
         from importlib.metadata import version
 
         assert run("--version").stdout.decode().strip() == f"wirecopy {version('wirecopy')}"
+
+
+class TestWhatTheUserSees:
+    @pytest.fixture
+    def undated(self, tmp_path: Path) -> Path:
+        """A cnn-reuters file of two stories with no date in their headers."""
+        path = tmp_path / "undated.txt"
+        path.write_text("CNN.com - no date here\nbody one\n\nCNN.com - again no date\nbody two\n")
+        return path
+
+    def test_convert_prints_each_problem_and_a_summary_per_file(
+        self, undated: Path, capsysbinary: pytest.CaptureFixture[bytes]
+    ) -> None:
+        """Under warn, convert prints each defect with file, line and column, then the file's summary line."""
+        result = call(capsysbinary, "convert", "-f", "cnn", "-j", "1", str(undated))
+        assert result.returncode == 0
+        lines = result.stderr.decode().splitlines()
+        assert lines[0].startswith("wirecopy: warning: ") and f"(at {undated}, line 1, column " in lines[0]
+        assert lines[0].endswith("[missing-date]")
+        assert f"(at {undated}, line 4, column " in lines[1]
+        assert lines[2] == f"wirecopy: {undated}: 2 documents read, 2 written, 2 defects, 0 left out"
+        assert lines[3].startswith("wirecopy: 1 file: 1 converted; 2 documents read, 2 written, 0 skipped;")
+
+    def test_quiet_silences_problems(self, undated: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """--quiet leaves no problem line: parse prints nothing, convert its summary line only."""
+        assert call(capsysbinary, "parse", "-f", "cnn", "--quiet", str(undated)).stderr == b""
+        result = call(capsysbinary, "convert", "-f", "cnn", "--quiet", "-j", "1", str(undated))
+        assert len(result.stderr.decode().splitlines()) == 1
+
+    def test_did_you_mean(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """A misspelt format name is a usage error that suggests the closest names, as a flag."""
+        with pytest.raises(SystemExit) as info:
+            main(["convert", "--format", "cnn-reuter", str(SEED)])
+        assert info.value.code == 2
+        assert capsys.readouterr().err.splitlines()[-1] == (
+            "wirecopy convert: error: argument -f/--format: unknown format 'cnn-reuter'; "
+            "did you mean 'cnn-reuters'? ('wirecopy formats' lists them)"
+        )
+
+    def test_to_must_be_writable(self, capsys: pytest.CaptureFixture[str]) -> None:
+        """--to a format that cannot be written is a usage error."""
+
+        class ReadOnly(wirecopy.Format):
+            """A format that only reads."""
+
+            name = "read-only-feed"
+
+        wirecopy.register_format(ReadOnly)
+        try:
+            with pytest.raises(SystemExit) as info:
+                main(["convert", "--to", "read-only-feed", str(SEED)])
+        finally:
+            wirecopy.registry.default_registry.unregister("read-only-feed")
+        assert info.value.code == 2
+        assert "format 'read-only-feed' can be read but not written" in capsys.readouterr().err
+
+    def test_detect_reads_standard_input(self) -> None:
+        """'-' is standard input for detect too."""
+        result = run("detect", "-", stdin=SEED_BYTES)
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.decode().startswith("<stdin>: cnn-reuters (0.9")
+
+    @pytest.mark.parametrize("command", ["parse", "convert"])
+    def test_output_into_head_ends_quietly(self, tmp_path: Path, command: str) -> None:
+        """When the reader of standard output goes away (| head), the command ends quietly, status 0."""
+        big = tmp_path / "big.jsonl"
+        big.write_text(wirecopy.dumps([story(n % 7, n) for n in range(3000)], "jsonl"))
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "wirecopy", command, str(big)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+        )
+        assert proc.stdout is not None and proc.stderr is not None
+        proc.stdout.readline()
+        proc.stdout.close()
+        stderr = proc.stderr.read()
+        proc.stderr.close()
+        assert proc.wait(timeout=60) == 0
+        assert b"Broken pipe" not in stderr and b"Traceback" not in stderr
+
+    def test_plurals(self, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+        """One file and one document are singular in the summary line."""
+        result = call(capsysbinary, "convert", "-j", "1", str(SEED))
+        assert summary_line(result.stderr).startswith("wirecopy: 1 file: 1 converted; 1 document read, 1 written")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import io
 import json
 import os
@@ -208,7 +209,7 @@ class TestIntoDirectory:
         records = [json.loads(line) for line in (out / STATE_FILE).read_text().splitlines()]
         assert sorted(r["output"] for r in records) == sorted(outputs(out))
         first = records[0]
-        assert set(first) == {"output", "input", "size", "mtime_ns", "settings", "report"}
+        assert set(first) == {"output", "input", "size", "mtime_ns", "settings", "report", "check"}
         assert first["input"] == str(corpus / "east" / "000.txt")
         assert first["report"] == {
             "format": "cnn-reuters",
@@ -219,15 +220,21 @@ class TestIntoDirectory:
             "defects": {},
             "errors": [],
         }
+        written = (out / first["output"]).read_bytes()
+        assert first["check"] == {
+            "size": len(written),
+            "lines": 3,
+            "last": hashlib.sha256(written.splitlines()[-1]).hexdigest()[:16],
+        }
 
     def test_second_run_into_the_same_folder_is_refused(self, corpus: Path, tmp_path: Path) -> None:
         """While one run writes into a folder, another is refused rather than mixed in."""
         pytest.importorskip("fcntl")
-        from wirecopy.conversion import _State
+        from wirecopy.conversion._state import State
 
         out = tmp_path / "out"
         out.mkdir()
-        state = _State(str(out), "settings")
+        state = State(str(out), "settings")
         try:
             with pytest.raises(OSError) as info:
                 wirecopy.convert(corpus, output=out, jobs=1)

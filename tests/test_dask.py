@@ -16,6 +16,7 @@ from wirecopy.conversion import expand_inputs
 from .convert_formats import write_corpus
 
 dask = pytest.importorskip("dask", reason="the dask extra is not installed: pip install '.[test]'")
+pytest.importorskip("dask.bag")
 distributed = pytest.importorskip("distributed", reason="distributed is not installed: pip install '.[test]'")
 
 import wirecopy.dask as wd  # noqa: E402
@@ -68,6 +69,68 @@ def test_cluster_writes_jsonl_parts(corpus: Path, client: distributed.Client, tm
     back = [article for part in parts for article in wirecopy.read(part)]
     assert back == plain(corpus)
     assert not [p for p in (tmp_path / "parts").iterdir() if p.name.startswith(".")]
+
+
+def test_cluster_dataframe(corpus: Path, client: distributed.Client) -> None:
+    """to_dataframe() on the cluster is the article table, every column Arrow-backed, one partition per file."""
+    pd = pytest.importorskip("pandas")
+    pa = pytest.importorskip("pyarrow")
+    import wirecopy.arrow as wa
+
+    frame = wd.read_articles(corpus, partition_size=1).to_dataframe()
+    assert frame.npartitions == 5
+    assert list(frame.columns) == wa.ARTICLE_SCHEMA.names
+    assert all(isinstance(dtype, pd.ArrowDtype) for dtype in frame.dtypes)
+    local = frame.compute()
+    assert list(local.dtypes) == list(frame.dtypes)
+    back = wa.from_table(pa.Table.from_pandas(local, preserve_index=False))
+    assert [a.to_dict() for a in back] == [a.to_dict() for a in plain(corpus)]
+    assert frame.groupby("format").size().compute().to_dict() == {"cnn-reuters": 20}
+
+
+def test_cluster_writes_parquet_parts(corpus: Path, client: distributed.Client, tmp_path: Path) -> None:
+    """write_parquet writes one complete Parquet part per partition, and the parts read back to the same articles."""
+    pytest.importorskip("pyarrow")
+    bag = wd.read_articles(corpus, partition_size=1)
+    parts = wd.write_parquet(bag, tmp_path / "parts")
+    assert [Path(p).name for p in parts] == [f"part-{i:05d}.parquet" for i in range(5)]
+    back = [article for part in parts for article in wirecopy.read(part)]
+    assert [a.to_dict() for a in back] == [a.to_dict() for a in plain(corpus)]
+    assert not [p for p in (tmp_path / "parts").iterdir() if p.name.startswith(".")]
+
+
+def test_dataframe_on_the_local_schedulers(corpus: Path) -> None:
+    """A bag of dicts gives the same table; a mapped bag is a plain Bag; with meta, Dask's own conversion runs."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    articles = wd.read_articles(corpus, partition_size=1).to_dataframe().compute(scheduler="sync")
+    dicts = wd.read_articles(corpus, as_dicts=True).to_dataframe().compute(scheduler="threads")
+    assert articles.reset_index(drop=True).equals(dicts.reset_index(drop=True))
+    bag = wd.read_articles(corpus, as_dicts=True)
+    headlines = bag.map(lambda record: {"headline": record["headline"]})
+    assert type(headlines) is dask.bag.Bag and type(bag.filter(bool)) is type(bag)
+    assert len(headlines.to_dataframe().compute(scheduler="sync")) == 20
+    own = bag.to_dataframe(meta={"format": object, "headline": object})
+    assert list(own.columns) == ["format", "headline"]
+
+
+def test_dataframe_of_other_things(corpus: Path) -> None:
+    """A bag of articles turned into other things by dask.bag.map says to pass meta."""
+    pytest.importorskip("pandas")
+    pytest.importorskip("pyarrow")
+    numbers = dask.bag.map(len, wd.read_articles(corpus).map_partitions(lambda p: p))
+    assert type(numbers) is dask.bag.Bag
+    odd = dask.bag.map(lambda a: a.headline, wd.read_articles(corpus))
+    with pytest.raises(TypeError, match="this bag holds str: pass meta= for Dask's own conversion"):
+        odd.to_dataframe().compute(scheduler="sync")
+
+
+def test_article_bag_pickles(corpus: Path) -> None:
+    """The bag read_articles returns survives pickling, to_dataframe() and all."""
+    import pickle
+
+    bag = pickle.loads(pickle.dumps(wd.read_articles(corpus)))
+    assert type(bag).__name__ == "ArticleBag" and bag.count().compute(scheduler="sync") == 20
 
 
 def test_small_files_are_grouped(corpus: Path) -> None:

@@ -17,6 +17,8 @@ from wirecopy import (
     WriteError,
 )
 
+from .conftest import ROOT
+
 
 class TestParseError:
     def test_message_with_file(self) -> None:
@@ -67,3 +69,21 @@ def test_ambiguous_lists_scores() -> None:
     assert str(err) == (
         "cannot tell the format of f.txt; candidates: cnn-reuters (0.45), plain-text (0.40); pass format= to choose one"
     )
+
+
+def test_every_defect_kind_is_documented() -> None:
+    """docs/errors.md lists every kind of wirecopy.defects.CATALOGUE, with its meaning."""
+    from wirecopy.defects import CATALOGUE
+
+    page = (ROOT / "docs" / "errors.md").read_text(encoding="utf-8")
+    missing = [kind for kind, meaning in CATALOGUE.items() if f"| `{kind}` | {meaning} |" not in page]
+    assert missing == []
+
+
+def test_every_catalogue_constant_is_exported() -> None:
+    """Each kind constant of wirecopy.defects is in its __all__ and in CATALOGUE, and no two share a name."""
+    import wirecopy.defects as kinds
+
+    constants = {name: value for name, value in vars(kinds).items() if name.isupper() and isinstance(value, str)}
+    assert sorted(constants) == sorted(n for n in kinds.__all__ if n != "CATALOGUE")
+    assert sorted(constants.values()) == sorted(kinds.CATALOGUE)

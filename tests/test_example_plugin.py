@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -119,3 +120,23 @@ def test_its_own_tests_pass_with_check_format(site: dict[str, str], tmp_path: Pa
     result = subprocess.run(command, capture_output=True, text=True, env=env, cwd=tmp_path, check=False)
     assert result.returncode == 0, result.stdout + result.stderr
     assert result.stdout.splitlines()[-1].startswith("5 passed")
+
+
+def test_the_guides_pyproject_installs_against_this_wirecopy(tmp_path: Path) -> None:
+    """The pyproject.toml of docs/writing-a-format.md builds and its `wirecopy>=...` is met by this wirecopy."""
+    pytest.importorskip("flit_core", reason="the guide's pyproject builds with flit_core: pip install -e '.[test]'")
+    guide = (ROOT / "docs" / "writing-a-format.md").read_text(encoding="utf-8")
+    found = re.search(r"## 3\. The package.*?```toml\n(.*?)```", guide, re.DOTALL)
+    assert found is not None, "the guide's section 3 has no toml block"
+    (tmp_path / "pyproject.toml").write_text(found.group(1), encoding="utf-8")
+    (tmp_path / "README.md").write_text("A plugin.\n", encoding="utf-8")
+    package = tmp_path / "src" / "wirecopy_acme"
+    package.mkdir(parents=True)
+    (package / "__init__.py").write_text('"""The ACME feed."""\n\nclass AcmeFeed:\n    pass\n', encoding="utf-8")
+    report = tmp_path / "report.json"
+    command = [sys.executable, "-m", "pip", "install", "--dry-run", "--no-index", "--no-build-isolation"]
+    command += ["--disable-pip-version-check", "--report", str(report), str(tmp_path)]
+    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    assert result.returncode == 0, f"pip could not install the guide's plugin:\n{result.stdout}\n{result.stderr}"
+    would_install = [item["metadata"]["name"] for item in json.loads(report.read_text(encoding="utf-8"))["install"]]
+    assert would_install == ["wirecopy-acme"], "pip wanted more than the plugin: the wirecopy requirement is not met"

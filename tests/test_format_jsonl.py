@@ -76,7 +76,7 @@ def test_bad_lines(line: str, message: str) -> None:
 def test_detected() -> None:
     """jsonl written by wirecopy is detected with certainty."""
     text = wirecopy.dumps(wirecopy.read(SEED), "jsonl")
-    detection = wirecopy.detect(text)
+    detection = wirecopy.detect_text(text)
     assert detection.best == "jsonl"
     assert detection.candidates[0].score == 1.0
 

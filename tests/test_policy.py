@@ -55,3 +55,15 @@ def test_errors_overrides_policy() -> None:
     """errors= given with policy= wins over the policy's own mode."""
     with pytest.raises(wirecopy.ParseError):
         wirecopy.loads("", "cnn", policy=policy.default, errors="strict")
+
+
+class TestDocumentSize:
+    def test_default_is_64_mib(self) -> None:
+        """The default document-size cap is 64 MiB."""
+        assert wirecopy.Policy().max_document_size == 64 * 1024 * 1024
+
+    def test_it_can_be_changed_and_must_be_positive(self) -> None:
+        """max_document_size takes a positive number of bytes, and refuses anything else with a clear message."""
+        assert wirecopy.Policy(max_document_size=1000).max_document_size == 1000
+        with pytest.raises(ValueError, match="'max_document_size' must be a whole number of bytes of at least 1"):
+            wirecopy.Policy(max_document_size=0)

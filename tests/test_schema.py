@@ -142,7 +142,7 @@ class TestConvert:
             status = main(["convert", "--to", "jsonl", "-o", str(out), str(path)])
         # A file may hold no story (a NewsML-G2 package): no line, nothing to check.
         lines = out.read_text(encoding="utf-8").splitlines()
-        assert status == 0
+        assert status in (0, 3)  # 3: the sample has documents that are left out
         for line in lines:
             assert _errors(json.loads(line)) == []
 

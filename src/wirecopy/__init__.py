@@ -14,7 +14,7 @@ from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import Document, ReadContext
 from .datelines import parse_dateline, render_dateline, split_dateline
 from .dates import format_date, parse_date
-from .detection import Candidate, Detection, detect
+from .detection import Candidate, Detection, detect, detect_text
 from .errors import (
     AmbiguousFormatError,
     DuplicateFormatError,
@@ -71,6 +71,7 @@ __all__ = [
     "WriteError",
     "convert",
     "detect",
+    "detect_text",
     "dump",
     "dumps",
     "format_date",

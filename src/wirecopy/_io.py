@@ -1,15 +1,20 @@
-"""Opening inputs: compressed files, text streams, and a look at the head."""
+"""Opening inputs (compressed files, text streams, a look at the head), and writing outputs whole."""
 
 from __future__ import annotations
 
 import bz2
 import codecs
+import contextlib
+import errno
+import hashlib
 import io
 import lzma
 import os
 import queue
+import secrets
 import threading
 import zlib
+from collections.abc import Iterator
 from typing import IO, Any, BinaryIO, cast
 
 from .errors import ParseError
@@ -43,16 +48,24 @@ def open_path(path: str | os.PathLike[str]) -> BinaryIO:
     Raises:
         OSError: The file cannot be opened.
     """
-    raw = open(path, "rb")  # noqa: SIM115 - the caller owns and closes it
+    return decompressed(open(path, "rb"), os.fspath(path))
+
+
+def decompressed(stream: BinaryIO, name: str) -> BinaryIO:
+    """*stream*, or a reader that decompresses it when it starts as gzip, bzip2 or xz do.
+
+    *stream* must have ``peek`` (a buffered reader); *name* is put in the
+    messages of corrupt data.  The stream is closed if this fails.
+    """
     try:
-        magic = raw.peek(6)[:6]
+        magic = stream.peek(6)[:6]  # type: ignore[attr-defined]
         for signature, kind in _MAGIC:
             if magic.startswith(signature):
-                return _decompressing(raw, kind, os.fspath(path))
+                return _decompressing(stream, kind, name)
     except BaseException:
-        raw.close()
+        stream.close()
         raise
-    return raw
+    return stream
 
 
 def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
@@ -329,3 +342,120 @@ class BytesAsText(io.RawIOBase):
         if tail:
             self._stream.write(tail)
         self._stream.flush()
+
+
+# -- writing outputs whole ------------------------------------------------------
+
+#: What every temporary name ends with, so that a later run can find those
+#: a dead run left behind.
+TEMPORARY_SUFFIX = ".wirecopy-tmp"
+_NAME_MAX = 255
+
+
+def create_temporary(final: str) -> tuple[int, str]:
+    """Create a new, empty temporary file for *final*, in *final*'s folder; return its descriptor and name.
+
+    The name is ``.NAME.RANDOM.wirecopy-tmp`` (a digest of NAME when that
+    would be longer than a file name may be), chosen afresh for each file, and
+    the file is created exclusively without following a symbolic link, so
+    that nothing planted at a name that could be guessed is written through.
+    While the descriptor is open the file is locked (where ``fcntl`` is), so
+    that :func:`remove_if_stale` leaves it alone.
+
+    Raises:
+        OSError: The file cannot be created.
+    """
+    folder, base = os.path.split(final)
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    for _ in range(100):
+        token = secrets.token_hex(4)
+        name = f".{base}.{token}{TEMPORARY_SUFFIX}"
+        if len(os.fsencode(name)) > _NAME_MAX:
+            name = f".{hashlib.sha256(os.fsencode(base)).hexdigest()[:32]}.{token}{TEMPORARY_SUFFIX}"
+        path = os.path.join(folder, name)
+        try:
+            handle = os.open(path, flags, 0o666)
+        except FileExistsError:
+            continue
+        _lock(handle)
+        return handle, path
+    raise FileExistsError(errno.EEXIST, "no free temporary name", final)
+
+
+def _lock(handle: int) -> None:
+    try:
+        import fcntl
+    except ImportError:  # Windows: temporaries are not locked
+        return
+    with contextlib.suppress(OSError):
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+
+
+def create_temporary_folder(folder: str, prefix: str) -> tuple[int, str]:
+    """Create a new temporary folder in *folder*, locked while the returned descriptor is open.
+
+    Its name starts with *prefix* and ends as :func:`create_temporary`'s do,
+    so that :func:`remove_if_stale` removes it once no live run holds it.
+    """
+    import tempfile
+
+    path = tempfile.mkdtemp(prefix=prefix, suffix=TEMPORARY_SUFFIX, dir=folder)
+    handle = os.open(path, os.O_RDONLY)
+    _lock(handle)
+    return handle, path
+
+
+@contextlib.contextmanager
+def atomic_file(final: str) -> Iterator[BinaryIO]:
+    """Write *final* whole or not at all: into a :func:`create_temporary` file, renamed over *final* at the end.
+
+    An exception inside the ``with`` block removes the temporary file and
+    leaves *final* as it was.
+    """
+    handle, temporary = create_temporary(final)
+    try:
+        with os.fdopen(handle, "wb") as out:
+            yield cast(BinaryIO, out)
+        os.replace(temporary, final)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.remove(temporary)
+        raise
+
+
+def remove_if_stale(path: str) -> bool:
+    """Remove the temporary file or folder *path* unless a live process holds it; say whether it did.
+
+    Without ``fcntl`` (Windows) every temporary file counts as stale.
+    """
+    try:
+        handle = os.open(path, os.O_RDONLY | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_NONBLOCK", 0))
+    except OSError:
+        # A symbolic link, or gone already: remove the name, never what it points to.
+        with contextlib.suppress(OSError):
+            if os.path.islink(path):
+                os.remove(path)
+                return True
+        return False
+    try:
+        try:
+            import fcntl
+        except ImportError:
+            pass
+        else:
+            try:
+                fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            except OSError:
+                return False  # a live run is writing it
+        try:
+            if os.path.isdir(path):
+                import shutil
+
+                shutil.rmtree(path)
+            else:
+                os.remove(path)
+        except OSError:
+            return False
+        return True
+    finally:
+        os.close(handle)

@@ -16,7 +16,7 @@ from typing import IO, Any, BinaryIO, cast
 from ._io import BytesAsText, TextAsBytes, encode_text, open_path, read_head, strip_compression_suffix
 from .article import Article
 from .context import ProblemHandler, ReadContext
-from .detection import rank
+from .detection import detect_text, rank
 from .errors import ParseError
 from .policy import ErrorMode, Policy, default
 from .registry import Format, get_format
@@ -149,7 +149,7 @@ def read(
 
     Args:
         path: The file to read.
-        format: A format name, alias or :class:`~wirecopy.registry.Format`;
+        format: A format name, alias or :class:`~wirecopy.format.Format`;
             detected from the file when ``None``.
         errors: ``"strict"``, ``"warn"`` or ``"skip"``; overrides *policy*'s.
         policy: The full :class:`~wirecopy.policy.Policy`.
@@ -208,7 +208,7 @@ def load(
         fmt = _format(format)
         if fmt is None:
             first = text.read(8192)
-            fmt = get_format(rank(first.encode("utf-8", "surrogatepass"), source, source=source).require())
+            fmt = get_format(detect_text(first, filename=source).require())
             text = cast(IO[str], _Chained(first, text))
         raw = cast(BinaryIO, io.BufferedReader(TextAsBytes(text, fmt.encoding, source)))
         context = ReadContext(pol, source, text_encoding=fmt.encoding, on_problem=on_problem)
@@ -269,8 +269,7 @@ def loads(
     if isinstance(data, str):
         fmt = _format(format)
         if fmt is None:
-            head = data[:8192].encode("utf-8", "surrogatepass")
-            fmt = get_format(rank(head, filename, source=filename).require())
+            fmt = get_format(detect_text(data, filename=filename).require())
         raw = encode_text(data, fmt.encoding, filename)
         context = ReadContext(pol, filename, text_encoding=fmt.encoding, on_problem=on_problem)
         return list(Reader(io.BytesIO(raw), fmt, context, owned=True))

@@ -34,6 +34,8 @@ __all__ = [
     "BAD_MESSAGE_ID",
     "BAD_OVERRIDES",
     "BAD_RECORD",
+    "BAD_ROW",
+    "BAD_ROW_GROUP",
     "BAD_TRAILER",
     "BAD_TRANSFER_ENCODING",
     "CATALOGUE",
@@ -53,6 +55,8 @@ __all__ = [
     "MISSING_ITEM_META",
     "MISSING_TRAILER",
     "NOT_AN_ARTICLE",
+    "NOT_AN_ARTICLE_TABLE",
+    "NOT_PARQUET",
     "NOT_TEXT_ITEM",
     "NOT_UTF8",
     "NOT_XML",
@@ -110,6 +114,14 @@ NOT_TEXT_ITEM = "not-text-item"
 ENTITY_DECLARATION = "entity-declaration"
 #: A JSON Lines record that is not an article record.
 BAD_RECORD = "bad-record"
+#: A Parquet row that is not an article record.
+BAD_ROW = "bad-row"
+#: The input is not a Parquet file, or one so damaged that its footer cannot be read.
+NOT_PARQUET = "not-parquet"
+#: A Parquet file (or Arrow table) whose columns are not those of an article table.
+NOT_AN_ARTICLE_TABLE = "not-an-article-table"
+#: A Parquet row group that cannot be decoded: left out whole, and reported once.
+BAD_ROW_GROUP = "bad-row-group"
 
 # -- headers, dates and fields ----------------------------------------------
 
@@ -194,6 +206,10 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         NOT_TEXT_ITEM: "a news item with no text (a picture, a graphic)",
         ENTITY_DECLARATION: "an XML entity declaration, refused and never expanded",
         BAD_RECORD: "a JSON Lines record that is not an article record",
+        BAD_ROW: "a Parquet row that is not an article record",
+        NOT_PARQUET: "an input that is not a Parquet file, or one whose footer cannot be read",
+        NOT_AN_ARTICLE_TABLE: "a Parquet file whose columns are not those of an article table",
+        BAD_ROW_GROUP: "a Parquet row group that cannot be decoded, left out whole",
         BAD_HEADER: "a header or header field of the wrong shape",
         BAD_HEADER_LINE: "a line in a header block that is neither a field nor blank",
         MISSING_BODY: "headers not followed by a body",

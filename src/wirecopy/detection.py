@@ -1,7 +1,7 @@
 """Telling which format an input is in, or saying that we cannot.
 
 Detection narrows by file name first, as pygments does: the formats whose
-:attr:`~wirecopy.registry.Format.extensions` match the name are asked first.
+:attr:`~wirecopy.format.Format.extensions` match the name are asked first.
 Then each format scores the first :data:`HEAD_SIZE` bytes from 0 to 1.  A
 format is chosen only when its score reaches :data:`MIN_SCORE` and beats the
 runner-up by :data:`MIN_MARGIN` (a score of 1.0, a signature no other format
@@ -21,7 +21,7 @@ from ._io import HEAD_SIZE, open_path, read_head, strip_compression_suffix
 from .errors import AmbiguousFormatError
 from .registry import Format, PluginWarning, Registry, default_registry
 
-__all__ = ["HEAD_SIZE", "MIN_MARGIN", "MIN_SCORE", "Candidate", "Detection", "detect"]
+__all__ = ["HEAD_SIZE", "MIN_MARGIN", "MIN_SCORE", "Candidate", "Detection", "detect", "detect_text"]
 
 #: The lowest score detection accepts.
 MIN_SCORE = 0.5
@@ -76,26 +76,56 @@ class Detection:
 def detect(
     data: bytes | str | os.PathLike[str], *, filename: str | None = None, registry: Registry | None = None
 ) -> Detection:
-    """Tell the format of *data*.
+    """Tell the format of a file, or of bytes.
 
     Args:
-        data: The input's bytes, its text (a ``str`` is always text, never a
-            path), or a :class:`pathlib.Path` to a file, which may be
-            compressed.
+        data: A path to a file (a ``str`` or :class:`os.PathLike`, as
+            ``open()`` takes it; the file may be compressed), or the input's
+            bytes.  Text goes to :func:`detect_text`.
         filename: The input's name, used to narrow the candidates, when
-            *data* is not a path.
+            *data* is bytes.
         registry: The formats to choose from; all installed ones by default.
+
+    Raises:
+        OSError: The file cannot be opened.
+
+    .. versionchanged:: 0.1
+        A ``str`` is a path, as for :func:`wirecopy.read`.  Text that cannot
+        be a path (it holds a line break or a NUL) is still sniffed as text,
+        with a :class:`DeprecationWarning`, until the next release.
 
     .. versionadded:: 0.1
     """
-    if isinstance(data, os.PathLike):
+    if isinstance(data, str) and ("\n" in data or "\0" in data):
+        warnings.warn(
+            "detect() with the text of a document is deprecated: a str is a path; use detect_text() for text",
+            DeprecationWarning,
+            stacklevel=2,
+        )
+        return detect_text(data, filename=filename, registry=registry)
+    if isinstance(data, (str, os.PathLike)):
         name = os.fspath(data)
         with open_path(name) as stream:
             head, _ = read_head(stream)
         return rank(head, strip_compression_suffix(name), registry, source=name)
-    # A str is encoded for sniffing only: each format's own encoding is
-    # applied when reading.
-    head = data[:HEAD_SIZE].encode("utf-8", "surrogatepass") if isinstance(data, str) else bytes(data[:HEAD_SIZE])
+    stripped = None if filename is None else strip_compression_suffix(filename)
+    return rank(bytes(data[:HEAD_SIZE]), stripped, registry, source=filename)
+
+
+def detect_text(text: str, *, filename: str | None = None, registry: Registry | None = None) -> Detection:
+    """Tell the format of *text*, the text of documents (never a path).
+
+    The text is encoded as UTF-8 for sniffing only: each format's own
+    encoding is applied when it is read.
+
+    Args:
+        text: The input.
+        filename: The input's name, used to narrow the candidates.
+        registry: The formats to choose from; all installed ones by default.
+
+    .. versionadded:: 0.1
+    """
+    head = text[:HEAD_SIZE].encode("utf-8", "surrogatepass")
     stripped = None if filename is None else strip_compression_suffix(filename)
     return rank(head, stripped, registry, source=filename)
 

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["ErrorMode", "Policy", "default", "skip", "strict"]
+__all__ = ["MAX_DOCUMENT_SIZE", "ErrorMode", "Policy", "default", "skip", "strict"]
 
 #: The names of the error modes.
 ErrorMode = Literal["strict", "warn", "skip"]
@@ -39,6 +39,18 @@ _MODES = ("strict", "warn", "skip")
 def _check_mode(instance: object, attribute: attrs.Attribute[str], value: str) -> None:
     if value not in _MODES:
         msg = f"'errors' must be one of 'strict', 'warn', 'skip' (got {value!r})"
+        raise ValueError(msg)
+
+
+#: The default :attr:`Policy.max_document_size`: 64 MiB, far above any real news
+#: document (the largest in Gigaword are a few hundred KB) and far below what
+#: would strain a machine.
+MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
+
+
+def _check_size(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
+    if not isinstance(value, int) or isinstance(value, bool) or value < 1:
+        msg = f"'{attribute.name}' must be a whole number of bytes of at least 1 (got {value!r})"
         raise ValueError(msg)
 
 
@@ -80,6 +92,11 @@ class Policy:
     )
     """The date to resolve year-less dates against when the document itself
     gives none (an IPTC 7901 trailer, say); never the current date."""
+
+    max_document_size: int = attrs.field(default=MAX_DOCUMENT_SIZE, validator=_check_size)
+    """The largest document, in bytes, that a format reads: a larger one is
+    left out (kind ``document-too-large``) without being held in memory, so
+    that a missing end tag or a decompression bomb cannot exhaust memory."""
 
     @property
     def strict(self) -> bool:

@@ -7,7 +7,9 @@ for every file, and so for the totals, ``read == written + skipped``.
 
 from __future__ import annotations
 
+import json
 import math
+import re
 from collections import Counter
 from collections.abc import Iterable, Mapping
 from typing import Any, Literal
@@ -17,7 +19,16 @@ import attrs
 from .article import FrozenDict
 from .errors import ParseError, WirecopyError
 
-__all__ = ["OPERATIONAL_KINDS", "REPORT_VERSION", "ConvertReport", "ErrorRecord", "FileReport", "FileStatus"]
+__all__ = [
+    "OPERATIONAL_KINDS",
+    "REPORT_VERSION",
+    "ConvertReport",
+    "ErrorRecord",
+    "FileReport",
+    "FileStatus",
+    "plural",
+    "to_json",
+]
 
 #: The version of the JSON layout :meth:`ConvertReport.to_dict` writes; it
 #: changes only when a key is removed or changes meaning.
@@ -46,6 +57,33 @@ _STATUSES: tuple[FileStatus, ...] = ("converted", "up-to-date", "failed", "inter
 #: Kinds of failure that are not the input's fault: the command exits with an
 #: error status for them whatever the error mode.
 OPERATIONAL_KINDS = frozenset({"write-error", "internal-error", "worker-crashed", "output-error"})
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def to_json(data: Any, *, indent: int | None = None) -> str:
+    """*data* as JSON text that any file name survives, and that is valid UTF-8.
+
+    File names are kept as Python gives them: a byte of a name that is not
+    UTF-8 (``caf\\xe9.sgml`` from an old corpus CD) is a lone surrogate,
+    ``"\\udce9"``.  Such a character cannot be written as UTF-8, so it is
+    written as the JSON escape ``\\udce9``; everything else stays as it is.
+    :func:`json.loads` gives the same string back, and :func:`os.fsencode`
+    turns it into the name's original bytes.
+
+    .. versionadded:: 0.1
+    """
+    text = json.dumps(data, ensure_ascii=False, indent=indent)
+    return _SURROGATE.sub(lambda match: f"\\u{ord(match.group()):04x}", text)
+
+
+def plural(count: int, noun: str) -> str:
+    """``"1 document"``, ``"2 documents"``, ``"1,200 documents"``: a count with its noun.
+
+    .. versionadded:: 0.1
+    """
+    return f"{count:,} {noun}{'' if count == 1 else 's'}"
+
 
 _v = attrs.validators
 _opt_int = _v.optional(_v.instance_of(int))
@@ -291,14 +329,14 @@ class ConvertReport:
             # Most failures in a mixed folder are READMEs and the like: say so.
             at = next(i for i, text in enumerate(statuses) if text.endswith(" failed"))
             statuses[at] += f" ({unknown} of unknown format)"
-        files = f"{len(self.files):,} file{'s' * (len(self.files) != 1)}"
+        files = plural(len(self.files), "file")
         if statuses:
             files += ": " + ", ".join(statuses)
         fresh = sum(f.read for f in self.files if f.status != "up-to-date")
         rate = fresh / self.seconds if self.seconds > 0 else math.inf
         shown_rate = f"{rate:,.0f} documents/s" if math.isfinite(rate) else "- documents/s"
         line = (
-            f"{files}; {self.read:,} documents read, {self.written:,} written, {self.skipped:,} skipped; "
+            f"{files}; {plural(self.read, 'document')} read, {self.written:,} written, {self.skipped:,} skipped; "
             f"{self.seconds:.1f} s, {shown_rate}"
         )
         return f"interrupted: {line}" if self.interrupted else line

@@ -33,6 +33,7 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "newsml-g2": ("wirecopy.formats.newsml_g2:NewsMLG2Format", ("newsmlg2", "g2")),
     "newsml-1": ("wirecopy.formats.newsml1:NewsML1Format", ("newsml1", "newsml")),
     "rcv1-xml": ("wirecopy.formats.rcv1:RCV1Format", ("rcv1",)),
+    "parquet": ("wirecopy.formats.parquet:ParquetFormat", ()),
 }
 
 

@@ -26,9 +26,9 @@ from collections.abc import Callable
 from hypothesis import strategies as st
 
 from ..article import Article, Dateline, Defect, Origin
-from . import _sgml, _text, _wire, _xml
+from . import _sgml, _styles, _text, _wire, _xml
 from ._common import JSON, LETTERS, datelines, dates, datetimes, headlines, paragraphs, published, words
-from ._styles import STYLE_DOMAINS, date_texts, dates_in_style
+from ._styles import date_texts, dates_in_style
 
 __all__ = [
     "STYLE_DOMAINS",
@@ -46,6 +46,11 @@ __all__ = [
     "published",
     "words",
 ]
+
+
+#: What :func:`dates_in_style` draws for each style of
+#: :func:`wirecopy.format_date`: the values the style writes without loss.
+STYLE_DOMAINS: dict[str, str] = _styles.STYLE_DOMAINS
 
 
 def articles(*, format: str = "jsonl") -> st.SearchStrategy[Article]:
@@ -101,6 +106,7 @@ _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "newsml-g2": _xml.newsml_g2,
     "rcv1-xml": _xml.rcv1_xml,
     "newsml-1": _xml.newsml_1,
+    "parquet": lambda: articles(format="parquet"),
 }
 
 
