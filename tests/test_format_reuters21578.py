@@ -291,11 +291,11 @@ class TestHostileInput:
         assert reader.skipped[-1].lineno == 1000
 
     def test_document_longer_than_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        """A document over the size limit is left out unread, and the documents after it are read."""
-        monkeypatch.setattr(_sgml_scan, "MAX_DOCUMENT", 1000)
+        """A document over the policy's size limit is left out unread, and the documents after it are read."""
         monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 64)
         data = TestBadInput.DOC.format(n=1) + "<REUTERS>\n" + "x" * 5000 + "</REUTERS>\n" + TestBadInput.DOC.format(n=3)
-        reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", errors="skip")
+        policy = wirecopy.Policy(errors="skip", max_document_size=1000)
+        reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", policy=policy)
         assert [a.id for a in reader] == ["1", "3"]
         [error] = reader.skipped
         assert (error.kind, error.lineno, error.colno) == ("document-too-large", 7, 1)

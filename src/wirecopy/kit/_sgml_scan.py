@@ -18,10 +18,6 @@ from typing import BinaryIO
 # one chunk.
 CHUNK_SIZE = 1 << 20
 
-#: A document longer than this is reported and skipped rather than buffered,
-#: so that a missing end tag in a huge file cannot exhaust memory.
-MAX_DOCUMENT = 64 << 20
-
 # What may stand between documents without being reported: whitespace, a
 # <!DOCTYPE ...> or comment, an <?xml ...?> declaration, and the start and
 # end tags of a wrapper element (the tm package's <LEWIS> root).
@@ -34,18 +30,21 @@ _BOUNDARY = b" \t\r\n>"
 DOC, JUNK, UNCLOSED, TRUNCATED, TOO_BIG = range(5)
 
 
-def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[int, bytes, int, int, int]]:
+def scan(
+    stream: BinaryIO, open_tag: bytes, close_tag: bytes, max_document: int
+) -> Iterator[tuple[int, bytes, int, int, int]]:
     """Yield ``(kind, data, offset, line, column)`` events in input order.
 
     ``DOC`` carries a whole document; ``JUNK`` the position of unexpected
     text between documents; ``UNCLOSED`` a document cut short by the next
     start tag; ``TRUNCATED`` one cut short by the end of the input;
-    ``TOO_BIG`` one longer than :data:`MAX_DOCUMENT`.
+    ``TOO_BIG`` one longer than *max_document* bytes, which is not held in
+    memory beyond that.
 
     Time is linear in the size of the input, whatever its shape: each byte
     is searched for a start tag once and for an end tag once (a
     :class:`_Finder` remembers how far it has looked), and the buffer grows
-    by appending.  Memory holds at most one document and one chunk.
+    by appending.  Memory holds at most one document (*max_document* bytes) and one chunk.
     """
     state = _Buffer(stream)
     opens = _Finder(open_tag, start_tag=True)
@@ -109,7 +108,7 @@ def scan(stream: BinaryIO, open_tag: bytes, close_tag: bytes) -> Iterator[tuple[
                 yield TRUNCATED, b"", offset, line, column
                 state.pos = len(buf)
                 break
-            if len(buf) - start > MAX_DOCUMENT:
+            if len(buf) - start > max_document:
                 yield TOO_BIG, b"", offset, line, column
                 # Keep what may be the start of a start tag cut by the chunk's end.
                 state.pos = len(buf) - open_len

@@ -43,7 +43,8 @@ starts with a DOCTYPE)::
 The base class streams the input, a chunk at a time; numbers each document
 through the read context (:meth:`~wirecopy.context.ReadContext.document`);
 leaves out, with its position, a document that the next start tag or the
-end of the input cuts short and one longer than :data:`MAX_DOCUMENT`;
+end of the input cuts short and one longer than the policy's
+:attr:`~wirecopy.policy.Policy.max_document_size`;
 reports text between documents as a ``junk`` defect of the document next to
 it; decodes each document (UTF-8, else cp1252 with a ``not-utf8`` defect);
 and writes :attr:`~SGMLFormat.prologue` and then what
@@ -68,7 +69,6 @@ from ..defects import DOCUMENT_TOO_LARGE, EMPTY_INPUT, JUNK, TRUNCATED_DOCUMENT,
 from ..errors import WriteError
 from ..format import Format
 from . import _sgml_scan
-from ._sgml_scan import MAX_DOCUMENT
 from ._sgml_text import (
     ENTITIES,
     TAG,
@@ -88,7 +88,6 @@ from ._sgml_text import (
 
 __all__ = [
     "ENTITIES",
-    "MAX_DOCUMENT",
     "TAG",
     "Element",
     "SGMLDocument",
@@ -325,7 +324,8 @@ class SGMLFormat(Format):
         its position: one that the next start tag cuts short
         (``unclosed-document``), that the end of the input cuts short
         (``truncated-document``), or that is longer than
-        :data:`MAX_DOCUMENT` (``document-too-large``).  Text between
+        the policy's :attr:`~wirecopy.policy.Policy.max_document_size`
+        (``document-too-large``), without holding more of it.  Text between
         documents is reported on the document after it (at the end, the one
         before it) as ``junk``: it is not a document; when only documents
         left out follow it, it is left out itself.  An input with no document
@@ -341,7 +341,9 @@ class SGMLFormat(Format):
         held_junk: list[tuple[str, int, int]] = []
         junk: list[tuple[str, int, int]] = []
         documents = 0
-        for kind, data, offset, line, column in _sgml_scan.scan(stream, b"<" + tag, end_tag.encode("ascii")):
+        limit = context.policy.max_document_size
+        events = _sgml_scan.scan(stream, b"<" + tag, end_tag.encode("ascii"), limit)
+        for kind, data, offset, line, column in events:
             if kind == _sgml_scan.JUNK:
                 junk.append(("before", line, column))
                 continue
@@ -362,7 +364,7 @@ class SGMLFormat(Format):
                 msg = f"<{name}> is not closed: the input ends before its </{name}>"
                 document.leave_out(TRUNCATED_DOCUMENT, msg, line=line, column=column)
             else:
-                msg = f"<{name}> is not closed within {_size(_sgml_scan.MAX_DOCUMENT)}"
+                msg = f"<{name}> is not closed within {_size(limit)}"
                 document.leave_out(DOCUMENT_TOO_LARGE, msg, line=line, column=column)
         if held is not None:
             after = [("after", line, column) for _, line, column in junk]
