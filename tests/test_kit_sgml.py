@@ -34,10 +34,10 @@ class StoryFormat(SGMLFormat):
         if doc_id is None:
             document.defect(MISSING_ID, "story has no id")
         headline = None
-        for _, _, element in document.elements():
-            if element is not None and element.upper == "HEADLINE":
+        for element in document.children():
+            if element.upper == "HEADLINE":
                 content = document.text[element.start : element.end]
-                headline = collapse(document.decode(content))
+                headline = collapse(document.decode(content)) or None
         return document.article(id=doc_id, headline=headline)
 
     def render(self, article: Article) -> str:

@@ -55,6 +55,9 @@ _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
 _WIDTH = 65
 
+# What str.splitlines() cuts lines at ("\r\n" ends at its "\n").
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
+
 # A control character as written: a numeric reference or the raw byte.
 _WRITTEN_CONTROL = re.compile(r"&#(0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127));|[\x00-\x08\x0e-\x1f\x7f]")
 
@@ -136,11 +139,17 @@ class _Reading:
         dateline_raw = None
         dateline_at = 0
         paragraphs: list[str] = []
-        for _, _, element in document.elements():
-            if element is None:
+        for element in document.children():
+            upper = element.upper
+            start = element.start
+            if upper == "TEXT":
+                # Read in place: TEXT may be most of a large document.
+                kind = attributes(element.attributes).get("TYPE")
+                if kind is not None:
+                    extra["text_type"] = kind
+                headline, byline, dateline_raw, dateline_at, paragraphs = self.body(start, element.end, kind)
                 continue
-            name, upper, attributes_text, start, close = element
-            content = text[start:close]
+            content = text[start : element.end]
             if upper == "DATE":
                 date_text = content
                 date_at = start
@@ -154,13 +163,8 @@ class _Reading:
                 extra["unknown"] = self.decode(content)
             elif upper == "MKNOTE":
                 extra["mknote"] = self.decode(content)
-            elif upper == "TEXT":
-                kind = attributes(attributes_text).get("TYPE")
-                if kind is not None:
-                    extra["text_type"] = kind
-                headline, byline, dateline_raw, dateline_at, paragraphs = self.body(start, close, kind)
             else:
-                extra[name.lower()] = collapse(self.decode(content))
+                extra[element.name.lower()] = collapse(self.decode(content))
         if doc_id is None:
             document.defect(MISSING_ID, "document has no NEWID")
         if date_text is not None:
@@ -266,17 +270,18 @@ class _Reading:
         text = self.decode(raw)
         # STX opens the text and ETX closes the body: transmission framing.
         text = text.replace("\x02", "").replace("\x03", "")
-        text = self.controls(text, at, raw)
-        lines = text.rstrip().splitlines()
-        if lines:
-            signoff = SIGNOFF.fullmatch(lines[-1])
-            if signoff is not None:
-                self.extra["signoff"] = signoff.group(1)
-                del lines[-1]
+        text = self.controls(text, at, raw).rstrip()
+        # The last line, found from the end rather than by cutting the whole
+        # body into lines: the body may be most of a large document.
+        last = max(text.rfind(brk) for brk in _LINE_BREAKS) + 1
+        signoff = SIGNOFF.fullmatch(text, last)
+        if signoff is not None:
+            self.extra["signoff"] = signoff.group(1)
+            text = text[:last]
         if kind == "UNPROC":
             # Tables and unprocessed copy: one paragraph per line, as laid out.
-            return [line.rstrip() for line in lines if line.strip()]
-        return blocks("\n".join(lines))
+            return [line.rstrip() for line in text.splitlines() if line.strip()]
+        return blocks(text)
 
     def controls(self, text: str, at: int, raw: str | None = None) -> str:
         """Remove control characters (``&#127;`` line noise), reporting the first of the document where written.

@@ -173,7 +173,8 @@ class TRECSGMLFormat(SGMLFormat):
             # Printable ASCII and newlines only: the common case, which lets
             # the fast path skip its per-character checks (str.isprintable
             # has no ASCII shortcut; bytes.translate is a table lookup).
-            plain = not document.data.translate(None, _PLAIN)
+            text = document.text
+            plain = text.isascii() and not text.encode("ascii").translate(None, _PLAIN)
             article = _gigaword(document, plain)
             if article is not None:
                 return article
@@ -324,15 +325,16 @@ def _read_elements(document: SGMLDocument) -> Article:
         if element is None:
             continue
         name, upper, attributes_text, content_start, close = element
-        content = text[content_start:close]
         if upper == "TEXT":
             seen_text = True
-            found = _text(content, decode)
+            found = _text(text, content_start, close, decode)
             paragraphs.extend(found[0])
             posters.extend(found[1])
             if postdate is None:
                 postdate = found[2]
-        elif upper in _HEADLINE_ELEMENTS:
+            continue
+        content = text[content_start:close]
+        if upper in _HEADLINE_ELEMENTS:
             headline = content
             headline_at = content_start
         elif upper in _ID_ELEMENTS:
@@ -457,22 +459,25 @@ def _strip_tags(text: str) -> str:
     return _TEXT_TAG.sub("", text) if "<" in text else text
 
 
-def _text(content: str, decode: Callable[[str], str]) -> tuple[list[str], list[str], str | None]:
-    """Paragraphs, posters and the first post date of a TEXT element."""
-    if "<" not in content:
-        return blocks(decode(content)), [], None
+def _text(text: str, pos: int, end: int, decode: Callable[[str], str]) -> tuple[list[str], list[str], str | None]:
+    """Paragraphs, posters and the first post date of a TEXT element, ``text[pos:end]``.
+
+    Read in place rather than from a copy of the content, which may be most
+    of a large document.
+    """
+    if text.find("<", pos, end) < 0:
+        return blocks(decode(text[pos:end])), [], None
     paragraphs: list[str] = []
     posters: list[str] = []
     postdate = None
     inside_p = False
     field: str | None = None
     current: list[str] = []
-    pos = 0
     # Tag by tag rather than by re.split, whose list would hold three items
     # per tag of a TEXT that may be all tags.
     while True:
-        match = _TEXT_TAG.search(content, pos)
-        piece = content[pos:] if match is None else content[pos : match.start()]
+        match = _TEXT_TAG.search(text, pos, end)
+        piece = text[pos:end] if match is None else text[pos : match.start()]
         if field is not None:
             value = collapse(decode(piece))
             if field == "POSTER":

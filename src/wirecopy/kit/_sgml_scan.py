@@ -96,8 +96,14 @@ def scan(
                 end = close + close_len
                 # A slice and a copy are cheaper than a memoryview for the
                 # small documents of most files; a large one is copied once.
-                data = bytes(buf[start:end]) if end - start < 1 << 16 else state.take(start, end)
-                yield DOC, data, offset, line, column
+                # No local name holds the bytes: the reader drops them once decoded.
+                yield (
+                    DOC,
+                    bytes(buf[start:end]) if end - start < 1 << 16 else state.take(start, end),
+                    offset,
+                    line,
+                    column,
+                )
                 state.pos = end
                 break
             if following >= 0:

@@ -30,8 +30,8 @@ starts with a DOCTYPE)::
             if doc_id is None:
                 document.defect(MISSING_ID, "story has no id")  # at the start tag
             headline = None
-            for _, _, element in document.elements():
-                if element is not None and element.upper == "HEADLINE":
+            for element in document.children():
+                if element.upper == "HEADLINE":
                     content = document.text[element.start : element.end]
                     headline = collapse(document.decode(content)) or None
             return document.article(id=doc_id, headline=headline)
@@ -126,6 +126,13 @@ class SGMLDocument:
     :attr:`text`; :meth:`where` turns them into lines and columns of the
     input, and :meth:`defect` and :meth:`date` take them as *at*.
 
+    Attributes:
+        report: The :class:`~wirecopy.context.Document` of the read context:
+            its origin, and its defects so far.
+        text: The document decoded, from its start tag to its end tag.
+        line: The line of the input (1-based) where the start tag is.
+        column: The column (1-based) where the start tag is.
+
     .. versionadded:: 0.1
     """
 
@@ -137,32 +144,20 @@ class SGMLDocument:
         "_format_name",
         "_unknown",
         "column",
-        "data",
         "line",
         "report",
         "text",
     )
 
-    def __init__(
-        self, report: Document, data: bytes, text: str, line: int, column: int, format_name: str, end_tag: str
-    ) -> None:
+    def __init__(self, report: Document, text: str, line: int, column: int, format_name: str, end_tag: str) -> None:
         # Positional and few: one is made per document, on the hot path.
-        self.report = report
-        """The :class:`~wirecopy.context.Document` of the read context: its origin, and its defects so far."""
-        self.data = data
-        """The document's bytes, from its start tag to its end tag."""
-        self.text = text
-        """The document decoded, from its start tag to its end tag."""
-        self.line = line
-        """The line of the input (1-based) where the start tag is."""
-        self.column = column
-        """The column (1-based) where the start tag is."""
-        self._format_name = format_name
-        self._end_tag = end_tag
+        self.report, self.text, self.line, self.column = report, text, line, column
+        self._format_name, self._end_tag = format_name, end_tag
         self._unknown: UnknownEntities | None = None
-        self._at = 0
-        self._at_line = line
-        self._at_start = 1 - column  # where the start tag's line starts, as an index into text
+        # where() counts lines from the last position it was asked about:
+        # that index, its line, and where that line starts (as an index into
+        # text; the first line starts before the document, at its column).
+        self._at, self._at_line, self._at_start = 0, line, 1 - column
 
     @property
     def content_start(self) -> int:
@@ -225,6 +220,12 @@ class SGMLDocument:
         if self._unknown is None:
             self._unknown = UnknownEntities()
         return decode_entities(text, self._unknown.add)
+
+    def children(self, *, containers: frozenset[str] = frozenset()) -> Iterator[Element]:
+        """The elements of the content, without the loose text between them: see :func:`elements`."""
+        for _, _, element in self.elements(containers=containers):
+            if element is not None:
+                yield element
 
     def elements(
         self,
@@ -348,8 +349,10 @@ class SGMLFormat(Format):
                 junk.append(("before", line, column))
                 continue
             if held is not None:
-                yield self._read_one(context, held, *held_at, held_junk, end_tag)
-                held = None
+                # Handed over in a list that _read_one empties, so that the
+                # bytes go once decoded: a document may be large.
+                box, held = [held], None
+                yield self._read_one(context, box, *held_at, held_junk, end_tag)
             documents += 1
             if kind == _sgml_scan.DOC:
                 held, held_at = data, (offset, line, column)
@@ -366,9 +369,11 @@ class SGMLFormat(Format):
             else:
                 msg = f"<{name}> is not closed within {_size(limit)}"
                 document.leave_out(DOCUMENT_TOO_LARGE, msg, line=line, column=column)
+        data = b""
         if held is not None:
             after = [("after", line, column) for _, line, column in junk]
-            yield self._read_one(context, held, *held_at, held_junk + after, end_tag)
+            box, held = [held], None
+            yield self._read_one(context, box, *held_at, held_junk + after, end_tag)
         elif documents == 0:
             if junk:
                 _, line, column = junk[0]
@@ -384,7 +389,7 @@ class SGMLFormat(Format):
     def _read_one(
         self,
         context: ReadContext,
-        data: bytes,
+        box: list[bytes],
         offset: int,
         line: int,
         column: int,
@@ -395,11 +400,13 @@ class SGMLFormat(Format):
         for where, junk_line, junk_column in junk:
             msg = f"text outside any <{self.element}> document, {where} this one"
             report.defect(JUNK, msg, line=junk_line, column=junk_column)
+        data = box.pop()
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
             text = decode(data, report.defect, line=line)
-        return self.read_document(SGMLDocument(report, data, text, line, column, self.name, end_tag))
+        del data
+        return self.read_document(SGMLDocument(report, text, line, column, self.name, end_tag))
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """Write :attr:`prologue`, then each article as :meth:`render` makes it.
