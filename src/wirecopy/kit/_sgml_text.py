@@ -335,8 +335,8 @@ def elements(
     space before the ``>``.
 
     The walk takes time linear in the text.  A start tag whose name is not
-    among the first :data:`MAX_NAMES` distinct end-tag names of the text is
-    taken to have no end tag.
+    among the first 65,536 distinct end-tag names of the text is taken to
+    have no end tag.
     """
     search = TAG.search
     ends: _EndTags | None = None

@@ -40,17 +40,29 @@ starts with a DOCTYPE)::
             headline = "" if article.headline is None else f"<HEADLINE>{escape(article.headline)}</HEADLINE>\\n"
             return f'<STORY id="{article.id}">\\n{headline}</STORY>\\n'
 
-The base class streams the input, a chunk at a time; numbers each document
-through the read context (:meth:`~wirecopy.context.ReadContext.document`);
-leaves out, with its position, a document that the next start tag or the
-end of the input cuts short and one longer than the policy's
-:attr:`~wirecopy.policy.Policy.max_document_size`;
-reports text between documents as a ``junk`` defect of the document next to
-it; decodes each document (UTF-8, else cp1252 with a ``not-utf8`` defect);
-and writes :attr:`~SGMLFormat.prologue` and then what
-:meth:`~SGMLFormat.render` makes of each article.  The helpers below
-(entities, escaping, attributes, the element walk) are what the built-in
-formats use.
+The base class streams the input, a chunk at a time, in time linear in its
+size whatever it holds; numbers each document through the read context
+(:meth:`~wirecopy.context.ReadContext.document`); leaves out, with its
+position, a document that the next start tag or the end of the input cuts
+short and one longer than the policy's
+:attr:`~wirecopy.policy.Policy.max_document_size`; reports text between
+documents as a ``junk`` defect of the document next to it; decodes each
+document (UTF-8, else cp1252 with a ``not-utf8`` defect); and writes
+:attr:`~SGMLFormat.prologue` and then what :meth:`~SGMLFormat.render` makes
+of each article.
+
+The hooks, in short: a subclass sets :attr:`~SGMLFormat.element` and
+implements :meth:`~SGMLFormat.read_document`; it may implement
+:meth:`~SGMLFormat.render`, set :attr:`~SGMLFormat.prologue`, and override
+:meth:`~SGMLFormat.sniff` (the default scores a leading start tag of the
+element 0.6).  Inside :meth:`~SGMLFormat.read_document`, the
+:class:`SGMLDocument` walks the elements (:meth:`~SGMLDocument.children`,
+:meth:`~SGMLDocument.elements`), decodes entities
+(:meth:`~SGMLDocument.decode`), reads dates (:meth:`~SGMLDocument.date`),
+reports problems at a position (:meth:`~SGMLDocument.defect`), and builds the
+article (:meth:`~SGMLDocument.article`).  The helpers below (escaping,
+attributes, white space, paragraphs) are what the built-in formats use;
+each takes time linear in its input.
 
 .. versionadded:: 0.1
 """
@@ -70,8 +82,6 @@ from ..errors import WriteError
 from ..format import Format
 from . import _sgml_scan
 from ._sgml_text import (
-    ENTITIES,
-    TAG,
     Element,
     UnknownEntities,
     attributes,
@@ -87,8 +97,6 @@ from ._sgml_text import (
 )
 
 __all__ = [
-    "ENTITIES",
-    "TAG",
     "Element",
     "SGMLDocument",
     "SGMLFormat",
