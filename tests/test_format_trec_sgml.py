@@ -572,3 +572,18 @@ class TestHostileInput:
         text = "word  " * 350_000
         [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
         assert article.paragraphs == (" ".join(["word"] * 350_000),)
+
+    @pytest.mark.parametrize("chunk", [4, 1 << 20])
+    @pytest.mark.parametrize("limit", [1, 31, 100, 200])
+    def test_size_limit_holds_for_every_document(self, monkeypatch: pytest.MonkeyPatch, limit: int, chunk: int) -> None:
+        """Every document over Policy.max_document_size is left out, whole or cut by a chunk's end, and no other."""
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", chunk)
+        small = b"<DOC>\n<DOCNO> S </DOCNO>\n</DOC>\n"
+        large = b"<DOC>\n<DOCNO> L </DOCNO>\n<TEXT>\n" + b"Words. " * 20 + b"\n</TEXT>\n</DOC>\n"
+        docs = (small, large, small)
+        policy = wirecopy.Policy(errors="skip", max_document_size=limit)
+        reader = wirecopy.load(io.BytesIO(b"".join(docs)), "trec-sgml", policy=policy)
+        returned = [a.origin.index for a in reader]
+        assert returned == [i for i, doc in enumerate(docs) if len(doc.rstrip()) <= limit]
+        assert {e.kind for e in reader.skipped} <= {"document-too-large"}
+        assert reader.left_out == 3 - len(returned)

@@ -44,7 +44,8 @@ def scan(
     Time is linear in the size of the input, whatever its shape: each byte
     is searched for a start tag once and for an end tag once (a
     :class:`_Finder` remembers how far it has looked), and the buffer grows
-    by appending.  Memory holds at most one document (*max_document* bytes) and one chunk.
+    by appending.  Memory holds at most one document (*max_document* bytes)
+    and one chunk.
     """
     state = _Buffer(stream)
     opens = _Finder(open_tag, start_tag=True)
@@ -94,6 +95,11 @@ def scan(
                 # following == -2 (a candidate cut at the buffer's end) is
                 # necessarily after a complete end tag.
                 end = close + close_len
+                if end - start > max_document:
+                    # Complete, but over the limit all the same.
+                    yield TOO_BIG, b"", offset, line, column
+                    state.pos = end
+                    break
                 # A slice and a copy are cheaper than a memoryview for the
                 # small documents of most files; a large one is copied once.
                 # No local name holds the bytes: the reader drops them once decoded.
@@ -116,7 +122,8 @@ def scan(
                 break
             if len(buf) - start > max_document:
                 yield TOO_BIG, b"", offset, line, column
-                # Keep what may be the start of a start tag cut by the chunk's end.
+                # Keep what may be the start of a start tag cut by the chunk's
+                # end (this document's own ends before: its next byte is read).
                 state.pos = len(buf) - open_len
                 quiet = True
                 break
