@@ -40,6 +40,8 @@ sit directly inside a ``feed``::
     from wirecopy.kit.xml import XMLFormat, child, children, text_value
 
     class AtomFormat(XMLFormat):
+        "Atom 1.0 feeds (RFC 4287): one article per entry."
+
         name = "atom"
         extensions = (".atom", ".xml")
         description = "Atom 1.0 feeds, one article per entry"
