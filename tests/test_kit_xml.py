@@ -219,3 +219,20 @@ def test_item_position_in_a_whole_document() -> None:
     [defect] = second.defects
     assert (defect.kind, defect.line, defect.column) == ("bad-date", 5, 7)
     assert second.origin.line == 4  # the comment after a root belongs to its document  # type: ignore[union-attr]
+
+
+def test_names_are_elementtree_names_every_time() -> None:
+    """Namespaced element and attribute names read {uri}local, on the first document and every one after."""
+    tags = []
+
+    class Tagged(Story):
+        def read_item(self, item: Item) -> Article | None:
+            tags.append((item.element.tag, sorted(item.element.attrib), [c.tag for c in item.element]))
+            return super().read_item(item)
+
+    document = '<s:story xmlns:s="urn:s" xml:lang="en" s:kind="k"><s:date>2019-04-12</s:date></s:story>'
+    for _ in range(2):
+        [article] = wirecopy.loads(document, Tagged(), errors="strict")
+        assert article.published == dt.date(2019, 4, 12)
+    expected = ("{urn:s}story", ["{http://www.w3.org/XML/1998/namespace}lang", "{urn:s}kind"], ["{urn:s}date"])
+    assert tags == [expected, expected]

@@ -44,17 +44,11 @@ class Body:
 
     def article(self, document: Document, **fields: Any) -> Article:
         """The article of *document* with this body's text; *fields* give the rest, and replace the body's."""
-        return document.article(
-            **{
-                "source": self.distributor,
-                "headline": self.headline,
-                "byline": self.byline,
-                "dateline": self.dateline,
-                "paragraphs": self.paragraphs,
-                "highlights": self.abstract,
-                **fields,
-            }
-        )
+        fields.setdefault("source", self.distributor)
+        fields.setdefault("headline", self.headline)
+        fields.setdefault("byline", self.byline)
+        fields.setdefault("highlights", self.abstract)
+        return document.article(dateline=self.dateline, paragraphs=self.paragraphs, **fields)
 
 
 def read_body(

@@ -184,6 +184,35 @@ class DocumentParser:
     as it goes, and back to where a following document starts.
     """
 
+    __slots__ = (
+        "_carry",
+        "_column",
+        "_cursor",
+        "_depth",
+        "_fed",
+        "_guard",
+        "_held",
+        "_held_size",
+        "_kept",
+        "_kept_column",
+        "_kept_line",
+        "_kept_start",
+        "_line",
+        "_mark",
+        "_offset",
+        "_parser",
+        "_queue",
+        "_quiet",
+        "_received",
+        "_recent",
+        "_rel_column",
+        "_rel_line",
+        "_root_done",
+        "_streaming",
+        "_unfed",
+        "_unfed_size",
+    )
+
     def __init__(self, cursor: Cursor, line: int, column: int, offset: int, *, parse: bool = True) -> None:
         self._cursor = cursor
         self._streaming = cursor.streaming

@@ -15,14 +15,19 @@ no byte-order mark, encoding or comment can steer a document past the
 guard; entity declarations can only come before the root element, so
 nothing after its start needs checking.  Expat's own amplification limit
 stays as a second line of defence.
+
+A whole small document, the common case, needs no guard: :func:`parse_whole`
+has expat build the tree itself, with the declaration handlers set.
 """
 
 from __future__ import annotations
 
+import threading
+import xml.etree.ElementTree as ET
 from typing import Any
 from xml.parsers import expat
 
-__all__ = ["EntityDeclared", "Guard"]
+__all__ = ["EntityDeclared", "Guard", "parse_whole"]
 
 
 class _RootSeen(Exception):
@@ -82,3 +87,99 @@ class Guard:
     def where(self) -> tuple[int, int]:
         """The (line, 0-based column) relative to the document where the guard stopped."""
         return self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber
+
+
+# ---------------------------------------------------------------------------
+# A whole small document, read by a parser that refuses on its own
+
+
+class _Undefined(Exception):
+    """Raised from the handler expat calls for a reference to an entity nobody declared."""
+
+    def __init__(self, name: str) -> None:
+        super().__init__(name)
+        self.name = name
+
+
+def _skipped(name: str, is_parameter_entity: bool) -> None:
+    # A parameter entity skipped in a DTD is no content; a general one is
+    # content that cannot be read, as ElementTree's own parser says.
+    if not is_parameter_entity:
+        raise _Undefined(name)
+
+
+_XML_NS = "http://www.w3.org/XML/1998/namespace}"
+_TABLES = threading.local()
+
+
+def _names() -> dict[str, str]:
+    """This thread's table of element and attribute names, as expat hands them to the tree builder.
+
+    Expat with namespace processing names an element ``uri}local``, which
+    ElementTree's own parser turns into ``{uri}local``.  Expat looks every
+    name up in this table, so a name put right here once comes out right
+    from then on, at no cost per element.
+    """
+    table: dict[str, str] | None = getattr(_TABLES, "names", None)
+    if table is None or len(table) > 8192:  # bounded: names come from the input
+        table = {_XML_NS + name: "{" + _XML_NS + name for name in ("lang", "space", "base", "id")}
+        _TABLES.names = table
+    return table
+
+
+def parse_whole(text: str) -> ET.Element:
+    """Read a whole document (small: expat is handed it at once) into an ElementTree tree.
+
+    Expat drives ElementTree's C tree builder directly, with the declaration
+    handlers set: the parser that builds the tree is the one that meets any
+    entity declaration, and raises there, so no guard is needed.  The tree
+    and the errors are those of :class:`xml.etree.ElementTree.XMLParser`.
+
+    Raises:
+        ET.ParseError: The text is not well-formed XML (``code`` and
+            ``position`` as ElementTree gives them).
+        EntityDeclared: The text declares an entity.
+    """
+    names = _names()
+    known = len(names)
+    builder = ET.TreeBuilder()
+    parser = expat.ParserCreate(None, "}", names)
+    parser.buffer_text = True
+    parser.EntityDeclHandler = _entity_declared
+    parser.UnparsedEntityDeclHandler = _entity_declared
+    parser.SkippedEntityHandler = _skipped
+    parser.StartElementHandler = builder.start
+    parser.EndElementHandler = builder.end
+    parser.CharacterDataHandler = builder.data
+    try:
+        parser.Parse(text, True)
+    except expat.ExpatError as err:
+        raise _parse_error(err.code, err.lineno, err.offset) from None
+    except _Undefined as err:
+        # Expat is past the reference by then; ElementTree places it at its "&".
+        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber - len(err.name) - 2
+        raise _parse_error(11, line, column) from None  # XML_ERROR_UNDEFINED_ENTITY
+    root: ET.Element = builder.close()
+    if len(names) != known:
+        _put_names_right(root, names)
+    return root
+
+
+def _put_names_right(root: ET.Element, names: dict[str, str]) -> None:
+    """Give names met for the first time ElementTree's ``{uri}local`` form, and remember it."""
+    for element in root.iter():
+        tag = element.tag
+        if "}" in tag and tag[0] != "{":
+            element.tag = names[tag] = "{" + tag
+        attrib = element.attrib
+        for key in [key for key in attrib if "}" in key and key[0] != "{"] if attrib else ():
+            names[key] = "{" + key
+            attrib[names[key]] = attrib.pop(key)
+
+
+def _parse_error(code: int, line: int, column: int) -> ET.ParseError:
+    """The error ElementTree's parser raises, with its ``code`` and ``position``."""
+    error = ET.ParseError(f"{expat.ErrorString(code)}: line {line}, column {column}")
+    error.code = code
+    error.position = (line, column)
+    return error

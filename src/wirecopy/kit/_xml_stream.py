@@ -2,14 +2,16 @@
 
 Decodes the input (see :mod:`._xml_decode`), steps over the white space
 between documents, and has each document read by a
-:class:`~._xml_document.DocumentParser` behind its :class:`~._xml_guard.Guard`.
+:class:`~._xml_document.DocumentParser` behind its :class:`~._xml_guard.Guard`;
+an input that is one small document is read at once by
+:func:`~._xml_guard.parse_whole`, which refuses entity declarations itself.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from ..context import ReadContext
@@ -17,7 +19,7 @@ from ..defects import CONTROL_CHARACTER
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
 from ._xml_document import CHUNK, JUNK_AFTER_ROOT, MAX_DOCUMENT_SIZE, SPACE, Cursor, DocumentParser, Problem
-from ._xml_guard import EntityDeclared, Guard
+from ._xml_guard import EntityDeclared, parse_whole
 
 __all__ = ["XMLStream"]
 
@@ -48,6 +50,18 @@ class XMLStream:
         limit: The most characters of a document (see :data:`MAX_DOCUMENT_SIZE`).
     """
 
+    __slots__ = (
+        "_context",
+        "_current",
+        "_cursor",
+        "_items",
+        "_limit",
+        "_problems",
+        "_reported_control",
+        "_stream",
+        "_streaming",
+    )
+
     def __init__(
         self,
         stream: BinaryIO,
@@ -74,8 +88,10 @@ class XMLStream:
 
     # -- what readers call ---------------------------------------------------
 
-    def take_problems(self) -> list[Problem]:
+    def take_problems(self) -> Sequence[Problem]:
         """Return and forget the problems found while decoding so far."""
+        if not self._problems:
+            return ()
         problems, self._problems = self._problems, []
         return problems
 
@@ -186,22 +202,17 @@ class XMLStream:
         """The events of *text*, the whole input, when it is one small document.
 
         ``None`` sends the caller down the general path (several documents,
-        an entity declared, no root element, nothing at all).
+        an entity declared, nothing at all), which says what is wrong.
         """
         start = len(text) - len(text.lstrip(SPACE))
         if start == len(text):
             return None
         body = text[start:] if start else text
+        problem: ET.ParseError | None = None
         try:
-            if not Guard().feed(body):
-                return None  # no root element: the general path says so
+            root = parse_whole(body)
         except EntityDeclared:
             return None  # the general path places the declaration
-        problem: ET.ParseError | None = None
-        parser = ET.XMLParser()
-        try:
-            parser.feed(body)
-            root = parser.close()
         except ET.ParseError as err:
             if err.code == JUNK_AFTER_ROOT:
                 return None  # several documents: the general path splits them
