@@ -67,9 +67,10 @@ sit directly inside a ``feed``::
 Elements are matched on local names (:func:`child`, :func:`children` and
 :func:`local` ignore namespaces), so a feed inside its namespace and one
 outside it read the same.  To leave an item out (a picture, not a story),
-report it and return ``None``::
+report it with a kind from :mod:`wirecopy.defects` (or one of the plugin's
+own) and return ``None``::
 
-    item.document.leave_out("not-text-item", "a picture entry holds no text", line=item.line, column=1)
+    item.document.leave_out(NOT_TEXT_ITEM, "a picture entry holds no text", line=item.line, column=1)
     return None
 
 To write the format, implement :meth:`XMLFormat.render`: the base class's
@@ -170,8 +171,11 @@ class Item:
         self.document = document
         """The :class:`~wirecopy.context.Document` to report through and build the article with."""
         self.envelope = envelope
-        """The envelope's root element for an item inside one (with the items before this one
-        removed, and what precedes them, such as a header, still there); ``None`` otherwise."""
+        """The envelope's root element for an item inside one, ``None`` otherwise.
+
+        The items before this one are removed from it; what precedes them
+        (a header) is there, and, as the parser reads ahead, perhaps the
+        start of what follows."""
         self.record: str | None = None
         """The override record the item holds (see :meth:`XMLFormat.render`), for
         :meth:`XMLFormat.read_item` to set when it meets one; applied to the article it returns."""
