@@ -62,6 +62,16 @@ class ReadContext:
             out (``True``) or a defect recorded (``False``).  The command line
             prints each problem this way.
 
+    Attributes:
+        policy: The :class:`~wirecopy.policy.Policy` in force.
+        source: The file name, or ``None``.
+        text_encoding: ``None`` when the format reads the input's own bytes;
+            the name of the encoding when the input was a ``str`` that
+            :func:`wirecopy.loads` encoded for the format.  An XML format must
+            then ignore the encoding that the XML declaration names, since
+            the bytes are in this one (``wirecopy.kit.xml`` does so).
+        on_problem: The hook given above, or ``None``.
+
     .. versionadded:: 0.1
     """
 

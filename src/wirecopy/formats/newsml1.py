@@ -79,6 +79,7 @@ class NewsML1Format(XMLFormat):
     envelopes = frozenset({"NewsML"})
     items = frozenset({"NewsItem"})
     extensions = (".xml",)
+    media_types = ("text/vnd.IPTC.NewsML", "application/xml")
     description = "IPTC NewsML 1.x (1.0-1.2): NewsItems in a NewsML envelope, with NITF or HTML bodies"
     url = "https://iptc.org/standards/newsml-1/"
     version_added = "0.1"

@@ -95,6 +95,7 @@ class NewsMLG2Format(XMLFormat):
     items = _ITEMS
     item_depth = 2  # newsMessage/itemSet/newsItem
     extensions = (".xml",)
+    media_types = ("application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml")
     description = "IPTC NewsML-G2 (2.x): a newsItem, or a newsMessage of items, with inline NITF or XHTML"
     url = "https://iptc.org/standards/newsml-g2/"
     version_added = "0.1"

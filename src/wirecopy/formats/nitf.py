@@ -73,6 +73,7 @@ class NITFFormat(XMLFormat):
     item_name = "NITF document"
     roots = frozenset({"nitf"})
     extensions = (".nitf", ".xml")
+    media_types = ("text/vnd.IPTC.NITF", "application/xml")
     description = "IPTC News Industry Text Format (NITF) 3.1-3.6, in or out of its namespace"
     url = "https://iptc.org/standards/nitf/"
     version_added = "0.1"

@@ -75,6 +75,7 @@ class RCV1Format(XMLFormat):
     item_name = "RCV1 newsitem"
     roots = frozenset({"newsitem"})
     extensions = (".xml",)
+    media_types = ("application/xml",)
     description = "Reuters Corpus Volume 1 newsitem XML (RCV1, 1996-1997), one story per file"
     url = "https://trec.nist.gov/data/reuters/reuters.html"
     version_added = "0.1"
