@@ -270,11 +270,12 @@ class ReadContext:
     def skip(self, error: ParseError) -> None:
         """Report a document that cannot be read at all, as a built :class:`ParseError`.
 
-        Prefer :meth:`leave_out`.
+        Prefer :meth:`leave_out`, which this is.
 
         Raises:
             ParseError: Under the ``strict`` policy.
         """
+        self._documents += 1
         self._leave_out(error)
 
     def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:
