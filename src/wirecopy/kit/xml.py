@@ -241,11 +241,11 @@ class XMLFormat(Format):
     .. versionadded:: 0.1
     """
 
-    #: The local names of root elements that are one item each (``{"nitf"}``).
     #: An XML format says so: :func:`wirecopy.testing.check_format` then
     #: checks that it refuses entity declarations.  Name the format's own
     #: media types where it has them.
     media_types: ClassVar[tuple[str, ...]] = ("application/xml",)
+    #: The local names of root elements that are one item each (``{"nitf"}``).
     roots: ClassVar[Collection[str]] = frozenset()
     #: The local names of root elements that hold items (``{"newsMessage"}``):
     #: their items are read one by one and dropped, so a message of any size
