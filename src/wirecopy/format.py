@@ -72,6 +72,9 @@ class Format:
     #: to XML's safety rules by :func:`wirecopy.testing.check_format`: no
     #: entity is expanded and nothing is fetched.
     media_types: ClassVar[tuple[str, ...]] = ()
+    #: Whether what the format writes is binary data rather than text
+    #: (Parquet): the command line refuses to write it to a terminal.
+    binary: ClassVar[bool] = False
     #: The encoding that turns ``str`` input into the bytes :meth:`read`
     #: expects, and written bytes back into ``str`` for
     #: :func:`wirecopy.dumps`.  A format of raw transmissions uses
