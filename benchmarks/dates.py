@@ -34,20 +34,6 @@ from wirecopy.dates import ZONES, format_date, parse_date
 
 DEFAULT = dt.datetime(2000, 1, 1)
 TZINFOS = dict(ZONES)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _moment(rng: random.Random) -> dt.datetime:

@@ -12,6 +12,7 @@ from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Dateline, ParseError
+from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
 from wirecopy.datelines import (
     _NOT_BARE_PLACE,
     _NOT_PLACE,
@@ -324,25 +325,11 @@ class TestParse:
 # --------------------------------------------------------------------------
 # Properties: generated datelines of every convention split back off.
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = tuple(name.capitalize() for name in ENGLISH_WEEKDAYS)
 # Words the parser treats specially are not drawn as places (they would be
 # read as dates, sentence words or labels, by design).
 _RESERVED = (
-    {w.casefold() for w in _MONTH_NAMES + _WEEKDAYS}
+    {w.casefold() for w in MONTH_NAMES + _WEEKDAYS}
     | {name.casefold() for name in MONTHS}
     | set(_NOT_PLACE)
     | set(_NOT_BARE_PLACE)
@@ -398,10 +385,10 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
     month_day = draw(
         st.sampled_from(
             [
-                f"{_MONTH_NAMES[near.month - 1]} {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3]} {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3]}. {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
+                f"{MONTH_NAMES[near.month - 1]} {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3]} {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3]}. {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
             ]
         )
     )
@@ -417,7 +404,7 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
     if convention == "agency-full-date":
         place, agency = draw(PLACES), draw(KNOWN)
         day = draw(st.dates(dt.date(1000, 1, 1)))
-        text = f"{head(place)}, {_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d} ({agency})"
+        text = f"{head(place)}, {MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d} ({agency})"
         return Dateline(text=text, place=place, region=region, agency=agency, date=day), reference
     if convention == "efe":
         place = draw(PLACES)

@@ -11,7 +11,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirecopy import ParseError
-from wirecopy.dates import MONTHS, STYLES, ZONES, _parse_general, format_date, parse_date
+from wirecopy._dates.layouts import parse_general
+from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
+from wirecopy.dates import MONTHS, STYLES, ZONES, format_date, parse_date
 from wirecopy.errors import UnknownTimezoneError
 
 
@@ -432,21 +434,7 @@ class TestFormat:
 # Properties.
 
 ZONE_NAMES = sorted(ZONES)
-ENGLISH = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+DAYS = tuple(name.capitalize() for name in ENGLISH_WEEKDAYS)
 
 
 def _offsets() -> st.SearchStrategy[dt.timezone]:
@@ -466,7 +454,7 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     day = draw(st.dates(dt.date(1000, 1, 1), dt.date(9999, 12, 31)))
     moment = draw(st.datetimes(dt.datetime(1000, 1, 1), dt.datetime(9999, 12, 30)))
     zone = draw(_offsets().filter(lambda z: z.utcoffset(None) != dt.timedelta(0)) | st.just(UTC))
-    month, full = _MONTH_ABBR[day.month - 1], ENGLISH[day.month - 1]
+    month, full = _MONTH_ABBR[day.month - 1], MONTH_NAMES[day.month - 1]
     family = draw(
         st.sampled_from(
             [
@@ -549,7 +537,7 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     return text, options, family
 
 
-_MONTH_ABBR = tuple(name[:3] for name in ENGLISH)
+_MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
 _DAY_ABBR = tuple(name[:3] for name in DAYS)
 _DU_DEFAULT = dt.datetime(2004, 1, 1)
 
@@ -587,7 +575,7 @@ class TestProperties:
     def test_hot_path_agrees_with_the_general_path(self, case: tuple[str, dict[str, object], str]) -> None:
         """The hot path gives exactly what the general path gives for the same string."""
         text, options, _ = case
-        general = _parse_general(
+        general = parse_general(
             text,
             text.strip(),
             None,

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ._dates.names import ENGLISH_WEEKDAYS
 from .article import Dateline, DateValue
 from .dates import MONTHS, parse_date
 from .errors import ParseError
@@ -257,8 +258,7 @@ _NOT_BARE_PLACE = frozenset(
 _WORD = r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
 _MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True)) + r")\.?"
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "(?i:" + "|".join(_WEEKDAY_NAMES) + ")"
+_WEEKDAY = "(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
 _DATE = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?|\d{{1,2}}[ ]{_MONTH}(?:[ ]\d{{4}})?|{_WEEKDAY})(?![^\W_])"
 _DASH = r"(?P<dash>--|—|\u2013|\x97|-|_)"
 _AGENCY = r"\((?P<agency>[^\W\d_][^()\n]{0,30})\)"
@@ -477,11 +477,11 @@ def _resolve(text: str, reference: _dt.date | None) -> _dt.date | None:
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
     lowered = text.casefold()
-    if lowered in _WEEKDAY_NAMES:
+    if lowered in ENGLISH_WEEKDAYS:
         if reference is None:
             return None
         # The day with that name nearest the story's date, within three days.
-        delta = (_WEEKDAY_NAMES.index(lowered) - reference.weekday() + 3) % 7 - 3
+        delta = (ENGLISH_WEEKDAYS.index(lowered) - reference.weekday() + 3) % 7 - 3
         return reference + _dt.timedelta(days=delta)
     try:
         value = parse_date(text, reference=reference)

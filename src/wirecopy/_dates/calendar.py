@@ -1,0 +1,48 @@
+"""The rules no clock may decide: two-digit years, year-less dates, month lengths."""
+
+from __future__ import annotations
+
+import datetime as _dt
+
+from ..errors import ParseError
+from .limits import shown
+from .names import MONTH_NAMES
+
+
+def days_in(year: int, month: int) -> int:
+    """The number of days in *month* of *year*, by the Gregorian calendar."""
+    if month == 2:
+        return 29 if year % 4 == 0 and (year % 100 != 0 or year % 400 == 0) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def two_digit_year(yy: int, reference: _dt.date | None) -> int:
+    """The century of a two-digit year: nearest the reference, else POSIX's pivot."""
+    if reference is None:
+        # POSIX strptime's %y: 69-99 are 1969-1999, 00-68 are 2000-2068.
+        return yy + (1900 if yy >= 69 else 2000)
+    base = reference.year - reference.year % 100 + yy
+    # The candidate nearest the reference year; ties go to the earlier one.
+    return min((base - 100, base, base + 100), key=lambda year: (abs(year - reference.year), year))
+
+
+def nearest(month: int, day: int, reference: _dt.date | None, text: str, column: int) -> _dt.date:
+    """Give a year-less month and day the year that puts it nearest *reference*."""
+    if reference is None:
+        msg = f"date {shown(text)} has no year and no reference date was given"
+        raise ParseError(msg, colno=column, snippet=text)
+    if isinstance(reference, _dt.datetime):
+        reference = reference.date()
+    best: _dt.date | None = None
+    for year in (reference.year - 1, reference.year, reference.year + 1):
+        if not 1 <= year <= 9999 or day < 1 or day > days_in(year, month):
+            continue
+        candidate = _dt.date(year, month, day)
+        # Ties (half a year either way) go to the earlier date: news refers
+        # back to what happened more often than forward.
+        if best is None or abs(candidate - reference) < abs(best - reference):
+            best = candidate
+    if best is None:
+        msg = f"invalid date {shown(text)}: day {day} is out of range for {MONTH_NAMES[month - 1]}"
+        raise ParseError(msg, colno=column, snippet=text)
+    return best
