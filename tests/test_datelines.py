@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -22,6 +24,8 @@ from wirecopy.datelines import (
     split_dateline,
 )
 from wirecopy.dates import MONTHS
+
+from .hostile_dates import hostile_texts, references
 
 REFERENCE = dt.date(2000, 12, 30)
 
@@ -322,6 +326,39 @@ class TestParse:
             assert parse_dateline(render_dateline(dateline), reference=REFERENCE) == dateline, paragraph
 
 
+class TestHostile:
+    @pytest.mark.parametrize("reference", [dt.date.max, dt.date.min])
+    def test_weekday_past_the_calendar_is_none(self, reference: dt.date) -> None:
+        """A weekday whose day would fall outside the calendar gives no date, not an OverflowError."""
+        weekday = "Monday" if reference == dt.date.max else "Sunday"
+        dateline, rest = split_dateline(f"MOSCOW, {weekday} (Reuters) - x", reference=reference)
+        assert dateline == Dateline(text=f"MOSCOW, {weekday} (Reuters) -", place="MOSCOW", agency="Reuters")
+        assert rest == "x"
+
+    def test_huge_number_in_a_dateline_element(self) -> None:
+        """A dateline element of digits and colons gives ParseError, not dateutil's decimal error."""
+        text = "2:999999999999999999999999999999T:7+"
+        with pytest.raises(ParseError) as info:
+            parse_dateline(text)
+        assert str(info.value) == f"not a dateline: {text!r} (at column 1)"
+
+    def test_long_text_is_quoted_short(self) -> None:
+        """The message for a long text that is not a dateline quotes only its start."""
+        with pytest.raises(ParseError) as info:
+            parse_dateline("1" * 100_000)
+        assert str(info.value) == f"not a dateline: {'1' * 40!r}... (at column 1)"
+
+    @pytest.mark.parametrize("piece", ["1", "1:", "a.", "A ", "A, ", "(", "A (", "A-", "Dec 1, ", " -", ",", "(AP) "])
+    def test_a_megabyte_returns_or_raises_quickly(self, piece: str) -> None:
+        """A megabyte of any shape is split, read or refused in well under a second of CPU."""
+        text = piece * (1_000_000 // len(piece))
+        start = time.process_time()
+        split_dateline(text, reference=REFERENCE)
+        with contextlib.suppress(ParseError):
+            parse_dateline(text, reference=REFERENCE)
+        assert time.process_time() - start < 1.0
+
+
 # --------------------------------------------------------------------------
 # Properties: generated datelines of every convention split back off.
 
@@ -458,10 +495,10 @@ class TestProperties:
         assert split_dateline(dateline.text, reference=reference) == (dateline, "")
         assert parse_dateline(dateline.text, reference=reference) == dateline
 
-    @given(st.text(max_size=60))
-    def test_split_is_a_prefix(self, paragraph: str) -> None:
-        """On any text, split_dateline raises nothing, and a dateline is the paragraph's own prefix."""
-        dateline, rest = split_dateline(paragraph, reference=REFERENCE)
+    @given(st.text() | hostile_texts(), references())
+    def test_split_is_a_prefix(self, paragraph: str, reference: dt.date | None) -> None:
+        """On any text and reference, split_dateline raises nothing, and a dateline is the paragraph's own prefix."""
+        dateline, rest = split_dateline(paragraph, reference=reference)
         if dateline is None:
             assert rest == paragraph
         else:
@@ -469,14 +506,21 @@ class TestProperties:
             assert head.startswith(dateline.text)
             assert rest == head[len(dateline.text) :].lstrip()
 
-    @given(st.text(max_size=60))
-    def test_parse_raises_only_parse_errors(self, text: str) -> None:
-        """On any text, parse_dateline returns a Dateline or raises ParseError."""
+    @given(st.text() | hostile_texts(), references())
+    def test_parse_raises_only_parse_errors(self, text: str, reference: dt.date | None) -> None:
+        """On any text and reference, parse_dateline returns a Dateline or raises ParseError with a column."""
         try:
-            value = parse_dateline(text, reference=REFERENCE)
-        except ParseError:
+            value = parse_dateline(text, reference=reference)
+        except ParseError as err:
+            assert err.colno is not None
             return
         assert isinstance(value, Dateline)
+
+    @given(hostile_texts(), references())
+    def test_hostile_dateline_opening(self, text: str, reference: dt.date | None) -> None:
+        """A dateline opening followed by hostile text splits without error, whatever the reference."""
+        for head in ("WASHINGTON, ", "(AP) - Rome, ", "MOSCOW, Dec "):
+            split_dateline(head + text + " (AP) -- x", reference=reference)
 
 
 # --------------------------------------------------------------------------

@@ -14,7 +14,9 @@ from wirecopy import ParseError
 from wirecopy._dates.layouts import parse_general
 from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
 from wirecopy.dates import MONTHS, STYLES, ZONES, format_date, parse_date
-from wirecopy.errors import UnknownTimezoneError
+from wirecopy.errors import UnknownTimezoneError, WriteError
+
+from .hostile_dates import hostile_texts, references
 
 
 def tz(hours: float) -> dt.timezone:
@@ -295,7 +297,7 @@ ERRORS = [
     ("2000-12-30T25:00", "invalid date '2000-12-30T25:00': hour 25 is out of range (at column 12)"),
     ("2000-12-30T23:60", "invalid date '2000-12-30T23:60': minute 60 is out of range (at column 15)"),
     ("2000-12-30T18:00+2500", "invalid date '2000-12-30T18:00+2500': UTC offset +2500 is out of range (at column 17)"),
-    ("0000-12-30", "invalid date '0000-12-30': day 30 is out of range for December 0 (at column 1)"),
+    ("0000-12-30", "invalid date '0000-12-30': year 0 is out of range (years run from 1 to 9999) (at column 1)"),
     ("02-30", "invalid date '02-30': day 30 is out of range for February (at column 1)"),
     ("hello", "not a date: 'hello' (at column 1)"),
     ("", "not a date: '' (at column 1)"),
@@ -424,10 +426,165 @@ class TestFormat:
         ],
     )
     def test_refusals(self, value: dt.date, style: str, message: str) -> None:
-        """A style refuses a value it cannot hold, with a ValueError naming the style and the value."""
-        with pytest.raises(ValueError) as info:
+        """A style refuses a value it cannot hold, with a WriteError (a ValueError) naming the style and the value."""
+        with pytest.raises(WriteError) as info:
             format_date(value, style)
+        assert isinstance(info.value, ValueError)
         assert str(info.value) == message
+
+    @pytest.mark.parametrize("style", ["iptc7901", "anpa-trailer"])
+    def test_gmt_instant_out_of_range(self, style: str) -> None:
+        """A time whose instant in GMT falls outside the calendar raises WriteError, not datetime's OverflowError."""
+        value = dt.datetime(1, 1, 1, 0, 0, tzinfo=tz(5))
+        with pytest.raises(WriteError) as info:
+            format_date(value, style)
+        assert str(info.value) == (
+            f"style {style!r} writes GMT, and the instant in GMT is out of range (got {value!r})"
+        )
+
+    @pytest.mark.parametrize(
+        ("style", "text"),
+        [
+            ("iso", "2000-12-30T18:00:00"),
+            ("iso-basic", "20001230T180000"),
+            ("rfc822", "Sat, 30 Dec 2000 18:00:00 -0000"),
+        ],
+    )
+    def test_zone_without_an_offset_is_naive(self, style: str, text: str) -> None:
+        """A tzinfo that gives no offset makes a naive time, as Python has it, and is written as one."""
+
+        class NoOffset(dt.tzinfo):
+            def utcoffset(self, when: dt.datetime | None) -> None:
+                return None
+
+            def dst(self, when: dt.datetime | None) -> None:
+                return None
+
+        assert format_date(dt.datetime(2000, 12, 30, 18, 0, tzinfo=NoOffset()), style) == text
+
+
+# Year 0 does not exist: wherever it is written with its century, it is an error.
+YEAR_ZERO = [
+    ("0000-12-30", 1),
+    ("00001230", 1),
+    ("December 30, 0000", 14),
+    ("30 December 0000", 13),
+    ("12/30/0000", 7),
+    ("30-DEC-0000 18:00:00.00", 8),
+    ("Sat, 30 Dec 0000 18:00:00 GMT", 13),
+    ("Sat Dec 30 18:00:00 0000", 21),
+    ("Saturday, December 30 0000 18:00", 23),
+]
+
+
+class TestYears:
+    @pytest.mark.parametrize(("text", "column"), YEAR_ZERO, ids=[text for text, _ in YEAR_ZERO])
+    def test_year_zero_is_an_error(self, text: str, column: int) -> None:
+        """A year written 0000 raises ParseError at the year, in every layout and in the dateutil fallback."""
+        with pytest.raises(ParseError) as info:
+            parse_date(text)
+        assert str(info.value) == (
+            f"invalid date {text!r}: year 0 is out of range (years run from 1 to 9999) (at column {column})"
+        )
+
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("Sat Dec 30 18:00:00 0099", dt.datetime(99, 12, 30, 18, 0)),
+            ("Dec 30 18:00 0099", dt.datetime(99, 12, 30, 18, 0)),
+            ("0099-12-30", dt.date(99, 12, 30)),
+            ("Dec 30 2000 0000", dt.datetime(2000, 12, 30, 0, 0)),
+        ],
+    )
+    def test_year_written_with_its_century_is_read_as_written(self, text: str, expected: dt.date) -> None:
+        """A year written with four digits is that year, even below 100 (dateutil would read 0099 as 1999)."""
+        _same(parse_date(text), expected)
+
+    @pytest.mark.parametrize("text", ["-0001-12-30", "+12000-01-01", " -2000-12-30"])
+    def test_signed_year_is_an_error(self, text: str) -> None:
+        """ISO 8601's expanded years, with a sign, are out of range (dateutil would drop the sign)."""
+        with pytest.raises(ParseError) as info:
+            parse_date(text)
+        assert info.value.msg == (
+            f"invalid date {text.strip()!r}: a year with a sign is out of range (years run from 1 to 9999)"
+        )
+        assert info.value.colno == len(text) - len(text.lstrip()) + 1
+
+    @pytest.mark.parametrize("text", ["10000-01-01", "December 30, 10000", "Dec 30 10000"])
+    def test_year_after_9999_is_not_a_date(self, text: str) -> None:
+        """A year of five digits is past the calendar: not a date."""
+        with pytest.raises(ParseError) as info:
+            parse_date(text)
+        assert str(info.value) == f"not a date: {text!r} (at column 1)"
+
+    @pytest.mark.parametrize(
+        ("text", "reference", "expected"),
+        [
+            ("12/30/00", dt.date(9999, 6, 1), dt.date(9900, 12, 30)),
+            ("12/30/00", dt.date(50, 6, 1), dt.date(100, 12, 30)),
+            ("Sat, 30 Dec 00 18:00:00 GMT", dt.date(1, 1, 1), dt.datetime(100, 12, 30, 18, 0, tzinfo=UTC)),
+            ("Dec 30 18:00:00 00", dt.date(9999, 12, 31), dt.datetime(9900, 12, 30, 18, 0)),
+        ],
+    )
+    def test_two_digit_year_stays_in_the_calendar(self, text: str, reference: dt.date, expected: dt.date) -> None:
+        """Near the ends of the calendar a two-digit year takes the nearest century inside it, never year 0 or 10000."""
+        _same(parse_date(text, reference=reference), expected)
+
+
+# Texts that made dateutil fail with an exception of its own, or work for a
+# long time: each gives a ParseError with a column.
+HOSTILE = [
+    ("2:999999999999999999999999999999T:7+", "a number of 30 digits", 3),
+    ("12:" + "9" * 30 + ":00", "a number of 30 digits", 4),
+    ("1:" + "1" * 37, "a number of 37 digits", 3),
+]
+
+
+class TestHostile:
+    @pytest.mark.parametrize(("text", "what", "column"), HOSTILE, ids=[text[:20] for text, _, _ in HOSTILE])
+    def test_huge_number_is_a_parse_error(self, text: str, what: str, column: int) -> None:
+        """A number longer than any date's raises ParseError at the number, before dateutil sees it."""
+        assert len(text) <= 40
+        with pytest.raises(ParseError) as info:
+            parse_date(text)
+        assert str(info.value) == f"not a date: {text!r} has {what}, more than any date's (14) (at column {column})"
+
+    def test_text_longer_than_any_date(self) -> None:
+        """A text of more than 256 characters raises at once, quoting only its start, at the first character past."""
+        text = "  " + "1" * 300
+        with pytest.raises(ParseError) as info:
+            parse_date(text)
+        assert str(info.value) == (
+            f"not a date: {'1' * 40!r}... has 300 characters, more than any date (256) (at column 259)"
+        )
+
+    @pytest.mark.parametrize(
+        "piece",
+        ["1", "1:", "a", "Dec ", "12/30/2000 ", "1-", "2000-12-30T1", "30 Dec 2000 18:00 ", "\u0661", "(AP) "],
+    )
+    def test_a_megabyte_returns_or_raises_quickly(self, piece: str) -> None:
+        """A megabyte of any shape is read or refused in well under a second of CPU, not in time that grows with it."""
+        text = piece * (1_000_000 // len(piece))
+        start = time.process_time()
+        with pytest.raises(ParseError):
+            parse_date(text)
+        with pytest.raises(ParseError):
+            parse_date("30 Dec 2000 18:00" + " " * 1_000_000 + "XYZ")
+        assert time.process_time() - start < 1.0
+
+    def test_zone_with_an_offset_of_a_day_is_a_parse_error(self) -> None:
+        """A caller's zone whose offset datetime refuses gives ParseError, not datetime's ValueError."""
+
+        class Broken(dt.tzinfo):
+            def utcoffset(self, when: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(hours=30)
+
+            def dst(self, when: dt.datetime | None) -> dt.timedelta:
+                return dt.timedelta(0)
+
+        with pytest.raises(ParseError) as info:
+            parse_date("2000-12-30 18:00 XX", tzinfos={"XX": Broken()})
+        assert str(info.value) == "not a date: '2000-12-30 18:00 XX' (at column 1)"
 
 
 # --------------------------------------------------------------------------
@@ -615,14 +772,15 @@ class TestProperties:
         assert parse_date(text).tzinfo is None  # type: ignore[union-attr]
         assert du_parser.parse(text).utcoffset() == dt.timedelta(0)
 
-    @given(st.text(max_size=40))
-    def test_any_text_raises_only_parse_errors(self, text: str) -> None:
-        """Whatever the text, parse_date returns a date or raises ParseError, nothing else."""
-        try:
-            value = parse_date(text, reference=dt.date(2000, 12, 30))
-        except ParseError:
-            return
-        assert isinstance(value, dt.date)
+    @given(st.text(), references())
+    def test_any_text_raises_only_parse_errors(self, text: str, reference: dt.date | None) -> None:
+        """Whatever the text and reference, parse_date returns a date or raises ParseError with a column."""
+        _date_or_parse_error(text, reference)
+
+    @given(hostile_texts(), references(), st.booleans())
+    def test_hostile_text_raises_only_parse_errors(self, text: str, reference: dt.date | None, dayfirst: bool) -> None:
+        """On digit runs, colons, huge numbers and mixed scripts, parse_date returns a date or raises ParseError."""
+        _date_or_parse_error(text, reference, dayfirst=dayfirst)
 
     @given(st.from_regex(r"[0-9A-Za-z ,.:/+\-]{6,30}", fullmatch=True))
     def test_date_like_text_raises_only_parse_errors(self, text: str) -> None:
@@ -632,6 +790,17 @@ class TestProperties:
         except ParseError:
             return
         assert isinstance(value, dt.date)
+
+
+def _date_or_parse_error(text: str, reference: dt.date | None, *, dayfirst: bool = False) -> None:
+    """parse_date gives a date of the calendar, or a ParseError that places the problem in *text*."""
+    try:
+        value = parse_date(text, reference=reference, dayfirst=dayfirst)
+    except ParseError as err:
+        assert err.colno is not None
+        assert 1 <= err.colno <= len(text) + 1
+        return
+    assert isinstance(value, dt.date)
 
 
 # Each style and the values it holds, over its full range.

@@ -40,6 +40,7 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ._dates.limits import excerpt
 from ._dates.names import ENGLISH_WEEKDAYS
 from .article import Dateline, DateValue
 from .dates import MONTHS, parse_date
@@ -365,7 +366,7 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
             pass
         else:
             return Dateline(text=stripped, date=_nearer_reading(stripped, value, reference))
-    msg = f"not a dateline: {text!r}"
+    msg = f"not a dateline: {excerpt(text)}"
     raise ParseError(msg, colno=len(text) - len(text.lstrip()) + 1, snippet=text)
 
 
@@ -482,7 +483,12 @@ def _resolve(text: str, reference: _dt.date | None) -> _dt.date | None:
             return None
         # The day with that name nearest the story's date, within three days.
         delta = (ENGLISH_WEEKDAYS.index(lowered) - reference.weekday() + 3) % 7 - 3
-        return reference + _dt.timedelta(days=delta)
+        try:
+            return reference + _dt.timedelta(days=delta)
+        except OverflowError:
+            # A reference within three days of the calendar's first or last
+            # day, whose weekday falls outside it.
+            return None
     try:
         value = parse_date(text, reference=reference)
     except ParseError:

@@ -27,10 +27,12 @@ from collections.abc import Mapping
 
 from ._dates import fast as _fast
 from ._dates import layouts as _layouts
+from ._dates import limits as _limits
 from ._dates import names as _names
 from ._dates import styles as _styles
 from ._dates import zones as _zones
 from .article import DateValue
+from .errors import ParseError, WriteError
 
 __all__ = ["MONTHS", "STYLES", "ZONES", "DateValue", "format_date", "parse_date"]
 
@@ -88,10 +90,20 @@ def parse_date(
     .. versionadded:: 0.1
     """
     stripped = text.strip()
-    value = _fast.read_fast(stripped, default_tz, reference, tzinfos)
-    if value is not None:
-        return value
-    return _layouts.parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
+    if len(stripped) > _limits.LONGEST_DATE:
+        _limits.check_length(text, stripped)
+    try:
+        value = _fast.read_fast(stripped, default_tz, reference, tzinfos)
+        if value is not None:
+            return value
+        return _layouts.parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
+    except ParseError:
+        raise
+    except (ValueError, ArithmeticError) as err:
+        # datetime refusing a value the checks let through (a zone of the
+        # caller's whose offset is a day or more, say) is still a bad date.
+        msg = f"not a date: {_limits.shown(text)}"
+        raise ParseError(msg, colno=len(text) - len(text.lstrip()) + 1, snippet=text) from err
 
 
 def format_date(value: DateValue, style: str = "iso") -> str:
@@ -103,17 +115,18 @@ def format_date(value: DateValue, style: str = "iso") -> str:
     ``anpa-trailer``, which write the same instant in GMT.
 
     Raises:
-        ValueError: *style* is unknown, or cannot hold *value*: the styles
+        WriteError: *style* is unknown, or cannot hold *value*: the styles
             of a date only refuse datetimes, ``rfc822`` and ``iptc7901``
             refuse dates and fractions of the second (of the minute for
             ``iptc7901``), ``reuters21578`` and ``us-slash`` refuse aware
             values, and the two-digit-year styles refuse years outside
-            1969-2068.
+            1969-2068.  :class:`~wirecopy.WriteError` is a
+            :class:`ValueError`, which this function raised before.
 
     .. versionadded:: 0.1
     """
     style_entry = _styles.STYLE_TABLE.get(style)
     if style_entry is None:
         msg = f"unknown date style {style!r}; known styles: {', '.join(STYLES)}"
-        raise ValueError(msg)
+        raise WriteError(msg)
     return style_entry.write(value, style)

@@ -23,7 +23,10 @@ def two_digit_year(yy: int, reference: _dt.date | None) -> int:
         return yy + (1900 if yy >= 69 else 2000)
     base = reference.year - reference.year % 100 + yy
     # The candidate nearest the reference year; ties go to the earlier one.
-    return min((base - 100, base, base + 100), key=lambda year: (abs(year - reference.year), year))
+    # Only years 1-9999 are candidates (one of the three always is): near
+    # the ends of the range, the nearest may be a century away.
+    candidates = [year for year in (base - 100, base, base + 100) if 1 <= year <= 9999]
+    return min(candidates, key=lambda year: (abs(year - reference.year), year))
 
 
 def nearest(month: int, day: int, reference: _dt.date | None, text: str, column: int) -> _dt.date:

@@ -13,7 +13,7 @@ from dateutil import parser as _du_parser
 from ..article import DateValue
 from ..errors import ParseError, UnknownTimezoneError
 from .calendar import nearest, two_digit_year
-from .limits import shown
+from .limits import check_numbers, shown
 from .names import MONTHS
 from .zones import fixed, lookup, offset
 
@@ -61,6 +61,12 @@ def _parserinfo(reference: _dt.date | None) -> _WireParserInfo:
     return _WireParserInfo(reference)
 
 
+# A number that is not part of a time or a fraction: a year, a day, a month.
+_NUMBER = re.compile(r"(?<![\d:.])\d+(?![\d:])")
+# ISO 8601's expanded years ("-0001-12-30", "+12000-01-01"), which dateutil
+# reads without their sign.
+_SIGNED_YEAR = re.compile(r"\s*[+-]\d")
+
 # "GMT+3" and "UTC+03:00" become "+03:00" before dateutil sees them, so that
 # its POSIX reading (GMT+3 is three hours WEST) never applies.
 _GMT_OFFSET = re.compile(r"\b(?:GMT|UTC|UT)(?=[+-]\d)")
@@ -103,6 +109,10 @@ def parse_with_dateutil(
     first: _dt.datetime
     second: _dt.datetime
     options: dict[str, Any] = {"dayfirst": dayfirst}
+    check_numbers(text)
+    if _SIGNED_YEAR.match(text):
+        msg = f"invalid date {shown(text)}: a year with a sign is out of range (years run from 1 to 9999)"
+        raise ParseError(msg, colno=column, snippet=text)
     try:
         try:
             first = parser.parse(source, default=_DEFAULT_A, tzinfos=find, **options)
@@ -111,7 +121,9 @@ def parse_with_dateutil(
             unknown = str(err)
             first = parser.parse(source, default=_DEFAULT_A, ignoretz=True, **options)
             second = parser.parse(source, default=_DEFAULT_B, ignoretz=True, **options)
-    except (ValueError, OverflowError) as err:
+    except Exception as err:
+        # Whatever dateutil fails with (ValueError, OverflowError, and
+        # decimal errors among others), the text is not a date it can read.
         msg = f"not a date: {shown(text)}"
         raise ParseError(msg, colno=column, snippet=text) from err
     if first.month != second.month or first.day != second.day:
@@ -120,6 +132,8 @@ def parse_with_dateutil(
     if first.year != second.year:
         value = nearest(first.month, first.day, reference, text, column)
         first = first.replace(year=value.year)
+    else:
+        first = _year_as_written(first, text, reference)
     # A time in the text fixes the hour in both parses.
     if first.hour != second.hour:
         return first.date()
@@ -130,3 +144,28 @@ def parse_with_dateutil(
     if default_tz is not None:
         return first.replace(tzinfo=fixed(default_tz, first))
     return first
+
+
+def _year_as_written(value: _dt.datetime, text: str, reference: _dt.date | None) -> _dt.datetime:
+    """*value* with the year *text* writes, where dateutil read a year written with its century as two digits.
+
+    dateutil reads ``0099`` as 1999 and ``0000`` as 2000.  A year is read as
+    written, so ``0099`` is the year 99; year 0 does not exist.
+
+    Raises:
+        ParseError: The year is written ``0000`` (or ``000``).
+    """
+    year = value.year
+    numbers = [(match.start(), match.group()) for match in _NUMBER.finditer(text)]
+    for _, digits in numbers:
+        size = len(digits)
+        if (size == 4 and int(digits) == year) or (size <= 2 and two_digit_year(int(digits), reference) == year):
+            return value
+    for start, digits in numbers:
+        written = int(digits)
+        if len(digits) in (3, 4) and written < 100 and two_digit_year(written, reference) == year:
+            if written == 0:
+                msg = f"invalid date {shown(text)}: year 0 is out of range (years run from 1 to 9999)"
+                raise ParseError(msg, colno=start + 1, snippet=text)
+            return value.replace(year=written)
+    return value

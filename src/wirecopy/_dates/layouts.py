@@ -171,7 +171,11 @@ def build(
     if year is None:
         date = nearest(month, day, reference, text, lead + 1)
     else:
-        if year == 0 or day < 1 or day > days_in(year, month):
+        if year == 0:
+            # Only a year written 0000 can be 0: two-digit years never are.
+            msg = f"invalid date {shown(text)}: year 0 is out of range (years run from 1 to 9999)"
+            raise ParseError(msg, colno=lead + match.start("y") + 1, snippet=text)
+        if day < 1 or day > days_in(year, month):
             msg = f"invalid date {shown(text)}: day {day} is out of range for {MONTH_NAMES[month - 1]} {year}"
             raise ParseError(msg, colno=lead + 1, snippet=text)
         date = _dt.date(year, month, day)

@@ -11,32 +11,39 @@ from collections.abc import Callable, Mapping
 from typing import NamedTuple
 
 from ..article import DateValue
+from ..errors import WriteError
 from .names import AP_MONTHS, DAY_ABBRS, MONTH_ABBRS, MONTH_NAMES
 from .zones import UTC
 
 
-def _cannot(style: str, value: DateValue, why: str) -> ValueError:
-    return ValueError(f"style {style!r} {why} (got {value!r})")
+def cannot(style: str, value: DateValue, why: str) -> WriteError:
+    """The error for a *value* that *style* cannot hold, naming both."""
+    return WriteError(f"style {style!r} {why} (got {value!r})")
+
+
+def _aware(value: _dt.datetime) -> bool:
+    # As Python has it: a tzinfo that gives no offset makes a naive time.
+    return value.utcoffset() is not None
 
 
 def _date_only(value: DateValue, style: str) -> _dt.date:
     if isinstance(value, _dt.datetime):
-        raise _cannot(style, value, "writes dates only")
+        raise cannot(style, value, "writes dates only")
     return value
 
 
 def _need_datetime(value: DateValue, style: str) -> _dt.datetime:
     if not isinstance(value, _dt.datetime):
-        raise _cannot(style, value, "writes a time of day and needs a datetime")
+        raise cannot(style, value, "writes a time of day and needs a datetime")
     return value
 
 
 def _offset_text(value: _dt.datetime, style: str, colon: bool) -> str:
     delta = value.utcoffset()
-    assert delta is not None
+    assert delta is not None  # the callers check that value is aware
     seconds = int(delta.total_seconds())
     if seconds % 60 or delta.microseconds:
-        raise _cannot(style, value, "holds whole-minute UTC offsets only")
+        raise cannot(style, value, "holds whole-minute UTC offsets only")
     sign = "-" if seconds < 0 else "+"
     hours, minutes = divmod(abs(seconds) // 60, 60)
     return f"{sign}{hours:02d}{':' if colon else ''}{minutes:02d}"
@@ -44,12 +51,12 @@ def _offset_text(value: _dt.datetime, style: str, colon: bool) -> str:
 
 def _two_digit(value: _dt.date, style: str) -> str:
     if not 1969 <= value.year <= 2068:
-        raise _cannot(style, value, "writes two-digit years and holds 1969-2068 only")
+        raise cannot(style, value, "writes two-digit years and holds 1969-2068 only")
     return f"{value.year % 100:02d}"
 
 
 def _write_iso(value: DateValue, style: str) -> str:
-    if isinstance(value, _dt.datetime) and value.tzinfo is not None:
+    if isinstance(value, _dt.datetime) and _aware(value):
         # ISO 8601 has no seconds in an offset; Python would write them.
         _offset_text(value, style, colon=True)
     return value.isoformat()
@@ -61,7 +68,7 @@ def _write_iso_basic(value: DateValue, style: str) -> str:
     text = f"{value.year:04d}{value.month:02d}{value.day:02d}T{value.hour:02d}{value.minute:02d}{value.second:02d}"
     if value.microsecond:
         text += f".{value.microsecond:06d}".rstrip("0")
-    if value.tzinfo is None:
+    if not _aware(value):
         return text
     zone = _offset_text(value, style, colon=False)
     return text + ("Z" if zone == "+0000" else zone)
@@ -85,8 +92,8 @@ def _write_day_month_year(value: DateValue, style: str) -> str:
 def _write_rfc822(value: DateValue, style: str) -> str:
     moment = _need_datetime(value, style)
     if moment.microsecond:
-        raise _cannot(style, value, "holds whole seconds only")
-    zone = "-0000" if moment.tzinfo is None else _offset_text(moment, style, colon=False)
+        raise cannot(style, value, "holds whole seconds only")
+    zone = _offset_text(moment, style, colon=False) if _aware(moment) else "-0000"
     return (
         f"{DAY_ABBRS[moment.weekday()]}, {moment.day:02d} {MONTH_ABBRS[moment.month - 1]} {moment.year:04d} "
         f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d} {zone}"
@@ -95,10 +102,10 @@ def _write_rfc822(value: DateValue, style: str) -> str:
 
 def _write_reuters21578(value: DateValue, style: str) -> str:
     moment = _need_datetime(value, style)
-    if moment.tzinfo is not None:
-        raise _cannot(style, value, "holds naive times only")
+    if _aware(moment):
+        raise cannot(style, value, "holds naive times only")
     if moment.microsecond % 10000:
-        raise _cannot(style, value, "holds hundredths of a second only")
+        raise cannot(style, value, "holds hundredths of a second only")
     return (
         f"{moment.day:2d}-{MONTH_ABBRS[moment.month - 1].upper()}-{moment.year:04d} "
         f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}.{moment.microsecond // 10000:02d}"
@@ -113,11 +120,14 @@ def _write_mm_dd(value: DateValue, style: str) -> str:
 def _gmt_minutes(value: DateValue, style: str) -> _dt.datetime:
     """The instant of an aware datetime in GMT, for the trailer styles that hold whole minutes."""
     moment = _need_datetime(value, style)
-    if moment.tzinfo is None:
-        raise _cannot(style, value, "writes GMT and needs an aware datetime")
-    moment = moment.astimezone(UTC)
+    if not _aware(moment):
+        raise cannot(style, value, "writes GMT and needs an aware datetime")
+    try:
+        moment = moment.astimezone(UTC)
+    except OverflowError:
+        raise cannot(style, value, "writes GMT, and the instant in GMT is out of range") from None
     if moment.second or moment.microsecond:
-        raise _cannot(style, value, "holds whole minutes only")
+        raise cannot(style, value, "holds whole minutes only")
     return moment
 
 
@@ -138,8 +148,8 @@ def _write_us_slash(value: DateValue, style: str) -> str:
     text = f"{value.month:02d}/{value.day:02d}/{value.year:04d}"
     if not isinstance(value, _dt.datetime):
         return text
-    if value.tzinfo is not None:
-        raise _cannot(style, value, "holds naive times only")
+    if _aware(value):
+        raise cannot(style, value, "holds naive times only")
     text += f" {value.hour:02d}:{value.minute:02d}:{value.second:02d}"
     if value.microsecond:
         text += f".{value.microsecond:06d}".rstrip("0")
