@@ -5,12 +5,15 @@ Usage::
     python benchmarks/dates.py [--count N] [--repeat R] [--seed S]
 
 Both parsers read the same mix of news date strings, family by family (the
-common families of wire copy: US long and AP forms, ISO 8601 dates and
-datetimes, ISO basic, RFC 822, TREC compact dates, Reuters-21578), and every
-result is checked to be identical: the same value, the same precision
-(a date for a date), the same UTC offset.  dateutil is called as a careful
-user calls it: with an explicit ``default`` and a ``tzinfos`` table, so that
-it never consults the clock or the machine's zone.
+common families of wire copy: US long and AP forms, British day-month-year,
+ISO 8601 dates and datetimes, ISO basic, RFC 822, US numeric, TREC compact
+dates, Reuters-21578, and AP's year-less ``Dec. 30``), and every result is
+checked to be identical: the same value, the same precision (a date for a
+date), the same UTC offset.  dateutil is called as a careful user calls it:
+with an explicit ``default`` and a ``tzinfos`` table, so that it never
+consults the clock or the machine's zone.  A year-less date is read by
+wirecopy against a reference date (the story's date, here up to 150 days
+away from it) and by dateutil with a default in the right year.
 
 The rate is the best of R timed passes over the N strings of a family, the
 passes of the two parsers interleaved, timed in CPU time of this process
@@ -27,6 +30,7 @@ import random
 import sys
 import time
 from collections.abc import Callable
+from typing import NamedTuple
 
 from dateutil import parser as du_parser
 
@@ -41,12 +45,34 @@ def _moment(rng: random.Random) -> dt.datetime:
     return start + dt.timedelta(seconds=rng.randrange(0, 34 * 365 * 86400))
 
 
+def _in_year(moment: dt.datetime, year: int) -> dt.datetime:
+    """*moment* moved to *year*, 29 February to the 28th where the year has none."""
+    if moment.month == 2 and moment.day == 29:
+        moment = moment.replace(day=28)
+    return moment.replace(year=year)
+
+
 def _zone(rng: random.Random) -> dt.timezone:
     return dt.timezone(dt.timedelta(minutes=rng.choice([0, 60, 120, -300, -240, -480, 330, 600, 660])))
 
 
-#: family name -> a function that draws one string of that family.
-FAMILIES: dict[str, Callable[[random.Random], str]] = {
+class Case(NamedTuple):
+    """One string, with the reference wirecopy reads it against and dateutil's default."""
+
+    text: str
+    reference: dt.date | None = None
+    default: dt.datetime = DEFAULT
+
+
+def _year_less(rng: random.Random) -> Case:
+    """AP's month and day without a year, and a story date up to 150 days away."""
+    day = _moment(rng).date()
+    reference = day + dt.timedelta(days=rng.randrange(-150, 151))
+    return Case(format_date(day, "ap").rsplit(",", 1)[0], reference, dt.datetime(day.year, 1, 1))
+
+
+#: family name -> a function that draws one string (or one Case) of that family.
+FAMILIES: dict[str, Callable[[random.Random], str | Case]] = {
     "Month D, YYYY": lambda r: format_date(_moment(r).date(), "us-long"),
     "AP Mon. D, YYYY": lambda r: format_date(_moment(r).date(), "ap"),
     "Weekday, Month D, YYYY": lambda r: (lambda d: f"{d:%A}, {format_date(d, 'us-long')}")(_moment(r).date()),
@@ -57,17 +83,22 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "ISO datetime, naive": lambda r: _moment(r).strftime("%Y-%m-%d %H:%M"),
     "ISO basic (NITF)": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "iso-basic"),
     "RFC 822": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "rfc822"),
-    "RFC 822, 2-digit year, GMT": lambda r: (
-        _moment(r).replace(year=r.randrange(1987, 1999)).strftime("%a, %d %b %y %H:%M:%S GMT")
+    "RFC 822, 2-digit year, GMT": lambda r: _in_year(_moment(r), r.randrange(1987, 1999)).strftime(
+        "%a, %d %b %y %H:%M:%S GMT"
     ),
     "TREC compact YYYYMMDD": lambda r: _moment(r).strftime("%Y%m%d"),
+    "D Month YYYY": lambda r: format_date(_moment(r).date(), "day-month-year"),
+    "Weekday, D Month YYYY": lambda r: (lambda d: f"{d:%A}, {format_date(d, 'day-month-year')}")(_moment(r).date()),
+    "US numeric MM/DD/YYYY": lambda r: format_date(_moment(r).date(), "us-slash"),
+    "US numeric, HH:MM": lambda r: _moment(r).strftime("%m/%d/%Y %H:%M"),
+    "AP Mon. D, no year": _year_less,
     "Reuters-21578": lambda r: format_date(_moment(r).replace(microsecond=r.randrange(100) * 10000), "reuters21578"),
 }
 
 
-def _dateutil(text: str) -> dt.datetime:
+def _dateutil(text: str, default: dt.datetime = DEFAULT) -> dt.datetime:
     """dateutil as a careful user calls it."""
-    return du_parser.parse(text, default=DEFAULT, tzinfos=TZINFOS)
+    return du_parser.parse(text, default=default, tzinfos=TZINFOS)
 
 
 def _same(ours: dt.date, theirs: dt.datetime) -> bool:
@@ -81,7 +112,7 @@ def _same(ours: dt.date, theirs: dt.datetime) -> bool:
     )
 
 
-def _rates(texts: list[str], repeat: int) -> tuple[float, float]:
+def _rates(cases: list[Case], repeat: int) -> tuple[float, float]:
     """Strings per second for wirecopy and for dateutil: the best of *repeat* interleaved passes.
 
     Interleaving the two keeps a burst of load on a shared machine from
@@ -90,15 +121,15 @@ def _rates(texts: list[str], repeat: int) -> tuple[float, float]:
     best_ours = best_theirs = float("inf")
     for _ in range(repeat):
         start = time.process_time()
-        for text in texts:
-            parse_date(text)
+        for text, reference, _ in cases:
+            parse_date(text, reference=reference)
         middle = time.process_time()
-        for text in texts:
-            _dateutil(text)
+        for text, _, default in cases:
+            _dateutil(text, default)
         end = time.process_time()
         best_ours = min(best_ours, middle - start)
         best_theirs = min(best_theirs, end - middle)
-    return len(texts) / best_ours, len(texts) / best_theirs
+    return len(cases) / best_ours, len(cases) / best_theirs
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -113,21 +144,23 @@ def main(argv: list[str] | None = None) -> int:
     print(f"{args.count} strings per family, best of {args.repeat} passes\n")
     print(f"{'family':28} {'example':34} {'wirecopy/s':>11} {'dateutil/s':>11} {'ratio':>7}")
     mismatches = 0
-    all_texts: list[str] = []
+    all_cases: list[Case] = []
     for name, draw in FAMILIES.items():
-        texts = [draw(rng) for _ in range(args.count)]
-        all_texts += texts
-        for text in texts:
-            if not _same(parse_date(text), _dateutil(text)):
+        cases = [case if isinstance(case, Case) else Case(case) for case in (draw(rng) for _ in range(args.count))]
+        all_cases += cases
+        for text, reference, default in cases:
+            ours, theirs = parse_date(text, reference=reference), _dateutil(text, default)
+            if not _same(ours, theirs):
                 mismatches += 1
                 if mismatches <= 10:
-                    print(f"  DIFFERENT: {text!r}: {parse_date(text)!r} != {_dateutil(text)!r}")
-        ours, theirs = _rates(texts, args.repeat)
-        print(f"{name:28} {texts[0]:34} {ours:11,.0f} {theirs:11,.0f} {ours / theirs:6.1f}x")
-    rng.shuffle(all_texts)
-    ours, theirs = _rates(all_texts, args.repeat)
-    print(f"\n{'the whole mix, shuffled':63} {ours:11,.0f} {theirs:11,.0f} {ours / theirs:6.1f}x")
-    print(f"\nidentical results: {len(all_texts) - mismatches} of {len(all_texts)}")
+                    print(f"  DIFFERENT: {text!r}: {ours!r} != {theirs!r}")
+        ours_rate, theirs_rate = _rates(cases, args.repeat)
+        example = cases[0].text
+        print(f"{name:28} {example:34} {ours_rate:11,.0f} {theirs_rate:11,.0f} {ours_rate / theirs_rate:6.1f}x")
+    rng.shuffle(all_cases)
+    ours_rate, theirs_rate = _rates(all_cases, args.repeat)
+    print(f"\n{'the whole mix, shuffled':63} {ours_rate:11,.0f} {theirs_rate:11,.0f} {ours_rate / theirs_rate:6.1f}x")
+    print(f"\nidentical results: {len(all_cases) - mismatches} of {len(all_cases)}")
     return 1 if mismatches else 0
 
 

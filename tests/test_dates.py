@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import time
 
@@ -11,6 +12,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from wirecopy import ParseError
+from wirecopy._dates.calendar import nearest_day
 from wirecopy._dates.layouts import parse_general
 from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
 from wirecopy.dates import MONTHS, STYLES, ZONES, format_date, parse_date
@@ -150,6 +152,24 @@ class TestNoYear:
     def test_nearest_the_reference(self, text: str, reference: dt.date, expected: dt.date) -> None:
         """A date without a year takes the year that puts it nearest the reference."""
         _same(parse_date(text, reference=reference), expected)
+
+    @given(st.integers(1, 12), st.integers(1, 31), st.dates() | st.datetimes(), st.sampled_from(["md", "dm", "ap"]))
+    def test_nearest_of_three_years(self, month: int, day: int, reference: dt.date, layout: str) -> None:
+        """A year-less date is the one of the year before, of, or after the reference nearest it; ties go earlier."""
+        base = reference.date() if isinstance(reference, dt.datetime) else reference
+        candidates = []
+        for year in (base.year - 1, base.year, base.year + 1):
+            with contextlib.suppress(ValueError):
+                candidates.append(dt.date(year, month, day))
+        expected = min(candidates, key=lambda c: (abs(c - base), c)) if candidates else None
+        assert nearest_day(month, day, reference) == expected
+        name = MONTH_NAMES[month - 1]
+        text = {"md": f"{name} {day}", "dm": f"{day} {name}", "ap": f"{name[:3]}. {day}"}[layout]
+        if expected is None:
+            with pytest.raises(ParseError):
+                parse_date(text, reference=reference)
+        else:
+            _same(parse_date(text, reference=reference), expected)
 
     def test_reference_may_be_a_datetime(self) -> None:
         """A datetime reference counts by its date."""
@@ -636,6 +656,8 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
                 "time-first",
                 "us-long-time",
                 "no-year",
+                "weekday-dmy",
+                "slash-minutes",
             ]
         )
     )
@@ -688,10 +710,69 @@ def family_strings(draw: st.DrawFn) -> tuple[str, dict[str, object], str]:
     elif family == "us-long-time":
         hour = secs.hour % 12 or 12
         text = f"{full} {day.day}, {day.year} {hour}:{secs:%M} {'p.m.' if secs.hour >= 12 else 'a.m.'} EST"
+    elif family == "weekday-dmy":
+        text = f"{DAYS[day.weekday()]}, {day.day} {draw(st.sampled_from([full, month]))} {day.year}"
+    elif family == "slash-minutes":
+        text = f"{secs.month}/{secs.day}/{secs.year} {draw(st.sampled_from([secs.hour, f'{secs.hour:02d}']))}:{secs:%M}"
     else:  # no-year: resolved against a reference in the same year, as dateutil's default is
-        text = draw(st.sampled_from([f"{full} {day.day}", f"{month}. {day.day}", f"{day.month:02d}-{day.day:02d}"]))
+        text = draw(
+            st.sampled_from(
+                [
+                    f"{full} {day.day}",
+                    f"{month}. {day.day}",
+                    f"{day.month:02d}-{day.day:02d}",
+                    f"{day.day} {full}",
+                    f"{DAYS[day.weekday()]}, {month} {day.day}",
+                ]
+            )
+        )
         options["reference"] = day
     return text, options, family
+
+
+@st.composite
+def near_misses(draw: st.DrawFn) -> str:
+    """Strings in and around the hot path's shapes: right and wrong names, days, years, clocks and spacing.
+
+    Each part is right three times in four, so that a good share of the
+    strings are read by the hot path and the rest miss it by one part.
+    """
+
+    def pick(right: tuple[str, ...], wrong: tuple[str, ...]) -> str:
+        return draw(st.sampled_from(right) if draw(st.integers(0, 3)) else st.sampled_from(wrong))
+
+    def cased(name: str) -> str:
+        return draw(st.sampled_from([name, name.upper(), name.capitalize(), name.title(), name.swapcase()]))
+
+    weekday = cased(pick(("saturday", "sat", "thu", "thurs", "samedi"), ("satruday", "may", "dec"))) + pick(
+        ("", ","), (".", ".,")
+    )
+    month = cased(pick(("december", "dec", "sept", "okt", "juil", "märz", "août", "mai"), ("decmber", "sun", "mon")))
+    month += pick(("", "."), (",", ".,"))
+    day = pick(("1", "01", "9", "28", "29", "30", "31"), ("0", "00", "32", "٣", "1٠", "²"))
+    day_comma = day + pick(("", ","), (".", ",,"))
+    year = pick(("2000", "1999", "2001", "0001", "9999", "93", "00"), ("0000", "２０００", "20a0", "10000", "9٣"))
+    number = pick(("1", "01", "4", "12"), ("0", "13", "31", "32", "٣"))
+    clock = pick(
+        ("18:00", "6:30", "06:30", "23:59:59", "18:00:00.2", "18:00:00,5", "0:00", "10:00:02"),
+        ("24:00", "18:00:00.1234567", "18:60", "18:00Z", "1800", "18:00 EST", "6:30 p.m.", "18:00:60", "٣:00", "18:0"),
+    )
+    space = pick((" ",), ("  ", "\t", ", "))
+    zone = pick(("GMT", "EST", "gmt", "Z", "+1100", "-0500", "+0000"), ("-0000", "+2400", "+0160", "XYZ", "eſt", "+11"))
+    shapes = {
+        "mdy": f"{month}{space}{day_comma} {year}",
+        "dmy": f"{day}{space}{month} {year}",
+        "wmdy": f"{weekday} {month} {day_comma}{space}{year}",
+        "wdmy": f"{weekday} {day} {month}{space}{year}",
+        "md": f"{month}{space}{day}",
+        "dm": f"{day}{space}{month}",
+        "wmd": f"{weekday} {month}{space}{day}",
+        "slash": f"{number}/{number if draw(st.booleans()) else day}/{year}",
+        "slash-time": f"{number}/{day}/{year}{space}{clock}",
+        "rfc822": f"{weekday} {day} {month} {year} {clock}{space}{zone}",
+        "rfc822-no-weekday": f"{day} {month}{space}{year} {clock} {zone}",
+    }
+    return shapes[draw(st.sampled_from(sorted(shapes)))]
 
 
 _MONTH_ABBR = tuple(name[:3] for name in MONTH_NAMES)
@@ -741,6 +822,21 @@ class TestProperties:
             bool(options.get("dayfirst")),  # type: ignore[arg-type]
         )
         _same(parse_date(text, **options), general)  # type: ignore[arg-type]
+
+    @given(near_misses(), references(), st.booleans(), st.sampled_from([None, tz(-5)]))
+    def test_hot_path_agrees_on_near_misses(
+        self, text: str, reference: dt.date | None, dayfirst: bool, default_tz: dt.timezone | None
+    ) -> None:
+        """On strings in and around the hot path's shapes, parse_date gives what the layouts alone give, errors too."""
+        try:
+            expected: object = parse_general(text, text, default_tz, reference, None, dayfirst)
+        except ParseError as err:
+            expected = str(err)
+        try:
+            got: object = parse_date(text, default_tz=default_tz, reference=reference, dayfirst=dayfirst)
+        except ParseError as err:
+            got = str(err)
+        _same(got, expected)
 
     @pytest.mark.parametrize(
         ("text", "why"),

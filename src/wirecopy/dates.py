@@ -25,12 +25,20 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 
-from ._dates import fast as _fast
-from ._dates import layouts as _layouts
 from ._dates import limits as _limits
 from ._dates import names as _names
 from ._dates import styles as _styles
 from ._dates import zones as _zones
+from ._dates.fast import BASIC as _BASIC
+from ._dates.fast import FROMISO_FULL as _FROMISO_FULL
+from ._dates.fast import ISO as _ISO
+from ._dates.fast import minus_zero as _minus_zero
+from ._dates.fast import read_reuters as _read_reuters
+from ._dates.fast import read_rfc822 as _read_rfc822
+from ._dates.fast import read_slash as _read_slash
+from ._dates.fast import read_words as _read_words
+from ._dates.layouts import parse_general as _parse_general
+from ._dates.zones import fixed as _fixed
 from .article import DateValue
 from .errors import ParseError, WriteError
 
@@ -46,6 +54,12 @@ ZONES: Mapping[str, _dt.tzinfo] = _zones.ZONES
 #: English (with AP's ``Sept.``), German (dpa trailers: ``Okt``) and French
 #: (AFP datelines: ``juil``).
 MONTHS: Mapping[str, int] = _names.MONTHS
+
+# Bound once, here and in the imports: parse_date is the hot path of every
+# reader, and a module attribute costs a lookup on every call.
+_LONGEST_DATE = _limits.LONGEST_DATE
+_date_fromiso = _dt.date.fromisoformat
+_datetime_fromiso = _dt.datetime.fromisoformat
 
 #: The styles :func:`format_date` writes, each read back by :func:`parse_date`.
 STYLES: Mapping[str, str] = {name: style.description for name, style in _styles.STYLE_TABLE.items()}
@@ -90,13 +104,73 @@ def parse_date(
     .. versionadded:: 0.1
     """
     stripped = text.strip()
-    if len(stripped) > _limits.LONGEST_DATE:
-        _limits.check_length(text, stripped)
+    size = len(stripped)
     try:
-        value = _fast.read_fast(stripped, default_tz, reference, tzinfos)
-        if value is not None:
-            return value
-        return _layouts.parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
+        # The hot path: the commonest shapes, each told by a character or two
+        # and read by C code (fromisoformat) or a reader of _dates.fast.
+        # Whatever it declines goes to the layouts, which read the same
+        # shapes, check every part and word the error.
+        if size > 5:
+            first = stripped[0]
+            if "0" <= first <= "9":
+                if stripped[4] == "-" or (size > 8 and stripped[8] == "T"):
+                    # ISO 8601: a date, or a time (extended or basic) where
+                    # fromisoformat reads it as the layouts do ("-0000" is
+                    # no zone, not UTC).
+                    if size == 10 and stripped[7] == "-":
+                        try:
+                            return _date_fromiso(stripped)
+                        except ValueError:
+                            pass
+                    elif (
+                        _FROMISO_FULL
+                        and (_ISO if stripped[4] == "-" else _BASIC).fullmatch(stripped) is not None
+                        and (stripped[-1] != "0" or not _minus_zero(stripped))
+                    ):
+                        try:
+                            moment = _datetime_fromiso(stripped)
+                        except ValueError:
+                            pass
+                        else:
+                            if moment.tzinfo is None and default_tz is not None:
+                                return moment.replace(tzinfo=_fixed(default_tz, moment))
+                            return moment
+                elif size == 8 and stripped.isdigit() and stripped.isascii():
+                    # ISO 8601 basic, a date (and TREC's).
+                    try:
+                        if _FROMISO_FULL:
+                            return _date_fromiso(stripped)
+                        return _dt.date(int(stripped[:4]), int(stripped[4:6]), int(stripped[6:]))
+                    except ValueError:
+                        pass
+                else:
+                    second = stripped[1]
+                    third = stripped[2]
+                    if second == "/" or third == "/":
+                        value = _read_slash(stripped, default_tz, dayfirst)
+                    elif second == " " or third == " ":
+                        # "30 December 2000", "30 December"; else RFC 822 without a weekday.
+                        value = _read_words(stripped, reference)
+                        if value is None and _FROMISO_FULL:
+                            value = _read_rfc822(stripped, reference, tzinfos)
+                    else:
+                        # The only hot shape with a tail of any length (its junk).
+                        value = _read_reuters(stripped) if _FROMISO_FULL and size <= _LONGEST_DATE else None
+                    if value is not None:
+                        return value
+            elif "A" <= first <= "z":
+                if stripped[3] == "," and _FROMISO_FULL:
+                    value = _read_rfc822(stripped, reference, tzinfos)
+                    if value is not None:
+                        return value
+                value = _read_words(stripped, reference)
+                if value is not None:
+                    return value
+        # The hot shapes are all shorter than any limit; no other text
+        # longer than a date is looked at.
+        if size > _LONGEST_DATE:
+            _limits.check_length(text, stripped)
+        return _parse_general(text, stripped, default_tz, reference, tzinfos, dayfirst)
     except ParseError:
         raise
     except (ValueError, ArithmeticError) as err:

@@ -29,11 +29,37 @@ def two_digit_year(yy: int, reference: _dt.date | None) -> int:
     return min(candidates, key=lambda year: (abs(year - reference.year), year))
 
 
-def nearest(month: int, day: int, reference: _dt.date | None, text: str, column: int) -> _dt.date:
-    """Give a year-less month and day the year that puts it nearest *reference*."""
-    if reference is None:
-        msg = f"date {shown(text)} has no year and no reference date was given"
-        raise ParseError(msg, colno=column, snippet=text)
+def nearest_day(month: int, day: int, reference: _dt.date) -> _dt.date | None:
+    """*month* (1-12) and *day* in the year that puts them nearest *reference*.
+
+    Ties (half a year either way) go to the earlier date: news refers back to
+    what happened more often than forward.  ``None`` if no year near the
+    reference has that day (29 February, mostly).
+    """
+    year = reference.year
+    try:
+        candidate = _dt.date(year, month, day)
+    except ValueError:
+        return _nearest_of_three(month, day, reference)
+    # toordinal() counts a datetime reference by its date.
+    distance = candidate.toordinal() - reference.toordinal()
+    # The same day a year earlier or later is at least 365 days from this
+    # one: within 182 days of the reference, this one is the nearest.
+    if -182 <= distance <= 182:
+        return candidate
+    # Otherwise only the year on the reference's side can be nearer.
+    try:
+        other = _dt.date(year - 1 if distance > 0 else year + 1, month, day)
+    except ValueError:
+        return candidate
+    other_distance = other.toordinal() - reference.toordinal()
+    if abs(other_distance) < abs(distance) or (abs(other_distance) == abs(distance) and other < candidate):
+        return other
+    return candidate
+
+
+def _nearest_of_three(month: int, day: int, reference: _dt.date) -> _dt.date | None:
+    """:func:`nearest_day` the long way, for a day the reference's own year lacks."""
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
     best: _dt.date | None = None
@@ -41,10 +67,21 @@ def nearest(month: int, day: int, reference: _dt.date | None, text: str, column:
         if not 1 <= year <= 9999 or day < 1 or day > days_in(year, month):
             continue
         candidate = _dt.date(year, month, day)
-        # Ties (half a year either way) go to the earlier date: news refers
-        # back to what happened more often than forward.
         if best is None or abs(candidate - reference) < abs(best - reference):
             best = candidate
+    return best
+
+
+def nearest(month: int, day: int, reference: _dt.date | None, text: str, column: int) -> _dt.date:
+    """Give a year-less month and day the year that puts it nearest *reference*, or say why not.
+
+    Raises:
+        ParseError: There is no *reference*, or no year near it has that day.
+    """
+    if reference is None:
+        msg = f"date {shown(text)} has no year and no reference date was given"
+        raise ParseError(msg, colno=column, snippet=text)
+    best = nearest_day(month, day, reference)
     if best is None:
         msg = f"invalid date {shown(text)}: day {day} is out of range for {MONTH_NAMES[month - 1]}"
         raise ParseError(msg, colno=column, snippet=text)
