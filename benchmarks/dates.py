@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import os
 import platform
 import random
 import sys
@@ -141,6 +142,10 @@ def main(argv: list[str] | None = None) -> int:
     args = options.parse_args(argv)
     rng = random.Random(args.seed)
     print(f"Python {platform.python_version()} on {platform.machine()} ({platform.processor() or 'unknown cpu'})")
+    # A loaded machine lowers the ratios: the faster parser loses more to
+    # cache misses when other processes share the caches.
+    if hasattr(os, "getloadavg"):
+        print(f"load average {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores")
     print(f"{args.count} strings per family, best of {args.repeat} passes\n")
     print(f"{'family':28} {'example':34} {'wirecopy/s':>11} {'dateutil/s':>11} {'ratio':>7}")
     mismatches = 0
