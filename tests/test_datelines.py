@@ -342,6 +342,15 @@ class TestHostile:
             parse_dateline(text)
         assert str(info.value) == f"not a dateline: {text!r} (at column 1)"
 
+    def test_first_word_of_a_hundred_characters_at_most(self) -> None:
+        """A first word longer than any place (over 100 characters) is no dateline, in either function."""
+        word = "A-" * 50
+        assert split_dateline(f"{word} (AP) -- x")[0] == Dateline(text=f"{word} (AP) --", place=word, agency="AP")
+        assert split_dateline(f"{word}B (AP) -- x") == (None, f"{word}B (AP) -- x")
+        assert parse_dateline(word) == Dateline(text=word, place=word)
+        with pytest.raises(ParseError):
+            parse_dateline(word + "B")
+
     def test_long_text_is_quoted_short(self) -> None:
         """The message for a long text that is not a dateline quotes only its start."""
         with pytest.raises(ParseError) as info:

@@ -293,6 +293,12 @@ _SPLIT_FORMS = (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _SPLIT_FORMS_PAREN = (_AGENCY_FIRST, _AGENCY_FORM)
 _SPLIT_FORMS_LETTER = (_AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _AGENCY_SHAPE = re.compile(r"[^\W\d_][^\W\d_.&'\-]*(?:[ ][^\W\d_][^\W\d_.&'\-]*){0,2}")
+# A dateline's first word (to the first space) is a place, a part of one,
+# or an agency in parentheses: never a hundred characters.  A longer one is
+# no dateline, and the patterns, whose words are of any length, are not
+# tried on it: a megabyte-long "word" would take them a second.
+_LONGEST_FIRST_WORD = 100
+_LONG_FIRST_WORD = re.compile(rf"\s*\S{{{_LONGEST_FIRST_WORD + 1}}}")
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 _LINE_END = re.compile(r"[ \t]*(?:[\r\n]|\Z)")
@@ -323,6 +329,8 @@ def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tupl
     # Every convention has a parenthesis or a dash (ISO dates included):
     # without one, the patterns need not be tried.
     if "(" not in paragraph and "-" not in paragraph and not any(dash in paragraph for dash in _OTHER_DASHES):
+        return None, paragraph
+    if _LONG_FIRST_WORD.match(paragraph):
         return None, paragraph
     forms = _SPLIT_FORMS_PAREN if start == "(" else _SPLIT_FORMS_LETTER if start.isalpha() else _SPLIT_FORMS
     for form in forms:
@@ -355,7 +363,7 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
     .. versionadded:: 0.1
     """
     stripped = text.strip()
-    if stripped:
+    if stripped and not _LONG_FIRST_WORD.match(stripped):
         for form in (_AGENCY_FIRST, _AGENCY_FORM, _BARE_FORM, _ISO_FORM):
             match = form.fullmatch(stripped)
             if match is not None and _accept(match, form, stripped, len(stripped), strict=False):
