@@ -25,7 +25,7 @@ from wirecopy.datelines import (
 )
 from wirecopy.dates import MONTHS
 
-from .hostile_dates import hostile_texts, references
+from .date_strategies import hostile_texts, references
 
 REFERENCE = dt.date(2000, 12, 30)
 

@@ -110,7 +110,7 @@ def parse_date(
         # and read by C code (fromisoformat) or a reader of _dates.fast.
         # Whatever it declines goes to the layouts, which read the same
         # shapes, check every part and word the error.
-        if size > 5:
+        if size > 4:
             first = stripped[0]
             if "0" <= first <= "9":
                 if stripped[4] == "-" or (size > 8 and stripped[8] == "T"):

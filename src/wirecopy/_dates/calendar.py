@@ -47,15 +47,24 @@ def nearest_day(month: int, day: int, reference: _dt.date) -> _dt.date | None:
     # one: within 182 days of the reference, this one is the nearest.
     if -182 <= distance <= 182:
         return candidate
-    # Otherwise only the year on the reference's side can be nearer.
+    return nearer_neighbour(candidate, distance, reference)
+
+
+def nearer_neighbour(candidate: _dt.date, distance: int, reference: _dt.date) -> _dt.date:
+    """*candidate*, in the reference's year and *distance* days after it, or the same day a year nearer, if nearer.
+
+    Only the year on the reference's side can be nearer; ties go to the
+    earlier date.
+    """
     try:
-        other = _dt.date(year - 1 if distance > 0 else year + 1, month, day)
+        if distance > 0:
+            earlier = _dt.date(candidate.year - 1, candidate.month, candidate.day)
+            return earlier if reference.toordinal() - earlier.toordinal() <= distance else candidate
+        later = _dt.date(candidate.year + 1, candidate.month, candidate.day)
     except ValueError:
+        # 29 February, or a year outside the calendar: no such neighbour.
         return candidate
-    other_distance = other.toordinal() - reference.toordinal()
-    if abs(other_distance) < abs(distance) or (abs(other_distance) == abs(distance) and other < candidate):
-        return other
-    return candidate
+    return later if later.toordinal() - reference.toordinal() < -distance else candidate
 
 
 def _nearest_of_three(month: int, day: int, reference: _dt.date) -> _dt.date | None:

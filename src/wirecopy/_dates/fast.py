@@ -17,7 +17,7 @@ import sys
 from collections.abc import Mapping
 
 from ..article import DateValue
-from .calendar import nearest_day, two_digit_year
+from .calendar import nearer_neighbour, nearest_day, two_digit_year
 from .names import MONTHS, WEEKDAYS
 from .zones import ISO_OFFSETS, fixed
 
@@ -115,9 +115,10 @@ def read_words(stripped: str, reference: _dt.date | None) -> _dt.date | None:
         candidate = _dt.date(reference.year, month, day)
     except ValueError:
         return nearest_day(month, day, reference)
-    if -182 <= candidate.toordinal() - reference.toordinal() <= 182:
+    distance = candidate.toordinal() - reference.toordinal()
+    if -182 <= distance <= 182:
         return candidate
-    return nearest_day(month, day, reference)
+    return nearer_neighbour(candidate, distance, reference)
 
 
 def read_slash(stripped: str, default_tz: _dt.tzinfo | None, dayfirst: bool) -> DateValue | None:

@@ -1,9 +1,8 @@
-"""Hypothesis strategies for text made to break date and dateline parsers.
+"""What the date and dateline tests share: zones, a strict equality, and hostile text.
 
-Shared by ``test_dates.py`` and ``test_datelines.py``: digit runs of any
-length, colons, numbers too big for any field, signs, zero years, the
-furniture of real dates (months, zones, a.m.), and digits and letters of
-other scripts, strung together.
+:func:`hostile_texts` strings together digit runs of any length, colons,
+numbers too big for any field, signs, zero years, the furniture of real
+dates (months, zones, a.m.), and digits and letters of other scripts.
 """
 
 from __future__ import annotations
@@ -13,6 +12,22 @@ import datetime as dt
 from hypothesis import strategies as st
 
 from wirecopy.dates import format_date
+
+UTC = dt.timezone.utc
+
+
+def tz(hours: float) -> dt.timezone:
+    """The fixed zone *hours* east of Greenwich."""
+    return dt.timezone(dt.timedelta(hours=hours))
+
+
+def same(got: object, expected: object) -> None:
+    """Equal, of the same type, and (for aware values) with the same offset."""
+    assert got == expected
+    assert type(got) is type(expected)
+    if isinstance(expected, dt.datetime):
+        assert got.utcoffset() == expected.utcoffset()  # type: ignore[attr-defined]
+
 
 # Decimal digits of other scripts (Arabic-Indic, Persian, Devanagari,
 # full-width), which \d and int() accept, and digits that are not decimal
