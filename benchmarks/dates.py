@@ -5,12 +5,15 @@ Usage::
     python benchmarks/dates.py [--count N] [--repeat R] [--seed S] [--quick] [--json [PATH]]
 
 Both parsers read the same mix of news date strings, family by family (the
-common families of wire copy: US long and AP forms, ISO 8601 dates and
-datetimes, ISO basic, RFC 822, TREC compact dates, Reuters-21578), and every
-result is checked to be identical: the same value, the same precision
-(a date for a date), the same UTC offset.  dateutil is called as a careful
-user calls it: with an explicit ``default`` and a ``tzinfos`` table, so that
-it never consults the clock or the machine's zone.
+common families of wire copy: US long and AP forms, British day-month-year,
+ISO 8601 dates and datetimes, ISO basic, RFC 822, US numeric, TREC compact
+dates, Reuters-21578, and AP's year-less ``Dec. 30``), and every result is
+checked to be identical: the same value, the same precision (a date for a
+date), the same UTC offset.  dateutil is called as a careful user calls it:
+with an explicit ``default`` and a ``tzinfos`` table, so that it never
+consults the clock or the machine's zone.  A year-less date is read by
+wirecopy against a reference date (the story's date, here up to 150 days
+away from it) and by dateutil with a default in the right year.
 
 The strings are drawn here and saved under ``benchmarks/_data/``; each
 parser runs through ``benchmarks/_harness.py``: R passes per family, each in
@@ -30,6 +33,7 @@ import random
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import NamedTuple
 
 import _harness
 from dateutil import __version__ as du_version
@@ -42,20 +46,6 @@ MIX = "the whole mix, shuffled"
 
 DEFAULT = dt.datetime(2000, 1, 1)
 TZINFOS = dict(ZONES)
-MONTHS = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
 
 
 def _moment(rng: random.Random) -> dt.datetime:
@@ -63,12 +53,34 @@ def _moment(rng: random.Random) -> dt.datetime:
     return start + dt.timedelta(seconds=rng.randrange(0, 34 * 365 * 86400))
 
 
+def _in_year(moment: dt.datetime, year: int) -> dt.datetime:
+    """*moment* moved to *year*, 29 February to the 28th where the year has none."""
+    if moment.month == 2 and moment.day == 29:
+        moment = moment.replace(day=28)
+    return moment.replace(year=year)
+
+
 def _zone(rng: random.Random) -> dt.timezone:
     return dt.timezone(dt.timedelta(minutes=rng.choice([0, 60, 120, -300, -240, -480, 330, 600, 660])))
 
 
-#: family name -> a function that draws one string of that family.
-FAMILIES: dict[str, Callable[[random.Random], str]] = {
+class Case(NamedTuple):
+    """One string, with the reference wirecopy reads it against and dateutil's default."""
+
+    text: str
+    reference: dt.date | None = None
+    default: dt.datetime = DEFAULT
+
+
+def _year_less(rng: random.Random) -> Case:
+    """AP's month and day without a year, and a story date up to 150 days away."""
+    day = _moment(rng).date()
+    reference = day + dt.timedelta(days=rng.randrange(-150, 151))
+    return Case(format_date(day, "ap").rsplit(",", 1)[0], reference, dt.datetime(day.year, 1, 1))
+
+
+#: family name -> a function that draws one string (or one Case) of that family.
+FAMILIES: dict[str, Callable[[random.Random], str | Case]] = {
     "Month D, YYYY": lambda r: format_date(_moment(r).date(), "us-long"),
     "AP Mon. D, YYYY": lambda r: format_date(_moment(r).date(), "ap"),
     "Weekday, Month D, YYYY": lambda r: (lambda d: f"{d:%A}, {format_date(d, 'us-long')}")(_moment(r).date()),
@@ -79,18 +91,22 @@ FAMILIES: dict[str, Callable[[random.Random], str]] = {
     "ISO datetime, naive": lambda r: _moment(r).strftime("%Y-%m-%d %H:%M"),
     "ISO basic (NITF)": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "iso-basic"),
     "RFC 822": lambda r: format_date(_moment(r).replace(tzinfo=_zone(r)), "rfc822"),
-    # The day is capped at 28: a 29 February moved to another year does not exist.
-    "RFC 822, 2-digit year, GMT": lambda r: (lambda m: m.replace(year=r.randrange(1987, 1999), day=min(m.day, 28)))(
-        _moment(r)
-    ).strftime("%a, %d %b %y %H:%M:%S GMT"),
+    "RFC 822, 2-digit year, GMT": lambda r: _in_year(_moment(r), r.randrange(1987, 1999)).strftime(
+        "%a, %d %b %y %H:%M:%S GMT"
+    ),
     "TREC compact YYYYMMDD": lambda r: _moment(r).strftime("%Y%m%d"),
+    "D Month YYYY": lambda r: format_date(_moment(r).date(), "day-month-year"),
+    "Weekday, D Month YYYY": lambda r: (lambda d: f"{d:%A}, {format_date(d, 'day-month-year')}")(_moment(r).date()),
+    "US numeric MM/DD/YYYY": lambda r: format_date(_moment(r).date(), "us-slash"),
+    "US numeric, HH:MM": lambda r: _moment(r).strftime("%m/%d/%Y %H:%M"),
+    "AP Mon. D, no year": _year_less,
     "Reuters-21578": lambda r: format_date(_moment(r).replace(microsecond=r.randrange(100) * 10000), "reuters21578"),
 }
 
 
-def _dateutil(text: str) -> dt.datetime:
+def _dateutil(text: str, default: dt.datetime = DEFAULT) -> dt.datetime:
     """dateutil as a careful user calls it."""
-    return du_parser.parse(text, default=DEFAULT, tzinfos=TZINFOS)
+    return du_parser.parse(text, default=default, tzinfos=TZINFOS)
 
 
 def _same(ours: dt.date, theirs: dt.datetime) -> bool:
@@ -107,31 +123,45 @@ def _same(ours: dt.date, theirs: dt.datetime) -> bool:
 # -- the contenders, each run in a fresh process by the harness ---------------
 
 
-def _texts(path: str, family: str) -> list[str]:
-    strings: list[str] = json.loads(Path(path).read_text(encoding="utf-8"))[family]
-    return strings
+def _cases(path: str, family: str) -> list[Case]:
+    # Loaded in the child, in the family's order: the strings of the shuffled
+    # mix are allocated in the order they are parsed, as a real file's are.
+    rows = json.loads(Path(path).read_text(encoding="utf-8"))[family]
+    return [_case(row) for row in rows]
+
+
+def _row(case: Case) -> list[str | None]:
+    return [case.text, None if case.reference is None else case.reference.isoformat(), case.default.isoformat()]
+
+
+def _case(row: list[str | None]) -> Case:
+    text, reference, default = row
+    assert text is not None and default is not None
+    return Case(
+        text, None if reference is None else dt.date.fromisoformat(reference), dt.datetime.fromisoformat(default)
+    )
 
 
 def ours(path: str, family: str) -> Callable[[], int]:
     """``wirecopy.parse_date`` over the strings of *family* (loaded before the clock starts)."""
-    texts = _texts(path, family)
+    cases = _cases(path, family)
 
     def run() -> int:
-        for text in texts:
-            parse_date(text)
-        return len(texts)
+        for text, reference, _ in cases:
+            parse_date(text, reference=reference)
+        return len(cases)
 
     return run
 
 
 def theirs(path: str, family: str) -> Callable[[], int]:
     """``dateutil.parser.parse``, as a careful user calls it, over the same strings."""
-    texts = _texts(path, family)
+    cases = _cases(path, family)
 
     def run() -> int:
-        for text in texts:
-            _dateutil(text)
-        return len(texts)
+        for text, _, default in cases:
+            _dateutil(text, default)
+        return len(cases)
 
     return run
 
@@ -151,26 +181,28 @@ def main(argv: list[str] | None = None) -> int:
         args.count = min(args.count, 500)
     bench.note("dateutil", du_version)
     rng = random.Random(args.seed)
-    families: dict[str, list[str]] = {}
+    families: dict[str, list[Case]] = {}
     mismatches = 0
     for name, draw in FAMILIES.items():
-        texts = families[name] = [draw(rng) for _ in range(args.count)]
-        for text in texts:
-            if not _same(parse_date(text), _dateutil(text)):
+        cases = families[name] = [c if isinstance(c, Case) else Case(c) for c in (draw(rng) for _ in range(args.count))]
+        for text, reference, default in cases:
+            mine, other = parse_date(text, reference=reference), _dateutil(text, default)
+            if not _same(mine, other):
                 mismatches += 1
                 if mismatches <= 10:
-                    print(f"  DIFFERENT: {text!r}: {parse_date(text)!r} != {_dateutil(text)!r}")
-    mix = [text for texts in families.values() for text in texts]
+                    print(f"  DIFFERENT: {text!r}: {mine!r} != {other!r}")
+    mix = [case for cases in families.values() for case in cases]
     rng.shuffle(mix)
     families[MIX] = mix
     path = DATA / f"dates-{args.seed}-{args.count}.json"
     path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(json.dumps(families), encoding="utf-8")
+    rows = {name: [_row(case) for case in cases] for name, cases in families.items()}
+    path.write_text(json.dumps(rows), encoding="utf-8")
     # Each pass parses the strings over and over until it has taken this much
     # CPU time: one pass over 2,000 strings takes 2 ms, too little to time.
     least = 0.1 if args.quick else 0.3
     for name, texts in families.items():
-        group = bench.group(name, "" if name == MIX else f"e.g. {texts[0]}")
+        group = bench.group(name, "" if name == MIX else f"e.g. {texts[0].text}")
         group.add(
             "dateutil", "dateutil.parser.parse", "theirs", baseline=True, min_seconds=least, path=str(path), family=name
         )

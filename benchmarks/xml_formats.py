@@ -8,7 +8,7 @@ twice in the same run:
   nothing with the elements (the floor any ElementTree-based reader pays);
 * **wirecopy**: ``wirecopy.loads(data, format)``, which builds full
   ``Article`` records (dates parsed, datelines split, codes collected) behind
-  the safety checks of ``wirecopy.formats._xml``.
+  the safety checks of ``wirecopy.kit.xml``.
 
 Both run through ``benchmarks/_harness.py``: a fresh process per pass (the
 documents are generated in it before the clock starts), passes interleaved,

@@ -503,3 +503,55 @@ class TestWhatTheUserSees:
         """One file and one document are singular in the summary line."""
         result = call(capsysbinary, "convert", "-j", "1", str(SEED))
         assert summary_line(result.stderr).startswith("wirecopy: 1 file: 1 converted; 1 document read, 1 written")
+
+
+class TestBinaryOutput:
+    def test_binary_output_is_not_written_to_a_terminal(self) -> None:
+        """convert --to parquet with standard output on a terminal is a usage error that says to name a file."""
+        pytest.importorskip("pty")
+        import pty
+
+        master, slave = pty.openpty()
+        proc = subprocess.Popen(
+            [sys.executable, "-m", "wirecopy", "convert", "--to", "parquet", str(SEED)],
+            stdin=subprocess.DEVNULL,
+            stdout=slave,
+            stderr=subprocess.PIPE,
+        )
+        os.close(slave)
+        _, stderr = proc.communicate(timeout=60)
+        os.close(master)
+        assert proc.returncode == 2
+        assert "parquet output is binary and standard output is a terminal; name a file with -o" in stderr.decode()
+
+    def test_a_missing_extra_is_told_once_up_front(self, tmp_path: Path) -> None:
+        """Without pyarrow, convert --to parquet stops at once with the extra to install, status 2."""
+        blocker = tmp_path / "sitecustomize.py"
+        blocker.write_text(
+            "import sys\n"
+            "class _Block:\n"
+            "    def find_spec(self, name, path=None, target=None):\n"
+            "        if name == 'pyarrow' or name.startswith('pyarrow.'):\n"
+            "            raise ImportError('blocked for the test')\n"
+            "sys.meta_path.insert(0, _Block())\n"
+        )
+        env = dict(os.environ, PYTHONPATH=os.pathsep.join(filter(None, [str(tmp_path), os.environ.get("PYTHONPATH")])))
+        result = subprocess.run(
+            [
+                sys.executable,
+                "-m",
+                "wirecopy",
+                "convert",
+                "--to",
+                "parquet",
+                "-o",
+                str(tmp_path / "x.parquet"),
+                str(SEED),
+            ],
+            capture_output=True,
+            env=env,
+            check=False,
+        )
+        assert result.returncode == 2
+        assert 'pip install "wirecopy[arrow]"' in result.stderr.decode()
+        assert not (tmp_path / "x.parquet").exists()

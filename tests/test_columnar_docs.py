@@ -88,7 +88,7 @@ def test_recipe_runs(code: str, workdir: Path) -> None:
     """The recipe runs as written in a fresh interpreter, and its asserts hold."""
     missing = _needs(code)
     if missing:
-        pytest.skip(f"the recipe needs {', '.join(missing)}: pip install '.[test]'")
+        pytest.skip(f"the recipe needs {', '.join(missing)}: pip install {' '.join(missing)}")
     env = dict(os.environ)
     # datasets writes its cache and would look for the network: neither here.
     env.update(HF_HOME=str(workdir / ".hf"), HF_DATASETS_OFFLINE="1", HF_HUB_OFFLINE="1")

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
+import time
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,7 @@ from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Dateline, ParseError
+from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
 from wirecopy.datelines import (
     _NOT_BARE_PLACE,
     _NOT_PLACE,
@@ -21,6 +24,8 @@ from wirecopy.datelines import (
     split_dateline,
 )
 from wirecopy.dates import MONTHS
+
+from .date_strategies import hostile_texts, references
 
 REFERENCE = dt.date(2000, 12, 30)
 
@@ -321,28 +326,56 @@ class TestParse:
             assert parse_dateline(render_dateline(dateline), reference=REFERENCE) == dateline, paragraph
 
 
+class TestHostile:
+    @pytest.mark.parametrize("reference", [dt.date.max, dt.date.min])
+    def test_weekday_past_the_calendar_is_none(self, reference: dt.date) -> None:
+        """A weekday whose day would fall outside the calendar gives no date, not an OverflowError."""
+        weekday = "Monday" if reference == dt.date.max else "Sunday"
+        dateline, rest = split_dateline(f"MOSCOW, {weekday} (Reuters) - x", reference=reference)
+        assert dateline == Dateline(text=f"MOSCOW, {weekday} (Reuters) -", place="MOSCOW", agency="Reuters")
+        assert rest == "x"
+
+    def test_huge_number_in_a_dateline_element(self) -> None:
+        """A dateline element of digits and colons gives ParseError, not dateutil's decimal error."""
+        text = "2:999999999999999999999999999999T:7+"
+        with pytest.raises(ParseError) as info:
+            parse_dateline(text)
+        assert str(info.value) == f"not a dateline: {text!r} (at column 1)"
+
+    def test_first_word_of_a_hundred_characters_at_most(self) -> None:
+        """A first word longer than any place (over 100 characters) is no dateline, in either function."""
+        word = "A-" * 50
+        assert split_dateline(f"{word} (AP) -- x")[0] == Dateline(text=f"{word} (AP) --", place=word, agency="AP")
+        assert split_dateline(f"{word}B (AP) -- x") == (None, f"{word}B (AP) -- x")
+        assert parse_dateline(word) == Dateline(text=word, place=word)
+        with pytest.raises(ParseError):
+            parse_dateline(word + "B")
+
+    def test_long_text_is_quoted_short(self) -> None:
+        """The message for a long text that is not a dateline quotes only its start."""
+        with pytest.raises(ParseError) as info:
+            parse_dateline("1" * 100_000)
+        assert str(info.value) == f"not a dateline: {'1' * 40!r}... (at column 1)"
+
+    @pytest.mark.parametrize("piece", ["1", "1:", "a.", "A ", "A, ", "(", "A (", "A-", "Dec 1, ", " -", ",", "(AP) "])
+    def test_a_megabyte_returns_or_raises_quickly(self, piece: str) -> None:
+        """A megabyte of any shape is split, read or refused in well under a second of CPU."""
+        text = piece * (1_000_000 // len(piece))
+        start = time.process_time()
+        split_dateline(text, reference=REFERENCE)
+        with contextlib.suppress(ParseError):
+            parse_dateline(text, reference=REFERENCE)
+        assert time.process_time() - start < 1.0
+
+
 # --------------------------------------------------------------------------
 # Properties: generated datelines of every convention split back off.
 
-_MONTH_NAMES = (
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-)
-_WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+_WEEKDAYS = tuple(name.capitalize() for name in ENGLISH_WEEKDAYS)
 # Words the parser treats specially are not drawn as places (they would be
 # read as dates, sentence words or labels, by design).
 _RESERVED = (
-    {w.casefold() for w in _MONTH_NAMES + _WEEKDAYS}
+    {w.casefold() for w in MONTH_NAMES + _WEEKDAYS}
     | {name.casefold() for name in MONTHS}
     | set(_NOT_PLACE)
     | set(_NOT_BARE_PLACE)
@@ -398,10 +431,10 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
     month_day = draw(
         st.sampled_from(
             [
-                f"{_MONTH_NAMES[near.month - 1]} {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3]} {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3]}. {near.day}",
-                f"{_MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
+                f"{MONTH_NAMES[near.month - 1]} {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3]} {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3]}. {near.day}",
+                f"{MONTH_NAMES[near.month - 1][:3].upper()} {near.day}",
             ]
         )
     )
@@ -417,7 +450,7 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
     if convention == "agency-full-date":
         place, agency = draw(PLACES), draw(KNOWN)
         day = draw(st.dates(dt.date(1000, 1, 1)))
-        text = f"{head(place)}, {_MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d} ({agency})"
+        text = f"{head(place)}, {MONTH_NAMES[day.month - 1]} {day.day}, {day.year:04d} ({agency})"
         return Dateline(text=text, place=place, region=region, agency=agency, date=day), reference
     if convention == "efe":
         place = draw(PLACES)
@@ -471,10 +504,10 @@ class TestProperties:
         assert split_dateline(dateline.text, reference=reference) == (dateline, "")
         assert parse_dateline(dateline.text, reference=reference) == dateline
 
-    @given(st.text(max_size=60))
-    def test_split_is_a_prefix(self, paragraph: str) -> None:
-        """On any text, split_dateline raises nothing, and a dateline is the paragraph's own prefix."""
-        dateline, rest = split_dateline(paragraph, reference=REFERENCE)
+    @given(st.text() | hostile_texts(), references())
+    def test_split_is_a_prefix(self, paragraph: str, reference: dt.date | None) -> None:
+        """On any text and reference, split_dateline raises nothing, and a dateline is the paragraph's own prefix."""
+        dateline, rest = split_dateline(paragraph, reference=reference)
         if dateline is None:
             assert rest == paragraph
         else:
@@ -482,14 +515,21 @@ class TestProperties:
             assert head.startswith(dateline.text)
             assert rest == head[len(dateline.text) :].lstrip()
 
-    @given(st.text(max_size=60))
-    def test_parse_raises_only_parse_errors(self, text: str) -> None:
-        """On any text, parse_dateline returns a Dateline or raises ParseError."""
+    @given(st.text() | hostile_texts(), references())
+    def test_parse_raises_only_parse_errors(self, text: str, reference: dt.date | None) -> None:
+        """On any text and reference, parse_dateline returns a Dateline or raises ParseError with a column."""
         try:
-            value = parse_dateline(text, reference=REFERENCE)
-        except ParseError:
+            value = parse_dateline(text, reference=reference)
+        except ParseError as err:
+            assert err.colno is not None
             return
         assert isinstance(value, Dateline)
+
+    @given(hostile_texts(), references())
+    def test_hostile_dateline_opening(self, text: str, reference: dt.date | None) -> None:
+        """A dateline opening followed by hostile text splits without error, whatever the reference."""
+        for head in ("WASHINGTON, ", "(AP) - Rome, ", "MOSCOW, Dec "):
+            split_dateline(head + text + " (AP) -- x", reference=reference)
 
 
 # --------------------------------------------------------------------------

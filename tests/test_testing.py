@@ -12,8 +12,9 @@ from typing import Any, BinaryIO
 import pytest
 from hypothesis import strategies as st
 
-from wirecopy import Article, Format, ReadContext, WriteError
-from wirecopy.registry import Registry
+from wirecopy import Article, Document, Format, ReadContext, WriteError
+from wirecopy.format import is_xml
+from wirecopy.registry import Registry, get_format
 from wirecopy.strategies import headlines
 from wirecopy.testing import CHECKS, FormatContractError, check_format
 
@@ -33,21 +34,22 @@ class Toy(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """One article per line after the signature."""
         if stream.readline() != b"TOY/1\n":
-            context.skip(context.error("not a toy feed: the first line must be TOY/1", line=1, column=1))
+            context.leave_out("bad-signature", "not a toy feed: the first line must be TOY/1", line=1, column=1)
             return
         offset = 6
         for number, raw in enumerate(stream, 2):
             start, offset = offset, offset + len(raw)
+            doc = context.document(line=number, offset=start)
             try:
                 text = raw.decode("utf-8")
             except UnicodeDecodeError as err:
-                context.skip(context.error(f"not UTF-8: {err.reason}", line=number, column=err.start + 1))
+                doc.leave_out("not-utf8", f"not UTF-8: {err.reason}", line=number, column=err.start + 1)
                 continue
-            yield self.article(text.rstrip("\n"), context.origin(line=number, offset=start))
+            yield self.article(text.rstrip("\n"), doc)
 
-    def article(self, text: str, origin: Any) -> Article:
+    def article(self, text: str, doc: Document) -> Article:
         """The article of one line."""
-        return Article(format=self.name, headline=text, origin=origin)
+        return doc.article(format=self.name, headline=text)
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """The signature, then each headline on a line."""
@@ -80,7 +82,7 @@ def contract_error(
 
 READ_HINT = (
     "reading may raise nothing but WirecopyError (ParseError): catch it and report it with "
-    "context.defect() or context.skip(context.error(...))"
+    "doc.defect() or doc.leave_out()"
 )
 
 
@@ -276,10 +278,10 @@ class ReadWarns(Toy):
 class FragileToy(Toy):
     """Reads ``key: value`` lines and crashes on a line without a colon."""
 
-    def article(self, text: str, origin: Any) -> Article:
+    def article(self, text: str, doc: Document) -> Article:
         """Split at the colon, trusting that there is one."""
         key, value = text.split(":", 1)
-        return Article(format=self.name, headline=value.strip(), extra={"key": key}, origin=origin)
+        return doc.article(format=self.name, headline=value.strip(), extra={"key": key})
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """``key: headline`` lines."""
@@ -310,7 +312,7 @@ class TestRead:
             "format 'toy-feed' breaks the wirecopy format contract (1 failed):\n"
             "[read] loads(b'', 'toy-feed', errors='warn') raised ParseError('not a toy feed (at line 1, column 1)') "
             f"in ReadRaisesParseError.read (test_testing.py, line {line}); under warn and skip a format reports "
-            "problems through its ReadContext (context.defect, context.skip) and goes on"
+            "problems through its ReadContext (doc.defect(), doc.leave_out(), context.leave_out()) and goes on"
         )
 
     def test_a_warning(self) -> None:
@@ -348,9 +350,9 @@ class TestRead:
 class Lossy(Toy):
     """Reads headlines back in lower case."""
 
-    def article(self, text: str, origin: Any) -> Article:
+    def article(self, text: str, doc: Document) -> Article:
         """Lower-case the headline."""
-        return Article(format=self.name, headline=text.lower(), origin=origin)
+        return doc.article(format=self.name, headline=text.lower())
 
 
 class WriterRefuses(Toy):
@@ -433,7 +435,8 @@ class TestUsage:
         with pytest.raises(ValueError) as info:
             check_format(Toy, checks=["speed"])
         assert (
-            str(info.value) == "unknown checks ['speed']; the checks are declaration, sniff, read, roundtrip, detection"
+            str(info.value)
+            == "unknown checks ['speed']; the checks are declaration, sniff, read, entities, roundtrip, detection"
         )
 
     def test_not_a_format(self) -> None:
@@ -485,3 +488,81 @@ class TestDamage:
         # Structural bytes present, sorted: "\n", "&", ";"; position 1 picks "&".
         assert _damage(text, [("insert", 1, b";", 2)]) == b"aaaa&C;x1f;bbbb\n\n\n\n\n\n"
         assert _damage(text, [("cut", 1, b"xyz", 2)]) == b"aaaa&C;bbbb\n\n\n\n\n\n"
+
+
+class TestNothingLost:
+    def test_a_document_dropped_in_silence_is_caught(self) -> None:
+        """A reader that starts a document and neither returns nor reports it breaks the read check."""
+
+        class Dropping(Toy):
+            """Drops comment lines without a word."""
+
+            def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+                """Skip lines that start with '#', silently."""
+                for article in super().read(stream, context):
+                    if not (article.headline or "").startswith("#"):
+                        yield article
+
+        error = contract_error(Dropping, checks=["read"], samples=[b"TOY/1\n# a note\nHello\n"])
+        [(check, message)] = error.failures
+        assert check == "read"
+        assert "started 2 documents (context.document()) but returned 1 and left out 0" in message
+        assert "a document was lost without a word" in message
+
+    def test_an_article_without_origin_is_caught(self) -> None:
+        """A reader that builds articles itself, without doc.article(), is told to give them their origin."""
+
+        class Originless(Toy):
+            """Builds articles without their origin."""
+
+            def article(self, text: str, doc: Document) -> Article:
+                """The article of one line, without its origin."""
+                return Article(format=self.name, headline=text)
+
+        error = contract_error(Originless, checks=["read"], samples=[b"TOY/1\nHello\n"])
+        [(check, message)] = error.failures
+        assert check == "read"
+        assert "returned an article without an origin" in message
+        assert "doc.article(...)" in message
+
+
+class ToyXML(Format):
+    """A toy XML feed read with ElementTree, which expands internal entities: what the entities check catches."""
+
+    name = "toy-xml"
+    extensions = (".toyx",)
+    media_types = ("application/xml",)
+    description = "a toy XML feed that trusts its input"
+    version_added = "1.0"
+
+    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
+        """One article per <story>, its text the headline."""
+        import xml.etree.ElementTree as ET
+
+        doc = context.document(line=1, offset=0)
+        try:
+            root = ET.fromstring(stream.read())
+        except ET.ParseError as err:
+            doc.leave_out("not-xml", f"not XML: {err}", line=1, column=1)
+            return
+        yield doc.article(format=self.name, headline="".join(root.itertext()).strip() or None)
+
+
+class TestEntities:
+    def test_an_xml_reader_that_expands_entities_is_caught(self) -> None:
+        """A format that declares an XML media type and accepts entity declarations breaks the entities check."""
+        error = contract_error(ToyXML, checks=["entities"], samples=[b"<feed><story>Hello</story></feed>"])
+        [(check, message)] = error.failures
+        assert check == "entities"
+        assert "read a document that declares an entity without raising ParseError" in message
+        assert "<!DOCTYPE feed [<!ENTITY probe" in message
+
+    def test_formats_that_are_not_xml_are_not_probed(self) -> None:
+        """The entities check applies only to formats whose media_types say XML."""
+        check_format(Toy, checks=["entities"], samples=[b"TOY/1\n<x>&y;</x>\n"], max_examples=5)
+
+    def test_the_built_in_xml_formats_refuse_entities(self) -> None:
+        """Every built-in XML format passes the entities check on its own output."""
+        for name in ("nitf", "newsml-g2", "newsml-1", "rcv1-xml"):
+            assert is_xml(get_format(name)), f"{name} does not declare an XML media type"
+            check_format(name, checks=["entities"], max_examples=10)

@@ -1,12 +1,16 @@
-"""XML from a feed is untrusted: entity bombs, XXE and DTDs, for every XML format."""
+"""XML from a feed is untrusted: entity bombs, XXE and DTDs, deep nesting, huge tokens and documents, and
+trailing garbage, for every XML format, through the API under each policy."""
 
 from __future__ import annotations
 
+import io
 import socket
 import time
 import tracemalloc
 import warnings
+import xml.etree.ElementTree as ET
 from pathlib import Path
+from typing import Any, ClassVar
 
 import pytest
 
@@ -171,3 +175,284 @@ def test_predefined_and_character_references_still_work() -> None:
         warnings.simplefilter("error")
         [article] = wirecopy.loads(document, "nitf", errors="strict")
     assert article.paragraphs == ("<a> & \"b\" 'c' \u00e5 \u2014",)
+
+
+# ---------------------------------------------------------------------------
+# Tricks that a text scan of the prolog could miss: expat decides
+
+
+SECRET = "EXPANDED-ENTITY-TEXT"
+_DTD = f'<!DOCTYPE x [<!ENTITY e "{SECRET}">]>'
+
+
+def _bom_twice(root: str) -> bytes:
+    return b"\xef\xbb\xbf" + ("\ufeff" + _DTD + root.format(body="&e;")).encode()
+
+
+def _utf16(root: str) -> bytes:
+    return ('<?xml version="1.0" encoding="UTF-16"?>' + _DTD + root.format(body="&e;")).encode("utf-16")
+
+
+def _comments_first(root: str) -> bytes:
+    prolog = '<?xml version="1.0"?>\n<!-- <!DOCTYPE fake> --><?pi <!DOCTYPE?>\n\t'
+    return (prolog + _DTD + root.format(body="&e;")).encode()
+
+
+def _standalone(root: str) -> bytes:
+    return ('<?xml version="1.0" encoding="utf-8" standalone="yes"?>' + _DTD + root.format(body="&e;")).encode()
+
+
+def _latin1_declared(root: str) -> bytes:
+    return ('<?xml version="1.0" encoding="ISO-8859-1"?>' + _DTD + root.format(body="&e;")).encode("latin-1")
+
+
+TRICKS = {
+    "bom-twice": _bom_twice,
+    "utf-16": _utf16,
+    "comments-first": _comments_first,
+    "standalone": _standalone,
+    "latin-1": _latin1_declared,
+}
+
+
+@pytest.mark.parametrize("trick", sorted(TRICKS))
+@pytest.mark.parametrize("name", FORMATS)
+def test_prolog_tricks_are_refused_under_strict(name: str, trick: str) -> None:
+    """Whatever precedes the DOCTYPE (a second BOM, UTF-16, comments, PIs), its entity is refused, not expanded."""
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(TRICKS[trick](ROOTS[name]), name, errors="strict")
+    assert info.value.kind == "entity-declaration"
+    assert "entity 'e'" in str(info.value)
+
+
+@pytest.mark.parametrize("trick", sorted(TRICKS))
+@pytest.mark.parametrize("name", FORMATS)
+def test_prolog_tricks_are_left_out_under_skip_and_warn(name: str, trick: str) -> None:
+    """Under skip and warn the document is left out, and the entity's text appears nowhere."""
+    data = TRICKS[trick](ROOTS[name])
+    reader = wirecopy.load(io.BytesIO(data), name, errors="skip")
+    assert list(reader) == []
+    assert [error.kind for error in reader.skipped] == ["entity-declaration"]
+    with pytest.warns(SkippedDocumentWarning) as caught:
+        assert wirecopy.loads(data, name) == []
+    assert all(SECRET not in str(warning.message) for warning in caught)
+
+
+def test_bom_twice_as_a_str_is_refused() -> None:
+    """Text given as a str with two BOMs before the DOCTYPE is refused too."""
+    text = "\ufeff\ufeff" + _DTD + ROOTS["nitf"].format(body="&e;")
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(text, "nitf", errors="strict")
+    assert info.value.kind == "entity-declaration"
+
+
+def test_a_bom_after_white_space_is_not_a_way_in() -> None:
+    """A BOM that is not first is a broken document: left out, its entity never expanded."""
+    data = ("\n\ufeff" + _DTD + ROOTS["nitf"].format(body="&e;")).encode()
+    reader = wirecopy.load(io.BytesIO(data), "nitf", errors="skip")
+    assert list(reader) == []
+    assert len(reader.skipped) == 1
+    assert SECRET not in str(reader.skipped[0])
+
+
+# ---------------------------------------------------------------------------
+# Deep nesting: iterative walks, never RecursionError
+
+# Each format's smallest document with {body} where body text is walked into.
+CONTAINERS = {
+    "nitf": "<nitf><body><body.content>{body}</body.content></body></nitf>",
+    "newsml-g2": (
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="g" standard="NewsML-G2" standardversion="2.24">'
+        '<itemMeta><itemClass qcode="ninat:text"/><provider literal="p"/></itemMeta>'
+        "<contentSet><inlineXML><html><body>{body}</body></html></inlineXML></contentSet></newsItem>"
+    ),
+    "newsml-1": (
+        '<NewsML><NewsItem><NewsComponent><ContentItem><MediaType FormalName="Text"/>'
+        "<DataContent>{body}</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>"
+    ),
+    "rcv1-xml": '<newsitem itemid="1" date="1996-08-20"><text>{body}</text></newsitem>',
+}
+
+
+def _nested(nesting: str, depth: int) -> str:
+    if nesting == "containers":
+        return "<div>" * depth + "<p>Deep.</p>" + "</div>" * depth
+    return "<p>" + "<em>" * depth + "Deep." + "</em>" * depth + "</p>"
+
+
+@pytest.mark.parametrize("nesting", ["containers", "inline"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_100000_levels_of_nesting_are_read(name: str, nesting: str) -> None:
+    """A document nested 100,000 elements deep gives its article under strict, never RecursionError."""
+    [article] = wirecopy.loads(CONTAINERS[name].format(body=_nested(nesting, 100_000)), name, errors="strict")
+    assert article.paragraphs == ("Deep.",)
+
+
+@pytest.mark.parametrize("errors", ["warn", "skip"])
+@pytest.mark.parametrize("nesting", ["containers", "inline"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_deep_nesting_is_read_under_warn_and_skip(name: str, nesting: str, errors: str) -> None:
+    """Ten times Python's recursion limit reads the same under warn and skip, with no warning."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        [article] = wirecopy.loads(CONTAINERS[name].format(body=_nested(nesting, 10_000)), name, errors=errors)
+    assert article.paragraphs == ("Deep.",)
+
+
+# ---------------------------------------------------------------------------
+# A complete document followed by garbage: the document is kept
+
+GARBAGE = {"ampersand": ("\n&", 2, 1), "second-end-tag": ("\n</{root}>\n", 2, 1), "text": ("\n\n  junk", 3, 3)}
+ROOT_NAMES = {"nitf": "nitf", "newsml-g2": "newsItem", "newsml-1": "NewsML", "rcv1-xml": "newsitem"}
+
+
+def _with_garbage(name: str, garbage: str) -> str:
+    text = GARBAGE[garbage][0].format(root=ROOT_NAMES[name])
+    return ROOTS[name].format(body="Kept.") + text
+
+
+@pytest.mark.parametrize("garbage", ["ampersand", "second-end-tag"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_trailing_garbage_is_reported_and_the_document_kept(name: str, garbage: str) -> None:
+    """Under skip, the document before a stray & or a second end tag is returned; the garbage is reported."""
+    reader = wirecopy.load(io.BytesIO(_with_garbage(name, garbage).encode()), name, errors="skip", filename="g.xml")
+    articles = list(reader)
+    assert [a.origin.index for a in articles] == [0]  # type: ignore[union-attr]
+    assert len(articles) == 1 and "Kept." in " ".join(articles[0].paragraphs)
+    [error] = reader.skipped
+    _, line, column = GARBAGE[garbage]
+    assert (error.kind, error.lineno, error.colno) == ("stray-text", line, column)
+    assert str(error).startswith("the text after the end of the document is not XML (not well-formed (invalid token))")
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_trailing_garbage_warns_under_warn(name: str) -> None:
+    """Under warn, the document is returned and the garbage after it is warned about."""
+    with pytest.warns(SkippedDocumentWarning, match="the text after the end of the document is not XML"):
+        articles = wirecopy.loads(_with_garbage(name, "ampersand"), name)
+    assert len(articles) == 1
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_trailing_garbage_raises_under_strict(name: str) -> None:
+    """Under strict, the garbage raises, placed at its first character."""
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(_with_garbage(name, "second-end-tag"), name, errors="strict", filename="g.xml")
+    assert str(info.value) == (
+        "the text after the end of the document is not XML (not well-formed (invalid token)); "
+        "it was not read (at g.xml, line 2, column 1)"
+    )
+    assert info.value.kind == "stray-text"
+
+
+@pytest.mark.parametrize("name", ["nitf", "rcv1-xml"])
+def test_text_after_a_document_is_still_a_broken_document(name: str) -> None:
+    """Words after a document start a next document, which is broken: the first one is kept, as before."""
+    reader = wirecopy.load(io.BytesIO(_with_garbage(name, "text").encode()), name, errors="skip")
+    assert len(list(reader)) == 1
+    [error] = reader.skipped
+    assert (error.kind, error.lineno, error.colno) == ("not-xml", 3, 3)
+
+
+# ---------------------------------------------------------------------------
+# Huge tokens and documents: linear time, bounded memory
+
+FORMAT_CLASSES = {name: type(wirecopy.get_format(name)) for name in FORMATS}
+
+
+class _CountingParser(ET.XMLParser):
+    """ElementTree's parser, counting the pieces it is fed."""
+
+    fed: ClassVar[list[int]] = []
+
+    def feed(self, data: Any) -> None:
+        """Count the piece, then parse it."""
+        _CountingParser.fed.append(len(data))
+        super().feed(data)
+
+
+class _CountingPullParser(ET.XMLPullParser):
+    """ElementTree's pull parser, counting the pieces it is fed."""
+
+    def feed(self, data: Any) -> None:
+        """Count the piece, then parse it."""
+        _CountingParser.fed.append(len(data))
+        super().feed(data)
+
+
+def test_a_huge_attribute_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 16 MB attribute reaches the parser in a few growing pieces, not 256 chunks each read again by expat."""
+    monkeypatch.setattr(_CountingParser, "fed", [])
+    monkeypatch.setattr(ET, "XMLParser", _CountingParser)
+    size = 16 << 20
+    data = b'<nitf><head><meta name="big" content="' + b"x" * size + b'"/></head><body/></nitf>'
+    [article] = wirecopy.loads(data, "nitf", errors="strict")
+    assert len(article.extra["meta"]["big"]) == size
+    assert len(_CountingParser.fed) < 16
+    assert sum(_CountingParser.fed) == len(data)
+
+
+def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+    """When streaming items, a token that produces no element for long is fed in growing pieces too."""
+    monkeypatch.setattr(_CountingParser, "fed", [])
+    monkeypatch.setattr(ET, "XMLPullParser", _CountingPullParser)
+    size = 16 << 20
+    item = ROOTS["newsml-g2"].format(body="Text.")
+    data = (
+        '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent a="'
+        + "x" * size
+        + f'">2019-01-01T00:00:00Z</sent></header><itemSet>{item}</itemSet></newsMessage>'
+    ).encode()
+    [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
+    assert article.paragraphs == ("Text.",)
+    assert len(_CountingParser.fed) < 16
+
+
+@pytest.mark.parametrize("errors", ["strict", "warn", "skip"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_a_document_over_the_size_limit_is_left_out(name: str, errors: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A text node that takes a document over the limit leaves it out as document-too-large."""
+    monkeypatch.setattr(FORMAT_CLASSES[name], "max_document_size", 1 << 20)
+    data = CONTAINERS[name].format(body="<p>" + "x" * (2 << 20) + "</p>").encode()
+    message = "is over 1048576 characters long: left out, and the rest of the input was not read (at line 1, column 1)"
+    if errors == "strict":
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, name, errors="strict")
+        assert info.value.kind == "document-too-large"
+        assert str(info.value).endswith(message)
+        return
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reader = wirecopy.load(io.BytesIO(data), name, errors=errors)
+        assert list(reader) == []
+    assert [error.kind for error in reader.skipped] == ["document-too-large"]
+    assert len(caught) == (1 if errors == "warn" else 0)
+
+
+def test_a_document_over_the_limit_is_not_held_in_memory(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Reading stops at the limit: a 32 MB text node under a 1 MB limit costs a few megabytes, not its size."""
+    monkeypatch.setattr(FORMAT_CLASSES["nitf"], "max_document_size", 1 << 20)
+    stream = io.BytesIO(CONTAINERS["nitf"].format(body="<p>" + "x" * (32 << 20) + "</p>").encode())
+    tracemalloc.start()
+    try:
+        reader = wirecopy.load(stream, "nitf", errors="skip")
+        assert list(reader) == []
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [error.kind for error in reader.skipped] == ["document-too-large"]
+    assert peak < 8_000_000
+
+
+def test_the_limit_counts_per_item_in_a_message(monkeypatch: pytest.MonkeyPatch) -> None:
+    """In a message, the limit is per item: many small items pass it in all, one huge item is left out."""
+    monkeypatch.setattr(FORMAT_CLASSES["newsml-g2"], "max_document_size", 1 << 20)
+    item = ROOTS["newsml-g2"].format(body="x" * 1000)
+    huge = ROOTS["newsml-g2"].format(body="x" * (2 << 20))
+    message = '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>{}</itemSet></newsMessage>'
+    many = message.format(item * 3000).encode()
+    assert len(many) > 3 << 20
+    assert len(list(wirecopy.load(io.BytesIO(many), "newsml-g2", errors="strict"))) == 3000
+    reader = wirecopy.load(io.BytesIO(message.format(item * 2 + huge + item).encode()), "newsml-g2", errors="skip")
+    assert len(list(reader)) == 2
+    assert [error.kind for error in reader.skipped] == ["document-too-large"]

@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 import contextlib
 import difflib
+import io
 import os
 import shutil
 import sys
@@ -184,6 +185,14 @@ def _writable(text: str) -> str:
     if not fmt.can_write:
         msg = f"format {fmt.name!r} can be read but not written"
         raise argparse.ArgumentTypeError(msg)
+    try:
+        # A format whose library is missing (an extra not installed) says so
+        # now, once, rather than for every input file.
+        fmt.write((), io.BytesIO())
+    except FormatLoadError as err:
+        raise argparse.ArgumentTypeError(str(err)) from None
+    except WirecopyError:
+        pass  # a format may refuse to write nothing; that is not what is asked here
     return fmt.name
 
 
@@ -292,6 +301,9 @@ def _convert(args: argparse.Namespace) -> int:
     from .conversion import ConvertError, ConvertInterrupted, convert, is_directory_output
 
     output: str | BinaryIO = sys.stdout.buffer if args.output in (None, "-") else args.output
+    if not isinstance(output, str) and get_format(args.to).binary and sys.stdout.isatty():
+        say(f"error: {args.to} output is binary and standard output is a terminal; name a file with -o")
+        return EXIT_USAGE
     inputs = list(args.files)
     names: dict[str, str] = {}
     spool = None

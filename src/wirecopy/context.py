@@ -62,6 +62,16 @@ class ReadContext:
             out (``True``) or a defect recorded (``False``).  The command line
             prints each problem this way.
 
+    Attributes:
+        policy: The :class:`~wirecopy.policy.Policy` in force.
+        source: The file name, or ``None``.
+        text_encoding: ``None`` when the format reads the input's own bytes;
+            the name of the encoding when the input was a ``str`` that
+            :func:`wirecopy.loads` encoded for the format.  An XML format must
+            then ignore the encoding that the XML declaration names, since
+            the bytes are in this one (``wirecopy.kit.xml`` does so).
+        on_problem: The hook given above, or ``None``.
+
     .. versionadded:: 0.1
     """
 
@@ -260,11 +270,12 @@ class ReadContext:
     def skip(self, error: ParseError) -> None:
         """Report a document that cannot be read at all, as a built :class:`ParseError`.
 
-        Prefer :meth:`leave_out`.
+        Prefer :meth:`leave_out`, which this is.
 
         Raises:
             ParseError: Under the ``strict`` policy.
         """
+        self._documents += 1
         self._leave_out(error)
 
     def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:

@@ -40,6 +40,8 @@ from __future__ import annotations
 import datetime as _dt
 import re
 
+from ._dates.limits import excerpt
+from ._dates.names import ENGLISH_WEEKDAYS
 from .article import Dateline, DateValue
 from .dates import MONTHS, parse_date
 from .errors import ParseError
@@ -257,8 +259,7 @@ _NOT_BARE_PLACE = frozenset(
 _WORD = r"[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
 _MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in MONTHS), key=len, reverse=True)) + r")\.?"
-_WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_WEEKDAY = "(?i:" + "|".join(_WEEKDAY_NAMES) + ")"
+_WEEKDAY = "(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
 _DATE = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?|\d{{1,2}}[ ]{_MONTH}(?:[ ]\d{{4}})?|{_WEEKDAY})(?![^\W_])"
 _DASH = r"(?P<dash>--|—|\u2013|\x97|-|_)"
 _AGENCY = r"\((?P<agency>[^\W\d_][^()\n]{0,30})\)"
@@ -292,6 +293,12 @@ _SPLIT_FORMS = (_AGENCY_FIRST, _AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _SPLIT_FORMS_PAREN = (_AGENCY_FIRST, _AGENCY_FORM)
 _SPLIT_FORMS_LETTER = (_AGENCY_FORM, _PLAIN_FORM, _ISO_FORM)
 _AGENCY_SHAPE = re.compile(r"[^\W\d_][^\W\d_.&'\-]*(?:[ ][^\W\d_][^\W\d_.&'\-]*){0,2}")
+# A dateline's first word (to the first space) is a place, a part of one,
+# or an agency in parentheses: never a hundred characters.  A longer one is
+# no dateline, and the patterns, whose words are of any length, are not
+# tried on it: a megabyte-long "word" would take them a second.
+_LONGEST_FIRST_WORD = 100
+_LONG_FIRST_WORD = re.compile(rf"\s*\S{{{_LONGEST_FIRST_WORD + 1}}}")
 _SPACE = re.compile(r"\s*")
 _FIRST_WORD = re.compile(r"\s*(\S+)")
 _LINE_END = re.compile(r"[ \t]*(?:[\r\n]|\Z)")
@@ -322,6 +329,8 @@ def split_dateline(paragraph: str, *, reference: _dt.date | None = None) -> tupl
     # Every convention has a parenthesis or a dash (ISO dates included):
     # without one, the patterns need not be tried.
     if "(" not in paragraph and "-" not in paragraph and not any(dash in paragraph for dash in _OTHER_DASHES):
+        return None, paragraph
+    if _LONG_FIRST_WORD.match(paragraph):
         return None, paragraph
     forms = _SPLIT_FORMS_PAREN if start == "(" else _SPLIT_FORMS_LETTER if start.isalpha() else _SPLIT_FORMS
     for form in forms:
@@ -354,7 +363,7 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
     .. versionadded:: 0.1
     """
     stripped = text.strip()
-    if stripped:
+    if stripped and not _LONG_FIRST_WORD.match(stripped):
         for form in (_AGENCY_FIRST, _AGENCY_FORM, _BARE_FORM, _ISO_FORM):
             match = form.fullmatch(stripped)
             if match is not None and _accept(match, form, stripped, len(stripped), strict=False):
@@ -365,7 +374,7 @@ def parse_dateline(text: str, *, reference: _dt.date | None = None) -> Dateline:
             pass
         else:
             return Dateline(text=stripped, date=_nearer_reading(stripped, value, reference))
-    msg = f"not a dateline: {text!r}"
+    msg = f"not a dateline: {excerpt(text)}"
     raise ParseError(msg, colno=len(text) - len(text.lstrip()) + 1, snippet=text)
 
 
@@ -477,12 +486,17 @@ def _resolve(text: str, reference: _dt.date | None) -> _dt.date | None:
     if isinstance(reference, _dt.datetime):
         reference = reference.date()
     lowered = text.casefold()
-    if lowered in _WEEKDAY_NAMES:
+    if lowered in ENGLISH_WEEKDAYS:
         if reference is None:
             return None
         # The day with that name nearest the story's date, within three days.
-        delta = (_WEEKDAY_NAMES.index(lowered) - reference.weekday() + 3) % 7 - 3
-        return reference + _dt.timedelta(days=delta)
+        delta = (ENGLISH_WEEKDAYS.index(lowered) - reference.weekday() + 3) % 7 - 3
+        try:
+            return reference + _dt.timedelta(days=delta)
+        except OverflowError:
+            # A reference within three days of the calendar's first or last
+            # day, whose weekday falls outside it.
+            return None
     try:
         value = parse_date(text, reference=reference)
     except ParseError:

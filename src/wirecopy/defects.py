@@ -46,6 +46,7 @@ __all__ = [
     "EMPTY_INPUT",
     "EMPTY_MESSAGE",
     "ENTITY_DECLARATION",
+    "FRAGMENT",
     "JUNK",
     "LINES_MISMATCH",
     "MISSING_BODY",
@@ -163,6 +164,8 @@ BAD_ENCODED_WORD = "bad-encoded-word"
 BAD_TRANSFER_ENCODING = "bad-transfer-encoding"
 #: A NewsML-G2 ``newsItem`` without ``itemMeta``.
 MISSING_ITEM_META = "missing-item-meta"
+#: A fragment of a document read on its own (a NewsML-G2 ``contentMeta``), not a whole one.
+FRAGMENT = "fragment"
 #: A ``wirecopy-article`` record in written XML that is not JSON of article fields; ignored.
 BAD_OVERRIDES = "bad-overrides"
 
@@ -229,6 +232,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         BAD_ENCODED_WORD: "an RFC 2047 encoded word that cannot be decoded",
         BAD_TRANSFER_ENCODING: "a body whose transfer encoding cannot be undone",
         MISSING_ITEM_META: "a NewsML-G2 newsItem without itemMeta",
+        FRAGMENT: "a fragment of a document read on its own, not a whole one",
         BAD_OVERRIDES: "a wirecopy-article record that is not JSON of article fields",
         NOT_UTF8: "bytes that are not UTF-8, decoded as cp1252 or Latin-1",
         BAD_ENCODING: "a byte not valid in the declared encoding",

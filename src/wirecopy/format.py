@@ -40,7 +40,7 @@ from .article import Article
 from .context import ReadContext
 from .errors import WriteError
 
-__all__ = ["Format", "declaration_problems"]
+__all__ = ["Format", "declaration_problems", "is_xml"]
 
 _NAME = re.compile(r"[a-z0-9][a-z0-9.+-]*")
 
@@ -67,6 +67,14 @@ class Format:
     url: ClassVar[str | None] = None
     #: The wirecopy (or plugin) version that added the format, ``"0.1"``.
     version_added: ClassVar[str] = ""
+    #: The IANA media types of the format, such as ``"application/nitf+xml"``.
+    #: A format whose media type is XML (``.../xml`` or ``...+xml``) is held
+    #: to XML's safety rules by :func:`wirecopy.testing.check_format`: no
+    #: entity is expanded and nothing is fetched.
+    media_types: ClassVar[tuple[str, ...]] = ()
+    #: Whether what the format writes is binary data rather than text
+    #: (Parquet): the command line refuses to write it to a terminal.
+    binary: ClassVar[bool] = False
     #: The encoding that turns ``str`` input into the bytes :meth:`read`
     #: expects, and written bytes back into ``str`` for
     #: :func:`wirecopy.dumps`.  A format of raw transmissions uses
@@ -133,7 +141,21 @@ def declaration_problems(cls: type[Format]) -> list[str]:
         isinstance(e, str) and e.startswith(".") and e == e.lower() for e in extensions
     ):
         problems.append(f"set `extensions` to a tuple of lower-case endings such as '.txt' (got {extensions!r})")
+    media_types = getattr(cls, "media_types", ())
+    if not isinstance(media_types, tuple) or not all(isinstance(m, str) and "/" in m for m in media_types):
+        problems.append(f"set `media_types` to a tuple such as ('application/xml',) (got {media_types!r})")
     encoding = getattr(cls, "encoding", None)
     if not isinstance(encoding, str):
         problems.append(f"set `encoding` to a codec name (got {encoding!r})")
     return problems
+
+
+def is_xml(fmt: Format | type[Format]) -> bool:
+    """Whether a format declares an XML media type (``application/xml``, ``application/nitf+xml``).
+
+    .. versionadded:: 0.1
+    """
+    media_types = getattr(fmt, "media_types", ())
+    return isinstance(media_types, tuple) and any(
+        isinstance(m, str) and (m.endswith("/xml") or m.endswith("+xml")) for m in media_types
+    )

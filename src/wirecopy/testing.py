@@ -23,6 +23,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import hashlib
+import io
 import re
 import traceback
 import warnings
@@ -32,8 +33,9 @@ from typing import TYPE_CHECKING
 import attrs
 
 from ._io import HEAD_SIZE
-from .api import dumps, loads
+from .api import Reader, dumps, loads
 from .article import Article
+from .context import ReadContext
 from .detection import Detection, rank
 from .errors import (
     DuplicateFormatError,
@@ -43,8 +45,8 @@ from .errors import (
     WirecopyError,
     WriteError,
 )
-from .format import Format, declaration_problems
-from .policy import ErrorMode
+from .format import Format, declaration_problems, is_xml
+from .policy import ErrorMode, Policy
 from .registry import ENTRY_POINT_GROUP, PluginWarning, Registry, default_registry
 
 if TYPE_CHECKING:
@@ -62,17 +64,26 @@ __all__ = ["CHECKS", "FormatContractError", "check_format"]
 #:     ``sniff`` returns the same float in [0, 1] for the same input, and
 #:     never raises, whatever the bytes and the file name.
 #: ``read``
-#:     Reading random bytes, random text and damaged copies of the format's
-#:     own output raises nothing but :class:`~wirecopy.errors.WirecopyError`
-#:     under ``errors="strict"``, and nothing at all under ``"warn"`` or
-#:     ``"skip"``.
+#:     Reading random bytes, random text, the samples and damaged copies of
+#:     them and of the format's own output raises nothing but
+#:     :class:`~wirecopy.errors.WirecopyError` under ``errors="strict"``, and
+#:     nothing at all under ``"warn"`` or ``"skip"``; every document started
+#:     with :meth:`ReadContext.document() <wirecopy.context.ReadContext.document>`
+#:     is returned or reported (none is lost in silence), and every article
+#:     returned carries its :class:`~wirecopy.article.Origin`.
+#: ``entities``
+#:     For a format that declares an XML media type
+#:     (:attr:`Format.media_types <wirecopy.format.Format.media_types>`): a
+#:     document that declares an entity (internal, external or parameter) is
+#:     refused with :class:`~wirecopy.errors.ParseError` under ``strict``, and
+#:     its entity is never expanded into an article under ``warn`` or ``skip``.
 #: ``roundtrip``
 #:     For a format that writes: ``loads(dumps(a)) == [a]`` for every
 #:     article *a* the format can represent.
 #: ``detection``
 #:     For a format that writes: :func:`wirecopy.detect` names the format
 #:     for its own output, from the content alone.
-CHECKS: tuple[str, ...] = ("declaration", "sniff", "read", "roundtrip", "detection")
+CHECKS: tuple[str, ...] = ("declaration", "sniff", "read", "entities", "roundtrip", "detection")
 
 _VERSION = re.compile(r"\d+\.\d+")
 # File names sniff is called with, besides the format's own extensions.
@@ -82,6 +93,16 @@ _SHOWN = 300
 _EDGE_BYTES: tuple[bytes, ...] = (b"", b"\x00", b"\n", b"\r\n\r\n", b" ", b"\xff\xfe", b"\xef\xbb\xbf", b"\x80abc")
 _EDGE_BYTES += (b"<", b"{", b"\x1f\x8b")
 _EDGE_TEXT: tuple[str, ...] = ("", "\n", "\u2014", "\ufeff", "\x00", "\ud800")
+# What an expanded probe entity would put in an article.
+_PROBE_TEXT = "WIRECOPY-ENTITY-EXPANDED"
+# Entity declarations an XML format must refuse: internal, external, parameter.
+_ENTITY_PROBES: tuple[bytes, ...] = (
+    b'<!ENTITY probe "' + _PROBE_TEXT.encode() + b'">',
+    b'<!ENTITY probe SYSTEM "file:///dev/null">',
+    b'<!ENTITY % inner "' + _PROBE_TEXT.encode() + b'"><!ENTITY probe "%inner;">',
+)
+_ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)[^<>]*>")
+_TEXT_RUN = re.compile(rb">([^<>&\s][^<>&]*)<")
 
 
 class FormatContractError(AssertionError):
@@ -174,7 +195,7 @@ def check_format(
     runner = _Runner(fmt, registry, articles, tuple(samples), max_examples)
     if "declaration" in wanted:
         failures.extend(("declaration", problem) for problem in _declaration(fmt, registry))
-    for check in ("sniff", "read", "roundtrip", "detection"):
+    for check in ("sniff", "read", "entities", "roundtrip", "detection"):
         if check in wanted:
             failure = runner.run(check)
             if failure is not None:
@@ -315,6 +336,8 @@ class _Runner:
                 return None
             if self.articles is None:
                 return self.no_articles
+        if check == "entities" and (not is_xml(self.fmt) or (self.articles is None and not self.samples)):
+            return None
         from hypothesis import given
         from hypothesis import strategies as st
 
@@ -342,6 +365,12 @@ class _Runner:
                 edges: tuple[bytes | str, ...] = (*_EDGE_BYTES, *_EDGE_TEXT)
                 for raw in edges:
                     self._read_one(raw)
+                for sample in self.samples:
+                    self._read_one(sample)
+            elif check == "entities":
+                for sample in self.samples:
+                    for probe in _ENTITY_PROBES:
+                        self._entities_one(sample, probe)
             test()
         except _Violation as err:
             return str(err)
@@ -413,19 +442,19 @@ class _Runner:
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
-                    articles = loads(raw, self.fmt, errors=errors)
+                    articles, context, returned = self._read_counted(raw, errors)
                 except WirecopyError as err:
                     if errors == "strict":
                         continue
                     raise _Violation(
                         f"{call} raised {_raised(err)}; under warn and skip a format reports problems through "
-                        "its ReadContext (context.defect, context.skip) and goes on"
+                        "its ReadContext (doc.defect(), doc.leave_out(), context.leave_out()) and goes on"
                     ) from err
                 except Exception as err:
                     allowed = "nothing but WirecopyError (ParseError)" if errors == "strict" else "nothing"
                     raise _Violation(
                         f"{call} raised {_raised(err)}; reading may raise {allowed}: catch it and report it "
-                        "with context.defect() or context.skip(context.error(...))"
+                        "with doc.defect() or doc.leave_out()"
                     ) from err
             stray = [w for w in caught if not (errors == "warn" and issubclass(w.category, SkippedDocumentWarning))]
             if stray:
@@ -437,6 +466,79 @@ class _Runner:
             odd = [a for a in articles if not isinstance(a, Article)]
             if odd:
                 raise _Violation(f"{call} returned {odd[0]!r}; read() must yield wirecopy.Article records")
+            self._check_accounting(call, articles, context, returned)
+
+    def _read_counted(self, raw: bytes | str, errors: ErrorMode) -> tuple[list[Article], ReadContext, int]:
+        """Read *raw* as :func:`wirecopy.loads` does, keeping the context to check its counts."""
+        policy = Policy(errors=errors)
+        if isinstance(raw, str):
+            if not _encodes(raw, self.encoding):
+                # loads() raises its ParseError before the format sees the text.
+                return loads(raw, self.fmt, errors=errors), ReadContext(policy), 0
+            context = ReadContext(policy, None, text_encoding=self.encoding)
+            data = raw.encode(self.encoding)
+        else:
+            context = ReadContext(policy, None)
+            data = raw
+        reader = Reader(io.BytesIO(data), self.fmt, context, owned=True)
+        articles = list(reader)
+        return articles, context, reader.returned
+
+    def _check_accounting(self, call: str, articles: list[Article], context: ReadContext, returned: int) -> None:
+        """Every document started is returned or reported, and every article says where it came from."""
+        if context.documents != returned + context.left_out:
+            raise _Violation(
+                f"{call} started {context.documents} documents (context.document()) but returned {returned} and "
+                f"left out {context.left_out}: a document was lost without a word. Call context.document() once per "
+                "document, then either yield doc.article(...) or call doc.leave_out(...)"
+            )
+        missing = [a for a in articles if a.origin is None]
+        if missing:
+            raise _Violation(
+                f"{call} returned an article without an origin ({missing[0]!r}); build articles with "
+                "doc.article(...), which gives each its file, line, offset and index"
+            )
+
+    def _entities(self, data: DataObject) -> None:
+        from hypothesis import strategies as st
+
+        sources: list[SearchStrategy[bytes]] = [self._own_output()] if self.articles is not None else []
+        if self.samples:
+            sources.append(st.sampled_from(self.samples))
+        document = data.draw(st.one_of(sources), label="document")
+        probe = data.draw(st.sampled_from(_ENTITY_PROBES), label="declaration")
+        self._entities_one(document, probe)
+
+    def _entities_one(self, document: bytes, probe: bytes) -> None:
+        attack = _with_entity(document, probe)
+        if attack is None:
+            return
+        call = f"loads({_show(attack)}, {self.fmt.name!r}, errors={{mode!r}})"
+        try:
+            loads(attack, self.fmt, errors="strict")
+        except WirecopyError:
+            pass
+        except Exception as err:
+            raise _Violation(f"{call.format(mode='strict')} raised {_raised(err)}") from err
+        else:
+            raise _Violation(
+                f"{call.format(mode='strict')} read a document that declares an entity without raising ParseError: "
+                "an XML format must refuse entity declarations (entity bombs, external entities); use the safe "
+                "parser of wirecopy.kit.xml"
+            )
+        for errors in ("warn", "skip"):
+            with warnings.catch_warnings():
+                warnings.simplefilter("ignore", SkippedDocumentWarning)
+                try:
+                    articles = loads(attack, self.fmt, errors=errors)
+                except Exception as err:
+                    raise _Violation(f"{call.format(mode=errors)} raised {_raised(err)}") from err
+            text = repr([a.to_dict() for a in articles])
+            if _PROBE_TEXT in text:
+                raise _Violation(
+                    f"{call.format(mode=errors)} expanded an entity declared in the document into an article: "
+                    "an XML format must never expand entities; use the safe parser of wirecopy.kit.xml"
+                )
 
     def _roundtrip(self, data: DataObject) -> None:
         article = self._draw_article(data)
@@ -533,6 +635,28 @@ class _Runner:
             with contextlib.suppress(DuplicateFormatError, FormatLoadError):
                 registry.register(type(self.fmt), origin="the format under check")
             return registry
+
+
+def _with_entity(document: bytes, declaration: bytes) -> bytes | None:
+    """*document* with an internal DOCTYPE declaring *declaration*, and its first text run replaced by ``&probe;``.
+
+    Returns ``None`` for a document with no root element to put the DOCTYPE
+    before.  An existing DOCTYPE is replaced.
+    """
+    body = re.sub(rb"<!DOCTYPE[^<>]*(?:\[[^\]]*\])?\s*>", b"", document, count=1)
+    root = _ROOT_START.search(body)
+    while root is not None and body[root.start() + 1 : root.start() + 2] in (b"?", b"!"):
+        root = _ROOT_START.search(body, root.end())
+    if root is None:
+        return None
+    name = root.group(1)
+    doctype = b"<!DOCTYPE " + name + b" [" + declaration + b"]>\n"
+    text = _TEXT_RUN.search(body, root.end())
+    if text is not None:
+        body = body[: text.start(1)] + b"&probe;" + body[text.end(1) :]
+    else:
+        body = body[: root.end()] + b"&probe;" + body[root.end() :]
+    return body[: root.start()] + doctype + body[root.start() :]
 
 
 def _encodes(text: str, encoding: str) -> bool:

@@ -23,30 +23,31 @@ the ``DataContent``, written by the same code as the ``nitf`` writer's.  See
 
 from __future__ import annotations
 
-import io
 import itertools
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
 from .. import policy as _policy
 from ..article import Article, DateValue
-from ..context import ReadContext
-from ..registry import Format
-from . import _xml
-from ._xml import attribute, child, children, local, path, text_value, value
+from ..defects import NOT_TEXT_ITEM
+from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import escape as esc
+from ..kit.xml import escape_attribute as attr
+from . import _nitf_body
+from ._xml_fields import element_dateline, extra_str, read_date, take_dateline, try_date, unique, wrap
+from ._xml_paragraphs import body_paragraphs, text_paragraphs
 
 __all__ = ["NewsML1Format"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-_ITEM_TAGS = re.compile(r"<(?:[\w.-]+:)?NewsItem[\s/>]")
 _SUBJECT_CODES = frozenset({"Subject", "SubjectMatter", "SubjectDetail"})
 # Where `published` comes from, first valid wins.
 _READ_ORDER = ("FirstCreated", "ThisRevisionCreated", "DateAndTime")
 
 
-class NewsML1Format(Format):
+class NewsML1Format(XMLFormat):
     """IPTC NewsML 1.x news items (AFP, ANA-MPA and others).
 
     Reads the ``PublicIdentifier`` (a ``urn:newsml:`` URN) into
@@ -54,41 +55,45 @@ class NewsML1Format(Format):
     ``NewsLines`` (headline, subheadline, byline, dateline, credit and
     copyright lines), the provider, language and subject codes, and the body
     from the text ``ContentItem``: NITF, bare paragraphs, or HTML and plain
-    text in CDATA.  Writes a NewsML 1.2 document with one ``NewsItem`` per
-    article and the body as NITF; what NewsML 1 cannot hold exactly is kept
-    in a ``wirecopy-article`` property so that every article reads back
-    equal.
+    text in CDATA.  One article per ``NewsItem`` with text; items are read
+    one at a time and dropped.
+
+    Writes a NewsML 1.2 document: a ``NewsEnvelope`` and one ``NewsItem``
+    per article, the body as NITF (written by the same code as the ``nitf``
+    writer's).  The envelope's ``DateAndTime`` (the transmission time, which
+    every item of the envelope reads as its own) is the first article's
+    ``extra["DateAndTime"]`` when it is a date, or left empty: wirecopy never
+    reads the clock.  What NewsML 1's elements cannot hold exactly goes into
+    a ``<Property FormalName="wirecopy-article" Value="{JSON}"/>`` at the end
+    of ``NewsManagement``, which wirecopy reads back and other readers see as
+    one more property, so that every article reads back equal.  Nothing is
+    written for no articles.
 
     .. versionadded:: 0.1
     """
 
     name = "newsml-1"
     aliases = ("newsml1", "newsml")
+    document_name = "a NewsML 1 document"
+    item_name = "NewsML document"
+    envelopes = frozenset({"NewsML"})
+    items = frozenset({"NewsItem"})
     extensions = (".xml",)
+    media_types = ("text/vnd.IPTC.NewsML", "application/xml")
     description = "IPTC NewsML 1.x (1.0-1.2): NewsItems in a NewsML envelope, with NITF or HTML bodies"
     url = "https://iptc.org/standards/newsml-1/"
     version_added = "0.1"
-    encoding = "utf-8"
 
-    def sniff(self, head: bytes, filename: str | None) -> float:
-        """A ``<NewsML>`` root is NewsML 1 and nothing else."""
-        root = _xml.root_of(head)
-        if root is None:
-            return 0.0
-        return 1.0 if root.name == "NewsML" or root.doctype == "NewsML" else 0.0
+    def render(self, article: Article, record: str | None, **options: Any) -> str:
+        """One ``NewsItem`` for *article*."""
+        return _render(article, record)
+
+    def read_back_text(self, text: str, **options: Any) -> str:
+        """The item in an envelope sent at ``options["sent"]``, as :meth:`write` puts it."""
+        return f"<NewsML><NewsEnvelope>{_element('DateAndTime', options.get('sent'))}</NewsEnvelope>\n{text}</NewsML>"
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write a NewsML 1.2 document: a ``NewsEnvelope`` and one ``NewsItem`` per article.
-
-        The envelope's ``DateAndTime`` (the transmission time, which every
-        item of the envelope reads as its own) is the first article's
-        ``extra["DateAndTime"]`` when it is a date, or left empty: wirecopy
-        never reads the clock.  What NewsML 1's elements cannot hold exactly goes into a
-        ``<Property FormalName="wirecopy-article" Value="{JSON}"/>`` at the
-        end of ``NewsManagement``, which wirecopy reads back and other
-        readers see as one more property.  Nothing is written for no
-        articles.
-        """
+        """Write a NewsML 1.2 document: a ``NewsEnvelope`` and one ``NewsItem`` per article."""
         iterator = iter(articles)
         first = next(iterator, None)
         if first is None:
@@ -104,109 +109,43 @@ class NewsML1Format(Format):
             ).encode()
         )
         for article in itertools.chain((first,), iterator):
-            stream.write(render_item(article, sent).encode("utf-8"))
+            stream.write(self.render_item(article, sent=sent).encode("utf-8"))
         stream.write(b"</NewsML>\n")
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per text ``NewsItem``, reading them one at a time."""
-        source = _xml.XMLStream(stream, context, mode="events", items=_ITEM_TAGS)
-        stack: list[ET.Element] = []
-        line, offset = 1, 0
-        item_line: int | None = None
-        item_offset: int | None = None
-        envelope: ET.Element | None = None
-        for kind, payload in source.events():
-            if kind == "start":
-                stack.append(payload)
-                if local(payload.tag) == "NewsItem":
-                    item_line, item_offset = source.item_position()
-                continue
-            if kind == "end":
-                element = stack.pop()
-                name = local(element.tag)
-                if not stack:
-                    if name != "NewsML":
-                        context.skip(
-                            context.error(
-                                f"not a NewsML 1 document: the root element is <{name}>, not <NewsML>",
-                                line=line,
-                                column=1,
-                                kind="wrong-root",
-                            )
-                        )
-                elif len(stack) == 1 and name == "NewsEnvelope":
-                    envelope = element
-                elif len(stack) == 1 and name == "NewsItem":
-                    article = self._item(
-                        element,
-                        envelope,
-                        context,
-                        source,
-                        item_line if item_line is not None else line,
-                        item_offset if item_offset is not None else offset,
-                    )
-                    if article is not None:
-                        yield article
-                    # Read and done: drop it (earlier items are gone already,
-                    # so it is the first NewsItem left).
-                    root = stack[0]
-                    for index, item in enumerate(root):
-                        if item is element:
-                            del root[index]
-                            break
-                continue
-            if kind == "document":
-                line, offset = payload
-                stack = []
-                envelope = None
-            elif kind == "error":
-                context.skip(payload.error(context))
-            elif kind == "empty":
-                context.skip(
-                    context.error("empty input: no NewsML document found", line=1, column=1, kind="empty-input")
-                )
-
-    def _item(
-        self,
-        item: ET.Element,
-        envelope: ET.Element | None,
-        context: ReadContext,
-        source: _xml.XMLStream,
-        line: int,
-        offset: int,
-    ) -> Article | None:
-        identifier = path(item, "Identification", "NewsIdentifier")
+    def read_item(self, item: Item) -> Article | None:
+        """Build the article of a ``NewsItem`` with text; leave out one whose content is all pictures."""
+        news_item = item.element
+        document = item.document
+        policy = document.context.policy
+        envelope = child(item.envelope, "NewsEnvelope")
+        identifier = path(news_item, "Identification", "NewsIdentifier")
         public_id = text_value(child(identifier, "PublicIdentifier"))
         news_item_id = text_value(child(identifier, "NewsItemId"))
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
-        contents = [element for element in item.iter() if local(element.tag) == "ContentItem"]
+        contents = [element for element in news_item.iter() if local(element.tag) == "ContentItem"]
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
         texts = [
             content for content, kind in zip(contents, media, strict=True) if kind is None or kind.lower() == "text"
         ]
         if contents and not texts:
             kinds = ", ".join(sorted({kind for kind in media if kind}))
-            context.skip(
-                context.error(
-                    f"{label} skipped: its content is {kinds}, not text", line=line, column=1, kind="not-text-item"
-                )
+            document.leave_out(
+                NOT_TEXT_ITEM, f"{label} skipped: its content is {kinds}, not text", line=item.line, column=1
             )
             return None
-        defects = source.take_defects()
         extra: dict[str, Any] = {}
         for name in ("ProviderId", "DateId", "NewsItemId", "RevisionId"):
             found = text_value(child(identifier, name))
             if found is not None:
                 extra[name] = found
         for name in ("NameLabel", "DateLabel"):
-            found = text_value(path(item, "Identification", name))
+            found = text_value(path(news_item, "Identification", name))
             if found is not None:
                 extra[name] = found
-        management = child(item, "NewsManagement")
-        overrides = None
+        management = child(news_item, "NewsManagement")
         for prop in children(management, "Property"):
-            if prop.get("FormalName") == _xml.OVERRIDE_NAME:
-                overrides = prop.get("Value", "")
+            if prop.get("FormalName") == OVERRIDE_NAME:
+                item.record = prop.get("Value", "")
         for name in ("Status", "Urgency"):
             found = attribute(child(management, name), "FormalName")
             if found is not None:
@@ -220,14 +159,14 @@ class NewsML1Format(Format):
             )
             if found is not None
         }
-        parsed = {name: _xml.read_date(text, context, defects, where=(line, None)) for name, text in raw.items()}
+        parsed = {name: read_date(text, document, where=(item.line, None)) for name, text in raw.items()}
         chosen = next((name for name in _READ_ORDER if parsed.get(name) is not None), None)
         published: DateValue | None = parsed[chosen] if chosen is not None else None
         for name in _READ_ORDER:
             if name in raw and name != chosen:
                 extra[name] = raw[name]
 
-        lines = next((element for element in item.iter() if local(element.tag) == "NewsLines"), None)
+        lines = next((element for element in news_item.iter() if local(element.tag) == "NewsLines"), None)
         for key, name in (
             ("subheadline", "SubHeadLine"),
             ("creditline", "CreditLine"),
@@ -237,13 +176,13 @@ class NewsML1Format(Format):
             found = text_value(child(lines, name))
             if found is not None:
                 extra[key] = found
-        descriptive = [element for element in item.iter() if local(element.tag) == "DescriptiveMetadata"]
+        descriptive = [element for element in news_item.iter() if local(element.tag) == "DescriptiveMetadata"]
         language = next(
             (found for meta in descriptive for found in [attribute(child(meta, "Language"), "FormalName")] if found),
             None,
-        ) or value(item.get(_XML_LANG))
+        ) or value(news_item.get(_XML_LANG))
         subjects: list[str] = []
-        for element in item.iter():
+        for element in news_item.iter():
             name = local(element.tag)
             if name in _SUBJECT_CODES and element.get("FormalName"):
                 subjects.append(element.get("FormalName", "").strip())
@@ -251,77 +190,68 @@ class NewsML1Format(Format):
                 code = text_value(child(element, "FormalName"))
                 if code is not None:
                     subjects.append(code)
-        provider = _party(item, "Provider") or _party(item, "Source")
-        dateline = self._dateline(lines, descriptive, context, published)
-        body = _xml.Body()
+        provider = _party(news_item, "Provider") or _party(news_item, "Source")
+        dateline = _dateline(lines, descriptive, policy, published)
+        body = _nitf_body.Body()
         for content in texts:
-            body = _content(content, context, dateline, published)
+            body = _content(content, policy, dateline, published)
             if body.paragraphs:
                 break
         else:
             body.dateline = body.dateline or dateline
         for key, found in body.extra.items():
             extra.setdefault(key, found)
-        article = Article(
+        return body.article(
+            document,
             format=self.name,
             id=public_id or news_item_id,
             source=provider or extra.get("ProviderId"),
             headline=text_value(child(lines, "HeadLine")) or body.headline,
             byline=text_value(child(lines, "ByLine")) or body.byline,
             published=published,
-            dateline=body.dateline,
-            paragraphs=body.paragraphs,
-            highlights=body.abstract,
-            subjects=_xml.unique(subjects),
+            subjects=unique(subjects),
             language=language,
             extra=extra,
-            origin=context.origin(line=line, offset=offset),
-            defects=defects,
         )
-        if overrides is not None:
-            article = _xml.apply_overrides(article, overrides, context, defects)
-        return article
-
-    def _dateline(
-        self,
-        lines: ET.Element | None,
-        descriptive: list[ET.Element],
-        context: ReadContext,
-        published: DateValue | None,
-    ) -> Any:
-        text = text_value(child(lines, "DateLine"))
-        dated = None
-        city = None
-        for meta in descriptive:
-            dated = dated or text_value(child(meta, "DateLineDate"))
-            for location in children(meta, "Location"):
-                if location.get("HowPresent", "Origin") != "Origin":
-                    continue
-                for prop in children(location, "Property"):
-                    if prop.get("FormalName") == "City" and city is None:
-                        city = value(prop.get("Value"))
-        if text is None:
-            return None
-        date = _xml.try_date(dated, context) if dated else None
-        place = text[: len(city)] if city and text.casefold().startswith(city.casefold()) else None
-        return _xml.element_dateline(text, context, place=place, date=date, reference=published)
 
 
-def _content(content: ET.Element, context: ReadContext, field: Any, published: DateValue | None) -> _xml.Body:
+def _dateline(
+    lines: ET.Element | None, descriptive: list[ET.Element], policy: _policy.Policy, published: DateValue | None
+) -> Any:
+    """The dateline of the ``NewsLines``, with the city and date ``DescriptiveMetadata`` gives."""
+    text = text_value(child(lines, "DateLine"))
+    dated = None
+    city = None
+    for meta in descriptive:
+        dated = dated or text_value(child(meta, "DateLineDate"))
+        for location in children(meta, "Location"):
+            if location.get("HowPresent", "Origin") != "Origin":
+                continue
+            for prop in children(location, "Property"):
+                if prop.get("FormalName") == "City" and city is None:
+                    city = value(prop.get("Value"))
+    if text is None:
+        return None
+    date = try_date(dated, policy) if dated else None
+    place = text[: len(city)] if city and text.casefold().startswith(city.casefold()) else None
+    return element_dateline(text, policy, place=place, date=date, reference=published)
+
+
+def _content(content: ET.Element, policy: _policy.Policy, field: Any, published: DateValue | None) -> _nitf_body.Body:
     """The body of one text ``ContentItem``: NITF, bare elements, or text (HTML or plain)."""
     data = child(content, "DataContent")
-    out = _xml.Body()
+    out = _nitf_body.Body()
     if data is None:
         out.dateline = field
         return out
     nitf = child(data, "nitf")
     if nitf is not None:
-        return _xml.read_body(child(nitf, "body"), context, reference=published, field=field)
+        return _nitf_body.read_body(child(nitf, "body"), policy, reference=published, field=field)
     if len(data):
-        out.paragraphs = _xml.body_paragraphs(data)
+        out.paragraphs = body_paragraphs(data)
     else:
-        out.paragraphs = _xml.text_paragraphs(data.text or "")
-    out.dateline = _xml.take_dateline(out.paragraphs, field, reference=published)
+        out.paragraphs = text_paragraphs(data.text or "")
+    out.dateline = take_dateline(out.paragraphs, field, reference=published)
     return out
 
 
@@ -339,7 +269,6 @@ def _party(item: ET.Element, role: str) -> str | None:
 # Writing
 
 
-_QUIET = _policy.default.clone(errors="skip")
 # The two NewsManagement dates (the envelope's DateAndTime is shared by every item).
 _WRITE_SLOTS = ("FirstCreated", "ThisRevisionCreated")
 _IDENTIFIER = ("ProviderId", "DateId", "NewsItemId", "RevisionId")
@@ -354,31 +283,15 @@ _NEWS_LINES = (
 _IPTC_CODE = re.compile(r"\d{8}")
 
 
-def render_item(article: Article, sent: str | None) -> str:
-    """One ``NewsItem`` for *article*, in an envelope sent at *sent*, with overrides where it needs them."""
-    text = _render(article, None)
-    over = _xml.overrides(article, _read_back(text, sent))
-    if over is not None:
-        text = _render(article, over)
-    return text
-
-
-def _read_back(item: str, sent: str | None) -> Article | None:
-    text = f"<NewsML><NewsEnvelope>{_element('DateAndTime', sent)}</NewsEnvelope>\n{item}</NewsML>"
-    context = ReadContext(_QUIET, None)
-    found = list(NewsML1Format().read(io.BytesIO(text.encode("utf-8")), context))
-    return found[0] if len(found) == 1 else None
-
-
 def _element(name: str, text: str | None) -> str:
     """``<name>text</name>``, or ``<name/>`` for a required element wirecopy has nothing for."""
-    return f"<{name}/>" if text is None else f"<{name}>{_xml.esc(text)}</{name}>"
+    return f"<{name}/>" if text is None else f"<{name}>{esc(text)}</{name}>"
 
 
 def _raw_date(article: Article, name: str) -> str | None:
     """A raw date kept in extra, when it is one: a date element never holds what would fail to read."""
-    found = _xml.extra_str(article.extra, name)
-    if found is None or _xml.try_date(found, ReadContext(_QUIET, None)) is None:
+    found = extra_str(article.extra, name)
+    if found is None or try_date(found, _policy.default) is None:
         return None  # the record keeps it
     return found
 
@@ -389,27 +302,26 @@ def _dates_to_write(article: Article) -> dict[str, str]:
     # FirstCreated is what the reader takes first; when extra keeps a raw one,
     # the record keeps `published`.
     if article.published is not None and "FirstCreated" not in dates:
-        dates["FirstCreated"] = _xml.norm(article.published)
+        dates["FirstCreated"] = _nitf_body.norm(article.published)
     return dates
 
 
 def _render(article: Article, overrides: str | None) -> str:
-    attr = _xml.attr
     extra = article.extra
     out = ["  <NewsItem>\n", "    <Identification>\n", "      <NewsIdentifier>\n"]
     # NewsML requires every part of the identifier: those wirecopy does not
     # know are written empty, which reads back as absent.
     for name in _IDENTIFIER:
-        found = _xml.extra_str(extra, name)
+        found = extra_str(extra, name)
         if name == "RevisionId":
-            revision = "" if found is None else _xml.esc(found)
+            revision = "" if found is None else esc(found)
             out.append(f'        <RevisionId PreviousRevision="0" Update="N">{revision}</RevisionId>\n')
         else:
             out.append(f"        {_element(name, found)}\n")
     out.append(f"        {_element('PublicIdentifier', article.id)}\n")
     out.append("      </NewsIdentifier>\n")
     for name in ("NameLabel", "DateLabel"):
-        found = _xml.extra_str(extra, name)
+        found = extra_str(extra, name)
         if found is not None:
             out.append(f"      {_element(name, found)}\n")
     out.append("    </Identification>\n")
@@ -418,12 +330,12 @@ def _render(article: Article, overrides: str | None) -> str:
     out.append('      <NewsItemType FormalName="News"/>\n')
     for name in _WRITE_SLOTS:
         out.append(f"      {_element(name, dates.get(name))}\n")
-    out.append(f'      <Status FormalName="{attr(_xml.extra_str(extra, "Status") or "")}"/>\n')
-    urgency = _xml.extra_str(extra, "Urgency")
+    out.append(f'      <Status FormalName="{attr(extra_str(extra, "Status") or "")}"/>\n')
+    urgency = extra_str(extra, "Urgency")
     if urgency is not None:
         out.append(f'      <Urgency FormalName="{attr(urgency)}"/>\n')
     if overrides is not None:
-        out.append(f'      <Property FormalName="{_xml.OVERRIDE_NAME}" Value="{attr(overrides)}"/>\n')
+        out.append(f'      <Property FormalName="{OVERRIDE_NAME}" Value="{attr(overrides)}"/>\n')
     out.append("    </NewsManagement>\n")
     out.append("    <NewsComponent>\n")
     out.extend(_render_news_lines(article))
@@ -436,8 +348,10 @@ def _render(article: Article, overrides: str | None) -> str:
     out.extend(_render_descriptive(article))
     # The body is NITF, written as the nitf writer writes it; the headline,
     # byline, dateline and provider have their NewsML homes above.
-    extra_bylines = _xml.extra_str(extra, "byline_title") is not None or bool(extra.get("other_bylines"))
-    body = _xml.render_body(article, " " * 12, hedline=False, byline=extra_bylines, distributor=False, dateline=False)
+    extra_bylines = extra_str(extra, "byline_title") is not None or bool(extra.get("other_bylines"))
+    body = _nitf_body.render_body(
+        article, " " * 12, hedline=False, byline=extra_bylines, distributor=False, dateline=False
+    )
     if body:
         out.append(
             "      <ContentItem>\n"
@@ -456,13 +370,13 @@ def _render(article: Article, overrides: str | None) -> str:
 def _render_news_lines(article: Article) -> list[str]:
     extra = article.extra
     lines: list[str] = []
-    subheadline = _xml.extra_str(extra, "subheadline")
+    subheadline = extra_str(extra, "subheadline")
     if article.headline is not None or subheadline is not None:
         # A SubHeadLine follows a HeadLine, empty when there is none.
         lines.append(_element("HeadLine", article.headline))
     for name, key in _NEWS_LINES:
         if key is not None:
-            found = _xml.extra_str(extra, key)
+            found = extra_str(extra, key)
         elif name == "ByLine":
             found = article.byline
         else:
@@ -475,7 +389,6 @@ def _render_news_lines(article: Article) -> list[str]:
 
 
 def _render_descriptive(article: Article) -> list[str]:
-    attr = _xml.attr
     out: list[str] = []
     if article.language is not None:
         out.append(f'        <Language FormalName="{attr(article.language)}"/>\n')
@@ -487,15 +400,13 @@ def _render_descriptive(article: Article) -> list[str]:
         out.append("        </SubjectCode>\n")
     dateline = article.dateline
     if dateline is not None and dateline.date is not None:
-        out.append(f"        <DateLineDate>{_xml.norm(dateline.date)}</DateLineDate>\n")
+        out.append(f"        <DateLineDate>{_nitf_body.norm(dateline.date)}</DateLineDate>\n")
     if dateline is not None and dateline.place is not None:
         out.append(
             '        <Location HowPresent="Origin">'
             f'<Property FormalName="City" Value="{attr(dateline.place)}"/></Location>\n'
         )
-    if not out:
-        return []
-    return ["      <DescriptiveMetadata>\n", *out, "      </DescriptiveMetadata>\n"]
+    return wrap("      ", "DescriptiveMetadata", out)
 
 
 def _subject_element(code: str) -> str:

@@ -24,7 +24,6 @@ graphic and package items are reported as skipped.  See
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import itertools
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -32,11 +31,14 @@ from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
 
 from .. import policy as _policy
-from ..article import Article, DateValue, Defect
-from ..context import ReadContext
-from ..registry import Format
-from . import _xml
-from ._xml import attribute, child, children, local, text_value, value
+from ..article import Article, DateValue
+from ..defects import FRAGMENT, MISSING_ITEM_META, NOT_TEXT_ITEM
+from ..kit.xml import OVERRIDE_NS, Item, Root, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import escape as esc
+from ..kit.xml import escape_attribute as attr
+from . import _nitf_body
+from ._xml_fields import element_dateline, extra_str, read_date, str_items, take_dateline, try_date, unique, wrap
+from ._xml_paragraphs import body_paragraphs, text_paragraphs
 
 __all__ = ["NewsMLG2Format"]
 
@@ -45,11 +47,9 @@ G2_NS = "http://iptc.org/std/nar/2006-10-01/"
 _NITF_NS = "http://iptc.org/std/NITF/2006-10-18/"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
+_RECORD_TAG = f"{{{OVERRIDE_NS}}}article"
 
 _ITEMS = frozenset({"newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"})
-_ITEM_TAGS = re.compile(
-    r"<(?:[\w.-]+:)?(?:newsItem|packageItem|conceptItem|knowledgeItem|planningItem|catalogItem)[\s/>]"
-)
 # Item classes that carry text; anything else (picture, graphic, video,
 # audio, composite) is not an article.
 _TEXT_CLASSES = frozenset({"text"})
@@ -64,168 +64,104 @@ _CONTENT_DATES = ("contentCreated", "contentModified")
 _QCODE = re.compile(r"[A-Za-z][\w.\-]*:\S*")
 
 
-class NewsMLG2Format(Format):
+class NewsMLG2Format(XMLFormat):
     """IPTC NewsML-G2 news items, alone or in a news message.
 
     Reads the ``guid`` into :attr:`~wirecopy.Article.id`, the dates of
     ``itemMeta`` and ``contentMeta``, the provider, headline (by role),
     ``by``, dateline, language and subject codes, and the body from inline
-    NITF, XHTML or plain text.  Writes one ``newsItem``, or a
-    ``newsMessage`` for several articles, with the body as inline NITF;
-    what NewsML-G2 cannot hold exactly is kept in a ``wirecopy`` extension
-    element so that every article reads back equal.
+    NITF, XHTML or plain text.  A message is read item by item, each dropped
+    once read, so a message of any size reads in constant memory; picture,
+    video, graphic and package items are left out as ``not-text-item``.
+
+    Writes one ``newsItem``, or a ``newsMessage`` for several articles, with
+    the body as inline NITF.  What NewsML-G2 cannot hold exactly goes into a
+    ``<wc:article xmlns:wc="urn:wirecopy:article:1">`` JSON record at the end
+    of ``itemMeta`` (the schema's extension point), which wirecopy reads
+    back, so that every article reads back equal.  An article with no date
+    is written without the ``versionCreated`` the schema requires, and one
+    whose date has no time puts it in ``contentCreated`` only.
 
     .. versionadded:: 0.1
     """
 
     name = "newsml-g2"
     aliases = ("newsmlg2", "g2")
+    document_name = "a NewsML-G2 document"
+    item_name = "NewsML-G2 item"
+    # A bare contentMeta is a fragment, read with a defect.
+    roots = _ITEMS | {"contentMeta"}
+    envelopes = frozenset({"newsMessage"})
+    items = _ITEMS
+    item_depth = 2  # newsMessage/itemSet/newsItem
     extensions = (".xml",)
+    media_types = ("application/vnd.iptc.g2.newsitem+xml", "application/vnd.iptc.g2.newsmessage+xml")
     description = "IPTC NewsML-G2 (2.x): a newsItem, or a newsMessage of items, with inline NITF or XHTML"
     url = "https://iptc.org/standards/newsml-g2/"
     version_added = "0.1"
-    encoding = "utf-8"
 
-    def sniff(self, head: bytes, filename: str | None) -> float:
+    def sniff_root(self, root: Root) -> float:
         """A G2 item or message root is certain; a bare ``contentMeta`` fragment is likely."""
-        root = _xml.root_of(head)
-        if root is None:
-            return 0.0
         if root.name in ("newsItem", "newsMessage", "packageItem"):
             return 1.0 if G2_NS in root.attributes else 0.9
         if root.name == "contentMeta":
             return 0.8
         return 0.0
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per text item, reading a message item by item."""
-        source = _xml.XMLStream(stream, context, mode="events", items=_ITEM_TAGS)
-        stack: list[ET.Element] = []
-        line, offset = 1, 0
-        item_line: int | None = None
-        item_offset: int | None = None
-        for kind, payload in source.events():
-            if kind == "start":
-                stack.append(payload)
-                if local(payload.tag) in _ITEMS:
-                    item_line, item_offset = source.item_position()
-                continue
-            if kind == "end":
-                element = stack.pop()
-                name = local(element.tag)
-                if not stack:
-                    if name in _ITEMS:
-                        yield from self._item(element, context, source, line, offset)
-                    elif name == "contentMeta":
-                        yield self._fragment(element, context, source, line, offset)
-                    elif name != "newsMessage":
-                        context.skip(
-                            context.error(
-                                f"not a NewsML-G2 document: the root element is <{name}>",
-                                line=line,
-                                column=1,
-                                kind="wrong-root",
-                            )
-                        )
-                elif name in _ITEMS and len(stack) == 2 and local(stack[0].tag) == "newsMessage":
-                    yield from self._item(
-                        element,
-                        context,
-                        source,
-                        item_line if item_line is not None else line,
-                        item_offset if item_offset is not None else offset,
-                    )
-                    # Read and done: drop it, so a long message stays small.
-                    # Earlier items are gone already, so this one is first.
-                    parent = stack[-1]
-                    if len(parent) and parent[0] is element:
-                        del parent[0]
-                    else:
-                        parent.remove(element)
-                continue
-            if kind == "document":
-                line, offset = payload
-                stack = []
-            elif kind == "error":
-                context.skip(payload.error(context))
-            elif kind == "empty":
-                context.skip(
-                    context.error("empty input: no NewsML-G2 item found", line=1, column=1, kind="empty-input")
-                )
-
-    def _item(
-        self, item: ET.Element, context: ReadContext, source: _xml.XMLStream, line: int, offset: int
-    ) -> Iterator[Article]:
-        name = local(item.tag)
-        guid = value(item.get("guid"))
-        label = f"{name} {guid!r}" if guid else name
-        if name != "newsItem":
-            context.skip(
-                context.error(
-                    f"{label} skipped: a {name} holds no story text", line=line, column=1, kind="not-text-item"
-                )
-            )
-            return
-        item_class = attribute(_xml.path(item, "itemMeta", "itemClass"), "qcode")
-        if item_class is not None and item_class.rpartition(":")[2] not in _TEXT_CLASSES:
-            context.skip(
-                context.error(
-                    f"{label} skipped: its item class {item_class!r} is not text",
-                    line=line,
-                    column=1,
-                    kind="not-text-item",
-                )
-            )
-            return
-        defects = source.take_defects()
-        if child(item, "itemMeta") is None:
-            defects.append(context.defect("missing-item-meta", f"{label} has no <itemMeta>", line=line, column=1))
-        yield read_item(item, context, defects, self.name, line=line, offset=offset)
-
-    def _fragment(
-        self, content_meta: ET.Element, context: ReadContext, source: _xml.XMLStream, line: int, offset: int
-    ) -> Article:
-        defects = source.take_defects()
-        defects.append(
-            context.defect(
-                "fragment",
+    def read_item(self, item: Item) -> Article | None:
+        """Build the article of a text ``newsItem``; leave other items out."""
+        element = item.element
+        document = item.document
+        name = local(element.tag)
+        if name == "contentMeta":
+            document.defect(
+                FRAGMENT,
                 "a <contentMeta> fragment, not a NewsML-G2 item: read without guid, itemMeta or content",
-                line=line,
+                line=item.line,
                 column=1,
             )
-        )
-        wrapper = ET.Element("newsItem")
-        wrapper.append(content_meta)
-        return read_item(wrapper, context, defects, self.name, line=line, offset=offset)
+            wrapper = ET.Element("newsItem")
+            wrapper.append(element)
+            return read_news_item(wrapper, item, self.name)
+        guid = value(element.get("guid"))
+        label = f"{name} {guid!r}" if guid else name
+        if name != "newsItem":
+            message = f"{label} skipped: a {name} holds no story text"
+            document.leave_out(NOT_TEXT_ITEM, message, line=item.line, column=1)
+            return None
+        item_class = attribute(path(element, "itemMeta", "itemClass"), "qcode")
+        if item_class is not None and item_class.rpartition(":")[2] not in _TEXT_CLASSES:
+            message = f"{label} skipped: its item class {item_class!r} is not text"
+            document.leave_out(NOT_TEXT_ITEM, message, line=item.line, column=1)
+            return None
+        if child(element, "itemMeta") is None:
+            document.defect(MISSING_ITEM_META, f"{label} has no <itemMeta>", line=item.line, column=1)
+        return read_news_item(element, item, self.name)
+
+    def render(self, article: Article, record: str | None, **options: Any) -> str:
+        """One ``newsItem`` for *article*, at the indentation *options* give (``indent``)."""
+        return _render(article, record, options.get("indent", ""))
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write one ``newsItem``, or a ``newsMessage`` holding one item per article.
-
-        The body goes in as inline NITF.  What NewsML-G2 cannot hold exactly
-        goes into a ``<wc:article xmlns:wc="urn:wirecopy:article:1">`` JSON
-        record at the end of ``itemMeta`` (the schema's extension point),
-        which wirecopy reads back.  An article with no date is written
-        without the ``versionCreated`` the schema requires, and one whose
-        date has no time puts it in ``contentCreated`` only.
-        """
+        """Write one ``newsItem``, or a ``newsMessage`` holding one item per article."""
         iterator = iter(articles)
         first = list(itertools.islice(iterator, 2))
         if not first:
             return
         if len(first) == 1:
-            stream.write(('<?xml version="1.0" encoding="UTF-8"?>\n' + render_item(first[0], "")).encode("utf-8"))
+            stream.write(('<?xml version="1.0" encoding="UTF-8"?>\n' + self.render_item(first[0])).encode("utf-8"))
             return
         sent = _sent(first[0])
         stream.write(
             (
                 '<?xml version="1.0" encoding="UTF-8"?>\n'
                 f'<newsMessage xmlns="{G2_NS}">\n'
-                f"  <header>\n    <sent>{_xml.esc(sent)}</sent>\n  </header>\n"
+                f"  <header>\n    <sent>{esc(sent)}</sent>\n  </header>\n"
                 "  <itemSet>\n"
             ).encode()
         )
         for article in itertools.chain(first, iterator):
-            stream.write(render_item(article, "    ").encode("utf-8"))
+            stream.write(self.render_item(article, indent="    ").encode("utf-8"))
         stream.write(b"  </itemSet>\n</newsMessage>\n")
 
 
@@ -233,25 +169,23 @@ class NewsMLG2Format(Format):
 # Reading
 
 
-def read_item(
-    item: ET.Element, context: ReadContext, defects: list[Defect], format_name: str, *, line: int, offset: int
-) -> Article:
-    """Build the article of one ``newsItem`` element."""
+def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Article:
+    """Build the article of one ``newsItem`` element (*item*'s, or a wrapper around a fragment)."""
+    document = item.document
+    policy = document.context.policy
     extra: dict[str, Any] = {}
-    version = value(item.get("version"))
+    version = value(news_item.get("version"))
     if version is not None:
         extra["version"] = version
-    item_meta = child(item, "itemMeta")
-    content_meta = child(item, "contentMeta")
-    overrides = None
-    if item_meta is not None:
-        for element in item_meta:
-            if element.tag == f"{{{_xml.OVERRIDE_NS}}}article":
-                overrides = element.text or ""
+    item_meta = child(news_item, "itemMeta")
+    content_meta = child(news_item, "contentMeta")
+    for element in item_meta if item_meta is not None else ():
+        if element.tag == _RECORD_TAG:
+            item.record = element.text or ""
     title = text_value(child(item_meta, "title"))
     if title is not None:
         extra["title"] = title
-    rights = child(item, "rightsInfo")
+    rights = child(news_item, "rightsInfo")
     holder = _flex(child(rights, "copyrightHolder"))
     if holder is not None:
         extra["copyrightHolder"] = holder
@@ -268,7 +202,7 @@ def read_item(
         text = text_value(child(content_meta, name))
         if text is not None:
             raw[name] = text
-    parsed = {name: _xml.read_date(text, context, defects, where=(line, None)) for name, text in raw.items()}
+    parsed = {name: read_date(text, document, where=(item.line, None)) for name, text in raw.items()}
     chosen = next((name for name in _READ_ORDER if parsed.get(name) is not None), None)
     published: DateValue | None = parsed[chosen] if chosen is not None else None
     for name in ("versionCreated", "firstCreated", "embargoed", "contentCreated", "contentModified"):
@@ -282,8 +216,8 @@ def read_item(
         found = _flex(child(content_meta, key))
         if found is not None:
             extra[key] = found
-    language = attribute(child(content_meta, "language"), "tag") or value(item.get(_XML_LANG))
-    subjects = _xml.unique(
+    language = attribute(child(content_meta, "language"), "tag") or value(news_item.get(_XML_LANG))
+    subjects = unique(
         code
         for subject in children(content_meta, "subject")
         if (code := attribute(subject, "qcode") or attribute(subject, "literal")) is not None
@@ -319,32 +253,26 @@ def read_item(
         elif "description" not in extra:
             extra["description"] = text
     dateline_text = text_value(child(content_meta, "dateline"))
-    field = _xml.element_dateline(dateline_text, context, reference=published) if dateline_text else None
+    field = element_dateline(dateline_text, policy, reference=published) if dateline_text else None
 
-    body = _content(child(item, "contentSet"), context, field, published)
+    body = _content(child(news_item, "contentSet"), policy, field, published)
     for key, found in body.extra.items():
         extra.setdefault(key, found)
     if subheadline is not None:
         extra["subheadline"] = subheadline
-    article = Article(
+    return body.article(
+        document,
         format=format_name,
-        id=value(item.get("guid")),
+        id=value(news_item.get("guid")),
         source=_flex(child(item_meta, "provider")) or body.distributor,
         headline=headline or body.headline,
         byline=byline or body.byline,
         published=published,
-        dateline=body.dateline,
-        paragraphs=body.paragraphs,
         highlights=highlights or body.abstract,
         subjects=subjects,
         language=language,
         extra=extra,
-        origin=context.origin(line=line, offset=offset),
-        defects=defects,
     )
-    if overrides is not None:
-        article = _xml.apply_overrides(article, overrides, context, defects)
-    return article
 
 
 def _flex(element: ET.Element | None) -> str | None:
@@ -358,8 +286,8 @@ def _flex(element: ET.Element | None) -> str | None:
 
 
 def _content(
-    content_set: ET.Element | None, context: ReadContext, field: Any, published: DateValue | None
-) -> _xml.Body:
+    content_set: ET.Element | None, policy: _policy.Policy, field: Any, published: DateValue | None
+) -> _nitf_body.Body:
     """The body of the first text rendition: inline NITF, XHTML, or plain text."""
     reference = published if published is not None else None
     for rendition in _all_renditions(content_set):
@@ -369,25 +297,25 @@ def _content(
             if inner is None:
                 break  # an inlineXML with only comments: an article without text
             if local(inner.tag) == "nitf":
-                body = _xml.read_body(child(inner, "body"), context, reference=reference, field=field)
-                title = text_value(_xml.path(inner, "head", "title"))
+                body = _nitf_body.read_body(child(inner, "body"), policy, reference=reference, field=field)
+                title = text_value(path(inner, "head", "title"))
                 if body.headline is None and title is not None:
                     body.headline = title
                 return body
-            out = _xml.Body()
+            out = _nitf_body.Body()
             container = child(inner, "body") if local(inner.tag) == "html" else inner
-            out.paragraphs = _xml.body_paragraphs(container)
-            out.dateline = _xml.take_dateline(out.paragraphs, field, reference=reference)
+            out.paragraphs = body_paragraphs(container)
+            out.dateline = take_dateline(out.paragraphs, field, reference=reference)
             return out
         if name == "inlineData":
             contenttype = (rendition.get("contenttype") or "text/plain").lower()
             if not contenttype.startswith("text/"):
                 continue
-            out = _xml.Body()
-            out.paragraphs = _xml.text_paragraphs(rendition.text or "")
-            out.dateline = _xml.take_dateline(out.paragraphs, field, reference=reference)
+            out = _nitf_body.Body()
+            out.paragraphs = text_paragraphs(rendition.text or "")
+            out.dateline = take_dateline(out.paragraphs, field, reference=reference)
             return out
-    out = _xml.Body()
+    out = _nitf_body.Body()
     out.dateline = field
     return out
 
@@ -404,39 +332,19 @@ def _all_renditions(content_set: ET.Element | None) -> Iterator[ET.Element]:
 # Writing
 
 
-_QUIET = _policy.default.clone(errors="skip")
-
-
-def render_item(article: Article, indent: str) -> str:
-    """One ``newsItem`` for *article*, with overrides where it needs them."""
-    text = _render(article, None, indent)
-    over = _xml.overrides(article, _read_back(text))
-    if over is not None:
-        text = _render(article, over, indent)
-    return text
-
-
-def _read_back(text: str) -> Article | None:
-    context = ReadContext(_QUIET, None)
-    found = list(NewsMLG2Format().read(io.BytesIO(text.encode("utf-8")), context))
-    return found[0] if len(found) == 1 else None
-
-
 def _dates_to_write(article: Article) -> dict[str, str]:
     """Each date element's text: the raw ones kept in extra, and `published` in a free slot."""
     extra = article.extra
-    dates = {
-        name: found for name in (*_ITEM_DATES, *_CONTENT_DATES) if (found := _xml.extra_str(extra, name)) is not None
-    }
+    dates = {name: found for name in (*_ITEM_DATES, *_CONTENT_DATES) if (found := extra_str(extra, name)) is not None}
     published = article.published
     if published is not None:
-        context = ReadContext(_QUIET, None)
+        policy = _policy.default
         timed = isinstance(published, _dt.datetime)
         for slot in _WRITE_ORDER:
             if slot in dates or (slot != "contentCreated" and not timed):
                 continue
             earlier = _READ_ORDER[: _READ_ORDER.index(slot)]
-            if all(name not in dates or _xml.try_date(dates[name], context) is None for name in earlier):
+            if all(name not in dates or try_date(dates[name], policy) is None for name in earlier):
                 dates[slot] = published.isoformat()
                 break
     return dates
@@ -453,16 +361,15 @@ def _sent(article: Article) -> str:
 
 
 def _flex_element(name: str, text: str, pad: str) -> str:
-    return f'{pad}<{name} literal="{_xml.attr(text)}"/>\n'
+    return f'{pad}<{name} literal="{attr(text)}"/>\n'
 
 
 def _render(article: Article, overrides: str | None, indent: str) -> str:
-    esc, attr = _xml.esc, _xml.attr
     extra = article.extra
     pad = indent + "  "
     pad2 = pad + "  "
     namespace = "" if indent else f' xmlns="{G2_NS}"'
-    version = _xml.extra_str(extra, "version")
+    version = extra_str(extra, "version")
     version_attr = (
         f' version="{attr(version)}"' if version is not None and version.isdigit() and int(version) > 0 else ""
     )
@@ -471,14 +378,13 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
         ' standard="NewsML-G2" standardversion="2.24">\n',
         f'{pad}<catalogRef href="{_CATALOG}"/>\n',
     ]
-    holder = _xml.extra_str(extra, "copyrightHolder")
-    notice = _xml.extra_str(extra, "copyrightNotice")
+    holder = extra_str(extra, "copyrightHolder")
+    notice = extra_str(extra, "copyrightNotice")
     if holder is not None or notice is not None:
         out.append(f"{pad}<rightsInfo>\n")
         if holder is not None:
             out.append(_flex_element("copyrightHolder", holder, pad2))
-        if notice is not None:
-            out.append(f"{pad2}<copyrightNotice>{esc(notice)}</copyrightNotice>\n")
+        out += _line(pad2, "copyrightNotice", notice)
         out.append(f"{pad}</rightsInfo>\n")
     dates = _dates_to_write(article)
     out.append(f"{pad}<itemMeta>\n")
@@ -487,19 +393,11 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
         _flex_element("provider", article.source, pad2) if article.source is not None else f"{pad2}<provider/>\n"
     )
     for name in _ITEM_DATES:
-        if name in dates:
-            out.append(f"{pad2}<{name}>{esc(dates[name])}</{name}>\n")
-    title = _xml.extra_str(extra, "title")
-    if title is not None:
-        out.append(f"{pad2}<title>{esc(title)}</title>\n")
-    if overrides is not None:
-        out.append(f'{pad2}<wc:article xmlns:wc="{_xml.OVERRIDE_NS}">{esc(overrides)}</wc:article>\n')
+        out += _line(pad2, name, dates.get(name))
+    out += _line(pad2, "title", extra_str(extra, "title"))
+    out += _line(pad2, "wc:article", overrides, f' xmlns:wc="{OVERRIDE_NS}"')
     out.append(f"{pad}</itemMeta>\n")
-    content = _render_content_meta(article, dates, pad2)
-    if content:
-        out.append(f"{pad}<contentMeta>\n")
-        out.extend(content)
-        out.append(f"{pad}</contentMeta>\n")
+    out += wrap(pad, "contentMeta", _render_content_meta(article, dates, pad2))
     body = _render_body(article, pad2)
     if body:
         out.append(f"{pad}<contentSet>\n")
@@ -512,17 +410,15 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
 
 
 def _render_content_meta(article: Article, dates: Mapping[str, str], pad: str) -> list[str]:
-    esc, attr = _xml.esc, _xml.attr
     extra = article.extra
     out: list[str] = []
-    urgency = _xml.extra_str(extra, "urgency")
+    urgency = extra_str(extra, "urgency")
     if urgency is not None and urgency.isdigit() and 1 <= int(urgency) <= 9:
         out.append(f"{pad}<urgency>{urgency}</urgency>\n")
     for name in _CONTENT_DATES:
-        if name in dates:
-            out.append(f"{pad}<{name}>{esc(dates[name])}</{name}>\n")
+        out += _line(pad, name, dates.get(name))
     for key in ("located", "infoSource", "creator"):
-        found = _xml.extra_str(extra, key)
+        found = extra_str(extra, key)
         if found is not None:
             out.append(_flex_element(key, found, pad))
     if article.language is not None:
@@ -530,36 +426,29 @@ def _render_content_meta(article: Article, dates: Mapping[str, str], pad: str) -
     for subject in article.subjects:
         kind = "qcode" if _QCODE.fullmatch(subject) else "literal"
         out.append(f'{pad}<subject {kind}="{attr(subject)}"/>\n')
-    for keyword in _xml.str_items(extra.get("keywords")) or ():
-        out.append(f"{pad}<keyword>{esc(keyword)}</keyword>\n")
-    slugline = _xml.extra_str(extra, "slugline")
-    if slugline is not None:
-        out.append(f"{pad}<slugline>{esc(slugline)}</slugline>\n")
-    if article.headline is not None:
-        out.append(f"{pad}<headline>{esc(article.headline)}</headline>\n")
-    subheadline = _xml.extra_str(extra, "subheadline")
-    if subheadline is not None:
-        out.append(f'{pad}<headline role="hld:subHeadline">{esc(subheadline)}</headline>\n')
-    if article.dateline is not None:
-        out.append(f"{pad}<dateline>{esc(article.dateline.text)}</dateline>\n")
-    if article.byline is not None:
-        out.append(f"{pad}<by>{esc(article.byline)}</by>\n")
-    creditline = _xml.extra_str(extra, "creditline")
-    if creditline is not None:
-        out.append(f"{pad}<creditline>{esc(creditline)}</creditline>\n")
-    description = _xml.extra_str(extra, "description")
-    if description is not None:
-        out.append(f"{pad}<description>{esc(description)}</description>\n")
+    for keyword in str_items(extra.get("keywords")) or ():
+        out += _line(pad, "keyword", keyword)
+    out += _line(pad, "slugline", extra_str(extra, "slugline"))
+    out += _line(pad, "headline", article.headline)
+    out += _line(pad, "headline", extra_str(extra, "subheadline"), ' role="hld:subHeadline"')
+    out += _line(pad, "dateline", article.dateline.text if article.dateline is not None else None)
+    out += _line(pad, "by", article.byline)
+    out += _line(pad, "creditline", extra_str(extra, "creditline"))
+    out += _line(pad, "description", extra_str(extra, "description"))
     for highlight in article.highlights:
-        out.append(f'{pad}<description role="drol:summary">{esc(highlight)}</description>\n')
+        out += _line(pad, "description", highlight, ' role="drol:summary"')
     return out
 
 
+def _line(pad: str, name: str, text: str | None, attributes: str = "") -> list[str]:
+    """``<name attributes>text</name>`` on a line of its own; nothing when *text* is ``None``."""
+    return [] if text is None else [f"{pad}<{name}{attributes}>{esc(text)}</{name}>\n"]
+
+
 def _render_body(article: Article, pad: str) -> list[str]:
-    esc = _xml.esc
     extra = article.extra
-    byline_title = _xml.extra_str(extra, "byline_title")
-    tagline = _xml.extra_str(extra, "tagline")
+    byline_title = extra_str(extra, "byline_title")
+    tagline = extra_str(extra, "tagline")
     if not article.paragraphs and byline_title is None and tagline is None:
         return []
     inner = pad + "  "

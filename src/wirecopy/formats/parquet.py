@@ -66,6 +66,8 @@ class ParquetFormat(Format):
     description = "Apache Parquet article tables (the wirecopy.arrow schema), in row groups; needs wirecopy[arrow]"
     url = "https://parquet.apache.org/docs/file-format/"
     version_added = "0.1"
+    media_types = ("application/vnd.apache.parquet",)
+    binary = True
     # Parquet is binary: latin-1 maps every byte to one character and back,
     # so that dumps() and loads() carry the file unchanged.
     encoding = "latin-1"

@@ -29,111 +29,84 @@ as Latin-1 read it too.
 from __future__ import annotations
 
 import datetime as _dt
-import io
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, BinaryIO
-from xml.etree import ElementTree as ET
+from collections.abc import Mapping
+from typing import Any
 
-from .. import policy as _policy
-from ..article import Article, DateValue, Defect
-from ..context import ReadContext
-from ..registry import Format
-from . import _xml
-from ._xml import attribute, local, text_value, value
+from ..article import Article, DateValue
+from ..kit.xml import OVERRIDE_NAME, Item, Root, XMLFormat, attribute, index, local, text_value, value
+from ..kit.xml import escape as esc
+from ..kit.xml import escape_attribute as attr
+from ._xml_fields import element_dateline, extra_str, read_date, str_items, unique, wrap
+from ._xml_paragraphs import body_paragraphs
 
 __all__ = ["RCV1Format"]
 
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
-# "USA: Sept U.S. layoffs ..." -- the country prefix RCV1 titles carry.
-_TITLE_PREFIX = re.compile(r"([^:a-z]{2,40}):\s+\S")
+#: The country prefix RCV1 titles carry: "USA: Sept U.S. layoffs ...".
+TITLE_PREFIX = re.compile(r"([^:a-z]{2,40}):\s+\S")
 # "bip:topics:1.0" -> "topics"
 _CODE_CLASS = re.compile(r"bip:([\w-]+):[\d.]+")
 
 
-class RCV1Format(Format):
+class RCV1Format(XMLFormat):
     """RCV1 ``newsitem`` documents (Reuters, 1996-1997).
 
     Reads the item id and date, title, headline, byline, dateline (with the
     ``dc.creator.location`` as its place), paragraphs, copyright, the topic,
     country and industry codes (into :attr:`~wirecopy.Article.subjects`,
-    and by class into ``extra["codes"]``) and the ``dc`` elements.  Writes
-    one ``newsitem`` document per article, one after another; what RCV1
-    cannot hold exactly is kept in a ``<dc element="wirecopy-article">``
-    so that every article reads back equal.
+    and by class into ``extra["codes"]``) and the ``dc`` elements.
+
+    Writes one ``newsitem`` document per article, one after another (RCV1
+    has one story per file; write one article per call for one file per
+    story).  What RCV1's elements cannot hold exactly (highlights, subjects
+    outside ``extra["codes"]``, ``extra`` keys RCV1 has no place for,
+    characters XML forbids, ...) goes into a ``<dc
+    element="wirecopy-article" value="{JSON}"/>``, which wirecopy reads back
+    and other RCV1 readers see as one more ``dc`` element, so that every
+    article reads back equal.
 
     .. versionadded:: 0.1
     """
 
     name = "rcv1-xml"
     aliases = ("rcv1",)
+    document_name = "an RCV1 document"
+    item_name = "RCV1 newsitem"
+    roots = frozenset({"newsitem"})
     extensions = (".xml",)
+    media_types = ("application/xml",)
     description = "Reuters Corpus Volume 1 newsitem XML (RCV1, 1996-1997), one story per file"
     url = "https://trec.nist.gov/data/reuters/reuters.html"
     version_added = "0.1"
-    encoding = "utf-8"
 
-    def sniff(self, head: bytes, filename: str | None) -> float:
+    def sniff_root(self, root: Root) -> float:
         """A lower-case ``<newsitem itemid=...>`` root is RCV1 and nothing else."""
-        root = _xml.root_of(head)
-        if root is None or root.name != "newsitem":
+        if root.name != "newsitem":
             return 0.0
         return 1.0 if "itemid" in root.attributes else 0.8
 
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write each article as an RCV1 ``newsitem`` document, one after another.
+    def render(self, article: Article, record: str | None, **options: Any) -> str:
+        """One RCV1 ``newsitem`` document for *article*, in ASCII."""
+        return _render(article, record)
 
-        RCV1 has one story per file; several articles make several documents
-        in a row, as the ``nitf`` writer does, which wirecopy reads back in
-        order (write one article per call for one file per story).  Every
-        article can be written: what RCV1's elements cannot hold exactly
-        (highlights, subjects outside ``extra["codes"]``, ``extra`` keys RCV1
-        has no place for, characters XML forbids, ...) goes into a
-        ``<dc element="wirecopy-article" value="{JSON}"/>``, which wirecopy
-        reads back and other RCV1 readers see as one more ``dc`` element.
-        """
-        first = True
-        for article in articles:
-            if not first:
-                stream.write(b"\n")
-            first = False
-            stream.write(render_document(article).encode("ascii"))
-
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per ``<newsitem>`` document."""
-        source = _xml.XMLStream(stream, context)
-        for element, line, offset in source.documents("newsitem", what="an RCV1 document", noun="RCV1 newsitem"):
-            yield self._article(element, context, source, source.take_defects(), line, offset)
-
-    def _article(
-        self,
-        item: ET.Element,
-        context: ReadContext,
-        source: _xml.XMLStream,
-        defects: list[Defect],
-        line: int,
-        offset: int,
-    ) -> Article:
+    def read_item(self, item: Item) -> Article:
+        """Build the article of one ``<newsitem>`` document."""
+        document = item.document
+        newsitem = item.element
         extra: dict[str, Any] = {}
-        parts = _xml.index(item)
-        date_text = attribute(item, "date")
-
-        def where() -> tuple[int | None, int | None]:
-            """The place of the date attribute's value, or the document's first line."""
-            found = source.locate(date_text or "", "date=")
-            return found if found[0] is not None else (line, None)
-
-        published = _xml.read_date(date_text, context, defects, where=where)
+        parts = index(newsitem)
+        date_text = attribute(newsitem, "date")
+        published = read_date(date_text, document, where=lambda: item.locate(date_text or "", "date="))
         title = text_value(parts.get("title"))
         if title is not None:
             extra["title"] = title
-            prefix = _TITLE_PREFIX.match(title)
+            prefix = TITLE_PREFIX.match(title)
             if prefix is not None:
                 extra["title_country"] = prefix.group(1).strip()
         codes: dict[str, list[str]] = {}
         subjects: list[str] = []
         dc: dict[str, Any] = {}
-        overrides = None
         for element in parts.get("metadata", ()):
             name = local(element.tag)
             if name == "codes":
@@ -147,8 +120,8 @@ class RCV1Format(Format):
                 found_value = element.get("value")
                 if not key or found_value is None:
                     continue
-                if key == _xml.OVERRIDE_NAME:
-                    overrides = found_value
+                if key == OVERRIDE_NAME:
+                    item.record = found_value
                     continue
                 previous = dc.get(key)
                 if previous is None:
@@ -174,53 +147,31 @@ class RCV1Format(Format):
                 if isinstance(location, str) and dateline_text.casefold().startswith(location.casefold())
                 else None
             )
-            dateline = _xml.element_dateline(dateline_text, context, place=place, reference=published)
+            dateline = element_dateline(dateline_text, document.context.policy, place=place, reference=published)
         source_name = dc.get("dc.source")
-        article = Article(
+        return document.article(
             format=self.name,
-            id=attribute(item, "itemid"),
+            id=attribute(newsitem, "itemid"),
             source=source_name if isinstance(source_name, str) else None,
             headline=text_value(parts.get("headline")),
             byline=text_value(parts.get("byline")),
             published=published,
             dateline=dateline,
-            paragraphs=_xml.body_paragraphs(parts.get("text")),
-            subjects=_xml.unique(subjects),
-            language=value(item.get(_XML_LANG)),
+            paragraphs=body_paragraphs(parts.get("text")),
+            subjects=unique(subjects),
+            language=value(newsitem.get(_XML_LANG)),
             extra=extra,
-            origin=context.origin(line=line, offset=offset),
-            defects=defects,
         )
-        if overrides is not None:
-            article = _xml.apply_overrides(article, overrides, context, defects)
-        return article
 
 
 # ---------------------------------------------------------------------------
 # Writing
 
 
-_QUIET = _policy.default.clone(errors="skip")
 _KNOWN_CLASS = re.compile(r"[\w-]+")
 
 
-def render_document(article: Article) -> str:
-    """One RCV1 ``newsitem`` document for *article*, in ASCII, with overrides where it needs them."""
-    text = _render(article, None)
-    over = _xml.overrides(article, _read_back(text))
-    if over is not None:
-        text = _render(article, over)
-    return text
-
-
-def _read_back(text: str) -> Article | None:
-    context = ReadContext(_QUIET, None)
-    found = list(RCV1Format().read(io.BytesIO(text.encode("ascii")), context))
-    return found[0] if len(found) == 1 else None
-
-
 def _render(article: Article, overrides: str | None) -> str:
-    esc, attr = _xml.esc, _xml.attr
     extra = article.extra
     attributes = []
     if article.id is not None:
@@ -231,7 +182,7 @@ def _render(article: Article, overrides: str | None) -> str:
     if article.language is not None:
         attributes.append(f' xml:lang="{attr(article.language)}"')
     out = ['<?xml version="1.0" encoding="iso-8859-1" ?>\n', f"<newsitem{''.join(attributes)}>\n"]
-    title = _xml.extra_str(extra, "title")
+    title = extra_str(extra, "title")
     for name, found in (
         ("title", title),
         ("headline", article.headline),
@@ -243,14 +194,10 @@ def _render(article: Article, overrides: str | None) -> str:
     out.append("<text>\n")
     out.extend(f"<p>{esc(paragraph)}</p>\n" for paragraph in article.paragraphs)
     out.append("</text>\n")
-    copyright_ = _xml.extra_str(extra, "copyright")
+    copyright_ = extra_str(extra, "copyright")
     if copyright_ is not None:
         out.append(f"<copyright>{esc(copyright_)}</copyright>\n")
-    metadata = _render_metadata(article, overrides)
-    if metadata:
-        out.append("<metadata>\n")
-        out.extend(metadata)
-        out.append("</metadata>\n")
+    out += wrap("", "metadata", _render_metadata(article, overrides))
     out.append("</newsitem>\n")
     # ASCII out: every other character as a reference, which any XML reader
     # resolves whatever the bytes are decoded as.
@@ -271,13 +218,12 @@ def _iso(value: DateValue) -> str:
 
 
 def _render_metadata(article: Article, overrides: str | None) -> list[str]:
-    attr = _xml.attr
     extra = article.extra
     out: list[str] = []
     codes = extra.get("codes")
     if isinstance(codes, Mapping):
         for group, found in codes.items():
-            items = _xml.str_items(found)
+            items = str_items(found)
             if not items:
                 continue
             # "topics" was read from "bip:topics:1.0"; a class of another
@@ -290,14 +236,14 @@ def _render_metadata(article: Article, overrides: str | None) -> list[str]:
     pairs: list[tuple[str, str]] = []
     if isinstance(dc, Mapping):
         for key, found in dc.items():
-            if not key or key == _xml.OVERRIDE_NAME:
+            if not key or key == OVERRIDE_NAME:
                 continue
-            values = [found] if isinstance(found, str) else _xml.str_items(found) or []
+            values = [found] if isinstance(found, str) else str_items(found) or []
             pairs.extend((key, item) for item in values)
     if article.source is not None and not (isinstance(dc, Mapping) and "dc.source" in dc):
         # RCV1 names its source in a dc element and nowhere else.
         pairs.append(("dc.source", article.source))
     out.extend(f'<dc element="{attr(key)}" value="{attr(item)}"/>\n' for key, item in pairs)
     if overrides is not None:
-        out.append(f'<dc element="{_xml.OVERRIDE_NAME}" value="{attr(overrides)}"/>\n')
+        out.append(f'<dc element="{OVERRIDE_NAME}" value="{attr(overrides)}"/>\n')
     return out

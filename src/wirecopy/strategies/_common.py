@@ -7,10 +7,10 @@ import string
 
 from hypothesis import strategies as st
 
+from .._dates.names import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 from ..article import Article, Dateline
 
 LETTERS = string.ascii_letters
-# Letters beyond ASCII that wire copy carries: accents, umlauts, curly quotes.
 # Letters beyond ASCII that wire copy carries: accents, umlauts, curly quotes.
 WIDE = "éèàüöäßçñøåÉÜÖ’“”—£€"
 
@@ -67,7 +67,7 @@ def places() -> st.SearchStrategy[str]:
     return sentence(name, 1, 3)
 
 
-WEEKDAY_NAMES = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+WEEKDAY_NAMES = ENGLISH_WEEKDAYS
 
 
 def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
@@ -106,24 +106,7 @@ JSON = st.recursive(
 # Month and weekday names, which a dateline parser rightly takes for part of
 # a date: a generated place or region must not be one.
 DATE_WORDS = (
-    frozenset(
-        name
-        for month in (
-            "january",
-            "february",
-            "march",
-            "april",
-            "may",
-            "june",
-            "july",
-            "august",
-            "september",
-            "october",
-            "november",
-            "december",
-        )
-        for name in (month, month[:3], month[:4])
-    )
+    frozenset(name for month in ENGLISH_MONTHS for name in (month, month[:3], month[:4]))
     | frozenset(WEEKDAY_NAMES)
     | frozenset(day[:3] for day in WEEKDAY_NAMES)
 )

@@ -60,21 +60,14 @@ def nitf() -> st.SearchStrategy[Article]:
             "tagline": simple,
         },
     )
-    return st.builds(
-        Article,
-        format=st.just("nitf"),
+    return _with_body(
+        "nitf",
         id=st.none() | token,
-        source=st.none() | simple,
-        headline=st.none() | headlines(),
-        byline=st.none() | simple.map(lambda name: f"By {name}"),
-        published=published(),
         dateline=st.none() | dateline,
-        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
-        highlights=st.lists(simple, max_size=2).map(tuple),
         subjects=st.lists(token, max_size=4, unique=True).map(tuple),
         language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "nb-NO"]),
         extra=extra,
-    ).filter(first_paragraph_is_not_a_dateline)
+    )
 
 
 def newsml_g2() -> st.SearchStrategy[Article]:
@@ -105,32 +98,41 @@ def newsml_g2() -> st.SearchStrategy[Article]:
             "tagline": simple,
         },
     )
+    return _with_body(
+        "newsml-g2",
+        id=st.none() | st.text(LETTERS + "0123456789:.,-", min_size=1, max_size=30),
+        dateline=st.none() | datelines(),
+        subjects=st.lists(qcode | simple, max_size=4, unique=True).map(tuple),
+        language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "it-IT"]),
+        extra=extra,
+    )
+
+
+def _with_body(name: str, **fields: st.SearchStrategy[object]) -> st.SearchStrategy[Article]:
+    """Articles of the format *name*: the NITF body's fields, which NITF and NewsML-G2 hold alike, and *fields*."""
+    simple = xml_text()
     return st.builds(
         Article,
-        format=st.just("newsml-g2"),
-        id=st.none() | st.text(LETTERS + "0123456789:.,-", min_size=1, max_size=30),
+        format=st.just(name),
         source=st.none() | simple,
         headline=st.none() | headlines(),
         byline=st.none() | simple.map(lambda name: f"By {name}"),
         published=published(),
-        dateline=st.none() | datelines(),
         paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
         highlights=st.lists(simple, max_size=2).map(tuple),
-        subjects=st.lists(qcode | simple, max_size=4, unique=True).map(tuple),
-        language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "it-IT"]),
-        extra=extra,
+        **fields,
     ).filter(first_paragraph_is_not_a_dateline)
 
 
 def rcv1_xml() -> st.SearchStrategy[Article]:
     """Articles RCV1 holds in its own elements, with no ``wirecopy-article`` record needed."""
     from ..datelines import parse_dateline
-    from ..formats.rcv1 import _TITLE_PREFIX
+    from ..formats.rcv1 import TITLE_PREFIX
 
     simple = xml_text()
     country = sentence(st.text(string.ascii_uppercase, min_size=2, max_size=10), 1, 2)
     # A title with a country prefix, or one without (nothing that reads as a prefix).
-    bare = simple.filter(lambda title: _TITLE_PREFIX.match(title) is None)
+    bare = simple.filter(lambda title: TITLE_PREFIX.match(title) is None)
     titles = st.none() | bare | st.builds(lambda c, rest: (c, f"{c}: {rest}"), country, simple)
     code = st.text(string.ascii_uppercase + string.digits, min_size=1, max_size=7)
     codes = st.dictionaries(
@@ -195,7 +197,7 @@ def rcv1_xml() -> st.SearchStrategy[Article]:
 
 def newsml_1() -> st.SearchStrategy[Article]:
     """Articles NewsML 1 holds in its own elements, with no ``wirecopy-article`` record needed."""
-    from ..formats._xml import norm
+    from ..formats._nitf_body import norm
 
     simple = xml_text()
     token = st.text(LETTERS + "0123456789.-", min_size=1, max_size=12)

@@ -1,0 +1,236 @@
+"""The fields the XML formats share: dates, datelines, and the values writers take from ``extra``.
+
+Private to ``nitf``, ``newsml-g2``, ``newsml-1`` and ``rcv1-xml``.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import re
+from collections.abc import Callable, Iterable, Mapping
+from typing import Any
+
+import attrs
+
+from .. import _text
+from ..article import Dateline, DateValue
+from ..context import Document
+from ..datelines import parse_dateline
+from ..dates import parse_date
+from ..errors import ParseError
+from ..policy import Policy
+
+__all__ = [
+    "dateline_parts",
+    "element_dateline",
+    "extra_str",
+    "is_nmtoken",
+    "read_date",
+    "str_items",
+    "take_dateline",
+    "try_date",
+    "unique",
+    "wrap",
+]
+
+
+# -- dates and datelines -----------------------------------------------------
+
+
+def try_date(
+    text: str | None, policy: Policy, *, reference: _dt.date | None = None, dayfirst: bool = False
+) -> DateValue | None:
+    """Parse *text* as a date with the *policy*'s zones; ``None`` (and no defect) when it is not one."""
+    if not text:
+        return None
+    try:
+        return parse_date(
+            text,
+            default_tz=policy.default_tz,
+            reference=reference if reference is not None else policy.reference,
+            tzinfos=policy.zones,
+            dayfirst=dayfirst,
+        )
+    except ParseError:
+        return None
+
+
+def read_date(
+    text: str | None,
+    document: Document,
+    *,
+    where: tuple[int | None, int | None] | Callable[[], tuple[int | None, int | None]] = (None, None),
+) -> DateValue | None:
+    """Parse a date field; when it is not a date, report it on *document* placed at *where*.
+
+    *where* may be a function, called only when there is something to report.
+    """
+    if text is None:
+        return None
+    found = try_date(text, document.context.policy)
+    if found is not None:
+        return found
+    line, column = where() if callable(where) else where
+    return document.date(text, line=line, column=column)
+
+
+def element_dateline(
+    text: str,
+    policy: Policy,
+    *,
+    place: str | None = None,
+    region: str | None = None,
+    date: DateValue | None = None,
+    reference: _dt.date | None = None,
+) -> Dateline | None:
+    """A dateline from a dateline field; see :func:`_read_dateline`.
+
+    Memoised: a feed repeats the same few thousand datelines, and a
+    :class:`Dateline` is immutable.  Most datelines (``NEW YORK``) carry no
+    date that the story's date would resolve, so their result does not
+    depend on *reference*: that is found out once per text, by reading it
+    against two far-apart references, and such a text is then looked up
+    without its reference.
+    """
+    field = (text, place, region, date)
+    key = (field, policy.default_tz, policy.tzinfos, policy.reference)
+    try:
+        fixed = _DATELINES.get(key, _UNSEEN)
+    except TypeError:  # an unhashable zone in the policy: no memo
+        return _read_dateline(field, policy, reference)
+    if fixed is _UNSEEN:
+        fixed = _RELATIVE
+        if "/" not in text:  # numeric dates are read nearest the reference
+            first = _read_dateline(field, policy, _FAR[0])
+            second = _read_dateline(field, policy, _FAR[1])
+            if first == second and (first is None or first.date == second.date):  # type: ignore[union-attr]
+                fixed = _read_dateline(field, policy, None)
+                if fixed != first:
+                    fixed = _RELATIVE
+        if len(_DATELINES) >= 4096:
+            _DATELINES.clear()
+        _DATELINES[key] = fixed
+    if fixed is not _RELATIVE:
+        return fixed  # type: ignore[return-value]
+    return _read_dateline(field, policy, reference)
+
+
+_UNSEEN = object()
+_RELATIVE = object()
+# Two references far apart, on different weekdays and months.
+_FAR = (_dt.date(2001, 1, 6), _dt.date(2012, 8, 15))
+_DATELINES: dict[Any, object] = {}
+
+
+def _read_dateline(
+    field: tuple[str, str | None, str | None, DateValue | None], policy: Policy, reference: _dt.date | None
+) -> Dateline | None:
+    """A dateline from a dateline field: its (text, place, region, date), read against *reference*.
+
+    The text is read with :func:`~wirecopy.datelines.parse_dateline`; a
+    structured *place* and *region* (a NITF ``location``), where given, are
+    more exact than the text and win; *date* (a ``story.date``) fills a date
+    the text lacks.  A text the dateline parser cannot
+    read is kept as written, with the structure it came with; a text that is
+    a timestamp (``2014-07-17 00:24:11 GMT+00:00``) is a date, not a place.
+    """
+    text, place, region, date = field
+    if not text and place is None and date is None:
+        return None
+    if text:
+        try:
+            parsed = parse_dateline(text, reference=reference)
+        except ParseError:
+            parsed = None
+        if parsed is not None:
+            # parse_dateline reads a bare numeric date (ANA-MPA's "4/4/2018")
+            # in the order nearer the story's own date.
+            found = parsed.date
+            return attrs.evolve(
+                parsed,
+                place=place if place is not None else parsed.place,
+                region=region if region is not None else parsed.region,
+                date=found if found is not None else date,
+            )
+        if date is None and any(char.isdigit() for char in text):
+            rest = text
+            if place is not None and text.casefold().startswith(place.casefold()):
+                rest = text[len(place) :].strip(" ,-")
+            if rest:
+                date = try_date(rest, policy, reference=reference)
+    return Dateline(text=text or place or "", place=place, region=region, date=date)
+
+
+def take_dateline(
+    paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None
+) -> Dateline | None:
+    """Split a dateline off the first paragraph, and reconcile it with the dateline field.
+
+    The dateline written at the head of the story wins (it has the agency);
+    the field only lends it a date it lacks.  *paragraphs* loses the
+    dateline in place.
+    """
+    found = _text.take_dateline(paragraphs, reference)
+    if found is None:
+        return field
+    if found.date is None and field is not None and field.date is not None:
+        found = attrs.evolve(found, date=field.date)
+    return found
+
+
+def dateline_parts(dateline: Dateline) -> list[tuple[str, str | None]]:
+    """Cut a dateline's text into runs, marking the place and the region where they occur.
+
+    Returns ``[(text, role)]`` with role ``"place"``, ``"region"`` or
+    ``None``; joined, the runs give the text back.
+    """
+    text = dateline.text
+    runs: list[tuple[str, str | None]] = []
+    position = 0
+    for role, part in (("place", dateline.place), ("region", dateline.region)):
+        if not part:
+            continue
+        found = text.find(part, position)
+        if found < 0:
+            continue
+        if found > position:
+            runs.append((text[position:found], None))
+        runs.append((part, role))
+        position = found + len(part)
+    if position < len(text):
+        runs.append((text[position:], None))
+    return runs
+
+
+# -- values from extra -------------------------------------------------------
+
+
+_NMTOKEN = re.compile(r"[\w.:\-]+")
+
+
+def is_nmtoken(text: str) -> bool:
+    """Whether *text* is an XML NMTOKEN (attribute types the IPTC schemas use)."""
+    return bool(_NMTOKEN.fullmatch(text))
+
+
+def str_items(value: Any) -> list[str] | None:
+    """A sequence of str from ``extra``, or ``None`` when it is not one."""
+    if isinstance(value, (list, tuple)) and all(isinstance(item, str) for item in value):
+        return list(value)
+    return None
+
+
+def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
+    """A str value from ``extra``, or ``None`` when absent or not a str."""
+    found = extra.get(key)
+    return found if isinstance(found, str) else None
+
+
+def unique(items: Iterable[str]) -> list[str]:
+    """*items* without repeats, in first-seen order."""
+    return list(dict.fromkeys(items))
+
+
+def wrap(pad: str, name: str, lines: list[str]) -> list[str]:
+    """*lines* inside ``<name>`` and ``</name>`` lines at *pad*; nothing when there are no lines."""
+    return [f"{pad}<{name}>\n", *lines, f"{pad}</{name}>\n"] if lines else []

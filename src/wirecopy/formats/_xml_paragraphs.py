@@ -1,0 +1,273 @@
+"""The paragraphs of the XML formats' bodies: NITF, XHTML, and plain or HTML text.
+
+Private to ``nitf``, ``newsml-g2``, ``newsml-1`` and ``rcv1-xml``.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import re
+import xml.etree.ElementTree as ET
+from collections.abc import Iterator
+from typing import Any
+
+from ..kit.xml import gather, local, squeeze, text_of
+
+__all__ = ["body_paragraphs", "text_paragraphs"]
+
+# Elements whose text is one paragraph.
+_PARAGRAPHS = frozenset({"p", "hl2", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "lede"})
+# Elements that are not body text: media, tables, notes to editors, and the
+# metadata a NITF block may carry before its paragraphs.
+_NOT_TEXT = frozenset(
+    {
+        "media",
+        "table",
+        "nitf-table",
+        "note",
+        "hr",
+        "datasource",
+        "byline",
+        "dateline",
+        "abstract",
+        "tobject",
+        "key-list",
+        "classifier",
+        "copyrite",
+        "head",
+        "header",
+        "footer",
+        "nav",
+        "script",
+        "style",
+        "figure",
+        "figcaption",
+        "aside",
+        "title",
+        "meta",
+        "link",
+        "caption",
+        "credit",
+    }
+)
+# Inline elements: their text belongs to the paragraph around them.
+_INLINE = frozenset(
+    {
+        "a",
+        "em",
+        "strong",
+        "b",
+        "i",
+        "u",
+        "s",
+        "span",
+        "q",
+        "sub",
+        "sup",
+        "small",
+        "big",
+        "abbr",
+        "cite",
+        "code",
+        "kbd",
+        "mark",
+        "time",
+        "font",
+        "person",
+        "org",
+        "location",
+        "city",
+        "state",
+        "region",
+        "country",
+        "chron",
+        "event",
+        "function",
+        "money",
+        "num",
+        "object.title",
+        "virtloc",
+        "postaddr",
+        "lang",
+        "pronounce",
+        "classifier",
+        "copyrite",
+        "copyrite.year",
+        "copyrite.holder",
+        "alt-code",
+        "name.given",
+        "name.family",
+        "frac",
+        "numer",
+        "denom",
+        "frac-sep",
+        "sublocation",
+        "br",
+        "ins",
+        "del",
+        "var",
+        "tt",
+        "dfn",
+        "bdi",
+        "bdo",
+        "wbr",
+    }
+)
+# NYT Annotated Corpus: the lead repeats the start of the full text.
+_DUPLICATE_BLOCKS = frozenset({"lead_paragraph", "online_lead_paragraph"})
+
+
+def body_paragraphs(container: ET.Element | None) -> list[str]:
+    """The paragraphs of a NITF ``body.content`` or an XHTML ``body``, in order.
+
+    ``p``, ``hl2``, headings and list items are paragraphs; ``block``, lists,
+    ``section`` and ``div`` are walked into; media, tables and notes are left
+    out.  When a NYT ``full_text`` block is present, the ``lead_paragraph``
+    blocks (which repeat its start) are left out.  Text loose in a container
+    (not in a paragraph element) makes a paragraph of its own; the white
+    space between elements does not.
+    """
+    out: list[str] = []
+    if container is None:
+        return out
+    skip_duplicates = any(local(item.tag) == "block" and item.get("class") == "full_text" for item in container)
+    text = container.text
+    loose: list[str] | None = [text] if text and not text.isspace() else None
+    # The walk keeps its own stack, so that no nesting exhausts Python's:
+    # each entry is the children left to read at one level, whether the NYT
+    # duplicates are skipped there, and the element whose tail follows them.
+    stack: list[tuple[Iterator[ET.Element], bool, ET.Element | None]] = [(iter(container), skip_duplicates, None)]
+    while stack:
+        items, skip, owner = stack[-1]
+        for item in items:
+            name = local(item.tag)
+            if name in _INLINE:
+                if loose is None:
+                    loose = []
+                if name == "br":
+                    loose.append(" ")
+                else:
+                    sub: list[str] = []
+                    gather(item, sub)
+                    loose.append("".join(sub))
+            elif name:
+                if loose is not None:
+                    paragraph = squeeze("".join(loose))
+                    if paragraph:
+                        out.append(paragraph)
+                    loose = None
+                if name in _PARAGRAPHS:
+                    paragraph = text_of(item)
+                    if paragraph:
+                        out.append(paragraph)
+                elif name in _NOT_TEXT or (skip and name == "block" and item.get("class") in _DUPLICATE_BLOCKS):
+                    pass
+                else:
+                    text = item.text
+                    loose = [text] if text and not text.isspace() else None
+                    stack.append((iter(item), False, item))
+                    break  # into it; its tail is read once it is done
+            tail = item.tail
+            if tail and (loose is not None or not tail.isspace()):
+                if loose is None:
+                    loose = []
+                loose.append(tail)
+        else:
+            stack.pop()
+            if loose is not None:
+                paragraph = squeeze("".join(loose))
+                if paragraph:
+                    out.append(paragraph)
+            tail = owner.tail if owner is not None else None
+            loose = [tail] if tail and not tail.isspace() else None
+    return out
+
+
+_MARKUP = re.compile(r"<(?:p|P|br|BR|div|DIV)\b")
+
+
+def text_paragraphs(text: str) -> list[str]:
+    """Paragraphs of text from an ``inlineData`` or a ``DataContent``: plain or HTML.
+
+    HTML paragraphs (``<p>``, ``<br>``, ``<div>``) are split on; inside
+    them, and in plain text, a blank line or an indented line after an
+    unindented one starts a paragraph (the wire convention of indenting a
+    paragraph's first line).
+    """
+    if _MARKUP.search(text):
+        collector = _HTMLBlocks()
+        collector.feed(text)
+        collector.close()
+        blocks = collector.blocks
+    else:
+        blocks = [text]
+    out: list[str] = []
+    for block in blocks:
+        out.extend(_plain(block))
+    return out
+
+
+def _plain(text: str) -> list[str]:
+    lines = text.splitlines()
+    content = [line for line in lines if line.strip()]
+    indented_everywhere = bool(content) and all(line[:1].isspace() for line in content)
+    paragraphs: list[list[str]] = []
+    current: list[str] = []
+    previous_indented = False
+    for line in lines:
+        if not line.strip():
+            if current:
+                paragraphs.append(current)
+                current = []
+            continue
+        indented = line[:1].isspace()
+        if current and indented and not previous_indented and not indented_everywhere:
+            paragraphs.append(current)
+            current = []
+        current.append(line)
+        previous_indented = indented
+    if current:
+        paragraphs.append(current)
+    return [squeeze(" ".join(paragraph)) for paragraph in paragraphs]
+
+
+class _HTMLBlocks(html.parser.HTMLParser):
+    """Split an HTML fragment into the text of its block elements."""
+
+    _BLOCKS = frozenset({"p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "blockquote", "pre"})
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.blocks: list[str] = []
+        self._current: list[str] = []
+        self._skip = 0
+
+    def _flush(self) -> None:
+        text = "".join(self._current)
+        self._current = []
+        if text.strip():
+            self.blocks.append(text)
+
+    def handle_starttag(self, tag: str, attrs: Any) -> None:
+        """A block element's start ends the text before it."""
+        if tag in ("script", "style"):
+            self._skip += 1
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_endtag(self, tag: str) -> None:
+        """A block element's end ends its text."""
+        if tag in ("script", "style"):
+            self._skip = max(0, self._skip - 1)
+        elif tag in self._BLOCKS:
+            self._flush()
+
+    def handle_data(self, data: str) -> None:
+        """Text, unless inside a script or style."""
+        if not self._skip:
+            self._current.append(data)
+
+    def close(self) -> None:
+        """Finish, keeping the text after the last block element."""
+        super().close()
+        self._flush()
