@@ -99,7 +99,6 @@ def _private_names(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(reason="the architecture work in progress: strategies still does", strict=True)
 def test_no_module_imports_another_modules_private_names() -> None:
     """No module imports an underscore name from another module (private modules may be imported whole)."""
     offenders = []
