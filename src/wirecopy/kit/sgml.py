@@ -19,6 +19,8 @@ starts with a DOCTYPE)::
     from wirecopy.kit.sgml import SGMLDocument, SGMLFormat, attributes, collapse, escape
 
     class StoryFormat(SGMLFormat):
+        "Stories in SGML: a <STORY id=...> element each, with a HEADLINE."
+
         name = "story-sgml"
         extensions = (".story",)
         description = "Stories in SGML (<STORY id=...> documents)"
