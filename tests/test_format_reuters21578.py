@@ -331,3 +331,13 @@ class TestHostileInput:
         [article] = wirecopy.loads(data, "reuters21578")
         assert [(d.kind, d.line, d.column) for d in article.defects] == [("control-character", 2, 14)]
         assert article.paragraphs == ("ab",)
+
+    def test_dateline_too_long_to_be_one(self) -> None:
+        """A DATELINE of 2 MB is kept as written with a bad-dateline defect, not handed to the dateline parser."""
+        place = "PARIS " * 350_000
+        data = f'<REUTERS NEWID="1">\n<TEXT><DATELINE>{place}</DATELINE><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.dateline == wirecopy.Dateline(text=place.strip())
+        assert [(d.kind, d.message) for d in article.defects] == [
+            ("bad-dateline", "a dateline of 2,099,999 characters is too long")
+        ]

@@ -576,3 +576,10 @@ class TestHostileInput:
         assert returned == [i for i, doc in enumerate(docs) if len(doc.rstrip()) <= limit]
         assert {e.kind for e in reader.skipped} <= {"document-too-large"}
         assert reader.left_out == 3 - len(returned)
+
+    def test_dateline_too_long_to_be_one(self) -> None:
+        """A DATELINE of 2 MB is kept as written, not handed to the dateline parser."""
+        place = "PARIS " * 350_000
+        data = f'<DOC id="AFP_ENG_20120314.0001">\n<DATELINE>\n{place}\n</DATELINE>\n<TEXT>\nA.\n</TEXT>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.dateline == wirecopy.Dateline(text=place.strip())

@@ -54,6 +54,7 @@ _LISTS = ("PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
 _WIDTH = 65
+_LONGEST_DATELINE = 1000
 
 # What str.splitlines() cuts lines at ("\r\n" ends at its "\n").
 _LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -218,6 +219,10 @@ class _Reading:
         stripped = collapse(self.decode(text))
         if not stripped:
             return None
+        if len(stripped) > _LONGEST_DATELINE:
+            # Not worth the parser's time: no real dateline comes near this length.
+            self.document.defect(BAD_DATELINE, f"a dateline of {len(stripped):,} characters is too long", at=at)
+            return Dateline(text=stripped)
         reference = published.date() if isinstance(published, _dt.datetime) else published
         try:
             return parse_dateline(stripped, reference=reference)

@@ -37,6 +37,7 @@ from ..article import Article, Dateline
 from ..datelines import parse_dateline
 from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
 from ..errors import ParseError
+from ..kit._sgml_text import TAG
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
@@ -49,13 +50,12 @@ from ..kit.sgml import (
     find_control,
     normalize,
     remove_controls,
+    strip_tags,
 )
 from ._sgml import PLACEHOLDER
 
 __all__ = ["TRECSGMLFormat"]
 
-# As wirecopy.kit.sgml.TAG: the lookahead keeps a long unclosed name linear.
-_TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)(?![\w.:-])[^<>]*>")
 
 # Elements that only group others: their tags are stepped over.
 _CONTAINERS = frozenset({"BODY", "DOC"})
@@ -107,6 +107,8 @@ _ANPA = re.compile(
     r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
 )
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
+# No real dateline comes near this length: a longer DATELINE is kept as written.
+_LONGEST_DATELINE = 1000
 _WIDTH = 80
 
 
@@ -342,7 +344,7 @@ def _read_elements(document: SGMLDocument) -> Article:
                 doc_id = collapse(decode(content)) or None
         elif upper in _DATE_ELEMENTS:
             if date_text is None:
-                date_text = collapse(decode(_strip_tags(content)))
+                date_text = collapse(decode(strip_tags(content)))
                 date_at = content_start
         elif upper == "DATELINE":
             dateline_text = collapse(decode(content))
@@ -364,7 +366,7 @@ def _read_elements(document: SGMLDocument) -> Article:
         elif upper in _EXTRA_ELEMENTS:
             extra[_EXTRA_ELEMENTS[upper]] = collapse(decode(content))
         else:
-            extra[name.lower()] = collapse(decode(_strip_tags(content)))
+            extra[name.lower()] = collapse(decode(strip_tags(content)))
     if doc_id is None:
         document.defect(MISSING_ID, "document has no id")
     agency, id_date = id_parts(doc_id) if doc_id else (None, None)
@@ -441,13 +443,15 @@ def _dateline(text: str, published: _dt.date | None) -> Dateline | None:
     """A DATELINE element: parsed when it is one, else kept as written."""
     if not text:
         return None
+    if len(text) > _LONGEST_DATELINE:
+        # Not a dateline, and not worth the parser's time.
+        return Dateline(text=text)
+    if len(text) > 200:
+        return _parse_dateline(text, _day(published))
     return _cached_dateline(text, _day(published))
 
 
-# A month file repeats the same few thousand datelines ("Paris, May 29, 2009
-# (AFP)"); Dateline is immutable, so each is parsed once.
-@functools.lru_cache(maxsize=4096)
-def _cached_dateline(text: str, reference: _dt.date | None) -> Dateline:
+def _parse_dateline(text: str, reference: _dt.date | None) -> Dateline:
     try:
         return parse_dateline(text, reference=reference)
     except ParseError:
@@ -455,8 +459,10 @@ def _cached_dateline(text: str, reference: _dt.date | None) -> Dateline:
         return Dateline(text=text)
 
 
-def _strip_tags(text: str) -> str:
-    return _TEXT_TAG.sub("", text) if "<" in text else text
+# A month file repeats the same few thousand datelines ("Paris, May 29, 2009
+# (AFP)"); Dateline is immutable, so each is parsed once.  Only short ones
+# are cached, so that the cache never holds a huge one.
+_cached_dateline = functools.lru_cache(maxsize=4096)(_parse_dateline)
 
 
 def _text(text: str, pos: int, end: int, decode: Callable[[str], str]) -> tuple[list[str], list[str], str | None]:
@@ -476,7 +482,7 @@ def _text(text: str, pos: int, end: int, decode: Callable[[str], str]) -> tuple[
     # Tag by tag rather than by re.split, whose list would hold three items
     # per tag of a TEXT that may be all tags.
     while True:
-        match = _TEXT_TAG.search(text, pos, end)
+        match = TAG.search(text, pos, end)
         piece = text[pos:end] if match is None else text[pos : match.start()]
         if field is not None:
             value = collapse(decode(piece))

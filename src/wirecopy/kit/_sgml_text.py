@@ -151,9 +151,14 @@ def find_control(text: str) -> re.Match[str] | None:
     return _CONTROL.search(text)
 
 
+# str.translate deletes in one pass with no list of pieces (re.sub keeps one
+# per control character until it joins them).
+_NO_CONTROLS = dict.fromkeys([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+
+
 def remove_controls(text: str) -> str:
     """Drop control characters other than whitespace."""
-    return _CONTROL.sub("", text)
+    return text.translate(_NO_CONTROLS)
 
 
 # -- text -------------------------------------------------------------------
@@ -279,6 +284,24 @@ _END_TAG = re.compile(r"</([A-Za-z][\w.:-]*)(\s*)>")
 
 #: How many distinct end-tag names a walk keeps track of (see :func:`elements`).
 MAX_NAMES = 1 << 16
+
+
+def strip_tags(text: str) -> str:
+    """Remove the start and end tags from *text*, keeping what is between them."""
+    if "<" not in text:
+        return text
+    if len(text) <= _PIECE:
+        return TAG.sub("", text)
+    # A piece at a time, each cut before a "<" (which no tag holds but at its
+    # start), so that re.sub's list of pieces stays short.
+    parts = []
+    start, size = 0, len(text)
+    while start < size:
+        end = text.find("<", start + _PIECE)
+        end = size if end < 0 else end
+        parts.append(TAG.sub("", text[start:end]))
+        start = end
+    return "".join(parts)
 
 
 class Element(NamedTuple):

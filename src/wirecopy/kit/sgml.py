@@ -96,6 +96,7 @@ from ._sgml_text import (
     find_control,
     normalize,
     remove_controls,
+    strip_tags,
 )
 
 __all__ = [
@@ -113,6 +114,7 @@ __all__ = [
     "find_control",
     "normalize",
     "remove_controls",
+    "strip_tags",
 ]
 
 
