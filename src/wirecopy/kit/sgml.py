@@ -348,26 +348,27 @@ class SGMLFormat(Format):
         tag = name.encode("ascii")
         end_tag = f"</{name}>"
         # A document is read when the next event comes, so that junk after
-        # the last one can be reported on it.
-        held: bytes | None = None
-        held_at = (0, 0, 0)  # its offset, line and column
+        # the last one can be reported on it.  Its bytes are held in a list
+        # that _read_one empties, so that they go once decoded: a document
+        # may be large.
+        held: list[bytes] | None = None
+        held_offset = held_line = held_column = 0
         held_junk: list[tuple[str, int, int]] = []
         junk: list[tuple[str, int, int]] = []
         documents = 0
+        doc, junk_kind = _sgml_scan.DOC, _sgml_scan.JUNK
         limit = context.policy.max_document_size
         events = _sgml_scan.scan(stream, b"<" + tag, end_tag.encode("ascii"), limit)
         for kind, data, offset, line, column in events:
-            if kind == _sgml_scan.JUNK:
+            if kind == junk_kind:
                 junk.append(("before", line, column))
                 continue
             if held is not None:
-                # Handed over in a list that _read_one empties, so that the
-                # bytes go once decoded: a document may be large.
-                box, held = [held], None
-                yield self._read_one(context, box, *held_at, held_junk, end_tag)
+                yield self._read_one(context, held, held_offset, held_line, held_column, held_junk, end_tag)
+                held = None
             documents += 1
-            if kind == _sgml_scan.DOC:
-                held, held_at = data, (offset, line, column)
+            if kind == doc:
+                held, held_offset, held_line, held_column = [data], offset, line, column
                 if junk or held_junk:
                     held_junk, junk = junk, []
                 continue
@@ -384,8 +385,7 @@ class SGMLFormat(Format):
         data = b""
         if held is not None:
             after = [("after", line, column) for _, line, column in junk]
-            box, held = [held], None
-            yield self._read_one(context, box, *held_at, held_junk + after, end_tag)
+            yield self._read_one(context, held, held_offset, held_line, held_column, held_junk + after, end_tag)
         elif documents == 0:
             if junk:
                 _, line, column = junk[0]
