@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
-from wirecopy.formats import _wire
+from wirecopy.formats.anpa1312 import ANPA1312Format
+from wirecopy.kit import _transmissions
 from wirecopy.strategies import articles_for
 
 from .conftest import DATA, corpus_files, corpus_sample
@@ -245,7 +246,7 @@ class TestFixture:
 
     def test_stream_in_small_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Transmissions split across read chunks (even inside SYN SYN SOH) read the same."""
-        monkeypatch.setattr(_wire, "_CHUNK", 7)
+        monkeypatch.setattr(_transmissions, "_CHUNK", 7)
         assert wirecopy.loads(TWO, "anpa") == wirecopy.loads(CANONICAL, "anpa")
 
 
@@ -501,8 +502,8 @@ class TestBadInput:
 
     def test_too_long_without_eot(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A transmission that never ends is reported once it passes the size limit, not buffered."""
-        monkeypatch.setattr(_wire, "MAX_TRANSMISSION", 600)
-        monkeypatch.setattr(_wire, "_CHUNK", 64)
+        monkeypatch.setattr(ANPA1312Format, "max_transmission", 600)
+        monkeypatch.setattr(_transmissions, "_CHUNK", 64)
         data = b"\x16\x16\x01a0001\x1fx\r\n" + b"y" * 2000 + b"\x04" + CANONICAL
         reader = wirecopy.load(io.BytesIO(data), "anpa", errors="skip", filename="l.anpa")
         assert len(list(reader)) == 2

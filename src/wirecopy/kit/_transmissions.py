@@ -1,25 +1,22 @@
-"""What the two wire-transmission formats (ANPA-1312 and IPTC 7901) share.
+"""The byte level of the wire family: control characters, the 8-bit charset, and transmissions.
 
-Both are byte streams in which control characters carry the structure: SOH
-opens a transmission, STX opens its text, ETX closes the text and EOT the
-transmission.  This module splits a stream into transmissions at those bytes,
-decodes the 8-bit text, and holds the checks the two writers have in common.
-It is private: the formats are the API.
+Wire formats are byte streams in which control characters carry the
+structure: SOH opens a transmission, STX opens its text, ETX closes the text
+and EOT the transmission.  This module cuts a stream into transmissions at
+those bytes, with their place in the input, and decodes their 8-bit text.
+:mod:`wirecopy.kit.wire` builds the readers and writers on it and re-exports
+what a format needs.
 """
 
 from __future__ import annotations
 
-import datetime as _dt
-import re
-from collections.abc import Callable, Iterator, Mapping
-from typing import Any, BinaryIO, NamedTuple
+from collections.abc import Iterator
+from typing import BinaryIO, NamedTuple
 
 import attrs
 
-from .._text import describe
-from ..article import Article, Defect
 from ..context import ReadContext
-from ..errors import WriteError
+from ..defects import EMPTY_INPUT, STRAY_TEXT, TOO_LONG
 
 SOH = "\x01"
 STX = "\x02"
@@ -109,11 +106,6 @@ MAX_TRANSMISSION = 8 * 1024 * 1024
 
 _CHUNK = 1 << 16
 
-# Stray control characters in text: C0 except TAB (and the line ends, which
-# the line splitter has removed), DEL, and the C1 controls that the undefined
-# cp1252 bytes decode to.
-_STRAY = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
 
 def decode(data: bytes) -> str:
     """Decode transmission bytes, one character per byte (see :data:`CHARSET`)."""
@@ -136,7 +128,9 @@ class Transmission:
     """Why it has no EOT (a sentence), or ``None`` when it is complete."""
 
 
-def transmissions(stream: BinaryIO, context: ReadContext, label: str) -> Iterator[Transmission]:
+def transmissions(
+    stream: BinaryIO, context: ReadContext, label: str, *, limit: int = MAX_TRANSMISSION
+) -> Iterator[Transmission]:
     """Split *stream* into transmissions, from SOH (and the SYNs before it) through EOT.
 
     Reads fixed-size chunks, so memory is bounded by the longest
@@ -144,9 +138,11 @@ def transmissions(stream: BinaryIO, context: ReadContext, label: str) -> Iterato
     not line noise, and an input with no transmission at all, are reported
     through *context* (the documents there cannot be read); a transmission
     with no EOT is yielded with :attr:`Transmission.cut` set, for the format to
-    report as a defect.
+    report as a defect.  One longer than *limit* bytes without EOT is reported
+    as ``too-long`` and skipped up to its end without being held in memory.
+    *label* names the format in messages (``"ANPA-1312"``).
     """
-    splitter = _Splitter(context, label)
+    splitter = _Splitter(context, label, limit)
     while True:
         chunk = stream.read(_CHUNK)
         if not chunk:
@@ -158,9 +154,10 @@ def transmissions(stream: BinaryIO, context: ReadContext, label: str) -> Iterato
 class _Splitter:
     """The state of :func:`transmissions`: where we are, and what is pending."""
 
-    def __init__(self, context: ReadContext, label: str) -> None:
+    def __init__(self, context: ReadContext, label: str, limit: int) -> None:
         self.context = context
         self.label = label
+        self.limit = limit
         self.buffer = bytearray()
         # The input position of buffer[0], and the line it is on.
         self.offset = 0
@@ -189,7 +186,7 @@ class _Splitter:
         self._report_junk()
         if not self.found and not self.reported:
             msg = f"empty input: no {self.label} transmission found"
-            self.context.skip(self.context.error(msg, line=1, column=1, kind="empty-input"))
+            self.context.leave_out(EMPTY_INPUT, msg, line=1, column=1)
 
     def _scan(self, *, final: bool) -> Iterator[Transmission]:
         buffer = self.buffer
@@ -223,14 +220,14 @@ class _Splitter:
                 yield self._emit(_syn_start(buffer, soh), cut)
             elif eot >= 0:
                 yield self._emit(eot + 1, None)
-            elif len(buffer) > MAX_TRANSMISSION:
+            elif len(buffer) > self.limit:
                 _, line, column = self.start
                 self.start = None
                 self._advance(len(buffer))
                 self.reported = True
                 self.discarding = True
-                msg = f"{self.label} transmission longer than {MAX_TRANSMISSION} bytes without EOT; left out"
-                self.context.skip(self.context.error(msg, line=line, column=column, kind="too-long"))
+                msg = f"{self.label} transmission longer than {self.limit} bytes without EOT; left out"
+                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
             else:
                 self.searched = len(buffer)
                 return
@@ -288,7 +285,7 @@ class _Splitter:
         self.reported = True
         text = decode(bytes(sample)).split("\n")[0].strip()
         msg = f"text outside any {self.label} transmission: {text!r}"
-        self.context.skip(self.context.error(msg, line=line, column=column, kind="stray-text"))
+        self.context.leave_out(STRAY_TEXT, msg, line=line, column=column)
 
 
 def _syn_start(buffer: bytearray, soh: int) -> int:
@@ -320,168 +317,3 @@ def lines(transmission: Transmission) -> list[Line]:
     result = [Line(part[:-1] if part.endswith("\r") else part, first + index, 1) for index, part in enumerate(parts)]
     result[0] = result[0]._replace(column=transmission.column)
     return result
-
-
-#: The first stray control character of a string, or None: the cheap test
-#: before :func:`strip_stray`, which most lines never need.
-find_stray = _STRAY.search
-
-
-def strip_stray(
-    text: str, context: ReadContext, defects: list[Defect], found: list[int], *, line: int, column: int
-) -> str:
-    """Remove stray control characters from *text*, reporting the first of a transmission.
-
-    *found* counts the controls removed so far in the transmission, so that a
-    damaged transmission gives one defect rather than hundreds.
-    """
-    match = _STRAY.search(text)
-    if match is None:
-        return text
-    if not found:
-        name = CONTROL_NAMES.get(match.group(), f"0x{ord(match.group()):02x}")
-        defects.append(
-            context.defect(
-                "control-character",
-                f"stray control character {name} in the text; removed",
-                line=line,
-                column=column + match.start(),
-            )
-        )
-    found.append(1)
-    return _STRAY.sub("", text)
-
-
-class Fields:
-    """Reads the fields of a fixed-layout header line one by one, reporting the first bad one.
-
-    *report* is called once, with the message and the 0-based index of the
-    bad field in the line, and every later read then gives ``None``: after a
-    bad field, the position of the next one is unknown.
-    """
-
-    def __init__(self, line: Line, start: int, label: str, report: Callable[[str, int], None]) -> None:
-        self.text = line.text.rstrip(" \t\r")
-        self.at = start
-        self.label = label
-        self.report = report
-        self.failed = False
-
-    def _fail(self, what: str) -> None:
-        got = self.text[self.at : self.at + 20]
-        shown = "".join(f"<{CONTROL_NAMES[c]}>" if c in CONTROL_NAMES else c for c in got)
-        self.report(f"{self.label}: expected {what}, got {shown!r}", self.at)
-        self.failed = True
-
-    def take(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        """Match the next field, or report it."""
-        if self.failed:
-            return None
-        match = pattern.match(self.text, self.at)
-        if match is None:
-            self._fail(what)
-            return None
-        self.at = match.end()
-        return match
-
-    def rest(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        """Match the rest of the line, or report it."""
-        if self.failed:
-            return None
-        match = pattern.fullmatch(self.text, self.at)
-        if match is None:
-            self._fail(what)
-        return match
-
-
-def split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
-    """Split the lines after STX into the text, the trailer after ETX, and the lines after it."""
-    for index, line in enumerate(text_lines):
-        at = line.text.find(ETX)
-        if at >= 0:
-            text = text_lines[:index]
-            if not is_blank(line.text[:at]):
-                text = [*text, Line(line.text[:at], line.number, line.column)]
-            trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
-            return text, trailer, text_lines[index + 1 :]
-    return text_lines, None, []
-
-
-def is_blank(text: str) -> bool:
-    """Whether a line holds nothing but spaces, tabs and line noise."""
-    return not text.strip(" \t\r\x0b\x0c\x7f\x16\x00")
-
-
-# -- writing ----------------------------------------------------------------
-
-
-def refuse(article: Article, format_name: str, reason: str) -> WriteError:
-    """Build the WriteError for an article the format cannot hold."""
-    return WriteError(f"cannot write {describe(article)} as {format_name}: {reason}")
-
-
-_UNWRITABLE = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def check_text(article: Article, format_name: str, what: str, value: str) -> None:
-    """Refuse a value with a line break or a control character (other than TAB)."""
-    match = _UNWRITABLE.search(value)
-    if match is None:
-        return
-    char = match.group()
-    if char in "\n\r":
-        raise refuse(article, format_name, f"its {what} spans lines")
-    name = CONTROL_NAMES.get(char, f"U+{ord(char):04X}")
-    raise refuse(article, format_name, f"its {what} holds the control character {name}")
-
-
-def encode(article: Article, format_name: str, text: str) -> bytes:
-    """Encode written text in :data:`CHARSET`, refusing what it cannot hold."""
-    try:
-        return text.encode("cp1252")
-    except UnicodeEncodeError as err:
-        char = text[err.start]
-        raise refuse(
-            article, format_name, f"the character {char!r} (U+{ord(char):04X}) has no byte in windows-1252"
-        ) from None
-
-
-def count_words(paragraphs: tuple[str, ...]) -> int:
-    """The word count a writer puts in a header when the article gives none."""
-    return sum(len(paragraph.split()) for paragraph in paragraphs)
-
-
-def header_value(extra: Mapping[str, Any], key: str, default: Any) -> Any:
-    """A header field from ``extra``; an absent or ``None`` value takes *default*."""
-    value = extra.get(key)
-    return default if value is None else value
-
-
-def header_field(article: Article, format_name: str, key: str, value: Any, pattern: re.Pattern[str]) -> str:
-    """*value*, checked to fit its fixed header field, else the WriteError saying so."""
-    if not isinstance(value, str) or not pattern.fullmatch(value):
-        raise refuse(article, format_name, f"its {key} {value!r} does not fit the header field")
-    return value
-
-
-def header_from(
-    article: Article, format_name: str, extra: Mapping[str, Any], key: str, default: str, pattern: re.Pattern[str]
-) -> str:
-    """The header field *key* from ``extra`` (or *default*), checked to fit its field."""
-    return header_field(article, format_name, key, header_value(extra, key, default), pattern)
-
-
-def trailer_time(article: Article, format_name: str) -> _dt.datetime:
-    """The trailer's time: ``published`` in GMT, to the minute (seconds dropped, not rounded).
-
-    Raises:
-        WriteError: ``published`` is not an aware datetime, or its year does
-            not fit the trailer's two digits (1969-2068).
-    """
-    published = article.published
-    if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
-        raise refuse(article, format_name, "the trailer needs published as a datetime with a zone")
-    gmt = published.astimezone(_dt.timezone.utc).replace(second=0, microsecond=0)
-    if not 1969 <= gmt.year <= 2068:
-        raise refuse(article, format_name, f"the trailer's two-digit year cannot hold {gmt.year}")
-    return gmt
