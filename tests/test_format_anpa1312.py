@@ -339,6 +339,7 @@ class TestWrite:
                 "its slug line 'Other,5' does not begin with the keyword 'BC-x'",
             ),
             ({"extra": {"byline_titles": ["Associated Press"]}}, "it has byline_titles but no byline"),
+            ({"extra": {"word_count": 10**9}}, "its word_count 1000000000 does not fit the header field (9 digits)"),
         ],
     )
     def test_unwritable(self, changes: dict[str, object], message: str) -> None:
@@ -509,6 +510,42 @@ class TestBadInput:
         assert len(list(reader)) == 2
         assert [str(e) for e in reader.skipped] == [
             "ANPA-1312 transmission longer than 600 bytes without EOT; left out (at l.anpa, line 1, column 1)",
+        ]
+
+    @pytest.mark.parametrize("digits", [40, 5000])
+    def test_huge_word_count(self, digits: int) -> None:
+        """A word count of 40 or 5000 digits is a bad-header defect (word_count None), not an exception."""
+        data = CANONICAL.replace(b"03-14 0412", b"03-14 " + b"9" * digits, 1)
+        message = f"ANPA-1312 header line 2: the word count {'9' * 20}... has {digits} digits, more than 9"
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "anpa", errors="strict", filename="w.anpa")
+        assert str(info.value) == f"{message} (at w.anpa, line 2, column 37)"
+        first = wirecopy.loads(data, "anpa")[0]
+        assert first.extra["word_count"] is None
+        assert first.extra["keyword"] == "BC-US--Harbor-Ferry"
+        assert [(d.kind, d.message) for d in first.defects] == [("bad-header", message)]
+
+    def test_huge_number_in_the_trailer(self) -> None:
+        """A 30-digit time in the trailer is a bad-trailer defect, not an exception."""
+        data = CANONICAL.replace(b"1745GMT", b"1" * 30 + b"GMT", 1)
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "anpa", errors="strict")
+        assert info.value.kind == "bad-trailer"
+        first = wirecopy.loads(data, "anpa")[0]
+        assert (first.published, [d.kind for d in first.defects]) == (None, ["bad-trailer"])
+
+    def test_damaged_fixture(self) -> None:
+        """The damaged fixture reads into its two articles, each with its defect, and three reports left out."""
+        reader = wirecopy.read(FIXTURES / "damaged.anpa", "anpa", errors="warn")
+        with pytest.warns(SkippedDocumentWarning):
+            first, second = reader
+        assert [d.kind for d in first.defects] == ["bad-header"]
+        assert [d.kind for d in second.defects] == ["bad-trailer"]
+        assert (first.origin.index, second.origin.index) == (0, 2)
+        assert [(e.kind, e.lineno, e.colno) for e in reader.skipped] == [
+            ("stray-text", 14, 2),
+            ("stray-text", 28, 2),
+            ("no-text", 31, 2),
         ]
 
     @given(st.binary(max_size=400))

@@ -88,6 +88,7 @@ _TRAILER = re.compile(
 # Several "^...<" items may share a line: "^*9006< ^AP-Top-...,0176<".
 _ITEM_BREAK = re.compile(r"(?<=<)[ \t]+(?=\^)")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_WORD_COUNT = "ANPA-1312 header line 2: the word count"
 
 
 class _Reader(TransmissionReader):
@@ -150,8 +151,8 @@ class _Reader(TransmissionReader):
             if not is_blank(extra_line.text):
                 self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", extra_line)
                 break
-        self.header2 = head[1]
-        match = _LINE2.fullmatch(head[1].text.rstrip(" \r"))
+        line = self.header2 = head[1]
+        match = _LINE2.fullmatch(line.text.rstrip(" \r"))
         if match is not None:
             priority = match["priority"]
             self.extra.update(
@@ -162,19 +163,19 @@ class _Reader(TransmissionReader):
                 keyword=match["keyword"],
                 version=match["version"],
                 filing_date=match["date"],
-                word_count=int(match["words"]),
+                word_count=self.number(match["words"], _WORD_COUNT, line, match.start("words")),
             )
             return
-        fields = self.fields(head[1], 0, "ANPA-1312 header line 2")
-        self._line2(fields)
+        fields = self.fields(line, 0, "ANPA-1312 header line 2")
+        self._line2(fields, line)
         if fields.failed and self.extra["keyword"] is None:
             # Keep the keyword of a damaged line if it can be found: it tells
             # the slug line from the headline.
-            match = _KEYWORD_SEARCH.search(head[1].text)
+            match = _KEYWORD_SEARCH.search(line.text)
             if match is not None:
                 self.extra["keyword"] = match["keyword"]
 
-    def _line2(self, fields: Fields) -> None:
+    def _line2(self, fields: Fields, line: Line) -> None:
         priority = fields.take(_PRIORITY, "the priority (a letter)")
         if priority is not None:
             self.extra.update(priority=priority.group(), priority_name=PRIORITIES.get(priority.group().lower()))
@@ -191,7 +192,7 @@ class _Reader(TransmissionReader):
                 keyword=match["keyword"],
                 version=match["version"],
                 filing_date=match["date"],
-                word_count=int(match["words"]),
+                word_count=self.number(match["words"], _WORD_COUNT, line, match.start("words")),
             )
 
     def _check_filing_date(self) -> None:

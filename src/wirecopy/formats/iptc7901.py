@@ -57,8 +57,9 @@ _WORDS = re.compile(r"\d+(?= |$)")
 _TAIL = re.compile(r"(?: (?P<extra>[^\s\x00-\x1f]+))?(?: +(?P<agency>[A-Za-z][^\s\x00-\x1f]*))? +(?P<number>\d+)")
 _SPACE = re.compile(" ")
 
-# A label before the headline: "1ST LEAD", "EXTRA", "REFILE", "(Achtung)".
-_LABEL = re.compile(r"\(.*\)|[^a-z]*[A-Z0-9][^a-z]*")
+# A label before the headline: "1ST LEAD", "EXTRA", "REFILE" (see _is_label).
+_LOWER = re.compile("[a-z]")
+_UPPER_OR_DIGIT = re.compile("[A-Z0-9]")
 _BYLINE = re.compile(r"(?i:by|von) \S")
 _HEADING = re.compile(r"#+ ")
 _NOT_FOR_PUBLICATION = re.compile(r"(?i)the following information is not (?:intended )?for publication\.?")
@@ -114,7 +115,9 @@ class _Reader(TransmissionReader):
             return
         words = fields.take(_WORDS, "the word count (digits)")
         if words is not None:
-            self.extra["word_count"] = int(words.group())
+            self.extra["word_count"] = self.number(
+                words.group(), "IPTC 7901 header: the word count", line, words.start()
+            )
         tail = fields.rest(_TAIL, "'[extra]   agency number'")
         if tail is not None:
             self.extra.update(header_extra=tail["extra"], message_number=tail["number"])
@@ -203,10 +206,19 @@ def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None,
     byline = None
     if len(block) >= 2 and _BYLINE.match(block[-1]):
         byline = block.pop()
-    labels = []
-    while len(block) > 1 and _LABEL.fullmatch(block[0]):
-        labels.append(block.pop(0))
-    return labels, " ".join(block), byline, end
+    first = 0
+    while first < len(block) - 1 and _is_label(block[first]):
+        first += 1
+    return block[:first], " ".join(block[first:]), byline, end
+
+
+def _is_label(text: str) -> bool:
+    """Whether a line of the headline block is a label: no lower-case letter (``1ST LEAD``), or ``(Achtung)``."""
+    # Two searches rather than one pattern: "[^a-z]*[A-Z0-9][^a-z]*" takes
+    # quadratic time to fail on a long upper-case line.
+    if len(text) >= 2 and text[0] == "(" and text[-1] == ")" and "\n" not in text:
+        return True
+    return _LOWER.search(text) is None and _UPPER_OR_DIGIT.search(text) is not None
 
 
 # -- writing ------------------------------------------------------------------

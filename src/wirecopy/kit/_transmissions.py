@@ -10,6 +10,7 @@ what a format needs.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from typing import BinaryIO, NamedTuple
 
@@ -97,14 +98,23 @@ _DECODE = {code: char for code, char in enumerate(_charset()) if char != chr(cod
 #: The name the docs and messages give the 8-bit text charset.
 CHARSET = "windows-1252 (Latin-1 where windows-1252 leaves a byte undefined)"
 
-#: Bytes that may sit between transmissions: line noise a receiver ignores.
-_FILLER = frozenset(b" \t\r\n\x0b\x0c\x00\x16\x7f")
+# Bytes that may sit between transmissions: line noise a receiver ignores.
+_NOT_FILLER = re.compile(rb"[^ \t\r\n\x0b\x0c\x00\x16\x7f]")
+# A byte of text: neither a control character nor a space.  A transmission
+# without one is line noise (a run of SOH bytes, SOH ETX EOT debris), not a
+# document: reporting each would turn every byte of such input into an error.
+_TEXT = re.compile(rb"[^\x00-\x20\x7f]")
+# At most this many SYN bytes before SOH belong to its transmission; more are
+# line noise, so that a run of SYNs is never held in memory.
+_MAX_SYNS = 64
 
 #: A transmission longer than this without EOT is reported rather than
 #: buffered further, so that a damaged feed cannot fill memory.
 MAX_TRANSMISSION = 8 * 1024 * 1024
 
 _CHUNK = 1 << 16
+# How much of a run of stray text its report quotes from.
+_SAMPLE = 40
 
 
 def decode(data: bytes) -> str:
@@ -181,7 +191,10 @@ class _Splitter:
         """The input has ended: yield what is left and report what was not read."""
         yield from self._scan(final=True)
         if self.start is not None:
-            yield self._emit(len(self.buffer), f"the input ends before EOT closes the {self.label} transmission")
+            cut = f"the input ends before EOT closes the {self.label} transmission"
+            transmission = self._emit(len(self.buffer), cut)
+            if transmission is not None:
+                yield transmission
         self._outside(len(self.buffer))
         self._report_junk()
         if not self.found and not self.reported:
@@ -193,87 +206,109 @@ class _Splitter:
         while buffer:
             if self.discarding:
                 # The rest of a transmission already reported as too long.
-                ends = [at for at in (buffer.find(b"\x04"), buffer.find(b"\x01")) if at >= 0]
-                if not ends:
+                soh = buffer.find(b"\x01")
+                eot = buffer.find(b"\x04", 0, soh if soh >= 0 else len(buffer))
+                if eot >= 0:
+                    self._advance(eot + 1)
+                elif soh >= 0:
+                    self._advance(_syn_start(buffer, soh))
+                else:
                     self._advance(len(buffer))
                     return
-                end = min(ends)
-                self._advance(end + 1 if buffer[end] == 0x04 else _syn_start(buffer, end))
                 self.discarding = False
                 continue
             if self.start is None:
                 soh = buffer.find(b"\x01")
                 if soh < 0:
                     # Keep trailing SYNs: the SOH they announce may come in the next chunk.
-                    keep = 0 if final else len(buffer) - len(buffer.rstrip(b"\x16"))
+                    keep = 0 if final else min(len(buffer) - len(buffer.rstrip(b"\x16")), _MAX_SYNS)
                     self._outside(len(buffer) - keep)
                     return
+                # Every SOH before the last one ahead of the first byte of text
+                # opens a transmission without text: skip them all at once.
+                text = _TEXT.search(buffer, soh)
+                soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
                 begin = _syn_start(buffer, soh)
                 self._outside(begin)
-                self._report_junk()
                 self.start = self._where(0)
                 self.searched = soh - begin + 1
-            eot = buffer.find(b"\x04", self.searched)
-            soh = buffer.find(b"\x01", self.searched, eot if eot >= 0 else len(buffer))
-            if soh >= 0:
+            # The end is the first EOT or SOH; search for EOT only up to the
+            # next SOH, so that no byte is searched twice for many transmissions.
+            soh = buffer.find(b"\x01", self.searched)
+            eot = buffer.find(b"\x04", self.searched, soh if soh >= 0 else len(buffer))
+            if eot >= 0:
+                transmission = self._emit(eot + 1, None)
+            elif soh >= 0:
                 cut = f"a new {self.label} transmission starts before EOT closes this one"
-                yield self._emit(_syn_start(buffer, soh), cut)
-            elif eot >= 0:
-                yield self._emit(eot + 1, None)
+                transmission = self._emit(_syn_start(buffer, soh), cut)
             elif len(buffer) > self.limit:
                 _, line, column = self.start
                 self.start = None
                 self._advance(len(buffer))
+                self._report_junk()
                 self.reported = True
                 self.discarding = True
                 msg = f"{self.label} transmission longer than {self.limit} bytes without EOT; left out"
                 self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                continue
             else:
                 self.searched = len(buffer)
                 return
+            if transmission is not None:
+                yield transmission
 
-    def _emit(self, end: int, cut: str | None) -> Transmission:
-        assert self.start is not None
-        offset, line, column = self.start
-        data = bytes(self.buffer[:end])
-        self._advance(end)
+    def _emit(self, end: int, cut: str | None) -> Transmission | None:
+        """Cut ``buffer[:end]`` off as the transmission begun; ``None`` when it holds no text (line noise)."""
+        start = self.start
+        assert start is not None
         self.start = None
+        if _TEXT.search(self.buffer, 0, end) is None:
+            self._outside(end)
+            return None
+        self._report_junk()
+        offset, line, column = start
+        with memoryview(self.buffer) as view:
+            data = bytes(view[:end])
+        self._advance(end)
         self.found = True
         return Transmission(data=data, offset=offset, line=line, column=column, cut=cut)
 
     def _advance(self, count: int) -> None:
         """Drop *count* bytes from the buffer, counting the lines they end."""
-        consumed = self.buffer[:count]
-        newlines = consumed.count(b"\n")
+        buffer = self.buffer
+        newlines = buffer.count(b"\n", 0, count)
         if newlines:
             self.line += newlines
-            self.line_start = self.offset + consumed.rfind(b"\n") + 1
-        del self.buffer[:count]
+            self.line_start = self.offset + buffer.rfind(b"\n", 0, count) + 1
+        del buffer[:count]
         self.offset += count
 
     def _where(self, index: int) -> tuple[int, int, int]:
         """(offset, line, column) of ``buffer[index]``."""
-        head = self.buffer[:index]
-        newlines = head.count(b"\n")
+        buffer = self.buffer
+        newlines = buffer.count(b"\n", 0, index)
         line, line_start = self.line, self.line_start
         if newlines:
             line += newlines
-            line_start = self.offset + head.rfind(b"\n") + 1
+            line_start = self.offset + buffer.rfind(b"\n", 0, index) + 1
         offset = self.offset + index
         return offset, line, offset - line_start + 1
 
     def _outside(self, end: int) -> None:
         """Note any text in ``buffer[:end]``, which lies outside every transmission, then drop it."""
-        data = self.buffer[:end]
+        if end <= 0:
+            return
+        buffer = self.buffer
         if self.junk is not None:
             sample = self.junk[2]
-            sample.extend(data[: 40 - len(sample)])
+            if len(sample) < _SAMPLE:
+                sample.extend(buffer[: min(end, _SAMPLE - len(sample))])
         else:
-            for index, byte in enumerate(data):
-                if byte not in _FILLER:
-                    _, line, column = self._where(index)
-                    self.junk = (line, column, bytearray(data[index : index + 40]))
-                    break
+            match = _NOT_FILLER.search(buffer, 0, end)
+            if match is not None:
+                index = match.start()
+                _, line, column = self._where(index)
+                self.junk = (line, column, bytearray(buffer[index : min(end, index + _SAMPLE)]))
         self._advance(end)
 
     def _report_junk(self) -> None:
@@ -289,9 +324,10 @@ class _Splitter:
 
 
 def _syn_start(buffer: bytearray, soh: int) -> int:
-    """Where a transmission whose SOH is at *soh* begins: at the SYNs before it."""
+    """Where a transmission whose SOH is at *soh* begins: at the SYNs before it (at most :data:`_MAX_SYNS`)."""
     begin = soh
-    while begin > 0 and buffer[begin - 1] == 0x16:
+    stop = max(0, soh - _MAX_SYNS)
+    while begin > stop and buffer[begin - 1] == 0x16:
         begin -= 1
     return begin
 
@@ -315,5 +351,5 @@ def lines(transmission: Transmission) -> list[Line]:
     first = transmission.line
     parts = decode(transmission.data).split("\n")
     result = [Line(part[:-1] if part.endswith("\r") else part, first + index, 1) for index, part in enumerate(parts)]
-    result[0] = result[0]._replace(column=transmission.column)
+    result[0] = Line(result[0].text, first, transmission.column)
     return result

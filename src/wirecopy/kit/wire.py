@@ -65,7 +65,16 @@ from typing import Any, BinaryIO, ClassVar
 from .._text import describe, take_dateline
 from ..article import Article
 from ..context import Document, ReadContext
-from ..defects import BAD_HEADER, CONTROL_CHARACTER, MISSING_TRAILER, NO_TEXT, STRAY_TEXT, TRUNCATED
+from ..defects import (
+    BAD_DATE,
+    BAD_HEADER,
+    CONTROL_CHARACTER,
+    DOCUMENT_TOO_LARGE,
+    MISSING_TRAILER,
+    NO_TEXT,
+    STRAY_TEXT,
+    TRUNCATED,
+)
 from ..errors import WriteError
 from ..format import Format
 from ._transmissions import (
@@ -92,6 +101,9 @@ __all__ = [
     "CONTROL_NAMES",
     "EOT",
     "ETX",
+    "MAX_DATE_LENGTH",
+    "MAX_DIGITS",
+    "MAX_LINES",
     "MAX_TRANSMISSION",
     "SOH",
     "STX",
@@ -114,6 +126,22 @@ __all__ = [
 # them (the line splitter has already removed the line ends); the writer
 # refuses them, line ends included.
 _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+#: A transmission of more lines than this is left out: however short, a line
+#: costs about a hundred bytes once read, and 8 MiB of line ends would
+#: otherwise cost a gigabyte.  Real transmissions, tables included, have a
+#: few thousand at most.
+MAX_LINES = 100_000
+#: A number in a header field (a word count) has at most this many digits;
+#: a longer one is a ``bad-header`` defect, and the writer refuses it.
+MAX_DIGITS = 9
+#: A date in a trailer has at most this many characters, and no number of
+#: more than 14 digits (``20151007134100``); another is a ``bad-date``
+#: defect, not handed to the date parser: dateutil is slow on long text, and
+#: fails on some long numbers with an exception of its own.
+MAX_DATE_LENGTH = 64
+_LONG_NUMBER = re.compile(r"\d{15,}")
 
 
 def is_blank(text: str) -> bool:
@@ -163,6 +191,20 @@ class Fields:
         if match is None:
             self._fail(what)
         return match
+
+
+def _shorten(text: str) -> str:
+    """*text* for a message: its first 20 characters, and ``...`` if there are more."""
+    return text if len(text) <= 20 else f"{text[:20]}..."
+
+
+def _end(transmission: Transmission) -> tuple[int, int]:
+    """The line and column just after the last character of *transmission*, its line end aside."""
+    data = transmission.data
+    newlines = data.count(b"\n")
+    start = data.rfind(b"\n") + 1
+    length = len(data) - start - data.endswith(b"\r")
+    return transmission.line + newlines, (1 if newlines else transmission.column) + length
 
 
 def _split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
@@ -244,18 +286,21 @@ class TransmissionReader:
     def article(self) -> Article | None:
         """Read the transmission; ``None`` when it cannot be read at all (reported as left out)."""
         transmission = self.transmission
+        data = transmission.data
+        if b"\x02" not in data:
+            line, column = _end(transmission)
+            message = f"{self.label} transmission without text: {transmission.cut or 'it has no STX'}"
+            self.document.leave_out(NO_TEXT, message, line=line, column=column)
+            return None
+        # A line costs about a hundred bytes in memory however short it is.
+        limit = self.format.max_lines
+        if data.count(b"\n") >= limit:
+            message = f"{self.label} transmission of more than {limit} lines; left out"
+            self.document.leave_out(DOCUMENT_TOO_LARGE, message, line=transmission.line, column=transmission.column)
+            return None
         all_lines = lines(transmission)
         # The text runs from STX to ETX; everything before STX is header.
-        stx = next((n for n, line in enumerate(all_lines) if STX in line.text), None)
-        if stx is None:
-            last = all_lines[-1]
-            self.document.leave_out(
-                NO_TEXT,
-                f"{self.label} transmission without text: {transmission.cut or 'it has no STX'}",
-                line=last.number,
-                column=last.column + len(last.text),
-            )
-            return None
+        stx = next(n for n, line in enumerate(all_lines) if STX in line.text)
         self.extra = {
             key: list(value) if isinstance(value, list) else value for key, value in self.extra_fields.items()
         }
@@ -353,10 +398,33 @@ class TransmissionReader:
         """Parse the date *text*, found at ``line.text[index]``; ``None`` (and a defect) if it is no datetime.
 
         *reference* gives a year-less date its year, as in
-        :meth:`Document.date <wirecopy.context.Document.date>`.
+        :meth:`Document.date <wirecopy.context.Document.date>`.  A text
+        longer than :data:`MAX_DATE_LENGTH`, or with a number of more than 14
+        digits, is a ``bad-date`` defect.
         """
+        number = _LONG_NUMBER.search(text)
+        if number is not None or len(text) > MAX_DATE_LENGTH:
+            why = (
+                f"a number of {len(number.group())} digits"
+                if number is not None
+                else f"{len(text)} characters, more than {MAX_DATE_LENGTH}"
+            )
+            self.defect(BAD_DATE, f"not a date: {_shorten(text)!r} has {why}", line, index)
+            return None
         value = self.document.date(text, line=line.number, column=line.column + index, reference=reference)
         return value if isinstance(value, _dt.datetime) else None
+
+    def number(self, text: str, what: str, line: Line, index: int) -> int | None:
+        """The digits *text*, found at ``line.text[index]``, as an int; ``None`` if they are too many.
+
+        More than :data:`MAX_DIGITS` digits are a ``bad-header`` defect, whose
+        message begins with *what* (``"IPTC 7901 header: the word count"``).
+        """
+        if len(text) > MAX_DIGITS:
+            message = f"{what} {_shorten(text)} has {len(text)} digits, more than {MAX_DIGITS}"
+            self.defect(BAD_HEADER, message, line, index)
+            return None
+        return int(text)
 
     def check_after_trailer(self, after: list[Line]) -> None:
         """Report the first text between the trailer and ``EOT`` as a ``stray-text`` defect."""
@@ -453,6 +521,8 @@ class TransmissionWriter:
             words = sum(len(paragraph.split()) for paragraph in self.article.paragraphs)
         if not isinstance(words, int) or isinstance(words, bool) or words < 0:
             raise self.refuse(f"its word_count {words!r} is not a whole number")
+        if words >= 10**MAX_DIGITS:
+            raise self.refuse(f"its word_count {words!r} does not fit the header field ({MAX_DIGITS} digits)")
         return words
 
     def trailer_time(self) -> _dt.datetime:
@@ -506,6 +576,9 @@ class WireFormat(Format):
     #: A transmission longer than this many bytes without ``EOT`` is reported
     #: (``too-long``) and skipped, not held in memory.
     max_transmission: ClassVar[int] = MAX_TRANSMISSION
+    #: A transmission of more lines than this is reported
+    #: (``document-too-large``) and not read.
+    max_lines: ClassVar[int] = MAX_LINES
     # Every byte must survive dumps() -> str -> loads().
     encoding = "latin-1"
 
