@@ -260,6 +260,13 @@ class TransmissionReader:
     #: "no ETX: the LABEL text is not closed, so it has no *date*".
     trailer_gives: ClassVar[str] = "date"
 
+    # The keys of extra_fields whose values are lists, found once per class.
+    _list_fields: ClassVar[tuple[str, ...]] = ()
+
+    def __init_subclass__(cls, **kwargs: Any) -> None:
+        super().__init_subclass__(**kwargs)
+        cls._list_fields = tuple(key for key, value in cls.extra_fields.items() if isinstance(value, list))
+
     def __init__(self, format: WireFormat, transmission: Transmission, document: Document) -> None:
         self.format = format
         """The format being read."""
@@ -301,9 +308,9 @@ class TransmissionReader:
         all_lines = lines(transmission)
         # The text runs from STX to ETX; everything before STX is header.
         stx = next(n for n, line in enumerate(all_lines) if STX in line.text)
-        self.extra = {
-            key: list(value) if isinstance(value, list) else value for key, value in self.extra_fields.items()
-        }
+        extra = self.extra = dict(self.extra_fields)
+        for key in self._list_fields:
+            extra[key] = list(extra[key])
         first = all_lines[stx]
         self.header(all_lines[:stx], first)
         at = first.text.index(STX) + 1
