@@ -26,24 +26,33 @@ that hold only what is its own:
         label = "ACME"                          # names the format in messages
         reader = AcmeReader
         writer = AcmeWriter                     # leave it out for a reader only
-
-        def sniff(self, head, filename): ...
+        signature = re.compile(rb"\x01ACME")  # sniff() is certain of it
 
 What the base classes do, so that the format does not:
 
 * :meth:`WireFormat.read` cuts the input into transmissions at ``SOH`` (with
   the ``SYN`` bytes before it) and ``EOT``, reading in chunks so that memory
-  holds one transmission at a time; starts one document per transmission
+  holds one transmission at a time, in time that grows with the input alone;
+  starts one document per transmission
   (:meth:`~wirecopy.context.ReadContext.document`); reports text between
   transmissions (``stray-text``), an input without any (``empty-input``) and a
   transmission longer than :attr:`WireFormat.max_transmission` bytes without
-  ``EOT`` (``too-long``, skipped without being held in memory).
+  ``EOT`` (``too-long``, skipped without being held in memory).  A
+  "transmission" with no text in it at all, only control characters and
+  spaces, is line noise: it joins the run of stray text around it rather
+  than counting as a document.
 * :meth:`TransmissionReader.article` splits a transmission into lines
   (decoded with :func:`decode`), leaves out one without ``STX``
-  (``no-text``), splits the text at ``ETX``, reports a transmission cut short
-  (``truncated``) or without ``ETX`` (``missing-trailer``), calls the three
-  hooks, takes the dateline off the first paragraph and builds the article
-  with its origin and defects.
+  (``no-text``) or of more than :attr:`WireFormat.max_lines` lines
+  (``document-too-large``), splits the text at ``ETX``, reports a
+  transmission cut short (``truncated``) or without ``ETX``
+  (``missing-trailer``), calls the three hooks, takes the dateline off the
+  first paragraph and builds the article with its origin and defects.  Its
+  helpers read header fields (:meth:`~TransmissionReader.fields`,
+  :meth:`~TransmissionReader.number`), dates
+  (:meth:`~TransmissionReader.date`) and text
+  (:meth:`~TransmissionReader.clean`) within bounds, so that a huge number
+  is a defect, never an exception or a slow parse.
 * :class:`TransmissionWriter` makes the checks every writer needs (header
   fields that fit their slot, no control character in the text, a trailer
   time, windows-1252 bytes) and refuses an article with a
@@ -562,10 +571,10 @@ class TransmissionWriter:
 class WireFormat(Format):
     """The base class of a wire format: reads and writes transmissions with its reader and writer.
 
-    A subclass declares :attr:`label`, :attr:`reader` and (to write)
-    :attr:`writer`, besides the attributes every
-    :class:`~wirecopy.format.Format` declares, and implements
-    :meth:`~wirecopy.format.Format.sniff`.
+    A subclass declares :attr:`label`, :attr:`signature`, :attr:`reader`
+    and (to write) :attr:`writer`, besides the attributes every
+    :class:`~wirecopy.format.Format` declares; it may override
+    :meth:`sniff_damaged` to recognise input that lacks the signature.
 
     .. versionadded:: 0.1
     """
