@@ -13,7 +13,8 @@ from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
-from wirecopy.formats import _wire
+from wirecopy.formats.anpa1312 import ANPA1312Format
+from wirecopy.kit import _transmissions
 from wirecopy.strategies import articles_for
 
 from .conftest import DATA, corpus_files, corpus_sample
@@ -245,7 +246,7 @@ class TestFixture:
 
     def test_stream_in_small_chunks(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """Transmissions split across read chunks (even inside SYN SYN SOH) read the same."""
-        monkeypatch.setattr(_wire, "_CHUNK", 7)
+        monkeypatch.setattr(_transmissions, "_CHUNK", 7)
         assert wirecopy.loads(TWO, "anpa") == wirecopy.loads(CANONICAL, "anpa")
 
 
@@ -338,6 +339,7 @@ class TestWrite:
                 "its slug line 'Other,5' does not begin with the keyword 'BC-x'",
             ),
             ({"extra": {"byline_titles": ["Associated Press"]}}, "it has byline_titles but no byline"),
+            ({"extra": {"word_count": 10**9}}, "its word_count 1000000000 does not fit the header field (9 digits)"),
         ],
     )
     def test_unwritable(self, changes: dict[str, object], message: str) -> None:
@@ -501,13 +503,49 @@ class TestBadInput:
 
     def test_too_long_without_eot(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A transmission that never ends is reported once it passes the size limit, not buffered."""
-        monkeypatch.setattr(_wire, "MAX_TRANSMISSION", 600)
-        monkeypatch.setattr(_wire, "_CHUNK", 64)
+        monkeypatch.setattr(ANPA1312Format, "max_transmission", 600)
+        monkeypatch.setattr(_transmissions, "_CHUNK", 64)
         data = b"\x16\x16\x01a0001\x1fx\r\n" + b"y" * 2000 + b"\x04" + CANONICAL
         reader = wirecopy.load(io.BytesIO(data), "anpa", errors="skip", filename="l.anpa")
         assert len(list(reader)) == 2
         assert [str(e) for e in reader.skipped] == [
             "ANPA-1312 transmission longer than 600 bytes without EOT; left out (at l.anpa, line 1, column 1)",
+        ]
+
+    @pytest.mark.parametrize("digits", [40, 5000])
+    def test_huge_word_count(self, digits: int) -> None:
+        """A word count of 40 or 5000 digits is a bad-header defect (word_count None), not an exception."""
+        data = CANONICAL.replace(b"03-14 0412", b"03-14 " + b"9" * digits, 1)
+        message = f"ANPA-1312 header line 2: the word count {'9' * 20}... has {digits} digits, more than 9"
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "anpa", errors="strict", filename="w.anpa")
+        assert str(info.value) == f"{message} (at w.anpa, line 2, column 37)"
+        first = wirecopy.loads(data, "anpa")[0]
+        assert first.extra["word_count"] is None
+        assert first.extra["keyword"] == "BC-US--Harbor-Ferry"
+        assert [(d.kind, d.message) for d in first.defects] == [("bad-header", message)]
+
+    def test_huge_number_in_the_trailer(self) -> None:
+        """A 30-digit time in the trailer is a bad-trailer defect, not an exception."""
+        data = CANONICAL.replace(b"1745GMT", b"1" * 30 + b"GMT", 1)
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "anpa", errors="strict")
+        assert info.value.kind == "bad-trailer"
+        first = wirecopy.loads(data, "anpa")[0]
+        assert (first.published, [d.kind for d in first.defects]) == (None, ["bad-trailer"])
+
+    def test_damaged_fixture(self) -> None:
+        """The damaged fixture reads into its two articles, each with its defect, and three reports left out."""
+        reader = wirecopy.read(FIXTURES / "damaged.anpa", "anpa", errors="warn")
+        with pytest.warns(SkippedDocumentWarning):
+            first, second = reader
+        assert [d.kind for d in first.defects] == ["bad-header"]
+        assert [d.kind for d in second.defects] == ["bad-trailer"]
+        assert (first.origin.index, second.origin.index) == (0, 2)
+        assert [(e.kind, e.lineno, e.colno) for e in reader.skipped] == [
+            ("stray-text", 14, 2),
+            ("stray-text", 28, 2),
+            ("no-text", 31, 2),
         ]
 
     @given(st.binary(max_size=400))

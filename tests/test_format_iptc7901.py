@@ -307,6 +307,7 @@ class TestWrite:
             ({"paragraphs": ("Łódź",)}, "the character 'Ł' (U+0141) has no byte in windows-1252"),
             ({"source": "dpa agency"}, "its source 'dpa agency' does not fit the header field"),
             ({"extra": {"priority": 12}}, "its priority 12 is not a digit"),
+            ({"extra": {"word_count": 10**9}}, "its word_count 1000000000 does not fit the header field (9 digits)"),
             ({"extra": {"editors": ["abc"]}}, "it has editors but no source (agency) to open their line"),
             (
                 {"byline": "Jane Doe"},
@@ -448,6 +449,60 @@ class TestBadInput:
         data = CANONICAL.replace(b"By Max Beispiel, dpa =", b"By Max Beispiel, dpa", 1)
         first = wirecopy.loads(data, "iptc7901", errors="strict")[0]
         assert (first.headline, first.byline) == ("Night trains return to the Rhine valley", "By Max Beispiel, dpa")
+
+    @pytest.mark.parametrize("digits", [40, 5000])
+    def test_huge_word_count(self, digits: int) -> None:
+        """A word count of 40 or 5000 digits is a bad-header defect (word_count None), not an exception."""
+        data = CANONICAL.replace(b"i 120 ", b"i " + b"9" * digits + b" ", 1)
+        message = f"IPTC 7901 header: the word count {'9' * 20}... has {digits} digits, more than 9"
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "iptc7901", errors="strict", filename="w.txt")
+        assert str(info.value) == f"{message} (at w.txt, line 1, column 13)"
+        first = wirecopy.loads(data, "iptc7901")[0]
+        assert (first.extra["word_count"], first.extra["message_number"], first.source) == (None, "007", "dpa")
+        assert [(d.kind, d.message) for d in first.defects] == [("bad-header", message)]
+
+    @pytest.mark.parametrize(
+        ("trailer", "message"),
+        [
+            (
+                b"12:123456789012345678901234567890 GMT Oct 15",
+                "not a date: '12:12345678901234567...' has a number of 30 digits",
+            ),
+            (b"07" + b"1" * 30 + b" GMT Oct 15", "not a date: '07111111111111111111...' has a number of 32 digits"),
+            (
+                b"071341 GMT Oct 15 " + b"x" * 60,
+                "not a date: '071341 GMT Oct 15 xx...' has 78 characters, more than 64",
+            ),
+        ],
+    )
+    def test_huge_trailer(self, trailer: bytes, message: str) -> None:
+        """A trailer with a huge number, or too long for a date, is a bad-date defect, never handed to the parser."""
+        data = CANONICAL.replace(b"071341 GMT Oct 15", trailer, 1)
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "iptc7901", errors="strict", filename="t.txt")
+        assert str(info.value) == f"{message} (at t.txt, line 28, column 2)"
+        first = wirecopy.loads(data, "iptc7901")[0]
+        assert (first.published, [(d.kind, d.message) for d in first.defects]) == (None, [("bad-date", message)])
+
+    def test_long_upper_case_lines_in_the_headline_block(self) -> None:
+        """90,000 label lines, then a 200,000-character line that is not one, read at once into labels and headline."""
+        long_line = "A" * 200_000 + "a"
+        data = CANONICAL.replace(b"1ST LEAD\n", b"LABEL\n" * 90_000 + long_line.encode() + b"\n", 1)
+        [first, _] = wirecopy.loads(data, "iptc7901", errors="strict")
+        assert first.extra["labels"] == ("LABEL",) * 90_000
+        assert first.headline == f"{long_line} Night trains return to the Rhine valley"
+        assert first.byline == "By Max Beispiel, dpa"
+
+    def test_damaged_fixture(self) -> None:
+        """The damaged fixture reads into its two articles, each with its defect, and two reports left out."""
+        reader = wirecopy.read(FIXTURES / "damaged.txt", "iptc7901", errors="warn")
+        with pytest.warns(SkippedDocumentWarning):
+            first, second = reader
+        assert [d.kind for d in first.defects] == ["bad-header"]
+        assert [d.kind for d in second.defects] == ["bad-date"]
+        assert (first.origin.index, second.origin.index) == (0, 2)
+        assert [(e.kind, e.lineno, e.colno) for e in reader.skipped] == [("stray-text", 30, 3), ("no-text", 46, 2)]
 
     @given(st.binary(max_size=400))
     def test_random_bytes(self, data: bytes) -> None:

@@ -475,19 +475,19 @@ class TestTheGuide:
 class TestDamage:
     def test_plain_edit_lands_where_asked(self) -> None:
         """An edit without an anchor lands at its position, wrapped to the input's length."""
-        from wirecopy.testing import _damage
+        from wirecopy._contract import damage
 
-        assert _damage(b"abcdef", [("insert", 2, b"X", None)]) == b"abXcdef"
-        assert _damage(b"abcdef", [("truncate", 9, b"X", None)]) == b"ab"  # 9 % 7
+        assert damage(b"abcdef", [("insert", 2, b"X", None)]) == b"abXcdef"
+        assert damage(b"abcdef", [("truncate", 9, b"X", None)]) == b"ab"  # 9 % 7
 
     def test_anchored_edit_aims_at_a_rare_structural_byte(self) -> None:
         """An anchored edit picks the structural byte first, so a lone '&' among many line ends is reached."""
-        from wirecopy.testing import _damage
+        from wirecopy._contract import damage
 
         text = b"aaaa&Cx1f;bbbb\n\n\n\n\n\n"
         # Structural bytes present, sorted: "\n", "&", ";"; position 1 picks "&".
-        assert _damage(text, [("insert", 1, b";", 2)]) == b"aaaa&C;x1f;bbbb\n\n\n\n\n\n"
-        assert _damage(text, [("cut", 1, b"xyz", 2)]) == b"aaaa&C;bbbb\n\n\n\n\n\n"
+        assert damage(text, [("insert", 1, b";", 2)]) == b"aaaa&C;x1f;bbbb\n\n\n\n\n\n"
+        assert damage(text, [("cut", 1, b"xyz", 2)]) == b"aaaa&C;bbbb\n\n\n\n\n\n"
 
 
 class TestNothingLost:

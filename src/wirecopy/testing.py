@@ -25,18 +25,29 @@ import contextlib
 import hashlib
 import io
 import re
-import traceback
 import warnings
 from collections.abc import Callable, Iterable, Sequence
 from typing import TYPE_CHECKING
 
-import attrs
-
+from ._contract import (
+    EDGE_BYTES,
+    EDGE_TEXT,
+    ENTITY_PROBES,
+    PROBE_TEXT,
+    damage,
+    edits,
+    encodes,
+    mismatch,
+    raised,
+    show,
+    undetected,
+    with_entity,
+)
 from ._io import HEAD_SIZE
 from .api import Reader, dumps, loads
 from .article import Article
 from .context import ReadContext
-from .detection import Detection, rank
+from .detection import rank
 from .errors import (
     DuplicateFormatError,
     FormatLoadError,
@@ -88,21 +99,6 @@ CHECKS: tuple[str, ...] = ("declaration", "sniff", "read", "entities", "roundtri
 _VERSION = re.compile(r"\d+\.\d+")
 # File names sniff is called with, besides the format's own extensions.
 _FILENAMES: tuple[str | None, ...] = (None, "x.txt", "x.xml", "x.sgml", "noext", "X.TXT", "feed.json")
-_SHOWN = 300
-# Inputs that break naive parsers: tried on every format before Hypothesis explores.
-_EDGE_BYTES: tuple[bytes, ...] = (b"", b"\x00", b"\n", b"\r\n\r\n", b" ", b"\xff\xfe", b"\xef\xbb\xbf", b"\x80abc")
-_EDGE_BYTES += (b"<", b"{", b"\x1f\x8b")
-_EDGE_TEXT: tuple[str, ...] = ("", "\n", "\u2014", "\ufeff", "\x00", "\ud800")
-# What an expanded probe entity would put in an article.
-_PROBE_TEXT = "WIRECOPY-ENTITY-EXPANDED"
-# Entity declarations an XML format must refuse: internal, external, parameter.
-_ENTITY_PROBES: tuple[bytes, ...] = (
-    b'<!ENTITY probe "' + _PROBE_TEXT.encode() + b'">',
-    b'<!ENTITY probe SYSTEM "file:///dev/null">',
-    b'<!ENTITY % inner "' + _PROBE_TEXT.encode() + b'"><!ENTITY probe "%inner;">',
-)
-_ROOT_START = re.compile(rb"<([A-Za-z_][\w.:-]*)[^<>]*>")
-_TEXT_RUN = re.compile(rb">([^<>&\s][^<>&]*)<")
 
 
 class FormatContractError(AssertionError):
@@ -222,7 +218,7 @@ def _instantiate(
         try:
             return format(), []
         except Exception as err:
-            problem = f"{format.__qualname__}() raised {_raised(err)}; a format takes no arguments"
+            problem = f"{format.__qualname__}() raised {raised(err)}; a format takes no arguments"
             return None, [("declaration", problem)]
     msg = f"check_format() takes a Format subclass, instance or name, not {format!r}"
     raise TypeError(msg)
@@ -358,24 +354,24 @@ class _Runner:
         try:
             # The classic edge cases first, so that they never depend on luck.
             if check == "sniff":
-                for head in _EDGE_BYTES:
+                for head in EDGE_BYTES:
                     for filename in self._filenames():
                         self._sniff_one(head, filename)
             elif check == "read":
-                edges: tuple[bytes | str, ...] = (*_EDGE_BYTES, *_EDGE_TEXT)
+                edges: tuple[bytes | str, ...] = (*EDGE_BYTES, *EDGE_TEXT)
                 for raw in edges:
                     self._read_one(raw)
                 for sample in self.samples:
                     self._read_one(sample)
             elif check == "entities":
                 for sample in self.samples:
-                    for probe in _ENTITY_PROBES:
+                    for probe in ENTITY_PROBES:
                         self._entities_one(sample, probe)
             test()
         except _Violation as err:
             return str(err)
         except Exception as err:  # Hypothesis could not run the check (a health check, a strategy)
-            return f"Hypothesis could not run the check: {_raised(err)}"
+            return f"Hypothesis could not run the check: {raised(err)}"
         return None
 
     def _database_key(self, check: str) -> bytes:
@@ -402,13 +398,13 @@ class _Runner:
         self._sniff_one(head, filename)
 
     def _sniff_one(self, head: bytes, filename: str | None) -> None:
-        call = f"sniff({_show(head)}, {filename!r})"
+        call = f"sniff({show(head)}, {filename!r})"
         try:
             score = self.fmt.sniff(head, filename)
             again = self.fmt.sniff(head, filename)
         except Exception as err:
             raise _Violation(
-                f"{call} raised {_raised(err)}; sniff must return 0.0 for input it does not know, never raise"
+                f"{call} raised {raised(err)}; sniff must return 0.0 for input it does not know, never raise"
             ) from err
         if not isinstance(score, float):
             raise _Violation(f"{call} returned {score!r}, a {type(score).__name__}; return a float from 0.0 to 1.0")
@@ -433,12 +429,12 @@ class _Runner:
 
     def _read_one(self, raw: bytes | str) -> None:
         modes: tuple[ErrorMode, ...] = ("strict", "warn", "skip")
-        if isinstance(raw, str) and not _encodes(raw, self.encoding):
+        if isinstance(raw, str) and not encodes(raw, self.encoding):
             # loads() refuses text the format's encoding cannot hold before
             # the format sees it, in every mode: not the format's doing.
             modes = ("strict",)
         for errors in modes:
-            call = f"loads({_show(raw)}, {self.fmt.name!r}, errors={errors!r})"
+            call = f"loads({show(raw)}, {self.fmt.name!r}, errors={errors!r})"
             with warnings.catch_warnings(record=True) as caught:
                 warnings.simplefilter("always")
                 try:
@@ -447,13 +443,13 @@ class _Runner:
                     if errors == "strict":
                         continue
                     raise _Violation(
-                        f"{call} raised {_raised(err)}; under warn and skip a format reports problems through "
+                        f"{call} raised {raised(err)}; under warn and skip a format reports problems through "
                         "its ReadContext (doc.defect(), doc.leave_out(), context.leave_out()) and goes on"
                     ) from err
                 except Exception as err:
                     allowed = "nothing but WirecopyError (ParseError)" if errors == "strict" else "nothing"
                     raise _Violation(
-                        f"{call} raised {_raised(err)}; reading may raise {allowed}: catch it and report it "
+                        f"{call} raised {raised(err)}; reading may raise {allowed}: catch it and report it "
                         "with doc.defect() or doc.leave_out()"
                     ) from err
             stray = [w for w in caught if not (errors == "warn" and issubclass(w.category, SkippedDocumentWarning))]
@@ -472,7 +468,7 @@ class _Runner:
         """Read *raw* as :func:`wirecopy.loads` does, keeping the context to check its counts."""
         policy = Policy(errors=errors)
         if isinstance(raw, str):
-            if not _encodes(raw, self.encoding):
+            if not encodes(raw, self.encoding):
                 # loads() raises its ParseError before the format sees the text.
                 return loads(raw, self.fmt, errors=errors), ReadContext(policy), 0
             context = ReadContext(policy, None, text_encoding=self.encoding)
@@ -506,20 +502,20 @@ class _Runner:
         if self.samples:
             sources.append(st.sampled_from(self.samples))
         document = data.draw(st.one_of(sources), label="document")
-        probe = data.draw(st.sampled_from(_ENTITY_PROBES), label="declaration")
+        probe = data.draw(st.sampled_from(ENTITY_PROBES), label="declaration")
         self._entities_one(document, probe)
 
     def _entities_one(self, document: bytes, probe: bytes) -> None:
-        attack = _with_entity(document, probe)
+        attack = with_entity(document, probe)
         if attack is None:
             return
-        call = f"loads({_show(attack)}, {self.fmt.name!r}, errors={{mode!r}})"
+        call = f"loads({show(attack)}, {self.fmt.name!r}, errors={{mode!r}})"
         try:
             loads(attack, self.fmt, errors="strict")
         except WirecopyError:
             pass
         except Exception as err:
-            raise _Violation(f"{call.format(mode='strict')} raised {_raised(err)}") from err
+            raise _Violation(f"{call.format(mode='strict')} raised {raised(err)}") from err
         else:
             raise _Violation(
                 f"{call.format(mode='strict')} read a document that declares an entity without raising ParseError: "
@@ -532,9 +528,9 @@ class _Runner:
                 try:
                     articles = loads(attack, self.fmt, errors=errors)
                 except Exception as err:
-                    raise _Violation(f"{call.format(mode=errors)} raised {_raised(err)}") from err
+                    raise _Violation(f"{call.format(mode=errors)} raised {raised(err)}") from err
             text = repr([a.to_dict() for a in articles])
-            if _PROBE_TEXT in text:
+            if PROBE_TEXT in text:
                 raise _Violation(
                     f"{call.format(mode=errors)} expanded an entity declared in the document into an article: "
                     "an XML format must never expand entities; use the safe parser of wirecopy.kit.xml"
@@ -547,10 +543,10 @@ class _Runner:
             back = loads(text, self.fmt, errors="strict")
         except Exception as err:
             raise _Violation(
-                f"reading the format's own output raised {_raised(err)}; the output was:\n{_show(text)}"
+                f"reading the format's own output raised {raised(err)}; the output was:\n{show(text)}"
             ) from err
         if back != [article]:
-            raise _Violation(_mismatch(article, back, text))
+            raise _Violation(mismatch(article, back, text))
 
     def _detection(self, data: DataObject) -> None:
         article = self._draw_article(data)
@@ -560,7 +556,7 @@ class _Runner:
             warnings.simplefilter("ignore", PluginWarning)
             detection = rank(output[:HEAD_SIZE], None, registry)
         if detection.best != self.fmt.name:
-            raise _Violation(_undetected(self.fmt.name, detection, output))
+            raise _Violation(undetected(self.fmt.name, detection, output))
 
     # -- helpers ----------------------------------------------------------
 
@@ -578,12 +574,12 @@ class _Runner:
             return dumps(article, self.fmt)
         except WriteError as err:
             raise _Violation(
-                f"dumps() raised {_raised(err)} for {article!r}: the article strategy must generate only "
+                f"dumps() raised {raised(err)} for {article!r}: the article strategy must generate only "
                 "articles the format can write"
             ) from err
         except Exception as err:
             raise _Violation(
-                f"dumps() raised {_raised(err)} for {article!r}; a writer raises WriteError for an article "
+                f"dumps() raised {raised(err)} for {article!r}; a writer raises WriteError for an article "
                 "it cannot hold"
             ) from err
 
@@ -611,7 +607,7 @@ class _Runner:
             sources.append(self._own_output())
         if not sources:
             return st.nothing()
-        return st.builds(_damage, st.one_of(sources), st.lists(_edits(), min_size=1, max_size=4))
+        return st.builds(damage, st.one_of(sources), st.lists(edits(), min_size=1, max_size=4))
 
     def _detection_registry(self) -> Registry:
         if self._registry_for_detection is None:
@@ -635,140 +631,3 @@ class _Runner:
             with contextlib.suppress(DuplicateFormatError, FormatLoadError):
                 registry.register(type(self.fmt), origin="the format under check")
             return registry
-
-
-def _with_entity(document: bytes, declaration: bytes) -> bytes | None:
-    """*document* with an internal DOCTYPE declaring *declaration*, and its first text run replaced by ``&probe;``.
-
-    Returns ``None`` for a document with no root element to put the DOCTYPE
-    before.  An existing DOCTYPE is replaced.
-    """
-    body = re.sub(rb"<!DOCTYPE[^<>]*(?:\[[^\]]*\])?\s*>", b"", document, count=1)
-    root = _ROOT_START.search(body)
-    while root is not None and body[root.start() + 1 : root.start() + 2] in (b"?", b"!"):
-        root = _ROOT_START.search(body, root.end())
-    if root is None:
-        return None
-    name = root.group(1)
-    doctype = b"<!DOCTYPE " + name + b" [" + declaration + b"]>\n"
-    text = _TEXT_RUN.search(body, root.end())
-    if text is not None:
-        body = body[: text.start(1)] + b"&probe;" + body[text.end(1) :]
-    else:
-        body = body[: root.end()] + b"&probe;" + body[root.end() :]
-    return body[: root.start()] + doctype + body[root.start() :]
-
-
-def _encodes(text: str, encoding: str) -> bool:
-    try:
-        text.encode(encoding)
-    except (UnicodeError, LookupError):
-        return False
-    return True
-
-
-def _edits() -> SearchStrategy[tuple[str, int, bytes, int | None]]:
-    from hypothesis import strategies as st
-
-    return st.tuples(
-        st.sampled_from(("cut", "insert", "replace", "truncate")),
-        st.integers(0, 1 << 16),
-        st.one_of(
-            st.binary(min_size=1, max_size=8),
-            st.sampled_from((b"\n", b"\r\n", b"<", b"\x00", b"\xff", b" -- ", b";", b"&")),
-        ),
-        # An offset from a structural byte, or None for a plain position.
-        st.none() | st.integers(-3, 3),
-    )
-
-
-# Where parsers decide things: entities, tags, line ends, control bytes.  An
-# edit spread evenly over a long document seldom lands inside "&Cx1f;" or a
-# tag, so half the edits are aimed at one of these bytes.  The byte is chosen
-# first and its occurrence second, so that a rare "&" is aimed at as often as
-# the commonest line end.
-_STRUCTURAL = frozenset(b"&;<>\n\r=^_-" + bytes(range(0x20)))
-
-
-def _damage(data: bytes, edits: list[tuple[str, int, bytes, int | None]]) -> bytes:
-    buffer = bytearray(data)
-    for kind, where, chunk, near in edits:
-        at = where % (len(buffer) + 1)
-        if near is not None:
-            present = sorted(_STRUCTURAL.intersection(buffer))
-            if present:
-                byte = present[where % len(present)]
-                count = buffer.count(byte)
-                occurrence = (where // len(present)) % count
-                anchor = -1
-                for _ in range(occurrence + 1):
-                    anchor = buffer.index(byte, anchor + 1)
-                at = min(max(anchor + near, 0), len(buffer))
-        if kind == "cut":
-            del buffer[at : at + len(chunk)]
-        elif kind == "insert":
-            buffer[at:at] = chunk
-        elif kind == "replace":
-            buffer[at : at + len(chunk)] = chunk
-        else:
-            del buffer[at:]
-    return bytes(buffer)
-
-
-def _raised(err: BaseException) -> str:
-    """``KeyError('x') in AcmeFeed.read (acme.py, line 42)``: the exception and where it came from."""
-    frames = traceback.extract_tb(err.__traceback__)
-    text = f"{type(err).__name__}({str(err)!r})" if not isinstance(err, KeyError) else repr(err)
-    if not frames:
-        return text
-    frame = frames[-1]
-    where = frame.name
-    tb = err.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    if tb is not None:
-        where = getattr(tb.tb_frame.f_code, "co_qualname", where)
-    return f"{text} in {where} ({_basename(frame.filename)}, line {frame.lineno})"
-
-
-def _basename(path: str) -> str:
-    return path.replace("\\", "/").rsplit("/", 1)[-1]
-
-
-def _show(value: bytes | str) -> str:
-    text = repr(value)
-    if len(text) <= _SHOWN:
-        return text
-    unit = "bytes" if isinstance(value, bytes) else "characters"
-    return f"{text[:_SHOWN]}... ({len(value)} {unit})"
-
-
-def _mismatch(article: Article, back: list[Article], text: str) -> str:
-    if len(back) != 1:
-        return (
-            f"loads(dumps(a)) returned {len(back)} articles for one: {back!r}\n"
-            f"a = {article!r}\nthe output was:\n{_show(text)}"
-        )
-    fields = [
-        f"  {field.name}: wrote {getattr(article, field.name)!r}, read back {getattr(back[0], field.name)!r}"
-        for field in attrs.fields(Article)
-        if field.eq and getattr(article, field.name) != getattr(back[0], field.name)
-    ]
-    return (
-        "loads(dumps(a)) != [a]: the format does not read back what it wrote. Make the writer and the reader agree, "
-        "or keep the article strategy to what the format can represent.\n"
-        + "\n".join(fields)
-        + f"\nthe output was:\n{_show(text)}"
-    )
-
-
-def _undetected(name: str, detection: Detection, output: bytes) -> str:
-    scores = {c.name: c.score for c in detection.candidates}
-    own = scores.get(name, 0.0)
-    shown = ", ".join(f"{c.name} ({c.score:.2f})" for c in detection.candidates[:5]) or "none"
-    chosen = "nothing" if detection.best is None else repr(detection.best)
-    return (
-        f"detect() chose {chosen} for the format's own output, not {name!r}; candidates: {shown}. "
-        f"sniff() scored it {own:.2f}: score your own output at least 0.5 and 0.1 above every other format. "
-        f"The output began:\n{_show(output[:_SHOWN])}"
-    )

@@ -24,21 +24,27 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, BinaryIO
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from .._text import take_dateline
-from ..article import Article, Defect
-from ..context import ReadContext
 from ..datelines import split_dateline
 from ..dates import format_date
-from ..registry import Format
-from . import _wire
-from ._wire import CONTROL_CODES, CONTROL_NAMES, ETX, STX, Line, Transmission
+from ..defects import BAD_HEADER, BAD_TRAILER
+from ..kit.wire import (
+    CONTROL_CODES,
+    CONTROL_NAMES,
+    ETX,
+    STX,
+    US,
+    Fields,
+    Line,
+    TransmissionReader,
+    TransmissionWriter,
+    WireFormat,
+    is_blank,
+)
 
 __all__ = ["ANPA1312Format"]
-
-_NAME = "anpa-1312"
 
 #: The priority letters and what they mean on AP's wires.  No copy of the
 #: standard is public: these are the codes AP copy and the ingest systems that
@@ -68,9 +74,9 @@ _FORMAT_CODES = re.compile("[\x11-\x14]{1,2}")
 _SLUG_FIELDS = re.compile(
     r"(?P<keyword>[^\s\x00-\x1f]+)(?: (?P<version>[^\s\x00-\x1f]+))?[ ]+(?P<date>\d\d-\d\d) (?P<words>\d+)"
 )
-_US = re.compile(_wire.US)
+_US = re.compile(US)
 _SPACE = re.compile(" ")
-# The two header lines whole, for the common case; _wire.Fields reads a line that
+# The two header lines whole, for the common case; Fields reads a line that
 # does not match field by field, to report the first bad field.
 _LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
 _LINE2 = re.compile(r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern)
@@ -82,146 +88,47 @@ _TRAILER = re.compile(
 # Several "^...<" items may share a line: "^*9006< ^AP-Top-...,0176<".
 _ITEM_BREAK = re.compile(r"(?<=<)[ \t]+(?=\^)")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
+_WORD_COUNT = "ANPA-1312 header line 2: the word count"
 
 
-class ANPA1312Format(Format):
-    """ANPA-1312 wire transmissions (AP and most US wires), read and written.
+class _Reader(TransmissionReader):
+    """Reads one ANPA-1312 transmission: the two header lines, the ``^`` lines and body, the trailer."""
 
-    Reads every transmission of a file: the two header lines into
-    :attr:`~wirecopy.Article.extra`, the ``^`` header lines into headline,
-    byline and notes, the tab-indented body into paragraphs with the
-    dateline split off, and the ETX trailer (``AP-NY-03-14-17 1745GMT``) into
-    :attr:`~wirecopy.Article.source` and an aware
-    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
-    described in ``docs/formats/anpa-1312.md``, which it reads back byte
-    for byte.
-
-    .. versionadded:: 0.1
-    """
-
-    name = _NAME
-    aliases = ("anpa",)
-    extensions = ()
-    description = "ANPA-1312 wire transmissions (AP): SYN SYN SOH header, ^ header lines, ETX trailer"
-    url = None
-    version_added = "0.1"
-    # Every byte must survive dumps() -> str -> loads().
-    encoding = "latin-1"
-
-    _SIGNATURE = re.compile(rb"[\s\x00]*\x16\x16\x01[A-Za-z]\d{4}\x1f")
-
-    def sniff(self, head: bytes, filename: str | None) -> float:
-        """Certain on ``SYN SYN SOH`` + service level and sequence number + ``US``."""
-        if self._SIGNATURE.match(head):
-            return 1.0
-        if head.lstrip()[:3] == b"\x16\x16\x01":
-            return 0.8
-        return 0.0
-
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per transmission, in input order."""
-        for transmission in _wire.transmissions(stream, context, "ANPA-1312"):
-            article = _Reader(transmission, context).article()
-            if article is not None:
-                yield article
-
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write each article as one transmission in the canonical layout.
-
-        Header fields missing from :attr:`~wirecopy.Article.extra` get
-        defaults (see the docs page); the sequence number defaults to the
-        article's position in the output.
-
-        Raises:
-            WriteError: An article has no aware ``published`` datetime, or
-                a field the layout cannot hold.
-        """
-        for index, article in enumerate(articles, 1):
-            stream.write(_wire.encode(article, _NAME, _render(article, index)))
-
-
-class _Reader:
-    """Reads one transmission into an article."""
-
-    def __init__(self, transmission: Transmission, context: ReadContext) -> None:
-        self.transmission = transmission
-        self.context = context
-        self.defects: list[Defect] = []
-        # Every key is always there (None or empty when the transmission lacks
-        # it), in the order of the transmission.
-        self.extra: dict[str, Any] = {
-            "service_level": None,
-            "sequence": None,
-            "selector": None,
-            "priority": None,
-            "priority_name": None,
-            "category": None,
-            "format_codes": [],
-            "keyword": None,
-            "version": None,
-            "filing_date": None,
-            "word_count": None,
-            "slug_line": None,
-            "notes": [],
-            "byline_titles": [],
-            "desk": None,
-        }
-        self.stray: list[int] = []
-        self.header2: Line | None = None
-
-    def defect(self, kind: str, msg: str, line: Line, index: int = 0) -> None:
-        self.defects.append(self.context.defect(kind, msg, line=line.number, column=line.column + index))
-
-    def article(self) -> Article | None:
-        transmission = self.transmission
-        lines = _wire.lines(transmission)
-        # The text runs from STX to ETX; everything before STX is header.
-        stx = next((n for n, line in enumerate(lines) if STX in line.text), None)
-        if stx is None:
-            cut = transmission.cut or "it has no STX"
-            msg = f"ANPA-1312 transmission without text: {cut}"
-            last = lines[-1]
-            self.context.skip(
-                self.context.error(msg, line=last.number, column=last.column + len(last.text), kind="no-text")
-            )
-            return None
-        self._header(lines[:stx], lines[stx])
-        first = lines[stx]
-        at = first.text.index(STX) + 1
-        text_lines = [Line(first.text[at:], first.number, first.column + at), *lines[stx + 1 :]]
-        body, trailer, after = _wire.split_at_etx(text_lines)
-        if transmission.cut is not None:
-            last = lines[-1]
-            self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
-        source, published = self._trailer(trailer, text_lines[-1])
-        self._after_trailer(after)
-        headline, byline, paragraphs = self._text(body)
-        self._check_filing_date(published)
-        dateline = take_dateline(paragraphs, published)
-        return Article(
-            format=_NAME,
-            source=source,
-            headline=headline,
-            byline=byline,
-            published=published,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            extra=self.extra,
-            origin=self.context.origin(line=transmission.line, offset=transmission.offset),
-            defects=self.defects,
-        )
+    # Every key is always there (None or empty when the transmission lacks
+    # it), in the order of the transmission.
+    extra_fields: ClassVar[Mapping[str, Any]] = {
+        "service_level": None,
+        "sequence": None,
+        "selector": None,
+        "priority": None,
+        "priority_name": None,
+        "category": None,
+        "format_codes": [],
+        "keyword": None,
+        "version": None,
+        "filing_date": None,
+        "word_count": None,
+        "slug_line": None,
+        "notes": [],
+        "byline_titles": [],
+        "desk": None,
+    }
+    trailer_gives = "trailer date"
+    # Header line 2, for checking its filing date against the trailer's year.
+    header2: Line | None = None
 
     # -- header --------------------------------------------------------------
 
-    def _header(self, header: list[Line], stx_line: Line) -> None:
-        first = header[0] if header else stx_line
+    def header(self, head: list[Line], stx_line: Line) -> None:
+        """Read header line 1 (after SOH) and header line 2 into extra."""
+        first = head[0] if head else stx_line
         match = _LINE1.fullmatch(first.text.rstrip(" \r"))
         if match is not None:
             self.extra.update(service_level=match["level"], sequence=match["sequence"], selector=match["selector"])
         else:
             # Field by field, to say which one is wrong and where.
             soh = first.text.index("\x01") if "\x01" in first.text else -1
-            fields = self._fields(first, soh + 1, "ANPA-1312 header line 1")
+            fields = self.fields(first, soh + 1, "ANPA-1312 header line 1")
             level = fields.take(_LEVEL, "the service level (a letter)")
             sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
             fields.take(_US, "US (the unit separator) after the sequence number")
@@ -231,21 +138,21 @@ class _Reader:
                 sequence=sequence and sequence.group(),
                 selector=selector and selector.group(),
             )
-        if len(header) < 2:
-            line = header[0] if header else stx_line
+        if len(head) < 2:
+            line = first
             self.defect(
-                "bad-header",
+                BAD_HEADER,
                 "ANPA-1312 header line 2 (priority, category, keyword) is missing",
                 line,
-                len(line.text) if header else 0,
+                len(line.text) if head else 0,
             )
             return
-        for extra_line in header[2:]:
-            if not _wire.is_blank(extra_line.text):
-                self.defect("bad-header", "unexpected line between the ANPA-1312 header and STX", extra_line)
+        for extra_line in head[2:]:
+            if not is_blank(extra_line.text):
+                self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", extra_line)
                 break
-        self.header2 = header[1]
-        match = _LINE2.fullmatch(header[1].text.rstrip(" \r"))
+        line = self.header2 = head[1]
+        match = _LINE2.fullmatch(line.text.rstrip(" \r"))
         if match is not None:
             priority = match["priority"]
             self.extra.update(
@@ -256,22 +163,19 @@ class _Reader:
                 keyword=match["keyword"],
                 version=match["version"],
                 filing_date=match["date"],
-                word_count=int(match["words"]),
+                word_count=self.number(match["words"], _WORD_COUNT, line, match.start("words")),
             )
             return
-        fields = self._fields(header[1], 0, "ANPA-1312 header line 2")
-        self._line2(fields)
+        fields = self.fields(line, 0, "ANPA-1312 header line 2")
+        self._line2(fields, line)
         if fields.failed and self.extra["keyword"] is None:
             # Keep the keyword of a damaged line if it can be found: it tells
             # the slug line from the headline.
-            match = _KEYWORD_SEARCH.search(header[1].text)
+            match = _KEYWORD_SEARCH.search(line.text)
             if match is not None:
                 self.extra["keyword"] = match["keyword"]
 
-    def _fields(self, line: Line, start: int, label: str) -> _wire.Fields:
-        return _wire.Fields(line, start, label, lambda msg, at: self.defect("bad-header", msg, line, at))
-
-    def _line2(self, fields: _wire.Fields) -> None:
+    def _line2(self, fields: Fields, line: Line) -> None:
         priority = fields.take(_PRIORITY, "the priority (a letter)")
         if priority is not None:
             self.extra.update(priority=priority.group(), priority_name=PRIORITIES.get(priority.group().lower()))
@@ -288,73 +192,46 @@ class _Reader:
                 keyword=match["keyword"],
                 version=match["version"],
                 filing_date=match["date"],
-                word_count=int(match["words"]),
+                word_count=self.number(match["words"], _WORD_COUNT, line, match.start("words")),
             )
 
-    def _check_filing_date(self, published: _dt.datetime | None) -> None:
+    def _check_filing_date(self) -> None:
         """Check the header's MM-DD date, which is kept as written, against the trailer's year."""
         filing_date = self.extra["filing_date"]
-        if filing_date is None or self.header2 is None or published is None:
+        published = self.published
+        line = self.header2
+        if filing_date is None or line is None or published is None:
             return
         if filing_date == f"{published:%m-%d}":
             return  # the trailer's own day: a real date, nothing to check
-        line = self.header2
-        reference = published.date()
-        column = line.column + line.text.index(filing_date)
-        self.context.date(filing_date, self.defects, line=line.number, column=column, reference=reference)
+        self.date(filing_date, line, line.text.index(filing_date), reference=published.date())
 
     # -- trailer ---------------------------------------------------------------
 
-    def _trailer(self, trailer: Line | None, last: Line) -> tuple[str | None, _dt.datetime | None]:
-        if trailer is None:
-            if self.transmission.cut is not None:
-                return None, None
-            self.defect(
-                "missing-trailer",
-                "no ETX: the ANPA-1312 text is not closed, so it has no trailer date",
-                last,
-                len(last.text),
-            )
-            return None, None
-        text = trailer.text.rstrip()
+    def trailer(self, line: Line) -> None:
+        """Read ``AGENCY-DESK-MM-DD-YY HHMMZONE`` into source, desk and published."""
+        text = line.text.rstrip()
         match = _TRAILER.fullmatch(text)
         if match is None:
             self.defect(
-                "bad-trailer",
-                f"ANPA-1312 trailer is not 'AGENCY-DESK-MM-DD-YY HHMMGMT' (got {text[:40]!r})",
-                trailer,
+                BAD_TRAILER, f"ANPA-1312 trailer is not 'AGENCY-DESK-MM-DD-YY HHMMGMT' (got {text[:40]!r})", line
             )
-            return None, None
+            return
         self.extra["desk"] = match["desk"]
-        published = self.context.date(
-            match["date"], self.defects, line=trailer.number, column=trailer.column + match.start("date")
-        )
-        if not isinstance(published, _dt.datetime):
-            published = None
-        return match["source"], published
-
-    def _after_trailer(self, after: list[Line]) -> None:
-        for line in after:
-            text = line.text.replace(_wire.EOT, "")
-            if not _wire.is_blank(text):
-                index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
-                self.defect("stray-text", f"text after the ANPA-1312 trailer: {text.strip()[:40]!r}", line, index)
-                return
+        self.published = self.date(match["date"], line, match.start("date"))
+        self.source = match["source"]
 
     # -- text ------------------------------------------------------------------
 
-    def _text(self, body: list[Line]) -> tuple[str | None, str | None, list[str]]:
+    def text(self, body: list[Line], after: list[Line]) -> None:
+        """Read the ``^`` lines into headline, byline and extra, the rest into paragraphs."""
+        self.check_after_trailer(after)
         items: list[tuple[str, str]] = []
-        paragraphs: list[str] = []
+        paragraphs = self.paragraphs
         in_body = False
-        find_stray = _wire.find_stray
-        for line in body:
+        for line in self.clean(body):
             text = line.text
-            if find_stray(text) is not None:
-                text = _wire.strip_stray(
-                    text, self.context, self.defects, self.stray, line=line.number, column=line.column
-                )
-            if _wire.is_blank(text):
+            if is_blank(text):
                 continue
             if text.lstrip(" ").startswith("^"):
                 for item in _ITEM_BREAK.split(text.strip()):
@@ -370,20 +247,20 @@ class _Reader:
         headers = [value for kind, value in items if kind == "<"]
         bylines = [value for kind, value in items if kind == "="]
         slug = _slug_index(headers, self.extra["keyword"])
-        headline = None
         if slug is not None:
             self.extra["slug_line"] = headers[slug]
             notes = headers[:slug]
             if slug + 1 < len(headers):
-                headline = headers[slug + 1]
+                self.headline = headers[slug + 1]
             notes += headers[slug + 2 :]
         elif headers:
-            headline, notes = headers[0], headers[1:]
+            self.headline, notes = headers[0], headers[1:]
         else:
             notes = []
         self.extra["notes"] = notes
         self.extra["byline_titles"] = bylines[1:]
-        return headline, (bylines[0] if bylines else None), paragraphs
+        self.byline = bylines[0] if bylines else None
+        self._check_filing_date()
 
 
 def _item(item: str) -> tuple[str | None, str]:
@@ -437,121 +314,141 @@ def _slug_index(headers: list[str], keyword: str | None) -> int | None:
 
 # -- writing ------------------------------------------------------------------
 
-
-def _render(article: Article, index: int) -> str:
-    """One transmission in the canonical layout (see the docs page)."""
-
-    def refuse(reason: str) -> Exception:
-        return _wire.refuse(article, _NAME, reason)
-
-    def check(what: str, value: object) -> str:
-        if not isinstance(value, str):
-            raise refuse(f"its {what} {value!r} is not a str")
-        _wire.check_text(article, _NAME, what, value)
-        return value.strip()
-
-    # extra is format-specific: another format's "priority" or "category"
-    # means something else, so only an article of this format lends its own.
-    extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
-    gmt = _wire.trailer_time(article, _NAME)
-
-    # Header fields: an absent or None value takes the default.
-    level = _wire.header_from(article, _NAME, extra, "service_level", "a", _LEVEL)
-    sequence = _wire.header_from(article, _NAME, extra, "sequence", f"{index % 10000:04d}", _SEQUENCE)
-    selector = _wire.header_from(article, _NAME, extra, "selector", "-----", _SELECTOR)
-    priority = _wire.header_from(article, _NAME, extra, "priority", "r", _PRIORITY)
-    category = _wire.header_from(article, _NAME, extra, "category", "a", _CATEGORY)
-    codes = extra.get("format_codes") or ("DC3", "DC1")
-    if (
-        not isinstance(codes, (tuple, list))
-        or len(codes) > 2
-        or any(code not in ("DC1", "DC2", "DC3", "DC4") for code in codes)
-    ):
-        raise refuse(f"its format_codes {codes!r} are not one or two of DC1, DC2, DC3, DC4")
-    headline = None if article.headline is None else check("headline", article.headline)
-    keyword = _wire.header_value(extra, "keyword", None) or _keyword(headline or "")
-    keyword = _wire.header_field(article, _NAME, "keyword", keyword, _KEYWORD)
-    version = extra.get("version")
-    if version is not None:
-        version = _wire.header_field(article, _NAME, "version", version, _VERSION)
-    filing_date = _wire.header_value(extra, "filing_date", None) or format_date(gmt.date(), "mm-dd")
-    filing_date = _wire.header_field(article, _NAME, "filing_date", filing_date, _FILING_DATE)
-    words = _wire.header_value(extra, "word_count", None)
-    if words is None:
-        words = _wire.count_words(article.paragraphs)
-    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
-        raise refuse(f"its word_count {words!r} is not a whole number")
-
-    # The ^ header lines: slug line, headline, notes, then the byline lines.
-    slug_line = extra.get("slug_line")
-    slug = [] if slug_line is None else [check("slug line", slug_line)]
-    notes = [check("note", note) for note in extra.get("notes") or ()]
-    if headline is None and notes:
-        raise refuse("it has notes but no headline, so the first note would read back as the headline")
-    headers = slug + ([] if headline is None else [headline]) + notes
-    if slug and _slug_index(slug, keyword) is None:
-        raise refuse(f"its slug line {slug_line!r} does not begin with the keyword {keyword!r}")
-    if not slug and _slug_index(headers, keyword) is not None:
-        raise refuse(
-            f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one"
-        )
-    titles = [check("byline title", title) for title in extra.get("byline_titles") or ()]
-    if titles and article.byline is None:
-        raise refuse("it has byline_titles but no byline")
-    bylines = ([] if article.byline is None else [check("byline", article.byline)]) + titles
-    for value in headers + bylines:
-        if _ITEM_BREAK.search(f"{value}<"):
-            raise refuse(f"the header line {value!r} holds '< ^', which would start a new header line")
-
-    source = article.source
-    if source is not None and not re.fullmatch(r"[A-Za-z]+", source):
-        raise refuse(f"its source {source!r} is not letters only, as the trailer needs")
-    desk = extra.get("desk")
-    if desk is not None:
-        if source is None:
-            raise refuse("it has a desk but no source for the trailer")
-        _wire.header_field(article, _NAME, "desk", desk, re.compile(r"[A-Za-z]+"))
-    paragraphs = _body(article, gmt.date())
-
-    slug_fields = f"{keyword} {version}   " if version else f"{keyword}     "
-    control = "".join(CONTROL_CODES[code] for code in codes)
-    lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
-    lines += [f"\t   {paragraph}" for paragraph in paragraphs]
-    trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
-    return (
-        f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
-        f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
-        + STX
-        + "".join(f"{line}\r\n" for line in lines)
-        + f"\r\n\t   {ETX}{trailer}{format_date(gmt, 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
-    )
-
-
 _KEYWORD = re.compile(rf"[^\s\x00-\x1f\x7f-\x9f]{{1,{KEYWORD_WIDTH}}}")
 _VERSION = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
 _FILING_DATE = re.compile(r"\d\d-\d\d")
+_LETTERS = re.compile(r"[A-Za-z]+")
 
 
-def _body(article: Article, reference: _dt.date) -> list[str]:
-    """The body lines, with the dateline back in front of the first paragraph."""
-    paragraphs = [paragraph.rstrip() for paragraph in article.paragraphs]
-    dateline = article.dateline
-    if dateline is not None:
-        first = paragraphs.pop(0) if paragraphs else ""
-        paragraphs.insert(0, f"{dateline.text} {first}".rstrip())
-    result = []
-    for paragraph in paragraphs:
-        if not paragraph.strip():
-            continue
-        _wire.check_text(article, _NAME, "text", paragraph)
-        # The reader drops one closing "<" (quad left), so a real one is doubled.
-        result.append(paragraph + "<" if paragraph.endswith("<") else paragraph)
-    if dateline is not None and (not result or split_dateline(result[0], reference=reference)[0] != dateline):
-        raise _wire.refuse(article, _NAME, f"its dateline {dateline.text!r} would not read back as written")
-    return result
+class _Writer(TransmissionWriter):
+    """Writes one article as an ANPA-1312 transmission in the canonical layout (see the docs page)."""
+
+    def render(self) -> str:
+        """One transmission in the canonical layout."""
+        article = self.article
+        extra = self.extra
+        gmt = self.trailer_time()
+
+        # Header fields: an absent or None value takes the default.
+        level = self.field_from("service_level", "a", _LEVEL)
+        sequence = self.field_from("sequence", f"{self.index % 10000:04d}", _SEQUENCE)
+        selector = self.field_from("selector", "-----", _SELECTOR)
+        priority = self.field_from("priority", "r", _PRIORITY)
+        category = self.field_from("category", "a", _CATEGORY)
+        codes = extra.get("format_codes") or ("DC3", "DC1")
+        if (
+            not isinstance(codes, (tuple, list))
+            or len(codes) > 2
+            or any(code not in ("DC1", "DC2", "DC3", "DC4") for code in codes)
+        ):
+            raise self.refuse(f"its format_codes {codes!r} are not one or two of DC1, DC2, DC3, DC4")
+        headline = None if article.headline is None else self.checked("headline", article.headline)
+        keyword = self.field("keyword", self.value("keyword", None) or _keyword(headline or ""), _KEYWORD)
+        version = extra.get("version")
+        if version is not None:
+            version = self.field("version", version, _VERSION)
+        filing_date = self.value("filing_date", None) or format_date(gmt.date(), "mm-dd")
+        filing_date = self.field("filing_date", filing_date, _FILING_DATE)
+        words = self.word_count()
+
+        # The ^ header lines: slug line, headline, notes, then the byline lines.
+        slug_line = extra.get("slug_line")
+        slug = [] if slug_line is None else [self.checked("slug line", slug_line)]
+        notes = [self.checked("note", note) for note in extra.get("notes") or ()]
+        if headline is None and notes:
+            raise self.refuse("it has notes but no headline, so the first note would read back as the headline")
+        headers = slug + ([] if headline is None else [headline]) + notes
+        if slug and _slug_index(slug, keyword) is None:
+            raise self.refuse(f"its slug line {slug_line!r} does not begin with the keyword {keyword!r}")
+        if not slug and _slug_index(headers, keyword) is not None:
+            raise self.refuse(
+                f"it has no slug line, but a header line begins with the keyword {keyword!r} and would read back as one"
+            )
+        titles = [self.checked("byline title", title) for title in extra.get("byline_titles") or ()]
+        if titles and article.byline is None:
+            raise self.refuse("it has byline_titles but no byline")
+        bylines = ([] if article.byline is None else [self.checked("byline", article.byline)]) + titles
+        for value in headers + bylines:
+            if _ITEM_BREAK.search(f"{value}<"):
+                raise self.refuse(f"the header line {value!r} holds '< ^', which would start a new header line")
+
+        source = article.source
+        if source is not None and not _LETTERS.fullmatch(source):
+            raise self.refuse(f"its source {source!r} is not letters only, as the trailer needs")
+        desk = extra.get("desk")
+        if desk is not None:
+            if source is None:
+                raise self.refuse("it has a desk but no source for the trailer")
+            self.field("desk", desk, _LETTERS)
+        paragraphs = self._body(gmt.date())
+
+        slug_fields = f"{keyword} {version}   " if version else f"{keyword}     "
+        control = "".join(CONTROL_CODES[code] for code in codes)
+        lines = [f"^{value}<" for value in headers] + [f"^{value}=" for value in bylines]
+        lines += [f"\t   {paragraph}" for paragraph in paragraphs]
+        trailer = ("" if source is None else f"{source}-") + ("" if desk is None else f"{desk}-")
+        return (
+            f"\x16\x16\x01{level}{sequence}\x1f{selector}\r\n"
+            f"{priority} {category}{control} {slug_fields}{filing_date} {words:04d}\r\n"
+            + STX
+            + "".join(f"{line}\r\n" for line in lines)
+            + f"\r\n\t   {ETX}{trailer}{format_date(gmt, 'anpa-trailer')}<\r\n\r\n\x0c\r\n\x04"
+        )
+
+    def _body(self, reference: _dt.date) -> list[str]:
+        """The body lines, with the dateline back in front of the first paragraph."""
+        paragraphs = [paragraph.rstrip() for paragraph in self.article.paragraphs]
+        dateline = self.article.dateline
+        if dateline is not None:
+            first = paragraphs.pop(0) if paragraphs else ""
+            paragraphs.insert(0, f"{dateline.text} {first}".rstrip())
+        result = []
+        for paragraph in paragraphs:
+            if not paragraph.strip():
+                continue
+            self.check_text("text", paragraph)
+            # The reader drops one closing "<" (quad left), so a real one is doubled.
+            result.append(paragraph + "<" if paragraph.endswith("<") else paragraph)
+        if dateline is not None and (not result or split_dateline(result[0], reference=reference)[0] != dateline):
+            raise self.refuse(f"its dateline {dateline.text!r} would not read back as written")
+        return result
 
 
 def _keyword(headline: str) -> str:
     """A keyword for an article that has none: AP's ``BC-`` and the headline's words."""
     words = _WORDS.findall(headline)
     return ("BC-" + "-".join(words))[:KEYWORD_WIDTH].rstrip("-")
+
+
+class ANPA1312Format(WireFormat):
+    """ANPA-1312 wire transmissions (AP and most US wires), read and written.
+
+    Reads every transmission of a file: the two header lines into
+    :attr:`~wirecopy.Article.extra`, the ``^`` header lines into headline,
+    byline and notes, the tab-indented body into paragraphs with the
+    dateline split off, and the ETX trailer (``AP-NY-03-14-17 1745GMT``) into
+    :attr:`~wirecopy.Article.source` and an aware
+    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
+    described in ``docs/formats/anpa-1312.md``, which it reads back byte
+    for byte: header fields missing from :attr:`~wirecopy.Article.extra` get
+    defaults (the sequence number is the article's position in the output),
+    and an article without an aware ``published`` datetime, or with a
+    field the layout cannot hold, raises :class:`~wirecopy.WriteError`.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "anpa-1312"
+    aliases = ("anpa",)
+    description = "ANPA-1312 wire transmissions (AP): SYN SYN SOH header, ^ header lines, ETX trailer"
+    version_added = "0.1"
+    label = "ANPA-1312"
+    reader = _Reader
+    writer = _Writer
+
+    # Certain on SYN SYN SOH, the service level and sequence number, and US.
+    signature = re.compile(rb"[\s\x00]*\x16\x16\x01[A-Za-z]\d{4}\x1f")
+
+    def sniff_damaged(self, head: bytes) -> float:
+        """Likely on ``SYN SYN SOH`` alone."""
+        return 0.8 if head.lstrip()[:3] == b"\x16\x16\x01" else 0.0

@@ -33,21 +33,15 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-from collections.abc import Iterable, Iterator, Mapping
-from typing import Any, BinaryIO
+from collections.abc import Mapping
+from typing import Any, ClassVar
 
-from .._text import take_dateline
-from ..article import Article, Defect
-from ..context import ReadContext
 from ..datelines import split_dateline
 from ..dates import format_date
-from ..registry import Format
-from . import _wire
-from ._wire import ETX, STX, Line, Transmission
+from ..defects import MISSING_DATE
+from ..kit.wire import ETX, STX, Line, TransmissionReader, TransmissionWriter, WireFormat, is_blank
 
 __all__ = ["IPTC7901Format"]
-
-_NAME = "iptc-7901"
 
 #: The wrap width of the body: dpa's lines are at most 69 characters.
 WIDTH = 69
@@ -63,8 +57,9 @@ _WORDS = re.compile(r"\d+(?= |$)")
 _TAIL = re.compile(r"(?: (?P<extra>[^\s\x00-\x1f]+))?(?: +(?P<agency>[A-Za-z][^\s\x00-\x1f]*))? +(?P<number>\d+)")
 _SPACE = re.compile(" ")
 
-# A label before the headline: "1ST LEAD", "EXTRA", "REFILE", "(Achtung)".
-_LABEL = re.compile(r"\(.*\)|[^a-z]*[A-Z0-9][^a-z]*")
+# A label before the headline: "1ST LEAD", "EXTRA", "REFILE" (see _is_label).
+_LOWER = re.compile("[a-z]")
+_UPPER_OR_DIGIT = re.compile("[A-Z0-9]")
 _BYLINE = re.compile(r"(?i:by|von) \S")
 _HEADING = re.compile(r"#+ ")
 _NOT_FOR_PUBLICATION = re.compile(r"(?i)the following information is not (?:intended )?for publication\.?")
@@ -75,155 +70,34 @@ _INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [A-Za-z]{1,5})+)")
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
 
 
-class IPTC7901Format(Format):
-    """IPTC 7901 text transmissions (dpa and other European agencies), read and written.
+class _Reader(TransmissionReader):
+    """Reads one IPTC 7901 transmission: header, slug, headline block, body and sections, trailer."""
 
-    Reads every transmission of a file: the SOH header into
-    :attr:`~wirecopy.Article.extra` and :attr:`~wirecopy.Article.source`,
-    the slug line, the headline block (labels, headline, byline, ending with
-    ``" ="``), the wrapped body with the dateline split off, the notebook and
-    "not for publication" sections (kept out of the body), the editor
-    initials, and the ETX trailer ``071341 GMT Okt 15`` into an aware
-    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
-    described in ``docs/formats/iptc-7901.md``, which it reads back byte for
-    byte.
+    # Every key is always there (None or empty when the transmission lacks
+    # it), in the order of the transmission.
+    extra_fields: ClassVar[Mapping[str, Any]] = {
+        "service": None,
+        "sequence": None,
+        "priority": None,
+        "category": None,
+        "word_count": None,
+        "header_extra": None,
+        "message_number": None,
+        "slug": None,
+        "labels": [],
+        "notebook": [],
+        "not_for_publication": [],
+        "editors": [],
+    }
 
-    .. versionadded:: 0.1
-    """
+    def header(self, head: list[Line], stx_line: Line) -> None:
+        """Read the SOH header line into extra and source, and the lines after it into the slug."""
+        self._header_line(head[0] if head else stx_line)
+        texts = [line.text.strip(" \t") for line in self.clean(head[1:]) if not is_blank(line.text)]
+        self.extra["slug"] = " ".join(texts) if texts else None
 
-    name = _NAME
-    aliases = ("iptc7901",)
-    extensions = ()
-    description = "IPTC 7901 text transmissions (dpa): SOH header, slug, headline block ending ' =', ETX trailer"
-    url = None
-    version_added = "0.1"
-    # Every byte must survive dumps() -> str -> loads().
-    encoding = "latin-1"
-
-    _SIGNATURE = re.compile(rb"[\s\x00\x16]*\x01[A-Za-z]+\d+ \d [A-Za-z]+ \d+ ")
-
-    def sniff(self, head: bytes, filename: str | None) -> float:
-        """Certain on SOH + ``<service><sequence> <priority digit> <category> <words>``."""
-        if self._SIGNATURE.match(head):
-            return 1.0
-        stripped = head.lstrip()
-        if stripped[:1] == b"\x01" and b"\x02" in head and (b"\x03" in head or len(head) >= 4096):
-            return 0.6
-        return 0.0
-
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per transmission, in input order."""
-        for transmission in _wire.transmissions(stream, context, "IPTC 7901"):
-            article = _Reader(transmission, context).article()
-            if article is not None:
-                yield article
-
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write each article as one transmission in the canonical layout.
-
-        Header fields missing from :attr:`~wirecopy.Article.extra` get
-        defaults (see the docs page); the sequence and message numbers
-        default to the article's position in the output.
-
-        Raises:
-            WriteError: An article has no headline, no aware ``published``
-                datetime, or a field the layout cannot hold.
-        """
-        for index, article in enumerate(articles, 1):
-            stream.write(_wire.encode(article, _NAME, _render(article, index)))
-
-
-class _Reader:
-    """Reads one transmission into an article."""
-
-    def __init__(self, transmission: Transmission, context: ReadContext) -> None:
-        self.transmission = transmission
-        self.context = context
-        self.defects: list[Defect] = []
-        # Every key is always there (None or empty when the transmission lacks
-        # it), in the order of the transmission.
-        self.extra: dict[str, Any] = {
-            "service": None,
-            "sequence": None,
-            "priority": None,
-            "category": None,
-            "word_count": None,
-            "header_extra": None,
-            "message_number": None,
-            "slug": None,
-            "labels": [],
-            "notebook": [],
-            "not_for_publication": [],
-            "editors": [],
-        }
-        self.agency: str | None = None
-        self.stray: list[int] = []
-
-    def defect(self, kind: str, msg: str, line: Line, index: int = 0) -> None:
-        self.defects.append(self.context.defect(kind, msg, line=line.number, column=line.column + index))
-
-    def article(self) -> Article | None:
-        transmission = self.transmission
-        lines = _wire.lines(transmission)
-        stx = next((n for n, line in enumerate(lines) if STX in line.text), None)
-        if stx is None:
-            cut = transmission.cut or "it has no STX"
-            last = lines[-1]
-            self.context.skip(
-                self.context.error(
-                    f"IPTC 7901 transmission without text: {cut}",
-                    line=last.number,
-                    column=last.column + len(last.text),
-                    kind="no-text",
-                )
-            )
-            return None
-        self._header(lines[0])
-        self._slug(lines[1:stx])
-        first = lines[stx]
-        at = first.text.index(STX) + 1
-        text_lines = [Line(first.text[at:], first.number, first.column + at), *lines[stx + 1 :]]
-        text_lines, trailer, after = _wire.split_at_etx(text_lines)
-        if transmission.cut is not None:
-            last = lines[-1]
-            self.defect("truncated", f"transmission cut short: {transmission.cut}", last, len(last.text))
-        published = self._trailer(trailer, text_lines[-1] if text_lines else first)
-        find_stray = _wire.find_stray
-        text_lines = [
-            line
-            if find_stray(line.text) is None
-            else line._replace(
-                text=_wire.strip_stray(
-                    line.text, self.context, self.defects, self.stray, line=line.number, column=line.column
-                )
-            )
-            for line in text_lines
-        ]
-        labels, headline, byline, used = headline_block([line.text for line in text_lines])
-        self.extra["labels"] = labels
-        paragraphs = self._body(text_lines[used:])
-        self._after_trailer(after)
-        dateline = take_dateline(paragraphs, published)
-        return Article(
-            format=_NAME,
-            source=self.agency,
-            headline=headline,
-            byline=byline,
-            published=published,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            extra=self.extra,
-            origin=self.context.origin(line=transmission.line, offset=transmission.offset),
-            defects=self.defects,
-        )
-
-    def _header(self, line: Line) -> None:
-        fields = _wire.Fields(
-            line,
-            line.text.index("\x01") + 1,
-            "IPTC 7901 header",
-            lambda msg, at: self.defect("bad-header", msg, line, at),
-        )
+    def _header_line(self, line: Line) -> None:
+        fields = self.fields(line, line.text.index("\x01") + 1, "IPTC 7901 header")
         service = fields.take(_SERVICE, "the service code and sequence number ('abc101')")
         if service is not None:
             self.extra.update(service=service["service"], sequence=service["sequence"])
@@ -241,28 +115,36 @@ class _Reader:
             return
         words = fields.take(_WORDS, "the word count (digits)")
         if words is not None:
-            self.extra["word_count"] = int(words.group())
+            self.extra["word_count"] = self.number(
+                words.group(), "IPTC 7901 header: the word count", line, words.start()
+            )
         tail = fields.rest(_TAIL, "'[extra]   agency number'")
         if tail is not None:
             self.extra.update(header_extra=tail["extra"], message_number=tail["number"])
-            self.agency = tail["agency"]
+            self.source = tail["agency"]
 
-    def _slug(self, lines: list[Line]) -> None:
-        texts = []
-        for line in lines:
-            text = _wire.strip_stray(
-                line.text, self.context, self.defects, self.stray, line=line.number, column=line.column
-            )
-            if not _wire.is_blank(text):
-                texts.append(text.strip(" \t"))
-        self.extra["slug"] = " ".join(texts) if texts else None
+    def trailer(self, line: Line) -> None:
+        """Read ``DDHHMM GMT Mon YY`` into published."""
+        text = line.text.strip(" \t")
+        if not text:
+            self.defect(MISSING_DATE, "the IPTC 7901 trailer after ETX has no date", line)
+            return
+        self.published = self.date(text, line, line.text.index(text))
 
-    def _body(self, lines: list[Line]) -> list[str]:
+    def text(self, body: list[Line], after: list[Line]) -> None:
+        """Read the headline block, then the body, notebook, not-for-publication block and initials."""
+        body = self.clean(body)
+        labels, self.headline, self.byline, used = headline_block([line.text for line in body])
+        self.extra["labels"] = labels
+        self._body(body[used:])
+        self.check_after_trailer(after)
+
+    def _body(self, lines: list[Line]) -> None:
         """Split the text after the headline block into paragraphs, notes and initials."""
         blocks: list[list[str]] = []
         current: list[str] = []
         for line in lines:
-            if _wire.is_blank(line.text):
+            if is_blank(line.text):
                 if current:
                     blocks.append(current)
                     current = []
@@ -270,12 +152,12 @@ class _Reader:
                 current.append(line.text.rstrip(" \t"))
         if current:
             blocks.append(current)
-        if blocks and self.agency is not None and len(blocks[-1]) == 1:
+        if blocks and self.source is not None and len(blocks[-1]) == 1:
             match = _INITIALS.fullmatch(blocks[-1][0])
-            if match is not None and match["agency"] == self.agency:
+            if match is not None and match["agency"] == self.source:
                 self.extra["editors"] = match["editors"].split()
                 blocks.pop()
-        paragraphs: list[str] = []
+        paragraphs = self.paragraphs
         notebook: list[str] = []
         not_for_publication: list[str] = []
         phase = "body"
@@ -299,33 +181,6 @@ class _Reader:
                 not_for_publication.append("\n".join(block))
         self.extra["notebook"] = notebook
         self.extra["not_for_publication"] = not_for_publication
-        return paragraphs
-
-    def _trailer(self, trailer: Line | None, last: Line) -> _dt.datetime | None:
-        if trailer is None:
-            if self.transmission.cut is None:
-                self.defect(
-                    "missing-trailer",
-                    "no ETX: the IPTC 7901 text is not closed, so it has no date",
-                    last,
-                    len(last.text),
-                )
-            return None
-        text = trailer.text.strip(" \t")
-        if not text:
-            self.defect("missing-date", "the IPTC 7901 trailer after ETX has no date", trailer)
-            return None
-        column = trailer.column + trailer.text.index(text)
-        published = self.context.date(text, self.defects, line=trailer.number, column=column)
-        return published if isinstance(published, _dt.datetime) else None
-
-    def _after_trailer(self, after: list[Line]) -> None:
-        for line in after:
-            text = line.text.replace(_wire.EOT, "")
-            if not _wire.is_blank(text):
-                index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
-                self.defect("stray-text", f"text after the IPTC 7901 trailer: {text.strip()[:40]!r}", line, index)
-                return
 
 
 def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None, int]:
@@ -335,11 +190,11 @@ def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None,
     first blank line.  Returns ``(labels, headline, byline, lines used)``.
     """
     start = 0
-    while start < len(lines) and _wire.is_blank(lines[start]):
+    while start < len(lines) and is_blank(lines[start]):
         start += 1
     end = start
     block: list[str] = []
-    while end < len(lines) and not _wire.is_blank(lines[end]):
+    while end < len(lines) and not is_blank(lines[end]):
         text = lines[end].strip(" \t")
         end += 1
         if text.endswith("="):
@@ -351,146 +206,146 @@ def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None,
     byline = None
     if len(block) >= 2 and _BYLINE.match(block[-1]):
         byline = block.pop()
-    labels = []
-    while len(block) > 1 and _LABEL.fullmatch(block[0]):
-        labels.append(block.pop(0))
-    return labels, " ".join(block), byline, end
+    first = 0
+    while first < len(block) - 1 and _is_label(block[first]):
+        first += 1
+    return block[:first], " ".join(block[first:]), byline, end
+
+
+def _is_label(text: str) -> bool:
+    """Whether a line of the headline block is a label: no lower-case letter (``1ST LEAD``), or ``(Achtung)``."""
+    # Two searches rather than one pattern: "[^a-z]*[A-Z0-9][^a-z]*" takes
+    # quadratic time to fail on a long upper-case line.
+    if len(text) >= 2 and text[0] == "(" and text[-1] == ")" and "\n" not in text:
+        return True
+    return _LOWER.search(text) is None and _UPPER_OR_DIGIT.search(text) is not None
 
 
 # -- writing ------------------------------------------------------------------
 
+_SERVICE_CODE = re.compile(r"[A-Za-z]+")
+_NUMBER = re.compile(r"\d+")
+_FIELD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
+_AGENCY = re.compile(r"[A-Za-z][^\s\x00-\x1f\x7f-\x9f]*")
+_EDITOR = re.compile(r"[A-Za-z]{1,5}")
 
-def _render(article: Article, index: int) -> str:
-    """One transmission in the canonical layout (see the docs page)."""
 
-    def refuse(reason: str) -> Exception:
-        return _wire.refuse(article, _NAME, reason)
+class _Writer(TransmissionWriter):
+    """Writes one article as an IPTC 7901 transmission in the canonical layout (see the docs page)."""
 
-    def check(what: str, value: object) -> str:
-        if not isinstance(value, str):
-            raise refuse(f"its {what} {value!r} is not a str")
-        _wire.check_text(article, _NAME, what, value)
-        return value.strip(" \t")
+    strip = " \t"
 
-    # extra is format-specific: another format's "priority" or "category"
-    # means something else, so only an article of this format lends its own.
-    extra: Mapping[str, Any] = article.extra if article.format == _NAME else {}
-    gmt = _wire.trailer_time(article, _NAME)
-    trailer = format_date(gmt, "iptc7901")
+    def render(self) -> str:
+        """One transmission in the canonical layout."""
+        article = self.article
+        extra = self.extra
+        gmt = self.trailer_time()
+        trailer = format_date(gmt, "iptc7901")
 
-    service = _wire.header_from(article, _NAME, extra, "service", "a", re.compile(r"[A-Za-z]+"))
-    sequence = _wire.header_from(article, _NAME, extra, "sequence", f"{index:04d}", re.compile(r"\d+"))
-    priority = _wire.header_value(extra, "priority", 4)
-    if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 9:
-        raise refuse(f"its priority {priority!r} is not a digit")
-    category = _wire.header_from(article, _NAME, extra, "category", "i", _CATEGORY)
-    words = _wire.header_value(extra, "word_count", None)
-    if words is None:
-        words = _wire.count_words(article.paragraphs)
-    if not isinstance(words, int) or isinstance(words, bool) or words < 0:
-        raise refuse(f"its word_count {words!r} is not a whole number")
-    header_extra = extra.get("header_extra")
-    if header_extra is not None:
-        _wire.header_field(article, _NAME, "header_extra", header_extra, re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+"))
-    agency = article.source
-    if agency is not None:
-        _wire.header_field(article, _NAME, "source", agency, re.compile(r"[A-Za-z][^\s\x00-\x1f\x7f-\x9f]*"))
-    number = _wire.header_from(article, _NAME, extra, "message_number", f"{index:04d}", re.compile(r"\d+"))
-    slug = extra.get("slug")
-    if slug is not None:
-        slug = check("slug", slug)
-        if not slug:
-            raise refuse("its slug is blank")
+        service = self.field_from("service", "a", _SERVICE_CODE)
+        sequence = self.field_from("sequence", f"{self.index:04d}", _NUMBER)
+        priority = self.value("priority", 4)
+        if not isinstance(priority, int) or isinstance(priority, bool) or not 0 <= priority <= 9:
+            raise self.refuse(f"its priority {priority!r} is not a digit")
+        category = self.field_from("category", "i", _CATEGORY)
+        words = self.word_count()
+        header_extra = extra.get("header_extra")
+        if header_extra is not None:
+            self.field("header_extra", header_extra, _FIELD)
+        agency = article.source
+        if agency is not None:
+            self.field("source", agency, _AGENCY)
+        number = self.field_from("message_number", f"{self.index:04d}", _NUMBER)
+        slug = extra.get("slug")
+        if slug is not None:
+            slug = self.checked("slug", slug)
+            if not slug:
+                raise self.refuse("its slug is blank")
 
-    if not article.headline or not article.headline.strip():
-        raise refuse("it has no headline")
-    labels = [check("label", label) for label in extra.get("labels") or ()]
-    headline = check("headline", article.headline)
-    byline = None if article.byline is None else check("byline", article.byline)
-    block = [*labels, headline, *([] if byline is None else [byline])]
-    if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, headline, byline, len(block)):
-        raise refuse(
-            "its labels, headline and byline would not read back as written "
-            "(labels are upper case or in parentheses, a byline begins with 'By' or 'Von' in any case, "
-            "and only the last line may end with '=')"
-        )
+        if not article.headline or not article.headline.strip():
+            raise self.refuse("it has no headline")
+        labels = [self.checked("label", label) for label in extra.get("labels") or ()]
+        headline = self.checked("headline", article.headline)
+        byline = None if article.byline is None else self.checked("byline", article.byline)
+        block = [*labels, headline, *([] if byline is None else [byline])]
+        if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, headline, byline, len(block)):
+            raise self.refuse(
+                "its labels, headline and byline would not read back as written "
+                "(labels are upper case or in parentheses, a byline begins with 'By' or 'Von' in any case, "
+                "and only the last line may end with '=')"
+            )
 
-    paragraphs = _paragraphs(article, gmt.date())
-    notebook = [_block(article, "notebook", text) for text in extra.get("notebook") or ()]
-    not_for_publication = [
-        _block(article, "not_for_publication", text) for text in extra.get("not_for_publication") or ()
-    ]
-    if notebook and not _HEADING.match(notebook[0]):
-        raise refuse("its notebook must begin with a '# ' heading, or it would read back as body text")
-    for what, blocks in (("notebook", notebook), ("not_for_publication", not_for_publication)):
+        paragraphs = self._paragraphs(gmt.date())
+        notebook = [self._block("notebook", text) for text in extra.get("notebook") or ()]
+        not_for_publication = [
+            self._block("not_for_publication", text) for text in extra.get("not_for_publication") or ()
+        ]
+        if notebook and not _HEADING.match(notebook[0]):
+            raise self.refuse("its notebook must begin with a '# ' heading, or it would read back as body text")
+        for what, blocks in (("notebook", notebook), ("not_for_publication", not_for_publication)):
+            for text in blocks:
+                if any(_NOT_FOR_PUBLICATION.fullmatch(line.strip()) for line in text.split("\r\n")):
+                    raise self.refuse(f"its {what} holds the 'not for publication' line, which the writer adds itself")
+        editors = [self.field("editor", editor, _EDITOR) for editor in extra.get("editors") or ()]
+        if editors and agency is None:
+            raise self.refuse("it has editors but no source (agency) to open their line")
+        blocks = paragraphs + notebook
+        if not_for_publication:
+            blocks.append(_NFP_MARKER.rstrip("\r\n"))
+            blocks += not_for_publication
+        if agency is not None and not editors and blocks:
+            last = blocks[-1]
+            match = _INITIALS.fullmatch(last)
+            if "\r\n" not in last and match is not None and match["agency"] == agency:
+                raise self.refuse(f"its last block {last!r} would read back as the editors' initials")
+        if editors:
+            blocks.append(f"{agency} {' '.join(editors)}")
+
+        # dpa's spacing: "120 xyzzy   dpa 007" with the extra field, "25  dpa 008" without.
+        tail = (f" {header_extra}   " if header_extra is not None else "  ") + (f"{agency} " if agency else "")
+        out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
+        if slug is not None:
+            out.append(f"{slug}\r\n")
+        out.append(STX + "\n".join([*block[:-1], f"{block[-1]} ="]) + "\r\n")
         for text in blocks:
-            if any(_NOT_FOR_PUBLICATION.fullmatch(line.strip()) for line in text.split("\r\n")):
-                raise refuse(f"its {what} holds the 'not for publication' line, which the writer adds itself")
-    editors = [
-        _wire.header_field(article, _NAME, "editor", editor, re.compile(r"[A-Za-z]{1,5}"))
-        for editor in extra.get("editors") or ()
-    ]
-    if editors and agency is None:
-        raise refuse("it has editors but no source (agency) to open their line")
-    blocks = paragraphs + notebook
-    if not_for_publication:
-        blocks.append(_NFP_MARKER.rstrip("\r\n"))
-        blocks += not_for_publication
-    if agency is not None and not editors and blocks:
-        last = blocks[-1]
-        match = _INITIALS.fullmatch(last)
-        if "\r\n" not in last and match is not None and match["agency"] == agency:
-            raise refuse(f"its last block {last!r} would read back as the editors' initials")
-    if editors:
-        blocks.append(f"{agency} {' '.join(editors)}")
+            out.append(f"\n{text}\r\n")
+        out.append(f"\r\n{ETX}{trailer}\r\n\x7f\n\x7f\x04")
+        return "".join(out)
 
-    # dpa's spacing: "120 xyzzy   dpa 007" with the extra field, "25  dpa 008" without.
-    tail = (f" {header_extra}   " if header_extra is not None else "  ") + (f"{agency} " if agency else "")
-    out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
-    if slug is not None:
-        out.append(f"{slug}\r\n")
-    out.append(STX + "\n".join([*block[:-1], f"{block[-1]} ="]) + "\r\n")
-    for text in blocks:
-        out.append(f"\n{text}\r\n")
-    out.append(f"\r\n{ETX}{trailer}\r\n\x7f\n\x7f\x04")
-    return "".join(out)
+    def _block(self, what: str, value: object) -> str:
+        """A notebook or not-for-publication block: its lines as written, CRLF between them."""
+        if not isinstance(value, str):
+            raise self.refuse(f"its {what} block {value!r} is not a str")
+        lines = [line.rstrip(" \t") for line in value.split("\n")]
+        for line in lines:
+            self.check_text(what, line)
+            if is_blank(line):
+                raise self.refuse(f"its {what} block {value[:40]!r} holds a blank line")
+        return "\r\n".join(lines)
 
-
-def _block(article: Article, what: str, value: object) -> str:
-    """A notebook or not-for-publication block: its lines as written, CRLF between them."""
-    if not isinstance(value, str):
-        raise _wire.refuse(article, _NAME, f"its {what} block {value!r} is not a str")
-    lines = [line.rstrip(" \t") for line in value.split("\n")]
-    for line in lines:
-        _wire.check_text(article, _NAME, what, line)
-        if _wire.is_blank(line):
-            raise _wire.refuse(article, _NAME, f"its {what} block {value[:40]!r} holds a blank line")
-    return "\r\n".join(lines)
-
-
-def _paragraphs(article: Article, reference: _dt.date) -> list[str]:
-    """The body, wrapped, with the dateline back in front of the first paragraph."""
-    texts = [paragraph.strip(" \t") for paragraph in article.paragraphs]
-    dateline = article.dateline
-    if dateline is not None:
-        first = texts.pop(0) if texts else ""
-        texts.insert(0, f"{dateline.text} {first}".strip(" \t"))
-    result = []
-    for text in texts:
-        if _wire.is_blank(text):
-            continue
-        _wire.check_text(article, _NAME, "text", text)
-        lines = wrap(text)
-        if _HEADING.match(lines[0]):
-            raise _wire.refuse(article, _NAME, f"its paragraph {text[:40]!r} would read back as a notebook heading")
-        if any(_NOT_FOR_PUBLICATION.fullmatch(line) for line in lines):
-            raise _wire.refuse(article, _NAME, f"its paragraph {text[:40]!r} holds the 'not for publication' line")
-        result.append("\r\n".join(lines))
-    if dateline is not None and (
-        not result or split_dateline(" ".join(result[0].split("\r\n")), reference=reference)[0] != dateline
-    ):
-        raise _wire.refuse(article, _NAME, f"its dateline {dateline.text!r} would not read back as written")
-    return result
+    def _paragraphs(self, reference: _dt.date) -> list[str]:
+        """The body, wrapped, with the dateline back in front of the first paragraph."""
+        texts = [paragraph.strip(" \t") for paragraph in self.article.paragraphs]
+        dateline = self.article.dateline
+        if dateline is not None:
+            first = texts.pop(0) if texts else ""
+            texts.insert(0, f"{dateline.text} {first}".strip(" \t"))
+        result = []
+        for text in texts:
+            if is_blank(text):
+                continue
+            self.check_text("text", text)
+            lines = wrap(text)
+            if _HEADING.match(lines[0]):
+                raise self.refuse(f"its paragraph {text[:40]!r} would read back as a notebook heading")
+            if any(_NOT_FOR_PUBLICATION.fullmatch(line) for line in lines):
+                raise self.refuse(f"its paragraph {text[:40]!r} holds the 'not for publication' line")
+            result.append("\r\n".join(lines))
+        if dateline is not None and (
+            not result or split_dateline(" ".join(result[0].split("\r\n")), reference=reference)[0] != dateline
+        ):
+            raise self.refuse(f"its dateline {dateline.text!r} would not read back as written")
+        return result
 
 
 @functools.lru_cache(maxsize=8)
@@ -527,3 +382,41 @@ def wrap(text: str, width: int = WIDTH) -> list[str]:
         else:
             lines.append(piece)
     return lines
+
+
+class IPTC7901Format(WireFormat):
+    """IPTC 7901 text transmissions (dpa and other European agencies), read and written.
+
+    Reads every transmission of a file: the SOH header into
+    :attr:`~wirecopy.Article.extra` and :attr:`~wirecopy.Article.source`,
+    the slug line, the headline block (labels, headline, byline, ending with
+    ``" ="``), the wrapped body with the dateline split off, the notebook and
+    "not for publication" sections (kept out of the body), the editor
+    initials, and the ETX trailer ``071341 GMT Okt 15`` into an aware
+    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
+    described in ``docs/formats/iptc-7901.md``, which it reads back byte for
+    byte: header fields missing from :attr:`~wirecopy.Article.extra` get
+    defaults (the sequence and message numbers are the article's position in
+    the output), and an article without a headline or an aware
+    ``published`` datetime, or with a field the layout cannot hold, raises
+    :class:`~wirecopy.WriteError`.
+
+    .. versionadded:: 0.1
+    """
+
+    name = "iptc-7901"
+    aliases = ("iptc7901",)
+    description = "IPTC 7901 text transmissions (dpa): SOH header, slug, headline block ending ' =', ETX trailer"
+    version_added = "0.1"
+    label = "IPTC 7901"
+    reader = _Reader
+    writer = _Writer
+
+    # Certain on SOH, then "<service><sequence> <priority digit> <category> <words> ".
+    signature = re.compile(rb"[\s\x00\x16]*\x01[A-Za-z]+\d+ \d [A-Za-z]+ \d+ ")
+
+    def sniff_damaged(self, head: bytes) -> float:
+        """Possible when the input starts with SOH and holds STX, and ETX too unless the head is long."""
+        if head.lstrip()[:1] == b"\x01" and b"\x02" in head and (b"\x03" in head or len(head) >= 4096):
+            return 0.6
+        return 0.0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import string
+from typing import Any
 
 from hypothesis import strategies as st
 
@@ -24,6 +25,18 @@ def wire_text(*, max_words: int = 30) -> st.SearchStrategy[str]:
     return paragraphs(max_words=max_words)
 
 
+def _story() -> st.SearchStrategy[dict[str, Any]]:
+    """The fields both wire formats hold alike: headline, published, dateline and paragraphs."""
+    return st.fixed_dictionaries(
+        {
+            "headline": headlines(),
+            "published": wire_published(),
+            "dateline": st.none() | datelines(),
+            "paragraphs": st.lists(paragraphs(), max_size=4),
+        }
+    )
+
+
 def anpa1312() -> st.SearchStrategy[Article]:
     from ..formats.anpa1312 import PRIORITIES
 
@@ -39,14 +52,12 @@ def anpa1312() -> st.SearchStrategy[Article]:
     )
     versions = st.none() | st.sampled_from(["1stLd-Writethru", "2ndLd", "Correction"])
     notes = st.lists(wire_text(max_words=12), max_size=3)
-    body = st.lists(paragraphs(), max_size=4)
-    optional_dateline = st.none() | datelines()
-    headline = headlines()
-    published = wire_published()
+    stories = _story()
 
     @st.composite
     def build(draw: st.DrawFn) -> Article:
-        moment = draw(published)
+        story = draw(stories)
+        moment = story["published"]
         priority = draw(st.sampled_from([*PRIORITIES, "x", "A"]))
         keyword = "BC-" + draw(slug_text)
         byline = draw(bylines)
@@ -71,16 +82,7 @@ def anpa1312() -> st.SearchStrategy[Article]:
             "byline_titles": draw(titles) if byline else [],
             "desk": draw(st.none() | st.sampled_from(["WF", "NY"])) if source else None,
         }
-        return Article(
-            format="anpa-1312",
-            source=source,
-            headline=draw(headline),
-            byline=byline,
-            published=moment,
-            dateline=draw(optional_dateline),
-            paragraphs=draw(body),
-            extra=extra,
-        )
+        return Article(format="anpa-1312", source=source, byline=byline, extra=extra, **story)
 
     return build().filter(body_reads_back).filter(_anpa_header_reads_back)
 
@@ -113,10 +115,7 @@ def iptc7901() -> st.SearchStrategy[Article]:
     labels = st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]), max_size=2)
     header_extra = st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)
     bylines = st.none() | words().map(lambda name: f"By {name}")
-    body = st.lists(paragraphs(), max_size=4)
-    optional_dateline = st.none() | datelines()
-    headline = headlines()
-    published = wire_published()
+    stories = _story()
 
     @st.composite
     def build(draw: st.DrawFn) -> Article:
@@ -135,16 +134,7 @@ def iptc7901() -> st.SearchStrategy[Article]:
             "not_for_publication": draw(contacts),
             "editors": draw(st.lists(lower, max_size=4)) if source else [],
         }
-        return Article(
-            format="iptc-7901",
-            source=source,
-            headline=draw(headline),
-            byline=draw(bylines),
-            published=draw(published),
-            dateline=draw(optional_dateline),
-            paragraphs=draw(body),
-            extra=extra,
-        )
+        return Article(format="iptc-7901", source=source, byline=draw(bylines), extra=extra, **draw(stories))
 
     return build().filter(body_reads_back).filter(_iptc_text_reads_back)
 

@@ -1,0 +1,364 @@
+"""The byte level of the wire family: control characters, the 8-bit charset, and transmissions.
+
+Wire formats are byte streams in which control characters carry the
+structure: SOH opens a transmission, STX opens its text, ETX closes the text
+and EOT the transmission.  This module cuts a stream into transmissions at
+those bytes, with their place in the input, and decodes their 8-bit text.
+:mod:`wirecopy.kit.wire` builds the readers and writers on it and re-exports
+what a format needs.
+"""
+
+from __future__ import annotations
+
+import codecs
+import re
+from collections.abc import Iterator
+from itertools import count, repeat
+from typing import BinaryIO, NamedTuple
+
+import attrs
+
+from ..context import ReadContext
+from ..defects import EMPTY_INPUT, STRAY_TEXT, TOO_LONG
+
+SOH = "\x01"
+STX = "\x02"
+ETX = "\x03"
+EOT = "\x04"
+TAB = "\t"
+FF = "\x0c"
+DC1, DC2, DC3, DC4 = "\x11", "\x12", "\x13", "\x14"
+SYN = "\x16"
+US = "\x1f"
+DEL = "\x7f"
+
+#: The names of the control characters, for messages and for ``extra``.
+CONTROL_NAMES = {
+    **{
+        chr(code): name
+        for code, name in enumerate(
+            [
+                "NUL",
+                "SOH",
+                "STX",
+                "ETX",
+                "EOT",
+                "ENQ",
+                "ACK",
+                "BEL",
+                "BS",
+                "TAB",
+                "LF",
+                "VT",
+                "FF",
+                "CR",
+                "SO",
+                "SI",
+                "DLE",
+                "DC1",
+                "DC2",
+                "DC3",
+                "DC4",
+                "NAK",
+                "SYN",
+                "ETB",
+                "CAN",
+                "EM",
+                "SUB",
+                "ESC",
+                "FS",
+                "GS",
+                "RS",
+                "US",
+            ]
+        )
+    },
+    DEL: "DEL",
+}
+CONTROL_CODES = {name: char for char, name in CONTROL_NAMES.items()}
+
+
+# The text is 7-bit ASCII in the standards and 8-bit in practice: dpa sends
+# undeclared Latin-1 (0xFC for "ü"), and copy edited on Windows carries
+# cp1252 punctuation at 0x80-0x9F, where Latin-1 has only C1 controls.  So a
+# byte reads as cp1252 where cp1252 defines it and as Latin-1 elsewhere (the
+# five bytes cp1252 leaves undefined become C1 controls, which are then
+# reported as stray).  One byte is always one character, so byte offsets and
+# string indexes agree, which keeps every reported column right.
+def _charset() -> str:
+    table = []
+    for code in range(256):
+        try:
+            table.append(bytes([code]).decode("cp1252"))
+        except UnicodeDecodeError:
+            table.append(chr(code))
+    return "".join(table)
+
+
+# A decoding table for codecs.charmap_decode, which reads it in C: three
+# times as fast as str.translate over a Latin-1 decoding.
+_TABLE = _charset()
+
+#: The name the docs and messages give the 8-bit text charset.
+CHARSET = "windows-1252 (Latin-1 where windows-1252 leaves a byte undefined)"
+
+# Bytes that may sit between transmissions: line noise a receiver ignores.
+_NOT_FILLER = re.compile(rb"[^ \t\r\n\x0b\x0c\x00\x16\x7f]")
+# A byte of text: neither a control character nor a space.  A transmission
+# without one is line noise (a run of SOH bytes, SOH ETX EOT debris), not a
+# document: reporting each would turn every byte of such input into an error.
+_TEXT = re.compile(rb"[^\x00-\x20\x7f]")
+# At most this many SYN bytes before SOH belong to its transmission; more are
+# line noise, so that a run of SYNs is never held in memory.
+_MAX_SYNS = 64
+
+#: A transmission longer than this without EOT is reported rather than
+#: buffered further, so that a damaged feed cannot fill memory.
+MAX_TRANSMISSION = 8 * 1024 * 1024
+
+_CHUNK = 1 << 16
+# How much of a run of stray text its report quotes from.
+_SAMPLE = 40
+
+
+def decode(data: bytes) -> str:
+    """Decode transmission bytes, one character per byte (see :data:`CHARSET`)."""
+    return codecs.charmap_decode(data, "strict", _TABLE)[0]
+
+
+@attrs.frozen
+class Transmission:
+    """One transmission cut out of the input, as raw bytes with its place."""
+
+    data: bytes
+    """From the first SYN or SOH through EOT (or to where it was cut)."""
+    offset: int
+    """The 0-based byte offset of :attr:`data` in the input."""
+    line: int
+    """The 1-based line on which it starts."""
+    column: int
+    """The 1-based column at which it starts."""
+    cut: str | None = None
+    """Why it has no EOT (a sentence), or ``None`` when it is complete."""
+
+
+def transmissions(
+    stream: BinaryIO, context: ReadContext, label: str, *, limit: int = MAX_TRANSMISSION
+) -> Iterator[Transmission]:
+    """Split *stream* into transmissions, from SOH (and the SYNs before it) through EOT.
+
+    Reads fixed-size chunks, so memory is bounded by the longest
+    transmission, not by the input.  Bytes outside any transmission that are
+    not line noise, and an input with no transmission at all, are reported
+    through *context* (the documents there cannot be read); a transmission
+    with no EOT is yielded with :attr:`Transmission.cut` set, for the format to
+    report as a defect.  One longer than *limit* bytes without EOT is reported
+    as ``too-long`` and skipped up to its end without being held in memory.
+    *label* names the format in messages (``"ANPA-1312"``).
+    """
+    splitter = _Splitter(context, label, limit)
+    while True:
+        chunk = stream.read(_CHUNK)
+        if not chunk:
+            break
+        yield from splitter.feed(chunk)
+    yield from splitter.close()
+
+
+class _Splitter:
+    """The state of :func:`transmissions`: where we are, and what is pending."""
+
+    def __init__(self, context: ReadContext, label: str, limit: int) -> None:
+        self.context = context
+        self.label = label
+        self.limit = limit
+        self.buffer = bytearray()
+        # The input position of buffer[0], and the line it is on.
+        self.offset = 0
+        self.line = 1
+        self.line_start = 0
+        # (offset, line, column) of the transmission being read, or None.
+        self.start: tuple[int, int, int] | None = None
+        # How far into the buffer the current transmission has been searched.
+        self.searched = 0
+        self.found = False
+        self.reported = False
+        self.discarding = False
+        self.junk: tuple[int, int, bytearray] | None = None
+
+    def feed(self, chunk: bytes) -> Iterator[Transmission]:
+        """Take the next chunk of input; yield the transmissions it completes."""
+        self.buffer.extend(chunk)
+        yield from self._scan(final=False)
+
+    def close(self) -> Iterator[Transmission]:
+        """The input has ended: yield what is left and report what was not read."""
+        yield from self._scan(final=True)
+        if self.start is not None:
+            cut = f"the input ends before EOT closes the {self.label} transmission"
+            transmission = self._emit(len(self.buffer), cut)
+            if transmission is not None:
+                yield transmission
+        self._outside(len(self.buffer))
+        self._report_junk()
+        if not self.found and not self.reported:
+            msg = f"empty input: no {self.label} transmission found"
+            self.context.leave_out(EMPTY_INPUT, msg, line=1, column=1)
+
+    def _scan(self, *, final: bool) -> Iterator[Transmission]:
+        buffer = self.buffer
+        while buffer:
+            if self.discarding:
+                # The rest of a transmission already reported as too long.
+                soh = buffer.find(b"\x01")
+                eot = buffer.find(b"\x04", 0, soh if soh >= 0 else len(buffer))
+                if eot >= 0:
+                    self._advance(eot + 1)
+                elif soh >= 0:
+                    self._advance(_syn_start(buffer, soh))
+                else:
+                    self._advance(len(buffer))
+                    return
+                self.discarding = False
+                continue
+            if self.start is None:
+                soh = buffer.find(b"\x01")
+                if soh < 0:
+                    # Keep trailing SYNs: the SOH they announce may come in the next chunk.
+                    keep = 0 if final else min(len(buffer) - len(buffer.rstrip(b"\x16")), _MAX_SYNS)
+                    self._outside(len(buffer) - keep)
+                    return
+                # Every SOH before the last one ahead of the first byte of text
+                # opens a transmission without text: skip them all at once.
+                text = _TEXT.search(buffer, soh)
+                soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
+                begin = _syn_start(buffer, soh)
+                self._outside(begin)
+                self.start = self._where(0)
+                self.searched = soh - begin + 1
+            # The end is the first EOT or SOH; search for EOT only up to the
+            # next SOH, so that no byte is searched twice for many transmissions.
+            soh = buffer.find(b"\x01", self.searched)
+            eot = buffer.find(b"\x04", self.searched, soh if soh >= 0 else len(buffer))
+            if eot >= 0:
+                transmission = self._emit(eot + 1, None)
+            elif soh >= 0:
+                cut = f"a new {self.label} transmission starts before EOT closes this one"
+                transmission = self._emit(_syn_start(buffer, soh), cut)
+            elif len(buffer) > self.limit:
+                _, line, column = self.start
+                self.start = None
+                self._advance(len(buffer))
+                self._report_junk()
+                self.reported = True
+                self.discarding = True
+                msg = f"{self.label} transmission longer than {self.limit} bytes without EOT; left out"
+                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                continue
+            else:
+                self.searched = len(buffer)
+                return
+            if transmission is not None:
+                yield transmission
+
+    def _emit(self, end: int, cut: str | None) -> Transmission | None:
+        """Cut ``buffer[:end]`` off as the transmission begun; ``None`` when it holds no text (line noise)."""
+        start = self.start
+        assert start is not None
+        self.start = None
+        if _TEXT.search(self.buffer, 0, end) is None:
+            self._outside(end)
+            return None
+        self._report_junk()
+        offset, line, column = start
+        with memoryview(self.buffer) as view:
+            data = bytes(view[:end])
+        self._advance(end)
+        self.found = True
+        return Transmission(data=data, offset=offset, line=line, column=column, cut=cut)
+
+    def _advance(self, count: int) -> None:
+        """Drop *count* bytes from the buffer, counting the lines they end."""
+        buffer = self.buffer
+        newlines = buffer.count(b"\n", 0, count)
+        if newlines:
+            self.line += newlines
+            self.line_start = self.offset + buffer.rfind(b"\n", 0, count) + 1
+        del buffer[:count]
+        self.offset += count
+
+    def _where(self, index: int) -> tuple[int, int, int]:
+        """(offset, line, column) of ``buffer[index]``."""
+        buffer = self.buffer
+        newlines = buffer.count(b"\n", 0, index)
+        line, line_start = self.line, self.line_start
+        if newlines:
+            line += newlines
+            line_start = self.offset + buffer.rfind(b"\n", 0, index) + 1
+        offset = self.offset + index
+        return offset, line, offset - line_start + 1
+
+    def _outside(self, end: int) -> None:
+        """Note any text in ``buffer[:end]``, which lies outside every transmission, then drop it."""
+        if end <= 0:
+            return
+        buffer = self.buffer
+        if self.junk is not None:
+            sample = self.junk[2]
+            if len(sample) < _SAMPLE:
+                sample.extend(buffer[: min(end, _SAMPLE - len(sample))])
+        else:
+            match = _NOT_FILLER.search(buffer, 0, end)
+            if match is not None:
+                index = match.start()
+                _, line, column = self._where(index)
+                self.junk = (line, column, bytearray(buffer[index : min(end, index + _SAMPLE)]))
+        self._advance(end)
+
+    def _report_junk(self) -> None:
+        """Report the text seen since the last transmission, if any, as one document left out."""
+        if self.junk is None:
+            return
+        line, column, sample = self.junk
+        self.junk = None
+        self.reported = True
+        text = decode(bytes(sample)).split("\n")[0].strip()
+        msg = f"text outside any {self.label} transmission: {text!r}"
+        self.context.leave_out(STRAY_TEXT, msg, line=line, column=column)
+
+
+def _syn_start(buffer: bytearray, soh: int) -> int:
+    """Where a transmission whose SOH is at *soh* begins: at the SYNs before it (at most :data:`_MAX_SYNS`)."""
+    begin = soh
+    stop = max(0, soh - _MAX_SYNS)
+    while begin > stop and buffer[begin - 1] == 0x16:
+        begin -= 1
+    return begin
+
+
+class Line(NamedTuple):
+    """One line of a transmission, decoded, without its line end.
+
+    A named tuple rather than an attrs class: a transmission makes dozens,
+    and a tuple is the cheapest record to build.
+    """
+
+    text: str
+    number: int
+    """The 1-based line number in the input."""
+    column: int
+    """The 1-based column of ``text[0]`` in the input."""
+
+
+def lines(transmission: Transmission) -> list[Line]:
+    """Split a transmission into lines at LF, CRLF (and so mixed endings) alike."""
+    first = transmission.line
+    text = decode(transmission.data)
+    parts = text.replace("\r\n", "\n").split("\n") if "\r" in text else text.split("\n")
+    if parts[-1].endswith("\r"):
+        parts[-1] = parts[-1][:-1]
+    # tuple.__new__ builds each Line in C: a transmission makes dozens, and
+    # the named tuple's own __new__ is Python code.
+    result: list[Line] = list(map(tuple.__new__, repeat(Line), zip(parts, count(first), repeat(1))))
+    result[0] = Line(result[0].text, first, transmission.column)
+    return result
