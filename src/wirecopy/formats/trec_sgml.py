@@ -37,7 +37,7 @@ from ..article import Article, Dateline
 from ..datelines import parse_dateline
 from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
 from ..errors import ParseError
-from ..kit._sgml_text import TAG
+from ..kit._sgml_text import TAG, escape, escape_attribute
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
@@ -45,8 +45,6 @@ from ..kit.sgml import (
     blocks,
     collapse,
     decode_entities,
-    escape,
-    escape_attribute,
     find_control,
     normalize,
     remove_controls,
