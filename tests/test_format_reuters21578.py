@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 import warnings
 from pathlib import Path
 
@@ -11,6 +12,7 @@ import pytest
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
 from wirecopy.formats import reuters21578
+from wirecopy.kit import _sgml_scan
 
 from .conftest import DATA, corpus_sample
 
@@ -255,7 +257,7 @@ class TestBadInput:
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            reader = wirecopy.load(__import__("io").BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
+            reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
             ids = [a.id for a in reader]
         assert ids == (["2", "3"] if errors == "warn" else ["2"])
         assert reader.returned + len(reader.skipped) == 4
@@ -274,3 +276,68 @@ class TestSniff:
     def test_scores(self, head: bytes, score: float) -> None:
         """sniff is sure of the lewis DOCTYPE and of <REUTERS with a NEWID."""
         assert reuters21578.Reuters21578Format().sniff(head, None) == score
+
+
+class TestHostileInput:
+    """Input made to be slow or big: each byte is looked at a bounded number of times."""
+
+    def test_document_longer_than_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A document over the policy's size limit is left out unread, and the documents after it are read."""
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 64)
+        data = TestBadInput.DOC.format(n=1) + "<REUTERS>\n" + "x" * 5000 + "</REUTERS>\n" + TestBadInput.DOC.format(n=3)
+        policy = wirecopy.Policy(errors="skip", max_document_size=1000)
+        reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", policy=policy)
+        assert [a.id for a in reader] == ["1", "3"]
+        [error] = reader.skipped
+        assert (error.kind, error.lineno, error.colno) == ("document-too-large", 7, 1)
+        assert error.msg == "<REUTERS> is not closed within 1,000 bytes"
+
+    def test_list_with_unclosed_codes(self) -> None:
+        """100,000 <D> tags with no </D> (quadratic before) end the list: the codes before them are read."""
+        data = '<REUTERS NEWID="1">\n<TOPICS><D>acq</D>' + "<D>" * 100_000 + "</TOPICS>\n</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.subjects == ("acq",)
+
+    def test_text_with_many_unclosed_tags(self) -> None:
+        """A TEXT of 100,000 unclosed tags is stepped over tag by tag, each once."""
+        data = '<REUTERS NEWID="1">\n<TEXT>' + "<P>" * 100_000 + "<TITLE>T</TITLE><BODY>B.</BODY></TEXT>\n</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert (article.headline, article.paragraphs) == ("T", ("B.",))
+
+    def test_huge_number_in_a_date(self) -> None:
+        """A time with a 30-digit field is a bad-date defect (the text kept), never another exception."""
+        when = "26-FEB-1987 1:" + "9" * 30
+        data = f'<REUTERS NEWID="1">\n<DATE>{when}</DATE>\n<TEXT><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert (article.published, article.extra["date"]) == (None, when)
+        [defect] = article.defects
+        assert (defect.kind, defect.line) == ("bad-date", 2)
+        assert defect.column is not None and defect.column >= 7  # where the date, or its bad field, starts
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "reuters21578", errors="strict")
+        assert (caught.value.kind, caught.value.lineno) == ("bad-date", 2)
+
+    def test_huge_number_in_a_dateline(self) -> None:
+        """A dateline with a 30-digit number is kept as written with a bad-dateline defect."""
+        place = "PARIS, 1:" + "9" * 30 + " -"
+        data = f'<REUTERS NEWID="1">\n<DATE>26-FEB-1987 15:01:01.79</DATE>\n<TEXT><DATELINE>{place}</DATELINE><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'  # noqa: E501
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.dateline == wirecopy.Dateline(text=place)
+        assert [d.kind for d in article.defects] == ["bad-dateline"]
+
+    def test_control_characters_reported_once(self) -> None:
+        """A document of 10,000 TEXT elements with control characters gets one defect, where the first is written."""
+        data = '<REUTERS NEWID="1">\n' + "<TEXT><BODY>a&#127;b</BODY></TEXT>\n" * 10_000 + "</REUTERS>\n"
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert [(d.kind, d.line, d.column) for d in article.defects] == [("control-character", 2, 14)]
+        assert article.paragraphs == ("ab",)
+
+    def test_dateline_too_long_to_be_one(self) -> None:
+        """A DATELINE of 2 MB is kept as written with a bad-dateline defect, not handed to the dateline parser."""
+        place = "PARIS " * 350_000
+        data = f'<REUTERS NEWID="1">\n<TEXT><DATELINE>{place}</DATELINE><BODY>Text.</BODY></TEXT>\n</REUTERS>\n'
+        [article] = wirecopy.loads(data, "reuters21578")
+        assert article.dateline == wirecopy.Dateline(text=place.strip())
+        assert [(d.kind, d.message) for d in article.defects] == [
+            ("bad-dateline", "a dateline of 2,099,999 characters is too long")
+        ]

@@ -5,7 +5,9 @@ from __future__ import annotations
 import bz2
 import datetime as dt
 import gzip
+import io
 import lzma
+import tracemalloc
 import warnings
 from pathlib import Path
 
@@ -15,7 +17,9 @@ from hypothesis import strategies as st
 
 import wirecopy
 from wirecopy import Article, ParseError, SkippedDocumentWarning, WriteError
-from wirecopy.formats import _sgml, trec_sgml
+from wirecopy.formats import trec_sgml
+from wirecopy.kit import _sgml_scan
+from wirecopy.kit.sgml import decode_entities
 from wirecopy.strategies import articles_for
 
 from .conftest import DATA, corpus_sample
@@ -271,7 +275,7 @@ class TestFixtures:
     def test_chunk_boundaries_do_not_matter(self, monkeypatch: pytest.MonkeyPatch, chunk: int) -> None:
         """Documents, lines and offsets are the same whatever the read size."""
         expected = [(a, a.origin) for a in wirecopy.read(FIXTURES / "gigaword_month.sgml")]
-        monkeypatch.setattr(_sgml, "CHUNK_SIZE", chunk)
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", chunk)
         assert [(a, a.origin) for a in wirecopy.read(FIXTURES / "gigaword_month.sgml")] == expected
 
     @pytest.mark.parametrize("opener", [gzip.open, bz2.open, lzma.open])
@@ -305,13 +309,13 @@ class TestEntities:
     )
     def test_decoded(self, written: str, text: str) -> None:
         """Standard, numeric and LDC SGML entities decode to text; a bare '&' stays."""
-        assert _sgml.decode_entities(written) == text
+        assert decode_entities(written) == text
 
     @pytest.mark.parametrize("name", ["&C;", "&Cx;", "&Cxzz;"])
     def test_control_lookalikes_are_unknown_entities(self, name: str) -> None:
         """A name that only starts like AQUAINT's &Cx1f; is an unknown entity, kept and reported, not a crash."""
         unknown: list[str] = []
-        assert _sgml.decode_entities(f"a {name} b", unknown) == f"a {name} b"
+        assert decode_entities(f"a {name} b", unknown.append) == f"a {name} b"
         assert unknown == [name]
 
     def test_unknown_entity_kept_and_reported(self) -> None:
@@ -449,3 +453,133 @@ class TestSniff:
     def test_scores(self, head: bytes, score: float) -> None:
         """sniff gives 1.0 to a <DOC> with an id, less to a bare <DOC>, nothing to other markup."""
         assert trec_sgml.TRECSGMLFormat().sniff(head, None) == score
+
+
+class TestHostileInput:
+    """Input made to be slow or big: each byte is looked at a bounded number of times, memory stays flat."""
+
+    def test_many_tiny_documents(self) -> None:
+        """20,000 empty documents are each read, numbered and placed."""
+        articles = wirecopy.loads(b"<DOC></DOC>\n" * 20_000, "trec-sgml", errors="warn")
+        assert len(articles) == 20_000
+        last = articles[-1]
+        assert (last.origin.index, last.origin.line, last.origin.offset) == (19_999, 20_000, 19_999 * 12)
+        assert [d.kind for d in last.defects] == ["missing-id"]
+
+    def test_memory_does_not_grow_with_documents_left_out(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """Reading 4 times as many unclosed documents takes no more memory: nothing is kept per document."""
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 4096)
+
+        def peak(count: int) -> int:
+            data = io.BytesIO(b"<DOC>\n" * count)
+            tracemalloc.start()
+            try:
+                reader = wirecopy.load(data, "trec-sgml", errors="skip")
+                assert list(reader) == [] and reader.left_out == count
+                return tracemalloc.get_traced_memory()[1]
+            finally:
+                tracemalloc.stop()
+
+        small, large = peak(5_000), peak(20_000)
+        assert large < small + 64 * 1024, (small, large)
+
+    def test_long_unclosed_tag_name(self) -> None:
+        """A 200 KB tag name with no '>' (a 20 KB one took 7 s) is text of the document, not a tag."""
+        [article] = wirecopy.loads(b'<DOC id="AFP_ENG_20120314.0001">\n<' + b"A" * 200_000 + b"\n</DOC>\n", "trec-sgml")
+        assert article.id == "AFP_ENG_20120314.0001"
+        assert article.extra["preamble"] == ("<" + "A" * 200_000,)
+
+    @pytest.mark.parametrize("tag", [b"<X>", b"<X%d>"], ids=["same", "distinct"])
+    def test_many_unclosed_elements(self, tag: bytes) -> None:
+        """50,000 start tags with no end tag in one document are stepped over, each once."""
+        tags = b"".join(tag.replace(b"%d", str(n).encode()) for n in range(50_000))
+        data = b'<DOC id="AFP_ENG_20120314.0001">\n' + tags + b"\n<HEADLINE> Found </HEADLINE>\n</DOC>\n"
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.headline == "Found"
+
+    def test_unclosed_element_before_a_case_variant_end_tag(self) -> None:
+        """An element whose end tag is written in another case, or with a space, still ends there."""
+        data = b'<DOC id="AFP_ENG_20120314.0001">\n<X>\n<HEADLINE>One</headline >\n<X>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.headline == "One"
+
+    def test_header_with_a_long_run_of_separators(self) -> None:
+        """A HEADER with 100,000 unit separators (cubic time before) is kept, and has no ANPA fields."""
+        header = "w1 " + "\x1f" * 100_000 + " x"
+        [article] = wirecopy.loads(
+            f'<DOC id="AFP_ENG_20120314.0001">\n<HEADER>{header}</HEADER>\n</DOC>\n', "trec-sgml"
+        )
+        assert article.extra["header"] == header
+        assert "anpa" not in article.extra
+
+    def test_many_unknown_entities(self) -> None:
+        """100,000 unknown entity references give one defect naming the first hundred, and the rest counted."""
+        text = "".join(f"&u{n};" for n in range(150)) + "&zz;" * 100_000
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        [defect] = article.defects
+        assert defect.kind == "unknown-entity"
+        assert defect.message.startswith("unknown entity &u0;, &u1;, ")
+        assert defect.message.endswith(", &u99; and 100050 more references kept as written")
+
+    @pytest.mark.parametrize(
+        ("data", "line"),
+        [(b"<DOC>\n</DOC>\njunk\n<DOC>\n", 3), (b"junk\n<DOC>\n<DOC>\n", 1)],
+        ids=["after-a-document", "before-any"],
+    )
+    def test_junk_followed_only_by_documents_left_out(self, data: bytes, line: int) -> None:
+        """Junk with no document after it to be reported on is left out itself, not lost."""
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", SkippedDocumentWarning)
+            reader = wirecopy.load(io.BytesIO(data), "trec-sgml", errors="warn")
+            list(reader)
+        assert [(e.kind, e.lineno) for e in reader.skipped if e.kind == "junk"] == [("junk", line)]
+        assert str(reader.skipped[-1]) == f"text outside any <DOC> document (at line {line}, column 1)"
+
+    @pytest.mark.parametrize("element", ["DATE_TIME", "DATE"])
+    def test_huge_number_in_a_date(self, element: str) -> None:
+        """A time with a 30-digit field is a bad-date defect (the text kept), never another exception."""
+        when = "1:" + "9" * 30
+        data = f'<DOC id="AFP_ENG_20120314.0001">\n<{element}> {when} </{element}>\n<TEXT>\nWords.\n</TEXT>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert (article.published, article.extra["date"]) == (None, when)
+        assert [(d.kind, d.line) for d in article.defects] == [("bad-date", 2)]
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "trec-sgml", errors="strict")
+        assert (caught.value.kind, caught.value.lineno) == ("bad-date", 2)
+
+    def test_control_characters_reported_once(self) -> None:
+        """Control characters in 10,000 paragraphs give one defect, not one per paragraph; all are removed."""
+        text = "\n\n".join(f"Line\x7f {n}" for n in range(10_000))
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        assert [(d.kind, d.message) for d in article.defects] == [
+            ("control-character", "control character '\\x7f' in text, removed")
+        ]
+        assert article.paragraphs[-1] == "Line 9999"
+
+    def test_long_paragraph_without_newlines(self) -> None:
+        """A 2 MB paragraph with no newline is read into one paragraph, its white space collapsed."""
+        text = "word  " * 350_000
+        [article] = wirecopy.loads(f'<DOC id="AFP_ENG_20120314.0001">\n<TEXT>\n{text}\n</TEXT>\n</DOC>\n', "trec-sgml")
+        assert article.paragraphs == (" ".join(["word"] * 350_000),)
+
+    @pytest.mark.parametrize("chunk", [4, 1 << 20])
+    @pytest.mark.parametrize("limit", [1, 31, 100, 200])
+    def test_size_limit_holds_for_every_document(self, monkeypatch: pytest.MonkeyPatch, limit: int, chunk: int) -> None:
+        """Every document over Policy.max_document_size is left out, whole or cut by a chunk's end, and no other."""
+        monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", chunk)
+        small = b"<DOC>\n<DOCNO> S </DOCNO>\n</DOC>\n"
+        large = b"<DOC>\n<DOCNO> L </DOCNO>\n<TEXT>\n" + b"Words. " * 20 + b"\n</TEXT>\n</DOC>\n"
+        docs = (small, large, small)
+        policy = wirecopy.Policy(errors="skip", max_document_size=limit)
+        reader = wirecopy.load(io.BytesIO(b"".join(docs)), "trec-sgml", policy=policy)
+        returned = [a.origin.index for a in reader]
+        assert returned == [i for i, doc in enumerate(docs) if len(doc.rstrip()) <= limit]
+        assert {e.kind for e in reader.skipped} <= {"document-too-large"}
+        assert reader.left_out == 3 - len(returned)
+
+    def test_dateline_too_long_to_be_one(self) -> None:
+        """A DATELINE of 2 MB is kept as written, not handed to the dateline parser."""
+        place = "PARIS " * 350_000
+        data = f'<DOC id="AFP_ENG_20120314.0001">\n<DATELINE>\n{place}\n</DATELINE>\n<TEXT>\nA.\n</TEXT>\n</DOC>\n'
+        [article] = wirecopy.loads(data, "trec-sgml")
+        assert article.dateline == wirecopy.Dateline(text=place.strip())

@@ -99,7 +99,6 @@ def _private_names(path: Path) -> list[str]:
     return found
 
 
-@pytest.mark.xfail(reason="the architecture work in progress: strategies still does", strict=True)
 def test_no_module_imports_another_modules_private_names() -> None:
     """No module imports an underscore name from another module (private modules may be imported whole)."""
     offenders = []
@@ -108,7 +107,6 @@ def test_no_module_imports_another_modules_private_names() -> None:
     assert offenders == []
 
 
-@pytest.mark.xfail(reason="the architecture work in progress: four modules are still longer", strict=True)
 def test_no_module_is_over_700_lines() -> None:
     """Every module of the package is small enough to read in one go."""
     long = {str(p.relative_to(SRC)): n for p in SRC.rglob("*.py") if (n := len(p.read_text().splitlines())) > 700}

@@ -25,35 +25,45 @@ from __future__ import annotations
 import datetime as _dt
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import Any
 
-from .._text import collect, decode, describe
-from ..article import Article, Dateline, Defect
-from ..context import ReadContext
+from ..article import Article, Dateline
 from ..datelines import parse_dateline
 from ..dates import format_date
-from ..errors import ParseError, WriteError
-from ..registry import Format
-from . import _sgml
+from ..defects import BAD_DATELINE, CONTROL_CHARACTER, MISSING_ID
+from ..errors import ParseError
+from ..kit.sgml import (
+    SGMLDocument,
+    SGMLFormat,
+    attributes,
+    blocks,
+    collapse,
+    escape,
+    escape_attribute,
+    find_control,
+    remove_controls,
+)
+from ._sgml import SIGNOFF
 
 __all__ = ["Reuters21578Format"]
 
-_D = re.compile(r"<D>(.*?)</D>", re.DOTALL | re.IGNORECASE)
+_D_START = re.compile("<D>", re.IGNORECASE)
+_D_END = re.compile("</D>", re.IGNORECASE)
 _LISTS = ("PLACES", "PEOPLE", "ORGS", "EXCHANGES", "COMPANIES")
 # The attributes of <REUTERS>, in the order the distribution writes them.
 _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
-_SIGNOFF = re.compile(r"[ \t]*(Reuter|REUTER|Reuters|REUTERS)[ \t]*")
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
 _WIDTH = 65
+_LONGEST_DATELINE = 1000
+
+# What str.splitlines() cuts lines at ("\r\n" ends at its "\n").
+_LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
 
 # A control character as written: a numeric reference or the raw byte.
 _WRITTEN_CONTROL = re.compile(r"&#(0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127));|[\x00-\x08\x0e-\x1f\x7f]")
 
-_DOCTYPE = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
 
-
-class Reuters21578Format(Format):
+class Reuters21578Format(SGMLFormat):
     """The Reuters-21578 text categorisation collection (``reut2-NNN.sgm``).
 
     Reads NEWID into :attr:`~wirecopy.Article.id`, DATE into
@@ -82,61 +92,38 @@ class Reuters21578Format(Format):
             return 0.0
         return 1.0 if b"NEWID=" in head[:4096] else 0.8
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per ``<REUTERS>`` document, streaming."""
-        return _sgml.read_documents(
-            stream,
-            context,
-            open_tag=b"<REUTERS",
-            close_tag=b"</REUTERS>",
-            parse=lambda raw: self._article(raw, context),
-        )
+    element = "REUTERS"
+    prologue = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
 
-    def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
-        origin = context.origin(line=raw.line, offset=raw.offset)
-        defects = _sgml.junk_defects(raw, context, "REUTERS") if raw.junk else []
-        text = decode(raw.data, collect(context, defects), line=raw.line)
-        return _Document(text, raw, context, defects).article(self.name, origin)
+    def read_document(self, document: SGMLDocument) -> Article:
+        """Read one ``<REUTERS>`` document."""
+        return _Reading(document).article()
 
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write the distribution's layout: the DOCTYPE line, then one ``<REUTERS>`` per article.
+    def render(self, article: Article) -> str:
+        """Write one ``<REUTERS>`` document in the distribution's layout.
 
         Raises:
-            WriteError: An article has no id, or a date with a time zone (the
-                format has none).
+            WriteError: The article has no id, or a date with a time zone
+                (the format has none).
         """
-        stream.write(_DOCTYPE.encode("ascii"))
-        for article in articles:
-            stream.write(_render(article).encode("utf-8"))
+        return _render(self, article)
 
 
-class _Document:
-    """The reading of one ``<REUTERS>`` document."""
+class _Reading:
+    """The reading of one ``<REUTERS>`` document: the document, and the extra fields found so far."""
 
-    def __init__(self, text: str, raw: _sgml.Raw, context: ReadContext, defects: list[Defect]) -> None:
-        self.text = text
-        self.raw = raw
-        self.context = context
-        self.defects = defects
-        self.unknown: list[str] = []
+    def __init__(self, document: SGMLDocument) -> None:
+        self.document = document
+        self.decode = document.decode
+        self.extra: dict[str, Any] = {}
+        self.controls_reported = False
 
-    def where(self, index: int) -> tuple[int, int]:
-        line, column = _sgml.position(self.text, index, self.raw.line)
-        if line == self.raw.line:
-            column += self.raw.column - 1
-        return line, column
-
-    def decode(self, text: str) -> str:
-        return _sgml.decode_entities(text, self.unknown)
-
-    def article(self, fmt: str, origin: Any) -> Article:
-        text = self.text
-        context = self.context
-        defects = self.defects
-        extra: dict[str, Any] = {}
-        gt = text.find(">")
+    def article(self) -> Article:
+        document = self.document
+        text = document.text
+        extra = self.extra
         doc_id = None
-        for key, value in _sgml.attributes(text[8:gt]).items():
+        for key, value in attributes(document.tag_attributes()).items():
             upper = key.upper()
             if upper == "NEWID":
                 doc_id = value.strip() or None
@@ -153,48 +140,39 @@ class _Document:
         dateline_raw = None
         dateline_at = 0
         paragraphs: list[str] = []
-        end = len(text) - len("</REUTERS>")
-        for _, _, element in _sgml.elements(text, gt + 1, end):
-            if element is None:
+        for element in document.children():
+            upper = element.upper
+            start = element.start
+            if upper == "TEXT":
+                # Read in place: TEXT may be most of a large document.
+                kind = attributes(element.attributes).get("TYPE")
+                if kind is not None:
+                    extra["text_type"] = kind
+                headline, byline, dateline_raw, dateline_at, paragraphs = self.body(start, element.end, kind)
                 continue
-            name, upper, attributes, start, close = element
-            content = text[start:close]
+            content = text[start : element.end]
             if upper == "DATE":
                 date_text = content
                 date_at = start
             elif upper == "TOPICS":
-                subjects = [_sgml.collapse(self.decode(d)) for d in _D.findall(content)]
+                subjects = self.items(content)
             elif upper in _LISTS:
-                items = [_sgml.collapse(self.decode(d)) for d in _D.findall(content)]
+                items = self.items(content)
                 if items:
                     extra[upper.lower()] = items
             elif upper == "UNKNOWN":
                 extra["unknown"] = self.decode(content)
             elif upper == "MKNOTE":
                 extra["mknote"] = self.decode(content)
-            elif upper == "TEXT":
-                kind = _sgml.attributes(attributes).get("TYPE")
-                if kind is not None:
-                    extra["text_type"] = kind
-                found = self.body(content, start, kind, extra)
-                headline, byline, dateline_raw, dateline_at, paragraphs = found
             else:
-                extra[name.lower()] = _sgml.collapse(self.decode(content))
+                extra[element.name.lower()] = collapse(self.decode(content))
         if doc_id is None:
-            defects.append(
-                context.defect("missing-id", "document has no NEWID", line=self.raw.line, column=self.raw.column)
-            )
+            document.defect(MISSING_ID, "document has no NEWID")
         if date_text is not None:
-            published = self.date(date_text, date_at, extra)
+            published = self.date(date_text, date_at)
         if dateline_raw is not None:
             dateline = self.dateline(dateline_raw, dateline_at, published)
-        if self.unknown:
-            names = ", ".join(dict.fromkeys(self.unknown))
-            defects.append(
-                context.defect("unknown-entity", f"unknown entity {names} kept as written", line=self.raw.line)
-            )
-        return Article(
-            format=fmt,
+        return document.article(
             id=doc_id,
             source="Reuters",
             headline=headline,
@@ -204,112 +182,124 @@ class _Document:
             paragraphs=paragraphs,
             subjects=subjects,
             extra=extra,
-            origin=origin,
-            defects=defects,
         )
 
-    def date(self, content: str, at: int, extra: dict[str, Any]) -> _dt.date | None:
+    def items(self, content: str) -> list[str]:
+        """The codes of a list element: ``<D>cocoa</D><D>coffee</D>``.
+
+        A ``<D>`` with no ``</D>`` after it ends the list: searching on from
+        each of many such tags would take time quadratic in their number.
+        """
+        codes = []
+        pos = 0
+        while (start := _D_START.search(content, pos)) is not None:
+            end = _D_END.search(content, start.end())
+            if end is None:
+                break
+            codes.append(collapse(self.decode(content[start.end() : end.start()])))
+            pos = end.end()
+        return codes
+
+    def date(self, content: str, at: int) -> _dt.date | None:
         """The DATE element, without its padding and the junk after the time."""
-        decoded = self.decode(content)
-        stripped = decoded.strip()
-        control = _sgml.find_control(stripped)
+        stripped = self.decode(content).strip()
+        control = find_control(stripped)
         if control is not None:
             # "27-MAR-1987 09:41:54.06&#5;&#5;&#5;C L": the wire's control
             # characters and what follows them are not part of the date.
-            extra["date_junk"] = stripped[control.start() :]
+            self.extra["date_junk"] = stripped[control.start() :]
             stripped = stripped[: control.start()].strip()
-        line, column = self.where(at + len(content) - len(content.lstrip()))
-        value = self.context.date(stripped, self.defects, line=line, column=column)
+        value = self.document.date(stripped, at=at + len(content) - len(content.lstrip()))
         if value is None:
-            extra["date"] = stripped
+            self.extra["date"] = stripped
         return value
 
     def dateline(self, text: str, at: int, published: _dt.date | None) -> Dateline | None:
         """The DATELINE element, its month and day resolved against the document date."""
-        stripped = _sgml.collapse(self.decode(text))
+        stripped = collapse(self.decode(text))
         if not stripped:
             return None
+        if len(stripped) > _LONGEST_DATELINE:
+            # Not worth the parser's time: no real dateline comes near this length.
+            self.document.defect(BAD_DATELINE, f"a dateline of {len(stripped):,} characters is too long", at=at)
+            return Dateline(text=stripped)
         reference = published.date() if isinstance(published, _dt.datetime) else published
         try:
             return parse_dateline(stripped, reference=reference)
         except ParseError as err:
-            line, column = self.where(at)
-            self.defects.append(self.context.defect("bad-dateline", err.msg, line=line, column=column))
+            self.document.defect(BAD_DATELINE, err.msg, at=at)
             return Dateline(text=stripped)
 
-    def body(
-        self, content: str, at: int, kind: str | None, extra: dict[str, Any]
-    ) -> tuple[str | None, str | None, str | None, int, list[str]]:
+    def body(self, at: int, end: int, kind: str | None) -> tuple[str | None, str | None, str | None, int, list[str]]:
         """Read TEXT: TITLE, AUTHOR, DATELINE, BODY, and text outside them."""
+        text = self.document.text
         headline = byline = dateline = None
         dateline_at = 0
         body: str | None = None
         body_at = 0
         loose: list[str] = []
-        pos = 0
-        while True:
-            match = _sgml.TAG.search(content, pos)
-            stop = len(content) if match is None else match.start()
-            if stop > pos:
-                loose.append(content[pos:stop])
-            if match is None:
-                break
-            slash, name, _ = match.groups()
-            upper = name.upper()
-            start = match.end()
-            close = content.find(f"</{name}>", start) if not slash else -1
-            if close < 0:
-                # A stray or unclosed tag: step over it.
-                pos = start
+        for gap_start, gap_end, element in self.document.elements(at, end, exact=True):
+            if gap_end > gap_start:
+                loose.append(text[gap_start:gap_end])
+            if element is None:
                 continue
-            value = content[start:close]
-            pos = close + len(name) + 3
+            start = element.start
+            value = text[start : element.end]
+            upper = element.upper
             if upper == "TITLE":
                 prefix = "".join(loose).strip().replace("&#2;", "").strip()
                 if prefix:
                     # BRIEF documents put "******" before the title.
-                    extra["title_prefix"] = prefix
+                    self.extra["title_prefix"] = prefix
                 loose = []
-                headline = _sgml.collapse(self.controls(self.decode(value), at + start)) or None
+                headline = collapse(self.controls(self.decode(value), start)) or None
             elif upper == "AUTHOR":
-                byline = _sgml.collapse(self.decode(value)) or None
+                byline = collapse(self.decode(value)) or None
             elif upper == "DATELINE":
                 dateline = value
-                dateline_at = at + start
+                dateline_at = start
             elif upper == "BODY":
                 body = value
-                body_at = at + start
+                body_at = start
             else:
                 loose.append(value)
         if body is not None:
-            paragraphs = self.paragraphs(body, body_at, kind, extra)
+            paragraphs = self.paragraphs(body, body_at, kind)
         else:
             rest = "".join(loose)
-            paragraphs = self.paragraphs(rest, at, kind, extra) if rest.strip() else []
+            paragraphs = self.paragraphs(rest, at, kind) if rest.strip() else []
         return headline, byline, dateline, dateline_at, paragraphs
 
-    def paragraphs(self, raw: str, at: int, kind: str | None, extra: dict[str, Any]) -> list[str]:
+    def paragraphs(self, raw: str, at: int, kind: str | None) -> list[str]:
         """Paragraphs of a body, without its &#2;, &#3; and ``Reuter`` sign-off."""
         text = self.decode(raw)
         # STX opens the text and ETX closes the body: transmission framing.
         text = text.replace("\x02", "").replace("\x03", "")
-        text = self.controls(text, at, raw)
-        lines = text.rstrip().splitlines()
-        if lines:
-            signoff = _SIGNOFF.fullmatch(lines[-1])
-            if signoff is not None:
-                extra["signoff"] = signoff.group(1)
-                del lines[-1]
+        text = self.controls(text, at, raw).rstrip()
+        # The last line, found from the end rather than by cutting the whole
+        # body into lines: the body may be most of a large document.
+        last = max(text.rfind(brk) for brk in _LINE_BREAKS) + 1
+        signoff = SIGNOFF.fullmatch(text, last)
+        if signoff is not None:
+            self.extra["signoff"] = signoff.group(1)
+            text = text[:last]
         if kind == "UNPROC":
             # Tables and unprocessed copy: one paragraph per line, as laid out.
-            return [line.rstrip() for line in lines if line.strip()]
-        return _sgml.blocks("\n".join(lines))
+            return [line.rstrip() for line in text.splitlines() if line.strip()]
+        return blocks(text)
 
     def controls(self, text: str, at: int, raw: str | None = None) -> str:
-        """Remove control characters (``&#127;`` line noise), reporting them where written."""
-        match = _sgml.find_control(text)
+        """Remove control characters (``&#127;`` line noise), reporting the first of the document where written.
+
+        Once per document: a defect per TEXT element would grow with a
+        document made of them.
+        """
+        match = find_control(text)
         if match is None:
             return text
+        if self.controls_reported:
+            return remove_controls(text)
+        self.controls_reported = True
         offset = 0
         if raw is not None:
             for written in _WRITTEN_CONTROL.finditer(raw):
@@ -317,34 +307,29 @@ class _Document:
                 if number is None or int(number) not in (2, 3):
                     offset = written.start()
                     break
-        line, column = self.where(at + offset)
-        self.defects.append(
-            self.context.defect(
-                "control-character", f"control character {match.group()!r} in text, removed", line=line, column=column
-            )
-        )
-        return _sgml.remove_controls(text)
+        message = f"control character {match.group()!r} in text, removed"
+        self.document.defect(CONTROL_CHARACTER, message, at=at + offset)
+        return remove_controls(text)
 
 
 # -- writing ----------------------------------------------------------------
 
 
-def _render(article: Article) -> str:
-    esc = _sgml.escape
+def _render(fmt: SGMLFormat, article: Article) -> str:
+    esc = escape
     if not article.id:
-        msg = f"cannot write {describe(article)} as reuters21578-sgml: it has no id for NEWID"
-        raise WriteError(msg)
+        fmt.refuse(article, "it has no id for NEWID")
     extra = dict(article.extra)
     attributes = []
     for name in _ATTRIBUTES:
         key = "topics_attribute" if name == "TOPICS" else name.lower()
         value = extra.get(key)
         if isinstance(value, str):
-            attributes.append(f' {name}="{_attribute(value)}"')
-    attributes.append(f' NEWID="{_attribute(article.id)}"')
+            attributes.append(f' {name}="{escape_attribute(value)}"')
+    attributes.append(f' NEWID="{escape_attribute(article.id)}"')
     out = [f"<REUTERS{''.join(attributes)}>\n"]
     published = article.published
-    date = extra.get("date") if published is None else _format_date(article, published)
+    date = extra.get("date") if published is None else _format_date(fmt, article, published)
     junk = extra.get("date_junk")
     if isinstance(date, str):
         if date[1:2] == "-":
@@ -361,7 +346,7 @@ def _render(article: Article) -> str:
     if isinstance(unknown, str):
         out.append(f"<UNKNOWN>{esc(unknown)}</UNKNOWN>\n")
     kind = extra.get("text_type")
-    out.append(f'<TEXT TYPE="{_attribute(kind)}">&#2;\n' if isinstance(kind, str) else "<TEXT>&#2;\n")
+    out.append(f'<TEXT TYPE="{escape_attribute(kind)}">&#2;\n' if isinstance(kind, str) else "<TEXT>&#2;\n")
     prefix = extra.get("title_prefix")
     if isinstance(prefix, str):
         out.append(esc(prefix))
@@ -385,7 +370,7 @@ def _render(article: Article) -> str:
 
 
 def _body(paragraphs: tuple[str, ...], unprocessed: bool) -> list[str]:
-    esc = _sgml.escape
+    esc = escape
     if unprocessed:
         return [esc(p) for p in paragraphs]
     lines: list[str] = []
@@ -403,11 +388,9 @@ def _body(paragraphs: tuple[str, ...], unprocessed: bool) -> list[str]:
     return lines
 
 
-def _format_date(article: Article, published: _dt.date) -> str:
+def _format_date(fmt: SGMLFormat, article: Article, published: _dt.date) -> str:
     if isinstance(published, _dt.datetime) and published.tzinfo is not None:
-        when = published.isoformat()
-        msg = f"cannot write {describe(article)} as reuters21578-sgml: its date {when} has a time zone"
-        raise WriteError(msg)
+        fmt.refuse(article, f"its date {published.isoformat()} has a time zone")
     if not isinstance(published, _dt.datetime):
         # A day without a time: the date part of the style, " 1-MAR-1987".
         return format_date(_dt.datetime.combine(published, _dt.time()), "reuters21578").rsplit(" ", 1)[0]
@@ -417,8 +400,4 @@ def _format_date(article: Article, published: _dt.date) -> str:
 def _items(values: Any) -> str:
     if not isinstance(values, tuple):
         return ""
-    return "".join(f"<D>{_sgml.escape(v)}</D>" for v in values if isinstance(v, str))
-
-
-def _attribute(value: str) -> str:
-    return _sgml.escape(value).replace('"', "&quot;")
+    return "".join(f"<D>{escape(v)}</D>" for v in values if isinstance(v, str))

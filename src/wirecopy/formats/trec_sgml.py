@@ -29,20 +29,31 @@ import datetime as _dt
 import functools
 import re
 import textwrap
-from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from collections.abc import Callable
+from typing import Any
 
-from .._text import collect, decode, describe, take_dateline
-from ..article import Article, Dateline, Defect
-from ..context import ReadContext
+from .._text import take_dateline
+from ..article import Article, Dateline
 from ..datelines import parse_dateline
-from ..errors import ParseError, WriteError
-from ..registry import Format
-from . import _sgml
+from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
+from ..errors import ParseError
+from ..kit._sgml_text import TAG, escape, escape_attribute
+from ..kit.sgml import (
+    SGMLDocument,
+    SGMLFormat,
+    attributes,
+    blocks,
+    collapse,
+    decode_entities,
+    find_control,
+    normalize,
+    remove_controls,
+    strip_tags,
+)
+from ._sgml import PLACEHOLDER
 
 __all__ = ["TRECSGMLFormat"]
 
-_TEXT_TAG = re.compile(r"<(/?)([A-Za-z][\w.:-]*)[^<>]*>")
 
 # Elements that only group others: their tags are stepped over.
 _CONTAINERS = frozenset({"BODY", "DOC"})
@@ -84,16 +95,18 @@ _RESERVED = frozenset(
 _ID_SHAPE = re.compile(r"([A-Z]{2,4})(?:_[A-Z]{3})?_?(?:(\d{4})(\d\d)(\d\d))?(?=[._\-\d])")
 _GIGAWORD_ID = re.compile(r"[A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4}")
 
-# Headlines that stand in for a real one: wire service flags and adds.
-_PLACEHOLDER = re.compile(r"(?:URGENT|ALERT|FLASH|BULLETIN|ADVISORY|ADD\b.*|&HT;|)[\W_]*", re.DOTALL)
-
-# An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083"
+# An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083".
+# No two runs of white space touch (the unit separator <US> is white space
+# to Python), so a header that does not match fails in linear time rather
+# than trying every way of sharing a run between them.
 _ANPA = re.compile(
-    r"\s*(?P<transmission>\S+)\s*\x1f\s*(?P<selector>\S*)\s*\n"
-    r"\s*(?P<priority>\S)\s+(?P<category>\S)\s*[\x13\x14]?\s*[\x11\x12]?\s*"
+    r"\s*(?P<transmission>\S+)[^\S\x1f]*\x1f[^\S\n]*(?:(?P<selector>\S+)[^\S\n]*)?\n"
+    r"\s*(?P<priority>\S)\s+(?P<category>\S)\s*(?:[\x13\x14]\s*)?(?:[\x11\x12]\s*)?"
     r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
 )
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
+# No real dateline comes near this length: a longer DATELINE is kept as written.
+_LONGEST_DATELINE = 1000
 _WIDTH = 80
 
 
@@ -119,7 +132,7 @@ def id_parts(doc_id: str) -> tuple[str | None, _dt.date | None]:
 _id_day = functools.lru_cache(maxsize=1024)(id_parts)
 
 
-class TRECSGMLFormat(Format):
+class TRECSGMLFormat(SGMLFormat):
     """TREC/LDC SGML document collections: AQUAINT, Gigaword, ACE, TAC and classic TREC.
 
     Reads the id (``id`` attribute, ``DOCNO`` or ``DOCID``), the date
@@ -152,35 +165,29 @@ class TRECSGMLFormat(Format):
             return 0.9
         return 0.5
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per ``<DOC>``, streaming."""
-        return _sgml.read_documents(
-            stream, context, open_tag=b"<DOC", close_tag=b"</DOC>", parse=lambda raw: self._article(raw, context)
-        )
+    element = "DOC"
 
-    def _article(self, raw: _sgml.Raw, context: ReadContext) -> Article:
-        origin = context.origin(line=raw.line, offset=raw.offset)
-        defects = _sgml.junk_defects(raw, context, "DOC") if raw.junk else []
-        text = decode(raw.data, collect(context, defects), line=raw.line)
-        if not defects:
+    def read_document(self, document: SGMLDocument) -> Article:
+        """Read one ``<DOC>``: by the Gigaword layout when it has it, else element by element."""
+        if not document.report.defects:
             # Printable ASCII and newlines only: the common case, which lets
             # the fast path skip its per-character checks (str.isprintable
             # has no ASCII shortcut; bytes.translate is a table lookup).
-            plain = not raw.data.translate(None, _PLAIN)
-            article = _gigaword(self.name, text, origin, context, plain)
+            text = document.text
+            plain = text.isascii() and not text.encode("ascii").translate(None, _PLAIN)
+            article = _gigaword(document, plain)
             if article is not None:
                 return article
-        return _Document(text, raw, context, defects).article(self.name, origin)
+        return _read_elements(document)
 
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write Gigaword-style ``<DOC>`` documents, one after another.
+    def render(self, article: Article) -> str:
+        """Write a Gigaword-style ``<DOC>``.
 
         Raises:
-            WriteError: An article has no id, or its id cannot be an
+            WriteError: The article has no id, or its id cannot be an
                 attribute value.
         """
-        for article in articles:
-            stream.write(_render(article).encode("utf-8"))
+        return _render(self, article)
 
 
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>)*<DOC([\s>][^<>]*)")
@@ -202,37 +209,46 @@ _GIGAWORD_LAYOUT = re.compile(
 _PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
 
 
-def _gigaword(fmt: str, text: str, origin: Any, context: ReadContext, plain: bool) -> Article | None:
+class _NotGigaword(Exception):
+    """The document leaves the Gigaword layout: read it by the general path."""
+
+
+def _unknown_entity(written: str) -> None:
+    # An unknown entity sends the document to the general path, which reports it.
+    raise _NotGigaword
+
+
+def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     """Read a document in the standard Gigaword layout, or return None."""
+    text = document.text
     match = _GIGAWORD_LAYOUT.fullmatch(text)
     if match is None:
         return None
     doc_id, doc_type, headline, dateline_text, content = match.groups()
     if "\r" in text:
         return None
-    unknown: list[str] = []
-    if "<" in content:
-        paragraphs = _p_paragraphs(content, unknown, plain)
-    else:
-        paragraphs = _sgml.blocks(_sgml.decode_entities(content, unknown))
-        if not all(p.isprintable() for p in paragraphs):
+    try:
+        if "<" in content:
+            paragraphs = _p_paragraphs(content, plain)
+        else:
+            paragraphs = blocks(decode_entities(content, _unknown_entity))
+            if not all(p.isprintable() for p in paragraphs):
+                return None
+        if paragraphs is None:
             return None
-    if paragraphs is None:
+        headline = normalize(decode_entities(headline, _unknown_entity))
+        if dateline_text is not None:
+            dateline_text = decode_entities(dateline_text, _unknown_entity)
+    except _NotGigaword:
         return None
-    headline = _sgml.normalize(_sgml.decode_entities(headline, unknown))
-    if unknown or (not plain and not headline.isprintable()) or _PLACEHOLDER.fullmatch(headline):
+    if (not plain and not headline.isprintable()) or PLACEHOLDER.fullmatch(headline):
         return None
-    if dateline_text is not None:
-        dateline_text = _sgml.decode_entities(dateline_text, unknown)
-        if unknown:
-            return None
     agency, published = _id_day(doc_id[:17])
     if dateline_text is not None:
-        dateline = _dateline(_sgml.normalize(dateline_text), published)
+        dateline = _dateline(normalize(dateline_text), published)
     else:
         dateline = take_dateline(paragraphs, published)
-    return Article(
-        format=fmt,
+    return document.article(
         id=doc_id,
         source=agency,
         headline=headline or None,
@@ -240,17 +256,19 @@ def _gigaword(fmt: str, text: str, origin: Any, context: ReadContext, plain: boo
         dateline=dateline,
         paragraphs=paragraphs,
         extra={"type": doc_type},
-        origin=origin,
     )
 
 
-def _p_paragraphs(content: str, unknown: list[str], plain: bool) -> list[str] | None:
+def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
     """The paragraphs of a TEXT made of ``<P>`` elements only, or None.
 
     Gigaword writes ``<P>\\n`` lines ``\\n</P>\\n`` for each paragraph, with
     single spaces inside lines: the checks below prove that joining lines
-    with a space gives what :func:`_sgml.collapse` would, for the whole TEXT
-    at once rather than paragraph by paragraph.
+    with a space gives what :func:`~wirecopy.kit.sgml.collapse` would, for
+    the whole TEXT at once rather than paragraph by paragraph.
+
+    Raises:
+        _NotGigaword: A paragraph holds an unknown entity.
     """
     if not (content.startswith("<P>\n") and content.endswith("\n</P>\n")):
         return None
@@ -262,8 +280,8 @@ def _p_paragraphs(content: str, unknown: list[str], plain: bool) -> list[str] | 
     if "&" in whole:
         for index, paragraph in enumerate(paragraphs):
             if "&" in paragraph:
-                decoded = _sgml.decode_entities(paragraph, unknown)
-                if unknown or "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                decoded = decode_entities(paragraph, _unknown_entity)
+                if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
                     return None
                 paragraphs[index] = decoded
     if not all(paragraphs):
@@ -271,186 +289,148 @@ def _p_paragraphs(content: str, unknown: list[str], plain: bool) -> list[str] | 
     return paragraphs
 
 
-class _Document:
-    """The reading of one document: its text, its fields, and its defects."""
-
-    def __init__(self, text: str, raw: _sgml.Raw, context: ReadContext, defects: list[Defect]) -> None:
-        self.text = text
-        self.raw = raw
-        self.context = context
-        self.defects = defects
-        self.unknown: list[str] = []
-
-    def where(self, index: int) -> tuple[int, int]:
-        line, column = _sgml.position(self.text, index, self.raw.line)
-        if line == self.raw.line:
-            column += self.raw.column - 1
-        return line, column
-
-    def article(self, fmt: str, origin: Any) -> Article:
-        text = self.text
-        context = self.context
-        decode_entities = _sgml.decode_entities
-        unknown = self.unknown
-        extra: dict[str, Any] = {}
-        gt = text.find(">")
-        doc_id: str | None = None
-        attrs = text[4:gt].strip()
-        if attrs:
-            for key, value in _sgml.attributes(attrs).items():
-                if key.lower() == "id":
-                    doc_id = value.strip() or None
-                else:
-                    extra[key.lower()] = value
-        headline: str | None = None
-        headline_at = -1
-        byline: str | None = None
-        date_text: str | None = None
-        date_at = -1
-        dateline_text: str | None = None
-        paragraphs: list[str] = []
-        preamble: list[str] = []
-        postscript: list[str] = []
-        source: str | None = None
-        has_source = False
-        seen_text = False
-        posters: list[str] = []
-        postdate: str | None = None
-        end = len(text) - 6  # "</DOC>"
-        for gap_start, gap_end, element in _sgml.elements(text, gt + 1, end, containers=_CONTAINERS):
-            if gap_end > gap_start:
-                loose = text[gap_start:gap_end]
-                if not loose.isspace():
-                    lines = [_sgml.collapse(decode_entities(piece, unknown)) for piece in loose.splitlines()]
-                    (postscript if seen_text else preamble).extend(line for line in lines if line)
-            if element is None:
-                continue
-            name, upper, attributes, content_start, close = element
-            content = text[content_start:close]
-            if upper == "TEXT":
-                seen_text = True
-                found = _text(content, unknown)
-                paragraphs.extend(found[0])
-                posters.extend(found[1])
-                if postdate is None:
-                    postdate = found[2]
-            elif upper in _HEADLINE_ELEMENTS:
-                headline = content
-                headline_at = content_start
-            elif upper in _ID_ELEMENTS:
-                if doc_id is None:
-                    doc_id = _sgml.collapse(decode_entities(content, unknown)) or None
-            elif upper in _DATE_ELEMENTS:
-                if date_text is None:
-                    date_text = _sgml.collapse(decode_entities(_strip_tags(content), unknown))
-                    date_at = content_start
-            elif upper == "DATELINE":
-                dateline_text = _sgml.collapse(decode_entities(content, unknown))
-            elif upper == "DOCTYPE":
-                extra["doctype"] = _sgml.collapse(decode_entities(content, unknown))
-                for key, value in _sgml.attributes(attributes).items():
-                    extra[f"doctype_{key.lower()}"] = value
-            elif upper == "HEADER":
-                header = decode_entities(content, unknown).strip("\n")
-                extra["header"] = header
-                fields = _ANPA.fullmatch(header)
-                if fields is not None:
-                    extra["anpa"] = fields.groupdict()
-            elif upper == "BYLINE":
-                byline = _sgml.collapse(decode_entities(content, unknown)) or None
-            elif upper == "SOURCE":
-                has_source = True
-                source = _sgml.collapse(decode_entities(content, unknown)) or None
-            elif upper in _EXTRA_ELEMENTS:
-                extra[_EXTRA_ELEMENTS[upper]] = _sgml.collapse(decode_entities(content, unknown))
+def _read_elements(document: SGMLDocument) -> Article:
+    """Read any document, element by element."""
+    text = document.text
+    decode = document.decode
+    extra: dict[str, Any] = {}
+    doc_id: str | None = None
+    attrs = document.tag_attributes().strip()
+    if attrs:
+        for key, value in attributes(attrs).items():
+            if key.lower() == "id":
+                doc_id = value.strip() or None
             else:
-                extra[name.lower()] = _sgml.collapse(decode_entities(_strip_tags(content), unknown))
-        defects = self.defects
-        if doc_id is None:
-            defects.append(
-                context.defect("missing-id", "document has no id", line=self.raw.line, column=self.raw.column)
-            )
-        agency, id_date = id_parts(doc_id) if doc_id else (None, None)
-        if not has_source:
-            source = agency
-        if posters:
-            if byline is None:
-                byline = posters[0]
-            if len(posters) > 1:
-                extra["posters"] = posters
-        if byline is None:
-            for index, line in enumerate(preamble):
-                if _BYLINE.match(line):
-                    byline = line
-                    del preamble[index]
-                    break
-        if preamble:
-            extra["preamble"] = preamble
-        if postscript:
-            extra["postscript"] = postscript
-        published = None
-        if date_text is None and postdate is not None:
-            date_text = postdate
-        if date_text:
-            date_line, column = self.where(date_at) if date_at >= 0 else (self.raw.line, self.raw.column)
-            published = context.date(date_text, defects, line=date_line, column=column)
-            if published is None:
-                extra["date"] = date_text
-        elif date_text is None and id_date is not None:
-            # Only when there is no date element at all: an empty one says
-            # the document has no date.
-            published = id_date
-        if headline is not None:
-            headline = self.headline(headline, headline_at)
-        dateline = None
-        if dateline_text is not None:
-            dateline = _dateline(dateline_text, published)
+                extra[key.lower()] = value
+    headline: str | None = None
+    headline_at = -1
+    byline: str | None = None
+    date_text: str | None = None
+    date_at: int | None = None
+    dateline_text: str | None = None
+    paragraphs: list[str] = []
+    preamble: list[str] = []
+    postscript: list[str] = []
+    source: str | None = None
+    has_source = False
+    seen_text = False
+    posters: list[str] = []
+    postdate: str | None = None
+    for gap_start, gap_end, element in document.elements(containers=_CONTAINERS):
+        if gap_end > gap_start:
+            loose = text[gap_start:gap_end]
+            if not loose.isspace():
+                lines = [collapse(decode(piece)) for piece in loose.splitlines()]
+                (postscript if seen_text else preamble).extend(line for line in lines if line)
+        if element is None:
+            continue
+        name, upper, attributes_text, content_start, close = element
+        if upper == "TEXT":
+            seen_text = True
+            found = _text(text, content_start, close, decode)
+            paragraphs.extend(found[0])
+            posters.extend(found[1])
+            if postdate is None:
+                postdate = found[2]
+            continue
+        content = text[content_start:close]
+        if upper in _HEADLINE_ELEMENTS:
+            headline = content
+            headline_at = content_start
+        elif upper in _ID_ELEMENTS:
+            if doc_id is None:
+                doc_id = collapse(decode(content)) or None
+        elif upper in _DATE_ELEMENTS:
+            if date_text is None:
+                date_text = collapse(decode(strip_tags(content)))
+                date_at = content_start
+        elif upper == "DATELINE":
+            dateline_text = collapse(decode(content))
+        elif upper == "DOCTYPE":
+            extra["doctype"] = collapse(decode(content))
+            for key, value in attributes(attributes_text).items():
+                extra[f"doctype_{key.lower()}"] = value
+        elif upper == "HEADER":
+            header = decode(content).strip("\n")
+            extra["header"] = header
+            fields = _ANPA.fullmatch(header)
+            if fields is not None:
+                extra["anpa"] = {key: value or "" for key, value in fields.groupdict().items()}
+        elif upper == "BYLINE":
+            byline = collapse(decode(content)) or None
+        elif upper == "SOURCE":
+            has_source = True
+            source = collapse(decode(content)) or None
+        elif upper in _EXTRA_ELEMENTS:
+            extra[_EXTRA_ELEMENTS[upper]] = collapse(decode(content))
         else:
-            dateline = take_dateline(paragraphs, published)
-        for index, paragraph in enumerate(paragraphs):
-            if _sgml.find_control(paragraph) is not None:
-                self.control(paragraph)
-                paragraphs[index] = _sgml.collapse(_sgml.remove_controls(paragraph))
-        paragraphs = [p for p in paragraphs if p]
-        if unknown:
-            names = ", ".join(dict.fromkeys(unknown))
-            msg = f"unknown entity {names} kept as written"
-            defects.append(context.defect("unknown-entity", msg, line=self.raw.line))
-        return Article(
-            format=fmt,
-            id=doc_id,
-            source=source,
-            headline=headline,
-            byline=byline,
-            published=published,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            extra=extra,
-            origin=origin,
-            defects=defects,
-        )
+            extra[name.lower()] = collapse(decode(strip_tags(content)))
+    if doc_id is None:
+        document.defect(MISSING_ID, "document has no id")
+    agency, id_date = id_parts(doc_id) if doc_id else (None, None)
+    if not has_source:
+        source = agency
+    if posters:
+        if byline is None:
+            byline = posters[0]
+        if len(posters) > 1:
+            extra["posters"] = posters
+    if byline is None:
+        for index, line in enumerate(preamble):
+            if _BYLINE.match(line):
+                byline = line
+                del preamble[index]
+                break
+    if preamble:
+        extra["preamble"] = preamble
+    if postscript:
+        extra["postscript"] = postscript
+    published = None
+    if date_text is None and postdate is not None:
+        date_text = postdate
+    if date_text:
+        published = document.date(date_text, at=date_at)
+        if published is None:
+            extra["date"] = date_text
+    elif date_text is None and id_date is not None:
+        # Only when there is no date element at all: an empty one says
+        # the document has no date.
+        published = id_date
+    if headline is not None:
+        headline = _headline(document, headline, headline_at)
+    dateline = None
+    if dateline_text is not None:
+        dateline = _dateline(dateline_text, published)
+    else:
+        dateline = take_dateline(paragraphs, published)
+    reported = False
+    for index, paragraph in enumerate(paragraphs):
+        control = find_control(paragraph)
+        if control is not None:
+            if not reported:
+                # Once: a defect per paragraph would grow with the text.
+                message = f"control character {control.group()!r} in text, removed"
+                document.report.defect(CONTROL_CHARACTER, message, line=document.line)
+                reported = True
+            paragraphs[index] = collapse(remove_controls(paragraph))
+    return document.article(
+        id=doc_id,
+        source=source,
+        headline=headline,
+        byline=byline,
+        published=published,
+        dateline=dateline,
+        paragraphs=[p for p in paragraphs if p],
+        extra=extra,
+    )
 
-    def headline(self, content: str, at: int) -> str | None:
-        """The headline as written, placeholders flagged."""
-        decoded = _sgml.collapse(_sgml.decode_entities(content, self.unknown))
-        headline = decoded or _sgml.collapse(content) or None
-        if headline is not None and _PLACEHOLDER.fullmatch(headline):
-            line, column = self.where(at)
-            self.defects.append(
-                self.context.defect(
-                    "placeholder-headline", f"headline {headline!r} stands in for a real one", line=line, column=column
-                )
-            )
-        return headline
 
-    def control(self, paragraph: str) -> None:
-        match = _sgml.find_control(paragraph)
-        assert match is not None
-        self.defects.append(
-            self.context.defect(
-                "control-character", f"control character {match.group()!r} in text, removed", line=self.raw.line
-            )
-        )
+def _headline(document: SGMLDocument, content: str, at: int) -> str | None:
+    """The headline as written, placeholders flagged."""
+    headline = collapse(document.decode(content)) or collapse(content) or None
+    if headline is not None and PLACEHOLDER.fullmatch(headline):
+        document.defect(PLACEHOLDER_HEADLINE, f"headline {headline!r} stands in for a real one", at=at)
+    return headline
 
 
 def _day(value: _dt.date | None) -> _dt.date | None:
@@ -461,13 +441,15 @@ def _dateline(text: str, published: _dt.date | None) -> Dateline | None:
     """A DATELINE element: parsed when it is one, else kept as written."""
     if not text:
         return None
+    if len(text) > _LONGEST_DATELINE:
+        # Not a dateline, and not worth the parser's time.
+        return Dateline(text=text)
+    if len(text) > 200:
+        return _parse_dateline(text, _day(published))
     return _cached_dateline(text, _day(published))
 
 
-# A month file repeats the same few thousand datelines ("Paris, May 29, 2009
-# (AFP)"); Dateline is immutable, so each is parsed once.
-@functools.lru_cache(maxsize=4096)
-def _cached_dateline(text: str, reference: _dt.date | None) -> Dateline:
+def _parse_dateline(text: str, reference: _dt.date | None) -> Dateline:
     try:
         return parse_dateline(text, reference=reference)
     except ParseError:
@@ -475,28 +457,33 @@ def _cached_dateline(text: str, reference: _dt.date | None) -> Dateline:
         return Dateline(text=text)
 
 
-def _strip_tags(text: str) -> str:
-    return _TEXT_TAG.sub("", text) if "<" in text else text
+# A month file repeats the same few thousand datelines ("Paris, May 29, 2009
+# (AFP)"); Dateline is immutable, so each is parsed once.  Only short ones
+# are cached, so that the cache never holds a huge one.
+_cached_dateline = functools.lru_cache(maxsize=4096)(_parse_dateline)
 
 
-def _text(content: str, unknown: list[str]) -> tuple[list[str], list[str], str | None]:
-    """Paragraphs, posters and the first post date of a TEXT element."""
-    decode_entities = _sgml.decode_entities
-    if "<" not in content:
-        return _sgml.blocks(decode_entities(content, unknown)), [], None
-    pieces = _TEXT_TAG.split(content)
+def _text(text: str, pos: int, end: int, decode: Callable[[str], str]) -> tuple[list[str], list[str], str | None]:
+    """Paragraphs, posters and the first post date of a TEXT element, ``text[pos:end]``.
+
+    Read in place rather than from a copy of the content, which may be most
+    of a large document.
+    """
+    if text.find("<", pos, end) < 0:
+        return blocks(decode(text[pos:end])), [], None
     paragraphs: list[str] = []
     posters: list[str] = []
     postdate = None
-    # pieces: text, slash, name, text, slash, name, ... text
     inside_p = False
     field: str | None = None
     current: list[str] = []
-    append = paragraphs.append
-    for index in range(0, len(pieces), 3):
-        piece = pieces[index]
+    # Tag by tag rather than by re.split, whose list would hold three items
+    # per tag of a TEXT that may be all tags.
+    while True:
+        match = TAG.search(text, pos, end)
+        piece = text[pos:end] if match is None else text[pos : match.start()]
         if field is not None:
-            value = _sgml.collapse(decode_entities(piece, unknown))
+            value = collapse(decode(piece))
             if field == "POSTER":
                 posters.append(value)
             elif postdate is None:
@@ -504,46 +491,42 @@ def _text(content: str, unknown: list[str]) -> tuple[list[str], list[str], str |
             field = None
         elif piece and not (not current and piece.isspace()):
             current.append(piece)
-        if index + 1 >= len(pieces):
+        if match is None:
             break
-        slash = pieces[index + 1]
-        name = pieces[index + 2].upper()
+        pos = match.end()
+        slash, name = match.group(1), match.group(2).upper()
         if name == "P" or name == "POST" or name in ("POSTER", "POSTDATE"):
             if current:
-                joined = "".join(current)
-                if inside_p:
-                    paragraph = _sgml.collapse(decode_entities(joined, unknown))
-                    if paragraph:
-                        append(paragraph)
-                else:
-                    paragraphs.extend(_sgml.blocks(decode_entities(joined, unknown)))
+                _paragraphs("".join(current), inside_p, decode, paragraphs)
                 current = []
             if name == "P":
                 inside_p = not slash
             elif not slash and name != "POST":
                 field = name
     if current:
-        joined = "".join(current)
-        if inside_p:
-            paragraph = _sgml.collapse(decode_entities(joined, unknown))
-            if paragraph:
-                append(paragraph)
-        else:
-            paragraphs.extend(_sgml.blocks(decode_entities(joined, unknown)))
+        _paragraphs("".join(current), inside_p, decode, paragraphs)
     return paragraphs, posters, postdate
+
+
+def _paragraphs(text: str, inside_p: bool, decode: Callable[[str], str], paragraphs: list[str]) -> None:
+    """Add the paragraphs of *text* to *paragraphs*: one inside ``<P>``, else split into blocks."""
+    if inside_p:
+        paragraph = collapse(decode(text))
+        if paragraph:
+            paragraphs.append(paragraph)
+    else:
+        paragraphs.extend(blocks(decode(text)))
 
 
 # -- writing ----------------------------------------------------------------
 
 
-def _render(article: Article) -> str:
+def _render(fmt: SGMLFormat, article: Article) -> str:
     if not article.id:
-        msg = f"cannot write {describe(article)} as trec-sgml: it has no id"
-        raise WriteError(msg)
+        fmt.refuse(article, "it has no id")
     if any(c in article.id for c in '"<>&\n\r') or article.id != article.id.strip():
-        msg = f"cannot write article {article.id!r} as trec-sgml: the id must be plain text on one line"
-        raise WriteError(msg)
-    esc = _sgml.escape
+        fmt.refuse(article, "the id must be plain text on one line")
+    esc = escape
     extra = dict(article.extra)
     out = []
     agency, id_date = id_parts(article.id)
@@ -553,7 +536,7 @@ def _render(article: Article) -> str:
     if gigaword:
         attributes += f' id="{article.id}"'
     if isinstance(doc_type, str):
-        attributes += f' type="{esc(doc_type).replace(chr(34), "&quot;")}"'
+        attributes += f' type="{escape_attribute(doc_type)}"'
     out.append(f"<DOC{attributes}>\n")
     if not gigaword:
         out.append(f"<DOCNO> {esc(article.id)} </DOCNO>\n")

@@ -12,7 +12,7 @@ from ._common import LETTERS, body_reads_back, datelines, dates, headlines, para
 
 
 def trec_sgml() -> st.SearchStrategy[Article]:
-    from ..formats.trec_sgml import _PLACEHOLDER
+    from ..formats._sgml import PLACEHOLDER
 
     agency = st.sampled_from(["AFP", "APW", "NYT", "XIN", "LTW", "CNA"])
     gigaword_id = st.builds(
@@ -37,7 +37,7 @@ def trec_sgml() -> st.SearchStrategy[Article]:
         format=st.just("trec-sgml"),
         id=gigaword_id | other_id,
         source=st.none() | st.sampled_from(["AFP", "APW", "Xinhua", "The Daily Planet"]),
-        headline=st.none() | headlines().filter(lambda h: not _PLACEHOLDER.fullmatch(h)),
+        headline=st.none() | headlines().filter(lambda h: not PLACEHOLDER.fullmatch(h)),
         byline=st.none() | simple.map(lambda name: f"By {name}"),
         published=published(),
         dateline=st.none() | datelines(),
@@ -47,7 +47,7 @@ def trec_sgml() -> st.SearchStrategy[Article]:
 
 
 def reuters21578() -> st.SearchStrategy[Article]:
-    from ..formats.reuters21578 import _SIGNOFF
+    from ..formats._sgml import SIGNOFF
 
     centiseconds = st.datetimes(min_value=_dt.datetime(1000, 1, 1), max_value=_dt.datetime(9999, 12, 31)).map(
         lambda d: d.replace(microsecond=d.microsecond // 10000 * 10000)
@@ -85,7 +85,7 @@ def reuters21578() -> st.SearchStrategy[Article]:
         published=st.none() | dates(min_value=_dt.date(1000, 1, 1)) | centiseconds,
         dateline=st.none() | datelines(),
         paragraphs=st.lists(paragraphs(), max_size=4)
-        .filter(lambda ps: not ps or not _SIGNOFF.fullmatch(ps[-1]))
+        .filter(lambda ps: not ps or not SIGNOFF.fullmatch(ps[-1]))
         .map(tuple),
         subjects=st.lists(code, max_size=3).map(tuple),
         extra=extra,
