@@ -168,9 +168,10 @@ def read(
     .. versionadded:: 0.1
     """
     name = os.fspath(path)
-    stream = open_path(name)
+    chosen = _policy(policy, errors)
+    stream = open_path(name, max_ratio=chosen.max_compression_ratio)
     try:
-        return _start(stream, format, _policy(policy, errors), name, owned=True, on_problem=on_problem)
+        return _start(stream, format, chosen, name, owned=True, on_problem=on_problem)
     except BaseException:
         stream.close()
         raise

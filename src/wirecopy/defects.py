@@ -41,6 +41,7 @@ __all__ = [
     "CATALOGUE",
     "CHARSET_MISMATCH",
     "CONTROL_CHARACTER",
+    "DECOMPRESSION_BOMB",
     "DOCUMENT_TOO_LARGE",
     "EMPTY_HIGHLIGHT",
     "EMPTY_INPUT",
@@ -93,6 +94,8 @@ TRUNCATED_DOCUMENT = "truncated-document"
 UNCLOSED_DOCUMENT = "unclosed-document"
 #: A document longer than the size limit: left out without being held in memory.
 DOCUMENT_TOO_LARGE = "document-too-large"
+#: A compressed input that expands without bound; reading it stops.
+DECOMPRESSION_BOMB = "decompression-bomb"
 #: A wire transmission longer than the size limit, with no end in sight.
 TOO_LONG = "too-long"
 #: A wire transmission with no text (no ``STX``): cut in its header.
@@ -198,6 +201,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         TRUNCATED_DOCUMENT: "an SGML document cut short by the end of the input",
         UNCLOSED_DOCUMENT: "an SGML document cut short by the next start tag",
         DOCUMENT_TOO_LARGE: "a document over the size limit, left out unread",
+        DECOMPRESSION_BOMB: "a compressed input that expands without bound; reading stops",
         TOO_LONG: "a wire transmission over the size limit, with no end",
         NO_TEXT: "a wire transmission with no text (no STX)",
         NOT_AN_ARTICLE: "a message in an archive that is not a news article",
