@@ -49,6 +49,10 @@ _decoder = json.JSONDecoder(parse_float=_finite, parse_constant=_constant)
 class JSONLinesFormat(TextFormat):
     """One JSON object per line, exactly the :meth:`Article.to_dict` form.
 
+    A record keeps the defects it was stored with: they are the problems of
+    the document it was first read from, and the policy treats them as such
+    (see ``docs/formats/jsonl.md``).
+
     .. versionadded:: 0.1
     """
 
@@ -101,6 +105,12 @@ class JSONLinesFormat(TextFormat):
         except (TypeError, ValueError) as err:
             document.leave_out(BAD_RECORD, f"not an article record: {err}", line=line, column=1)
             return None
+        if article.defects and document.context.policy.strict:
+            # Under strict, the first problem raises: a stored one too, as
+            # reading the original document would have raised it.
+            first = article.defects[0]
+            message = f"the record carries a defect: {first.message}"
+            document.leave_out(first.kind, message, line=line, column=1)
         # Keep the origin the record carries, even null (where the article
         # was first read); a record without the key gets this file's position.
         if not recorded:
