@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
-import decimal
 
 import pytest
 from hypothesis import given
@@ -293,16 +292,3 @@ class TestHostileInput:
         [article] = wirecopy.loads(b"\xef\xbb\xbf" + SEED_BYTES, "cnn-reuters")
         assert article.source == "CNN.com"
         assert article.defects == ()
-
-    @pytest.mark.xfail(
-        raises=decimal.InvalidOperation,
-        strict=False,
-        reason="dates.py turns dateutil's decimal errors into ParseError in another change",
-    )
-    def test_thirty_digit_time_is_a_defect(self) -> None:
-        """A date with a 30-digit field is a bad-date defect, and a ParseError under strict, nothing else."""
-        text = "CNN.com - H - 12:" + "1" * 30 + " May 1, 2000\nbody."
-        [article] = wirecopy.loads(text, "cnn-reuters")
-        assert [d.kind for d in article.defects] == ["bad-date"]
-        with pytest.raises(ParseError):
-            wirecopy.loads(text, "cnn-reuters", errors="strict")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import decimal
 import io
 import re
 import tracemalloc
@@ -217,3 +218,27 @@ def test_a_format_that_only_reads_cannot_write() -> None:
     assert not fmt.can_write
     with pytest.raises(wirecopy.WriteError, match="format 'text-for-tests' cannot be written"):
         fmt.write([wirecopy.Article(format="x")], io.BytesIO())
+
+
+@pytest.mark.xfail(
+    raises=decimal.InvalidOperation,
+    strict=False,
+    reason="dates.py turns dateutil's decimal errors into ParseError in another change",
+)
+@pytest.mark.parametrize(
+    ("name", "text", "kept"),
+    [
+        ("cnn-reuters", "CNN.com - H - 12:{n} May 1, 2000\nbody.", ("header_date", "12:{n} May 1, 2000")),
+        ("cnndm-story", "PUBLISHED:\n\n12:{n} EST, 31 January 2013\n\nbody.\n\n@highlight\n\nx", None),
+        ("rfc822-news", "Subject: a\nDate: {n}:{n}\n\nText.\n", ("Date", "{n}:{n}")),
+    ],
+)
+def test_thirty_digit_date_fields_are_defects(name: str, text: str, kept: tuple[str, str] | None) -> None:
+    """A date with 30-digit fields is a bad-date defect (its text kept) under warn, a ParseError under strict."""
+    n = "1" * 30
+    [article] = wirecopy.loads(text.format(n=n), name)
+    assert [d.kind for d in article.defects] == ["bad-date"]
+    key, value = kept or ("published_text", f"12:{n} EST, 31 January 2013")
+    assert article.extra[key] == value.format(n=n)
+    with pytest.raises(ParseError):
+        wirecopy.loads(text.format(n=n), name, errors="strict")

@@ -29,9 +29,10 @@ from ..kit.text import Part, TextFormat, decode_part, take_dateline
 __all__ = ["CNNReutersFormat"]
 
 # Runs of spaces are tolerated: the seed has two after "CNN.com -".  The
-# lookbehind starts a match only where a run of blanks starts, so that a long
-# run without a dash is scanned once, not once from each of its blanks.
-_SEPARATOR = re.compile(r"(?<![ \t])[ \t]+-[ \t]+")
+# lookbehind starts a match only at the first blank of a run, so that a long
+# run without a dash is scanned once, not once from each of its blanks; a
+# leading class keeps the fast search for where a match may start.
+_SEPARATOR = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*-[ \t]+")
 _HEADER_SHAPE = re.compile(
     rb"\A\s*[^\s<{][^\n]{0,200}?[ \t]-[ \t][^\n]*[ \t]-[ \t]+[A-Za-z]+\.? \d{1,2}, \d{4}[ \t]*(?:\r?\n|\Z)"
 )
@@ -72,11 +73,17 @@ class CNNReutersFormat(TextFormat):
         """Read one blank-line-separated block: the header line, then the body."""
         first_line = part.line
         text = decode_part(part, document)
-        control = None
         if plain_lines(part.data, text):
             # Only "\n" breaks lines and nothing needs reporting: work on the
-            # whole text with C string methods, not a Python loop over lines.
-            header, _, body = text[:-1].partition("\n") if text.endswith("\n") else text.partition("\n")
+            # whole text with C string methods, not a Python loop over lines,
+            # and with as few copies of it as can be (it may be megabytes).
+            end = len(text) - text.endswith("\n")
+            newline = text.find("\n", 0, end)
+            if newline < 0:
+                header, body = text[:end], ""
+            else:
+                header, body = text[:newline], text[newline + 1 : end]
+            del text
             paragraphs = _fast_paragraphs(body) if body else []
         else:
             lines = text.splitlines() or [""]
@@ -84,12 +91,12 @@ class CNNReutersFormat(TextFormat):
             header = lines[0]
             paragraphs = _paragraphs(lines[1:])
             control = find_control(text)
-        if control is not None:
-            document.defect(
-                CONTROL_CHARACTER,
-                f"control character {control.group()!r} in text",
-                line=first_line + text.count("\n", 0, control.start()),
-            )
+            if control is not None:
+                document.defect(
+                    CONTROL_CHARACTER,
+                    f"control character {control.group()!r} in text",
+                    line=first_line + text.count("\n", 0, control.start()),
+                )
         source, headline, published, extra = _header(header.rstrip(), first_line, document)
         dateline = take_dateline(paragraphs, published)
         return document.article(

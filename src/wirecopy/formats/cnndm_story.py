@@ -236,15 +236,22 @@ def _furniture(
 
 
 def _highlights(tail: list[tuple[int, list[str]]], document: Document) -> list[str]:
-    """Each ``@highlight`` line starts a highlight made of the text up to the next one."""
+    """Each ``@highlight`` line starts a highlight made of the text up to the next one.
+
+    The first ``@highlight`` with no text is reported: a story of thousands
+    of them gives one defect, not thousands.
+    """
     highlights: list[str] = []
     marker_line = 0
     pieces: list[str] = []
+    reported = False
 
     def close() -> None:
+        nonlocal reported
         if pieces:
             highlights.append(" ".join(pieces))
-        elif marker_line:
+        elif marker_line and not reported:
+            reported = True
             document.defect(EMPTY_HIGHLIGHT, "@highlight has no text after it", line=marker_line, column=1)
 
     for line, run in tail:

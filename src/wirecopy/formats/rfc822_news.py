@@ -36,7 +36,7 @@ import itertools
 import quopri
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 from .._text import fallback
 from ..article import Article, DateValue
@@ -178,31 +178,26 @@ class RFC822NewsFormat(TextFormat):
         """Read one article from its bytes; ``None`` (left out) when it has no header."""
         first_line = part.line
         data = part.data.removeprefix(BOM)
-        physical = data.split(b"\n")
-        if data.endswith(b"\n"):
-            physical.pop()
-        block = _header_block(physical, first_line, document)
-        if block is None:
+        head = _header_block(data, first_line, document)
+        if head is None:
             return None
-        start, end, fields, body_start = block
-        header_line = first_line + start
-        header_text = decode(b"\n".join(physical[start:end]) + b"\n", document.defect, line=header_line)
+        header_line = first_line + head.start
+        header_text = decode(b"\n".join(head.lines[head.start : head.end]) + b"\n", document.defect, line=header_line)
         header_text = _check_header_controls(header_text, header_line, document)
         message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
         items = list(message.raw_items())
-        places = [(first_line + index, _value_column(physical[index])) for index in fields]
-        if len(items) != len(fields):
+        places = [(first_line + index, _value_column(head.lines[index])) for index in head.fields]
+        if len(items) != len(head.fields):
             # The email package split the block differently; columns are lost.
             places = [(header_line, 1)] * len(items)
 
-        body_raw = b"\n".join(physical[body_start:])
-        if data.endswith(b"\n") and body_start < len(physical):
-            body_raw += b"\n"
+        body_raw = data[head.body_offset :]
         body_lines = body_raw.count(b"\n") + (1 if body_raw and not body_raw.endswith(b"\n") else 0)
         values, extra = _fields(items, places, body_lines, document)
 
-        body_line = first_line + body_start
+        body_line = first_line + head.body
         body = _decode_body(body_raw, message, body_line, document)
+        del body_raw  # the body may be megabytes: one copy at a time
         report_control(body, document, line=body_line)
         runs = paragraph_runs([line.removesuffix("\r") for line in body.split("\n")], body_line)
         newsgroups = values.get("newsgroups")
@@ -304,7 +299,9 @@ def _mbox(lines: Lines) -> Iterator[Part]:
         if size > limit:
             yield too_large(from_line + 1, start_offset, limit)
         elif any(chunk.strip() for chunk in buffer):
-            yield Part(b"".join(buffer), from_line + 1, start_offset)
+            data, buffer = b"".join(buffer), []
+            yield Part(data, from_line + 1, start_offset)
+            del data
         else:
             problem = Problem(EMPTY_MESSAGE, "empty mbox message", from_line)
             yield Part(b"", from_line + 1, start_offset, unreadable=problem)
@@ -315,27 +312,58 @@ def _mbox(lines: Lines) -> Iterator[Part]:
         previous_blank = False
 
 
-def _header_block(physical: list[bytes], first_line: int, document: Document) -> tuple[int, int, list[int], int] | None:
-    """Find the header block: its first and end line, each field's first line, and the body's first line.
+class _Head(NamedTuple):
+    """The header block of an article, found by :func:`_header_block`."""
 
-    Lines are indexes into *physical*.  Returns ``None``, having reported
-    the document, when the first line is not a header field.
+    #: The article's lines (without their ``\n``) up to the end of the block.
+    lines: list[bytes]
+    #: The index of the block's first line (blank lines before it are tolerated).
+    start: int
+    #: The index of the line that ends the block (not part of it).
+    end: int
+    #: The index of each field's first line.
+    fields: list[int]
+    #: The index of the body's first line, and the byte offset where it starts.
+    body: int
+    body_offset: int
+
+
+def _header_block(data: bytes, first_line: int, document: Document) -> _Head | None:
+    """Find the header block of *data*, reading its lines no further than the block's end.
+
+    Returns ``None``, having left the document out, when the first line is
+    not a header field.  The body is not split into lines here: it may be
+    megabytes.
     """
+    lines: list[bytes] = []
+    # The lines of data.split(b"\n"), without the empty piece after a last newline.
+    stop = len(data) - data.endswith(b"\n")
+    pos = 0
+
+    def following() -> bytes | None:
+        nonlocal pos
+        if pos > stop:
+            return None
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        raw, pos = data[pos:end], end + 1
+        return raw
+
+    raw = following()
     # Leading blank lines are tolerated.
-    start = 0
-    while start < len(physical) and not physical[start].strip():
-        start += 1
+    while raw is not None and not raw.strip():
+        lines.append(raw)
+        raw = following()
+    start = len(lines)
     fields: list[int] = []
-    end = start
-    while end < len(physical):
-        raw = physical[end].removesuffix(b"\r")
+    while raw is not None:
+        index, line_offset = len(lines), pos - len(raw) - 1
+        lines.append(raw)
+        raw = raw.removesuffix(b"\r")
         if not raw:
-            return start, end, fields, end + 1
-        if raw[:1] in (b" ", b"\t") and fields:
-            end += 1
-            continue
-        if _FIELD.match(raw) is None:
-            where, column = first_line + end, _bad_column(raw)
+            return _Head(lines, start, index, fields, index + 1, pos)
+        if _FIELD.match(raw) is None and not (raw[:1] in (b" ", b"\t") and fields):
+            where, column = first_line + index, _bad_column(raw)
             if not fields:
                 msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
                 document.leave_out(NOT_AN_ARTICLE, msg, line=where, column=column)
@@ -346,16 +374,17 @@ def _header_block(physical: list[bytes], first_line: int, document: Document) ->
                 line=where,
                 column=column,
             )
-            return start, end, fields, end
-        fields.append(end)
-        end += 1
+            return _Head(lines, start, index, fields, index, line_offset)
+        if not (raw[:1] in (b" ", b"\t") and fields):
+            fields.append(index)
+        raw = following()
     document.defect(
         MISSING_BODY,
         "the headers are not followed by a blank line: the article may be cut short",
-        line=first_line + len(physical),
+        line=first_line + len(lines),
         column=1,
     )
-    return start, end, fields, end
+    return _Head(lines, start, len(lines), fields, len(lines), len(data))
 
 
 def _fields(
@@ -414,12 +443,15 @@ def _value(value: str, line: int, column: int, document: Document) -> str:
         try:
             pieces.append(_decode_words(match.group()))
         except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, binascii.Error) as err:
-            document.defect(
-                BAD_ENCODED_WORD,
-                f"encoded word {_snippet(match.group())!r} cannot be decoded: {err}",
-                line=line,
-                column=column + match.start(),
-            )
+            # The first of an article is reported: a header block of thousands
+            # of bad words gives one defect, not thousands.
+            if not any(defect.kind == BAD_ENCODED_WORD for defect in document.defects):
+                document.defect(
+                    BAD_ENCODED_WORD,
+                    f"encoded word {_snippet(match.group())!r} cannot be decoded: {err}",
+                    line=line,
+                    column=column + match.start(),
+                )
             pieces.append(match.group())
         last = match.end()
     pieces.append(text[last:])

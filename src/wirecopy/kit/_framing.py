@@ -90,7 +90,7 @@ class _Document:
             return None
         if self.size > self.limit:
             return too_large(self.line, self.offset, self.limit)
-        pieces = self.pieces
+        pieces, self.pieces = self.pieces, []
         return Part(pieces[0] if len(pieces) == 1 else b"".join(pieces), self.line, self.offset)
 
 
@@ -118,7 +118,10 @@ def split(
     """
     cap = sys.maxsize if limit is None else limit
     longest = cap + 1  # the longest separator line, newline included
-    document = _Document(1, 0, cap)
+    # Where the open document starts, and, once it runs on from one chunk to
+    # the next (or is over the limit), what it holds so far.
+    start_line, start_offset = 1, 0
+    carried: _Document | None = None
     line, offset = 1, 0  # where the bytes not yet cut into lines start
     tail: list[bytes] = []  # a line that runs on into the next chunk
     tail_size = 0
@@ -127,8 +130,8 @@ def split(
         if dropping:
             end = chunk.find(b"\n") + 1
             dropped = chunk[: end - 1] if end else chunk
-            if dropped and not document.text and not dropped.isspace():
-                document.text = True
+            if carried is not None and dropped and not carried.text and not dropped.isspace():
+                carried.text = True
             offset += end or len(chunk)
             if not end:
                 continue
@@ -136,51 +139,82 @@ def split(
             line += 1
             chunk = chunk[end:]
         cut = chunk.rfind(b"\n") + 1
+        if cut and tail:
+            # The line that ran on from earlier chunks ends here: it is taken
+            # whole, once, rather than copied again with the rest of the chunk.
+            end = chunk.find(b"\n") + 1
+            tail.append(chunk[:end])
+            ended = b"".join(tail)
+            tail, tail_size = [], 0
+            if len(ended) <= longest and first.fullmatch(ended):
+                if carried is not None:
+                    part = carried.close()
+                    carried = None
+                    if part is not None:
+                        yield part
+                start_line, start_offset = line + 1, offset + len(ended)
+            else:
+                carried = carried or _Document(start_line, start_offset, cap)
+                carried.add(ended)
+            line += 1
+            offset += len(ended)
+            del ended
+            chunk = chunk[end:]
+            cut -= end
         if cut:
-            if tail:
-                tail.append(chunk)
-                chunk = b"".join(tail)
-                cut += tail_size
-                tail, tail_size = [], 0
-            buffer = chunk[:cut] if cut < len(chunk) else chunk
-            count = buffer.count
+            # The lines are chunk[:cut]: searched within those bounds rather
+            # than copied.
+            count = chunk.count
             pos = counted = 0  # what is cut up to, and what is counted up to
             counted_line = line
-            found = first.match(buffer)
+            found = first.match(chunk, 0, cut)
             ends = [] if found is None else [(0, found.end())]
             # From the newline before pos, so that a separator at pos is found.
-            ends.extend(match.span(1) for match in separator.finditer(buffer, ends[0][1] - 1 if ends else 0))
+            ends.extend(match.span(1) for match in separator.finditer(chunk, ends[0][1] - 1 if ends else 0, cut))
             for sep_start, sep_end in ends:
                 if sep_end - sep_start > longest:
                     continue  # a line over the limit is no separator
                 if sep_start > pos:
-                    document.add(buffer[pos:sep_start])
-                    pos = sep_start
-                part = document.close()
-                if part is not None:
-                    yield part
+                    if carried is None and sep_start - pos <= cap:
+                        # The whole document is in this chunk: the common case.
+                        piece = chunk[pos:sep_start]
+                        if not piece.isspace():
+                            yield Part(piece, start_line, start_offset)
+                    else:
+                        carried = carried or _Document(start_line, start_offset, cap)
+                        carried.add(chunk[pos:sep_start])
+                if carried is not None:
+                    part = carried.close()
+                    carried = None
+                    if part is not None:
+                        yield part
                 counted_line += count(b"\n", counted, sep_end)
                 counted = pos = sep_end
-                document = _Document(counted_line, offset + pos, cap)
+                start_line, start_offset = counted_line, offset + pos
             if pos < cut:
-                document.add(buffer[pos:])
-            line = counted_line + count(b"\n", counted)
+                carried = carried or _Document(start_line, start_offset, cap)
+                carried.add(chunk[pos:cut])
+            line = counted_line + count(b"\n", counted, cut)
             offset += cut
         if cut < len(chunk):
             rest = chunk[cut:] if cut else chunk
             tail.append(rest)
             tail_size += len(rest)
             if tail_size > cap:
-                document.overflow(not all(piece.isspace() for piece in tail))
+                carried = carried or _Document(start_line, start_offset, cap)
+                carried.overflow(not all(piece.isspace() for piece in tail))
                 offset += tail_size
                 tail, tail_size, dropping = [], 0, True
     if tail:
         rest = b"".join(tail)
+        tail = []
         if first.fullmatch(rest + b"\n") is None:
-            document.add(rest)
-    part = document.close()
-    if part is not None:
-        yield part
+            carried = carried or _Document(start_line, start_offset, cap)
+            carried.add(rest)
+    if carried is not None:
+        part = carried.close()
+        if part is not None:
+            yield part
 
 
 def whole(stream: BinaryIO, limit: int, chunk_size: int = CHUNK) -> Iterator[Part]:
