@@ -74,22 +74,26 @@ def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     return line, column
 
 
-def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, list[str]]]:
+def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, str]]:
     """Group *lines* into runs separated by blank (whitespace-only) lines.
 
-    Returns ``(line, lines)`` pairs, *line* being the 1-based line number of
-    the run's first line, counting *lines[0]* as *first_line*.
+    Returns ``(line, text)`` pairs: *line* is the 1-based line number of the
+    run's first line, counting *lines[0]* as *first_line*, and *text* the
+    run's lines joined with ``"\\n"``.  A pair of a number and a string is
+    no container the garbage collector must keep track of, so that a text of
+    millions of runs does not make each of its full collections slower.
     """
-    runs: list[tuple[int, list[str]]] = []
-    current: list[str] | None = None
-    for number, text in enumerate(lines, first_line):
+    runs: list[tuple[int, str]] = []
+    start = -1
+    for index, text in enumerate(lines):
         if text.strip():
-            if current is None:
-                current = []
-                runs.append((number, current))
-            current.append(text)
-        else:
-            current = None
+            if start < 0:
+                start = index
+        elif start >= 0:
+            runs.append((first_line + start, "\n".join(lines[start:index])))
+            start = -1
+    if start >= 0:
+        runs.append((first_line + start, "\n".join(lines[start:])))
     return runs
 
 

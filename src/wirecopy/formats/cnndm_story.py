@@ -49,9 +49,13 @@ from ..context import Document
 from ..dates import DateValue, format_date, parse_date
 from ..defects import EMPTY_HIGHLIGHT, MISSING_DATE, MISSING_HIGHLIGHTS
 from ..errors import ParseError
-from ..kit.text import Part, TextFormat, join_lines, line_runs, one_line, take_dateline
+from ..kit.text import Part, TextFormat, line_runs, one_line, take_dateline
 
 __all__ = ["CNNDailyMailStoryFormat"]
+
+# A run of lines between blank lines: the number of its first line, and its
+# lines joined with "\n".
+_Run = tuple[int, str]
 
 _MARKER = "@highlight"
 _HIGHLIGHT_LINE = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
@@ -111,11 +115,11 @@ class CNNDailyMailStoryFormat(TextFormat):
     def parse(self, part: Part, document: Document) -> Article:
         """Read the story: the Daily Mail furniture, the paragraphs, then the highlights."""
         runs = line_runs(part, document)
-        split = next((i for i, (_, run) in enumerate(runs) if run[0].strip() == _MARKER), len(runs))
+        split = next((i for i, (_, run) in enumerate(runs) if _first(run).strip() == _MARKER), len(runs))
         body, tail = runs[:split], runs[split:]
         extra: dict[str, Any] = {}
         byline, published, body = _furniture(body, document, extra)
-        paragraphs = [join_lines(run) for _, run in body]
+        paragraphs = [one_line(run) for _, run in body]
         highlights = _highlights(tail, document)
         if not tail:
             document.defect(
@@ -178,8 +182,8 @@ class CNNDailyMailStoryFormat(TextFormat):
 
 
 def _furniture(
-    body: list[tuple[int, list[str]]], document: Document, extra: dict[str, Any]
-) -> tuple[str | None, DateValue | None, list[tuple[int, list[str]]]]:
+    body: list[_Run], document: Document, extra: dict[str, Any]
+) -> tuple[str | None, DateValue | None, list[_Run]]:
     """Take the Daily Mail byline and dates off the head of the body."""
     byline = None
     published: DateValue | None = None
@@ -187,22 +191,23 @@ def _furniture(
     index = 0
     # "By" alone on its line, the name on the next, is the scraped byline;
     # a paragraph that merely starts with "By" is one only when dates follow.
-    if body and _BYLINE.match(body[0][1][0].strip()):
-        first = body[0][1][0].strip()
-        followed = len(body) > 1 and _label_kind(body[1][1][0].strip()) is not None
+    if body and _BYLINE.match(_first(body[0][1]).strip()):
+        first = _first(body[0][1]).strip()
+        followed = len(body) > 1 and _label_kind(_first(body[1][1]).strip()) is not None
         if first == "By" or followed:
-            byline = join_lines(body[0][1])
+            byline = one_line(body[0][1])
             index = 1
     while index < len(body):
         line, run = body[index]
-        head = run[0].strip()
+        top, newline, more = run.partition("\n")
+        head = top.strip()
         # "|" stands between the published and the updated date.
         if (
             head == _SEPARATOR
-            and len(run) == 1
+            and not newline
             and seen
             and index + 1 < len(body)
-            and _label_kind(body[index + 1][1][0].strip()) not in (None, *seen)
+            and _label_kind(_first(body[index + 1][1]).strip()) not in (None, *seen)
         ):
             index += 1
             continue
@@ -214,12 +219,12 @@ def _furniture(
         seen.add(is_published)
         index += 1
         date_text = label["date"].strip()
-        date_line, date_column = line, len(run[0]) - len(run[0].lstrip()) + label.start("date") + 1
-        if len(run) > 1:
-            date_text, date_line, date_column = join_lines(run[1:]), line + 1, 1
+        date_line, date_column = line, len(top) - len(top.lstrip()) + label.start("date") + 1
+        if newline:
+            date_text, date_line, date_column = one_line(more), line + 1, 1
         elif not date_text and index < len(body) and _looks_like_date(body[index][1]):
             (date_line, date_run), date_column = body[index], 1
-            date_text = join_lines(date_run)
+            date_text = one_line(date_run)
             index += 1
         key = "published" if is_published else "updated"
         if not date_text:
@@ -235,7 +240,7 @@ def _furniture(
     return byline, published, body[index:]
 
 
-def _highlights(tail: list[tuple[int, list[str]]], document: Document) -> list[str]:
+def _highlights(tail: list[_Run], document: Document) -> list[str]:
     """Each ``@highlight`` line starts a highlight made of the text up to the next one.
 
     The first ``@highlight`` with no text is reported: a story of thousands
@@ -255,14 +260,15 @@ def _highlights(tail: list[tuple[int, list[str]]], document: Document) -> list[s
             document.defect(EMPTY_HIGHLIGHT, "@highlight has no text after it", line=marker_line, column=1)
 
     for line, run in tail:
-        if run[0].strip() == _MARKER:
+        top, newline, more = run.partition("\n")
+        if top.strip() == _MARKER:
             close()
             marker_line, pieces = line, []
-            rest = run[1:]
+            rest = more if newline else ""
         else:
             rest = run
         if rest:
-            pieces.append(join_lines(rest))
+            pieces.append(one_line(rest))
     close()
     return highlights
 
@@ -273,10 +279,15 @@ def _label_kind(line: str) -> bool | None:
     return None if label is None else label["published"] is not None
 
 
-def _looks_like_date(run: list[str]) -> bool:
+def _looks_like_date(run: str) -> bool:
     # The block after a label is its date when it is one line; a paragraph
     # of several lines is the story, and the label then has no date.
-    return len(run) == 1 and run[0].strip() != _MARKER
+    return "\n" not in run and run.strip() != _MARKER
+
+
+def _first(run: str) -> str:
+    """The first line of a run."""
+    return run.partition("\n")[0]
 
 
 def _id_from(source: str | None) -> str | None:

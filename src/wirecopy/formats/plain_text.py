@@ -25,7 +25,7 @@ import re
 from ..article import Article
 from ..context import Document
 from ..defects import EMPTY_INPUT
-from ..kit.text import Part, TextFormat, join_lines, line_runs, one_line, take_dateline
+from ..kit.text import Part, TextFormat, line_runs, one_line, take_dateline
 
 __all__ = ["PlainTextFormat"]
 
@@ -97,11 +97,12 @@ class PlainTextFormat(TextFormat):
             document.leave_out(EMPTY_INPUT, "no text in the document", line=part.line, column=1)
             return None
         (_, first_run), *runs = found_runs
-        headline = first_run[0].strip()
+        headline, newline, under = first_run.partition("\n")
+        headline = headline.strip()
         body = [run for _, run in runs]
-        if len(first_run) > 1:
+        if newline:
             # Paragraph lines straight under the headline, with no blank line.
-            body.insert(0, first_run[1:])
+            body.insert(0, under)
         paragraphs = _paragraphs(body)
         dateline = take_dateline(paragraphs)
         return document.article(format=self.name, headline=headline, dateline=dateline, paragraphs=paragraphs)
@@ -130,10 +131,10 @@ class PlainTextFormat(TextFormat):
         return "\n\n".join([headline, *paragraphs]) + "\n"
 
 
-def _paragraphs(runs: list[list[str]]) -> list[str]:
+def _paragraphs(runs: list[str]) -> list[str]:
     """One paragraph per run when runs are separated by blank lines, else one per line."""
     if not runs:
         return []
     if len(runs) == 1:
-        return [line.strip() for line in runs[0]]
-    return [join_lines(run) for run in runs]
+        return [line.strip() for line in runs[0].split("\n")]
+    return [one_line(run) for run in runs]

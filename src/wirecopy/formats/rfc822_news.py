@@ -207,7 +207,7 @@ class RFC822NewsFormat(TextFormat):
             headline=values.get("subject"),
             byline=values.get("from"),
             published=values.get("date"),
-            paragraphs=["\n".join(run) for _, run in runs],
+            paragraphs=[run for _, run in runs],
             subjects=() if newsgroups is None else [g.strip() for g in newsgroups.split(",") if g.strip()],
             language=values.get("content-language"),
             extra=extra,

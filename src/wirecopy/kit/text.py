@@ -1,4 +1,4 @@
-"""Line-oriented text: the base class of ``cnn-reuters``, ``plain-text``, ``cnndm-story``, ``rfc822-news``, ``jsonl``.
+r"""Line-oriented text: the base class of ``cnn-reuters``, ``plain-text``, ``cnndm-story``, ``rfc822-news``, ``jsonl``.
 
 In a text format the lines are the structure: a file holds one document,
 or several separated by a separator line (a blank line, a form feed), and
@@ -9,7 +9,7 @@ class that holds only what is its own:
 .. code-block:: python
 
     from wirecopy.defects import EMPTY_INPUT
-    from wirecopy.kit.text import TextFormat, join_lines, line_runs, take_dateline
+    from wirecopy.kit.text import TextFormat, line_runs, one_line, take_dateline
 
     class AcmeTextFormat(TextFormat):
         name = "acme-text"
@@ -21,12 +21,13 @@ class that holds only what is its own:
         def sniff(self, head, filename): ...
 
         def parse(self, part, document):          # one document's bytes -> Article
-            runs = line_runs(part, document)      # decoded, in runs between blank lines
+            runs = line_runs(part, document)      # decoded, as (line, text) runs between blank lines
             if not runs:                          # nothing left once decoded
                 document.leave_out(EMPTY_INPUT, "no text", line=part.line, column=1)
                 return None
-            (_, [headline, *_]), *body = runs
-            paragraphs = [join_lines(run) for _, run in body]
+            (_, first), *body = runs
+            headline = first.partition("\n")[0]
+            paragraphs = [one_line(run) for _, run in body]
             return document.article(
                 format=self.name,
                 headline=headline.strip(),
@@ -53,7 +54,7 @@ What :class:`TextFormat` does, so that the format does not:
 * The helpers below do the steps most text formats share: decoding with the
   UTF-8, cp1252, Latin-1 fallback (:func:`decode_part`), reporting control
   characters (:func:`report_control`), grouping lines into paragraphs
-  (:func:`line_runs`, :func:`join_lines`) and splitting the dateline
+  (:func:`line_runs`, :func:`one_line`) and splitting the dateline
   off the body (:func:`take_dateline`).  Each reports through the
   :class:`~wirecopy.context.Document` it is given, with a kind of
   :mod:`wirecopy.defects` and a line and column.
@@ -98,7 +99,6 @@ __all__ = [
     "decode",
     "decode_part",
     "describe",
-    "join_lines",
     "line_runs",
     "lines",
     "one_line",
@@ -246,8 +246,11 @@ def report_control(text: str, document: Document, *, line: int) -> bool:
     return _report_control(text, document.defect, line=line)
 
 
-def line_runs(part: Part, document: Document) -> list[tuple[int, list[str]]]:
-    """The lines of *part* (:func:`decode_part`) in runs between blank lines, each with its first line's number.
+def line_runs(part: Part, document: Document) -> list[tuple[int, str]]:
+    """The lines of *part* (:func:`decode_part`) in runs between blank lines: ``(line, text)`` pairs.
+
+    *line* is the number of the run's first line, and *text* its lines
+    joined with ``"\\n"`` (:func:`paragraph_runs`).
 
     The first control character is reported (:func:`report_control`).
     Lines break at ``"\\n"`` only (with any ``"\\r"`` before it dropped), not
@@ -259,13 +262,13 @@ def line_runs(part: Part, document: Document) -> list[tuple[int, list[str]]]:
     return paragraph_runs([line.rstrip("\r") for line in text.split("\n")], part.line)
 
 
-def join_lines(run: list[str]) -> str:
-    """Join hard-wrapped lines into one paragraph: each stripped, the empty ones dropped, single spaces between."""
-    return " ".join(part for part in (line.strip() for line in run) if part)
-
-
 def one_line(text: str) -> str:
-    """*text* on one line, as a reader joins it: the white space around each line break becomes one space."""
+    """*text* on one line: the white space around each line break becomes one space, and the ends are stripped.
+
+    Joins the lines of a hard-wrapped paragraph (a run of
+    :func:`line_runs`) as a reader does; a writer puts a paragraph on one
+    line with it.
+    """
     if "\n" not in text:
         return text.strip()
     return " ".join(part for part in (line.strip() for line in text.split("\n")) if part)
