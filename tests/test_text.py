@@ -16,7 +16,7 @@ from wirecopy import ParseError
 from wirecopy._text import find_control, plain_lines, stream_blocks
 from wirecopy.defects import DOCUMENT_TOO_LARGE
 from wirecopy.formats.cnn_reuters import _fast_paragraphs, _paragraphs
-from wirecopy.kit.text import BLANK_LINE, TextFormat, one_line
+from wirecopy.kit.text import BLANK_LINE, TextFormat, one_line, paragraph_runs
 
 # Pieces that make the edge cases likely: every kind of blank line, CR, the
 # whitespace bytes.strip() knows, a non-ASCII space, and runs of newlines.
@@ -142,7 +142,7 @@ class _Chunked(io.BytesIO):
         return super().read(self.size if size is None or size < 0 else min(size, self.size))
 
 
-@given(st.text(st.sampled_from(list("ab \t\n\r\u00a0\u2028\x0c")), max_size=40))
+@given(st.text(st.sampled_from(list("ab \t\n\r\u00a0\u2028\x0c\x85")), max_size=40))
 def test_one_line_joins_as_the_readers_do(text: str) -> None:
     """one_line() makes the white space around each line break one space, as the regular expression it replaced."""
     assert one_line(text) == re.sub(r"\s*\n\s*", " ", text).strip()
@@ -242,3 +242,40 @@ def test_thirty_digit_date_fields_are_defects(name: str, text: str, kept: tuple[
     assert article.extra[key] == value.format(n=n)
     with pytest.raises(ParseError):
         wirecopy.loads(text.format(n=n), name, errors="strict")
+
+
+def _runs_line_by_line(text: str, first_line: int, once: bool) -> list[tuple[int, str]]:
+    """The reference: lines split at '\\n', carriage returns dropped, runs of lines that strip() does not empty."""
+    lines = [line.removesuffix("\r") if once else line.rstrip("\r") for line in text.split("\n")]
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(lines, first_line):
+        if line.strip():
+            if current is None:
+                current = []
+                runs.append((number, current))
+            current.append(line)
+        else:
+            current = None
+    return [(number, "\n".join(run)) for number, run in runs]
+
+
+@given(
+    st.text(st.sampled_from(list("ab \t\r\n\x0b\x0c\x1c\x85\u00a0\u2028")), max_size=40),
+    st.integers(1, 5),
+    st.booleans(),
+)
+def test_paragraph_runs_match_the_line_by_line_reading(text: str, first_line: int, once: bool) -> None:
+    """paragraph_runs() gives the runs, first lines and line ends of a line-by-line split, short text or long."""
+    mode = "one" if once else "all"
+    expected = _runs_line_by_line(text, first_line, once)
+    assert list(paragraph_runs(text, first_line, carriage_returns=mode)) == expected
+    # A long text is searched rather than split: the same runs.
+    assert list(paragraph_runs(text + "\n" + " " * 70_000, first_line, carriage_returns=mode)) == expected
+
+
+def test_paragraph_runs_are_lazy_and_linear() -> None:
+    """A million one-letter runs come one by one, without a list of lines."""
+    runs = paragraph_runs("a\n\n" * 1_000_000)
+    assert next(runs) == (1, "a")
+    assert sum(1 for _ in runs) == 999_999

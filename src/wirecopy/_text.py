@@ -74,19 +74,36 @@ def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     return line, column
 
 
-def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, str]]:
-    """Group *lines* into runs separated by blank (whitespace-only) lines.
+def blocks(text: str, first_line: int = 1, *, carriage_returns: str = "all") -> Iterator[tuple[int, str]]:
+    """Yield the runs of lines of *text* that blank (whitespace-only) lines separate.
 
-    Returns ``(line, text)`` pairs: *line* is the 1-based line number of the
-    run's first line, counting *lines[0]* as *first_line*, and *text* the
-    run's lines joined with ``"\\n"``.  A pair of a number and a string is
-    no container the garbage collector must keep track of, so that a text of
-    millions of runs does not make each of its full collections slower.
+    Lines break at ``"\\n"`` only.  Each run is yielded as ``(line, run)``:
+    *line* is the 1-based number of its first line, counting the first line
+    of *text* as *first_line*, and *run* its lines joined with ``"\\n"``,
+    each without the carriage returns that end it (*carriage_returns*
+    ``"all"``) or without one (``"one"``).  A run is a number and a string,
+    which the garbage collector does not track.  A long text is searched
+    rather than split into a list of lines, so that one of millions of tiny
+    lines takes memory and time in proportion to its size; a short one is
+    split, which is faster.
     """
+    once = carriage_returns == "one"
+    if len(text) <= _SEARCH_FROM:
+        return iter(_split_runs(text, first_line, once))
+    return _searched_runs(text, first_line, once)
+
+
+# How long a text is before blocks() searches it rather than split it.
+_SEARCH_FROM = 1 << 16
+
+
+def _split_runs(text: str, first_line: int, once: bool) -> list[tuple[int, str]]:
+    """blocks() by a list of lines."""
+    lines = [line.removesuffix("\r") if once else line.rstrip("\r") for line in text.split("\n")]
     runs: list[tuple[int, str]] = []
     start = -1
-    for index, text in enumerate(lines):
-        if text.strip():
+    for index, line in enumerate(lines):
+        if line.strip():
             if start < 0:
                 start = index
         elif start >= 0:
@@ -95,6 +112,41 @@ def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, str]]:
     if start >= 0:
         runs.append((first_line + start, "\n".join(lines[start:])))
     return runs
+
+
+def _searched_runs(text: str, first_line: int, once: bool) -> Iterator[tuple[int, str]]:
+    """blocks() by a search for blank lines, one run at a time."""
+    count = text.count
+    counted = 0  # text is counted up to here ...
+    line = first_line  # ... where this line starts
+    start = 0  # where the run being looked at starts
+    blank = _BLANK_FIRST.match(text)
+    if blank is not None:
+        start = blank.end()
+    for match in _BLANK_AFTER.finditer(text, start - 1 if start else 0):
+        end = match.start()
+        if end > start:
+            line += count("\n", counted, start)
+            counted = start
+            run = text[start:end]
+            yield line, _run(run, once) if "\r" in run else run
+        start = end + len(match.group(1)) + 2
+    if start < len(text):
+        line += count("\n", counted, start)
+        run = text[start:]
+        yield line, _run(run, once) if "\r" in run else run
+
+
+# A newline before a blank line (group 1: its text), and a blank first line.
+_BLANK_AFTER = re.compile(r"\n(?=([^\S\n]*)(?:\n|\Z))")
+_BLANK_FIRST = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
+def _run(text: str, once: bool) -> str:
+    """The lines of a run without the carriage returns that end them."""
+    if once:
+        return "\n".join(line.removesuffix("\r") for line in text.split("\n"))
+    return "\n".join(line.rstrip("\r") for line in text.split("\n"))
 
 
 def report_control(text: str, report: Report, *, line: int) -> bool:

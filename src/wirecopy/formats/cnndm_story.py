@@ -40,8 +40,10 @@ which is read into the byline, the published date, and ``extra["updated"]``.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import os
 import re
+from collections.abc import Iterator
 from typing import Any
 
 from ..article import Article
@@ -56,6 +58,9 @@ __all__ = ["CNNDailyMailStoryFormat"]
 # A run of lines between blank lines: the number of its first line, and its
 # lines joined with "\n".
 _Run = tuple[int, str]
+# How many runs the furniture can span, with the one looked at after it: a
+# byline, two labels with their dates, and the "|" between them.
+_FURNITURE_RUNS = 8
 
 _MARKER = "@highlight"
 _HIGHLIGHT_LINE = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
@@ -115,13 +120,26 @@ class CNNDailyMailStoryFormat(TextFormat):
     def parse(self, part: Part, document: Document) -> Article:
         """Read the story: the Daily Mail furniture, the paragraphs, then the highlights."""
         runs = line_runs(part, document)
-        split = next((i for i, (_, run) in enumerate(runs) if _first(run).strip() == _MARKER), len(runs))
-        body, tail = runs[:split], runs[split:]
+        # The furniture lies in the first runs: they are kept; the others
+        # become paragraphs as they come, up to the first @highlight.
+        head: list[_Run] = []
+        more: list[str] = []
+        marker: _Run | None = None
+        for run in runs:
+            if _first(run[1]).strip() == _MARKER:
+                marker = run
+                break
+            if len(head) < _FURNITURE_RUNS:
+                head.append(run)
+            else:
+                more.append(one_line(run[1]))
         extra: dict[str, Any] = {}
-        byline, published, body = _furniture(body, document, extra)
+        byline, published, body = _furniture(head, document, extra)
         paragraphs = [one_line(run) for _, run in body]
-        highlights = _highlights(tail, document)
-        if not tail:
+        paragraphs += more
+        del more
+        highlights = [] if marker is None else _highlights(itertools.chain([marker], runs), document)
+        if marker is None:
             document.defect(
                 MISSING_HIGHLIGHTS,
                 "no @highlight line: the story has no summary, or was cut short",
@@ -240,7 +258,7 @@ def _furniture(
     return byline, published, body[index:]
 
 
-def _highlights(tail: list[_Run], document: Document) -> list[str]:
+def _highlights(tail: Iterator[_Run], document: Document) -> list[str]:
     """Each ``@highlight`` line starts a highlight made of the text up to the next one.
 
     The first ``@highlight`` with no text is reported: a story of thousands

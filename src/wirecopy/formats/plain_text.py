@@ -20,7 +20,9 @@ This is the format to name when nothing else fits: it reads any text.
 
 from __future__ import annotations
 
+import itertools
 import re
+from collections.abc import Iterator
 
 from ..article import Article
 from ..context import Document
@@ -90,22 +92,18 @@ class PlainTextFormat(TextFormat):
 
     def parse(self, part: Part, document: Document) -> Article | None:
         """Read one form-feed-separated part: the headline line, then paragraphs."""
-        found_runs = line_runs(part, document)
-        if not found_runs:
+        runs = line_runs(part, document)
+        first = next(runs, None)
+        if first is None:
             # Bytes, but no text once decoded: a byte-order mark, or spaces
             # that only Unicode calls spaces.
             document.leave_out(EMPTY_INPUT, "no text in the document", line=part.line, column=1)
             return None
-        (_, first_run), *runs = found_runs
-        headline, newline, under = first_run.partition("\n")
-        headline = headline.strip()
-        body = [run for _, run in runs]
-        if newline:
-            # Paragraph lines straight under the headline, with no blank line.
-            body.insert(0, under)
-        paragraphs = _paragraphs(body)
+        headline, newline, under = first[1].partition("\n")
+        # Paragraph lines straight under the headline, with no blank line.
+        paragraphs = _paragraphs(itertools.chain([(0, under)], runs) if newline else runs)
         dateline = take_dateline(paragraphs)
-        return document.article(format=self.name, headline=headline, dateline=dateline, paragraphs=paragraphs)
+        return document.article(format=self.name, headline=headline.strip(), dateline=dateline, paragraphs=paragraphs)
 
     def render(self, article: Article) -> str:
         """The canonical layout, UTF-8; a form-feed line goes between articles.
@@ -131,10 +129,12 @@ class PlainTextFormat(TextFormat):
         return "\n\n".join([headline, *paragraphs]) + "\n"
 
 
-def _paragraphs(runs: list[str]) -> list[str]:
+def _paragraphs(runs: Iterator[tuple[int, str]]) -> list[str]:
     """One paragraph per run when runs are separated by blank lines, else one per line."""
-    if not runs:
+    first = next(runs, None)
+    if first is None:
         return []
-    if len(runs) == 1:
-        return [line.strip() for line in runs[0].split("\n")]
-    return [one_line(run) for run in runs]
+    second = next(runs, None)
+    if second is None:
+        return [line.strip() for line in first[1].split("\n")]
+    return [one_line(first[1]), one_line(second[1]), *[one_line(run) for _, run in runs]]

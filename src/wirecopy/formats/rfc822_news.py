@@ -79,6 +79,9 @@ __all__ = ["RFC822NewsFormat"]
 # A header field starts with a name of printable ASCII other than the colon,
 # then the colon: exactly what the email package's feed parser accepts.
 _FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
+# A header block: a field, then fields and continuation lines (which start
+# with a blank), found at C speed; where it stops, a blank line or the body.
+_HEADER_LINES = re.compile(rb"[\x21-\x39\x3b-\x7e]*:[^\n]*(?:\n(?:[\x21-\x39\x3b-\x7e]*:|[ \t])[^\n]*)*")
 _FIELD_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 # A count of up to 18 digits: more is no file, and int() refuses thousands.
 _BATCH = re.compile(rb"#! rnews[ \t]+(\d{1,18})[ \t]*\r?\n?")
@@ -199,7 +202,7 @@ class RFC822NewsFormat(TextFormat):
         body = _decode_body(body_raw, message, body_line, document)
         del body_raw  # the body may be megabytes: one copy at a time
         report_control(body, document, line=body_line)
-        runs = paragraph_runs([line.removesuffix("\r") for line in body.split("\n")], body_line)
+        runs = paragraph_runs(body, body_line, carriage_returns="one")
         newsgroups = values.get("newsgroups")
         return document.article(
             format=self.name,
@@ -315,7 +318,7 @@ def _mbox(lines: Lines) -> Iterator[Part]:
 class _Head(NamedTuple):
     """The header block of an article, found by :func:`_header_block`."""
 
-    #: The article's lines (without their ``\n``) up to the end of the block.
+    #: The article's lines (without their ``\n``) up to the end of the block, not included.
     lines: list[bytes]
     #: The index of the block's first line (blank lines before it are tolerated).
     start: int
@@ -329,62 +332,58 @@ class _Head(NamedTuple):
 
 
 def _header_block(data: bytes, first_line: int, document: Document) -> _Head | None:
-    """Find the header block of *data*, reading its lines no further than the block's end.
+    """Find the header block of *data*, splitting no more of it into lines than the block.
 
     Returns ``None``, having left the document out, when the first line is
-    not a header field.  The body is not split into lines here: it may be
-    megabytes.
+    not a header field.  The body is not split here: it may be megabytes.
     """
-    lines: list[bytes] = []
-    # The lines of data.split(b"\n"), without the empty piece after a last newline.
+    # The lines are those of data.split(b"\n") without the empty piece after
+    # a last newline.
     stop = len(data) - data.endswith(b"\n")
+    lines: list[bytes] = []
     pos = 0
-
-    def following() -> bytes | None:
-        nonlocal pos
-        if pos > stop:
-            return None
+    # Leading blank lines are tolerated.
+    while pos <= stop:
         end = data.find(b"\n", pos)
         end = len(data) if end < 0 else end
-        raw, pos = data[pos:end], end + 1
-        return raw
-
-    raw = following()
-    # Leading blank lines are tolerated.
-    while raw is not None and not raw.strip():
-        lines.append(raw)
-        raw = following()
+        if data[pos:end].strip():
+            break
+        lines.append(data[pos:end])
+        pos = end + 1
     start = len(lines)
     fields: list[int] = []
-    while raw is not None:
-        index, line_offset = len(lines), pos - len(raw) - 1
-        lines.append(raw)
-        raw = raw.removesuffix(b"\r")
-        if not raw:
-            return _Head(lines, start, index, fields, index + 1, pos)
-        if _FIELD.match(raw) is None and not (raw[:1] in (b" ", b"\t") and fields):
-            where, column = first_line + index, _bad_column(raw)
-            if not fields:
-                msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
-                document.leave_out(NOT_AN_ARTICLE, msg, line=where, column=column)
-                return None
-            document.defect(
-                BAD_HEADER_LINE,
-                f"line {where} is neither a header field nor a blank line; the body is taken to start there",
-                line=where,
-                column=column,
-            )
-            return _Head(lines, start, index, fields, index, line_offset)
-        if not (raw[:1] in (b" ", b"\t") and fields):
-            fields.append(index)
-        raw = following()
+    block = _HEADER_LINES.match(data, pos) if pos <= stop else None
+    if block is not None:
+        lines.extend(data[pos : block.end()].split(b"\n"))
+        fields = [i for i in range(start, len(lines)) if i == start or lines[i][:1] not in (b" ", b"\t")]
+        pos = block.end() + 1
+    if pos > stop:
+        document.defect(
+            MISSING_BODY,
+            "the headers are not followed by a blank line: the article may be cut short",
+            line=first_line + len(lines),
+            column=1,
+        )
+        return _Head(lines, start, len(lines), fields, len(lines), len(data))
+    # The line after the fields: a blank line, or the first line of the body.
+    end = data.find(b"\n", pos)
+    end = len(data) if end < 0 else end
+    index = len(lines)
+    raw = data[pos:end].removesuffix(b"\r")
+    if not raw:
+        return _Head(lines, start, index, fields, index + 1, end + 1)
+    where, column = first_line + index, _bad_column(raw)
+    if not fields:
+        msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
+        document.leave_out(NOT_AN_ARTICLE, msg, line=where, column=column)
+        return None
     document.defect(
-        MISSING_BODY,
-        "the headers are not followed by a blank line: the article may be cut short",
-        line=first_line + len(lines),
-        column=1,
+        BAD_HEADER_LINE,
+        f"line {where} is neither a header field nor a blank line; the body is taken to start there",
+        line=where,
+        column=column,
     )
-    return _Head(lines, start, len(lines), fields, len(lines), len(data))
+    return _Head(lines, start, index, fields, index, pos)
 
 
 def _fields(

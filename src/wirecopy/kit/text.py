@@ -21,13 +21,13 @@ class that holds only what is its own:
         def sniff(self, head, filename): ...
 
         def parse(self, part, document):          # one document's bytes -> Article
-            runs = line_runs(part, document)      # decoded, as (line, text) runs between blank lines
-            if not runs:                          # nothing left once decoded
+            runs = line_runs(part, document)      # decoded: (line, text) runs between blank lines
+            first = next(runs, None)
+            if first is None:                     # nothing left once decoded
                 document.leave_out(EMPTY_INPUT, "no text", line=part.line, column=1)
                 return None
-            (_, first), *body = runs
-            headline = first.partition("\n")[0]
-            paragraphs = [one_line(run) for _, run in body]
+            headline = first[1].partition("\n")[0]
+            paragraphs = [one_line(run) for _, run in runs]
             return document.article(
                 format=self.name,
                 headline=headline.strip(),
@@ -246,7 +246,7 @@ def report_control(text: str, document: Document, *, line: int) -> bool:
     return _report_control(text, document.defect, line=line)
 
 
-def line_runs(part: Part, document: Document) -> list[tuple[int, str]]:
+def line_runs(part: Part, document: Document) -> Iterator[tuple[int, str]]:
     """The lines of *part* (:func:`decode_part`) in runs between blank lines: ``(line, text)`` pairs.
 
     *line* is the number of the run's first line, and *text* its lines
@@ -259,7 +259,7 @@ def line_runs(part: Part, document: Document) -> list[tuple[int, str]]:
     """
     text = decode_part(part, document)
     report_control(text, document, line=part.line)
-    return paragraph_runs([line.rstrip("\r") for line in text.split("\n")], part.line)
+    return paragraph_runs(text, part.line)
 
 
 def one_line(text: str) -> str:
@@ -271,4 +271,9 @@ def one_line(text: str) -> str:
     """
     if "\n" not in text:
         return text.strip()
-    return " ".join(part for part in (line.strip() for line in text.split("\n")) if part)
+    return _LINE_BREAK.sub(" ", text).strip()
+
+
+# White space holding a line break, matched from its first character only
+# (the lookbehind), so that a long run of blanks without one is scanned once.
+_LINE_BREAK = re.compile(r"\n\s*|(?<!\s)[^\S\n]+\n\s*")
