@@ -11,14 +11,21 @@ chunk), not by a Python loop.
 
 from __future__ import annotations
 
+import operator
 import re
 import sys
 from collections.abc import Iterator
+from itertools import chain
 from typing import BinaryIO, NamedTuple
 
 from ..defects import DOCUMENT_TOO_LARGE
 
 CHUNK = 1 << 16
+# The span of a separator line in its match.
+_GROUP_SPAN = operator.methodcaller("span", 1)
+# Part(...) with every field given, for the loop that makes one per
+# document: the named tuple's own constructor takes twice as long.
+_part = tuple.__new__
 
 
 class Problem(NamedTuple):
@@ -118,9 +125,9 @@ def split(
     """
     cap = sys.maxsize if limit is None else limit
     longest = cap + 1  # the longest separator line, newline included
-    # Where the open document starts, and, once it runs on from one chunk to
-    # the next (or is over the limit), what it holds so far.
-    start_line, start_offset = 1, 0
+    # The open document, once it runs on from one chunk to the next (or is
+    # over the limit); while it is None, the next document starts at (line,
+    # offset), or at pos within the chunk being cut.
     carried: _Document | None = None
     line, offset = 1, 0  # where the bytes not yet cut into lines start
     tail: list[bytes] = []  # a line that runs on into the next chunk
@@ -152,9 +159,8 @@ def split(
                     carried = None
                     if part is not None:
                         yield part
-                start_line, start_offset = line + 1, offset + len(ended)
             else:
-                carried = carried or _Document(start_line, start_offset, cap)
+                carried = carried or _Document(line, offset, cap)
                 carried.add(ended)
             line += 1
             offset += len(ended)
@@ -168,31 +174,37 @@ def split(
             pos = counted = 0  # what is cut up to, and what is counted up to
             counted_line = line
             found = first.match(chunk, 0, cut)
-            ends = [] if found is None else [(0, found.end())]
             # From the newline before pos, so that a separator at pos is found.
-            ends.extend(match.span(1) for match in separator.finditer(chunk, ends[0][1] - 1 if ends else 0, cut))
-            for sep_start, sep_end in ends:
-                if sep_end - sep_start > longest:
+            after = separator.finditer(chunk, found.end() - 1 if found else 0, cut)
+            spans = map(_GROUP_SPAN, after) if found is None else chain([found.span()], map(_GROUP_SPAN, after))
+            # Nothing in a chunk within the limit can be over it.
+            fits = cut <= cap
+            for sep_start, sep_end in spans:
+                if not fits and sep_end - sep_start > longest:
                     continue  # a line over the limit is no separator
-                if sep_start > pos:
-                    if carried is None and sep_start - pos <= cap:
-                        # The whole document is in this chunk: the common case.
-                        piece = chunk[pos:sep_start]
-                        if not piece.isspace():
-                            yield Part(piece, start_line, start_offset)
-                    else:
-                        carried = carried or _Document(start_line, start_offset, cap)
-                        carried.add(chunk[pos:sep_start])
                 if carried is not None:
+                    if sep_start > pos:
+                        carried.add(chunk[pos:sep_start])
                     part = carried.close()
                     carried = None
                     if part is not None:
                         yield part
-                counted_line += count(b"\n", counted, sep_end)
-                counted = pos = sep_end
-                start_line, start_offset = counted_line, offset + pos
+                elif sep_start > pos:
+                    # The whole document is in this chunk: the common case.
+                    piece = chunk[pos:sep_start]
+                    if not piece.isspace():
+                        counted_line += count(b"\n", counted, pos)
+                        counted = pos
+                        if fits or len(piece) <= cap:
+                            yield _part(Part, (piece, counted_line, offset + pos, (), None))
+                        else:
+                            yield too_large(counted_line, offset + pos, cap)
+                pos = sep_end
             if pos < cut:
-                carried = carried or _Document(start_line, start_offset, cap)
+                if carried is None:
+                    counted_line += count(b"\n", counted, pos)
+                    counted = pos
+                    carried = _Document(counted_line, offset + pos, cap)
                 carried.add(chunk[pos:cut])
             line = counted_line + count(b"\n", counted, cut)
             offset += cut
@@ -201,7 +213,7 @@ def split(
             tail.append(rest)
             tail_size += len(rest)
             if tail_size > cap:
-                carried = carried or _Document(start_line, start_offset, cap)
+                carried = carried or _Document(line, offset, cap)
                 carried.overflow(not all(piece.isspace() for piece in tail))
                 offset += tail_size
                 tail, tail_size, dropping = [], 0, True
@@ -209,7 +221,7 @@ def split(
         rest = b"".join(tail)
         tail = []
         if first.fullmatch(rest + b"\n") is None:
-            carried = carried or _Document(start_line, start_offset, cap)
+            carried = carried or _Document(line, offset, cap)
             carried.add(rest)
     if carried is not None:
         part = carried.close()

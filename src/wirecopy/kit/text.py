@@ -154,16 +154,17 @@ class TextFormat(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield an article per document that :meth:`split` cuts and :meth:`parse` reads."""
         empty = True
+        start, parse = context.document, self.parse
         for part in self.split(stream, self.max_document):
             empty = False
-            document = context.document(line=part.line, offset=part.offset)
-            if part.unreadable is not None:
-                kind, message, line, column = part.unreadable
-                document.leave_out(kind, message, line=line, column=column)
+            _, line, offset, defects, unreadable = part
+            document = start(line=line, offset=offset)
+            if unreadable is not None:
+                document.leave_out(unreadable.kind, unreadable.message, line=unreadable.line, column=unreadable.column)
                 continue
-            for kind, message, line, column in part.defects:
-                document.defect(kind, message, line=line, column=column)
-            article = self.parse(part, document)
+            for kind, message, at, column in defects:
+                document.defect(kind, message, line=at, column=column)
+            article = parse(part, document)
             if article is not None:
                 yield article
         if empty:
