@@ -99,7 +99,9 @@ _SEARCH_FROM = 1 << 16
 
 def _split_runs(text: str, first_line: int, once: bool) -> list[tuple[int, str]]:
     """blocks() by a list of lines."""
-    lines = [line.removesuffix("\r") if once else line.rstrip("\r") for line in text.split("\n")]
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines] if once else [line.rstrip("\r") for line in lines]
     runs: list[tuple[int, str]] = []
     start = -1
     for index, line in enumerate(lines):

@@ -270,7 +270,7 @@ def _batch(first: bytes, lines: Lines) -> Iterator[Part]:
             if len(data) < size:
                 message = f"the batch line announces {size} bytes but only {len(data)} follow: the article is cut short"
                 notes = (Problem(TRUNCATED, message, batch_line, match.start(1) + 1),)
-            yield Part(data, batch_line + 1, start_offset, defects=notes)
+            yield Part(data, batch_line + 1, start_offset, notes)
         current = lines.next()
 
 

@@ -21,6 +21,8 @@ from typing import BinaryIO, NamedTuple
 from ..defects import DOCUMENT_TOO_LARGE
 
 CHUNK = 1 << 16
+# The most that Lines reads at once.
+_PIECE = 1 << 20
 # The span of a separator line in its match.
 _GROUP_SPAN = operator.methodcaller("span", 1)
 # Part(...) with every field given, for the loop that makes one per
@@ -281,7 +283,12 @@ class Lines:
 
     def take(self, size: int) -> bytes | None:
         """The next *size* bytes (fewer at the end of the input); ``None``, the bytes dropped, over the limit."""
-        data = self._count(self._read(min(size, self.limit + 1)))
+        want = min(size, self.limit + 1)
+        data = self.stream.read(min(want, _PIECE))
+        if 0 < len(data) < want:
+            data += self._read(want - len(data))
+        self.offset += len(data)
+        self.line += data.count(b"\n")
         if len(data) > self.limit:
             self.skip(size - len(data))
             return None
@@ -311,7 +318,7 @@ class Lines:
         # line may announce far more than the input holds.
         chunks = []
         while size > 0:
-            chunk = self.stream.read(min(size, 1 << 20))
+            chunk = self.stream.read(min(size, _PIECE))
             if not chunk:
                 break
             chunks.append(chunk)
