@@ -209,3 +209,23 @@ class TestDecompressionBomb:
         path.write_bytes(bomb(gzip.compress, 70) + gzip.compress(record))
         [article] = wirecopy.read(path, "jsonl", policy=wirecopy.Policy(max_compression_ratio=10**6))
         assert article.headline == "Russia plans U.S. missile talks"
+
+
+class TestUncounted:
+    def test_a_format_that_loses_a_document_is_warned_about(self) -> None:
+        """A reader whose format starts a document and drops it ends with an UncountedDocumentWarning naming it."""
+
+        class Losing(wirecopy.Format):
+            """Starts two documents, returns one."""
+
+            name = "losing-feed"
+
+            def read(self, stream: Any, context: wirecopy.ReadContext) -> Any:
+                """Lose the second document."""
+                first = context.document(line=1)
+                context.document(line=2)
+                yield first.article(format=self.name, headline="kept")
+
+        with pytest.warns(wirecopy.UncountedDocumentWarning, match="started 2 documents but returned 1 and left out 0"):
+            articles = wirecopy.loads(b"x", Losing())
+        assert [a.headline for a in articles] == ["kept"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import decimal
 import io
 import re
 import tracemalloc
@@ -220,11 +219,6 @@ def test_a_format_that_only_reads_cannot_write() -> None:
         fmt.write([wirecopy.Article(format="x")], io.BytesIO())
 
 
-@pytest.mark.xfail(
-    raises=decimal.InvalidOperation,
-    strict=False,
-    reason="dates.py turns dateutil's decimal errors into ParseError in another change",
-)
 @pytest.mark.parametrize(
     ("name", "text", "kept"),
     [

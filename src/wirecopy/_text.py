@@ -5,31 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
-from .article import Article, Dateline, Defect
-from .context import ReadContext
+from .article import Article, Dateline
+from .context import Report
 from .datelines import split_dateline
 from .defects import CONTROL_CHARACTER, NOT_UTF8
 from .kit import _framing
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-class Report(Protocol):
-    """Where a helper reports a defect: :meth:`wirecopy.context.Document.defect`, typically."""
-
-    def __call__(self, kind: str, message: str, *, line: int | None = ..., column: int | None = ...) -> None:
-        """Report a problem of *kind* at *line* and *column*."""
-
-
-def collect(context: ReadContext, defects: list[Defect]) -> Report:
-    """A :class:`Report` that appends to *defects*: for formats that do not use a Document yet."""
-
-    def report(kind: str, message: str, *, line: int | None = None, column: int | None = None) -> None:
-        defects.append(context.defect(kind, message, line=line, column=column))
-
-    return report
 
 
 def decode(data: bytes, report: Report, *, line: int) -> str:

@@ -52,6 +52,7 @@ from .errors import (
     DuplicateFormatError,
     FormatLoadError,
     SkippedDocumentWarning,
+    UncountedDocumentWarning,
     UnknownFormatError,
     WirecopyError,
     WriteError,
@@ -452,7 +453,13 @@ class _Runner:
                         f"{call} raised {raised(err)}; reading may raise {allowed}: catch it and report it "
                         "with doc.defect() or doc.leave_out()"
                     ) from err
-            stray = [w for w in caught if not (errors == "warn" and issubclass(w.category, SkippedDocumentWarning))]
+            # A miscount is reported below, with what to do about it.
+            stray = [
+                w
+                for w in caught
+                if not (errors == "warn" and issubclass(w.category, SkippedDocumentWarning))
+                and not issubclass(w.category, UncountedDocumentWarning)
+            ]
             if stray:
                 warning = stray[0]
                 raise _Violation(
