@@ -9,7 +9,7 @@ from typing import BinaryIO
 
 from .article import Article, Dateline
 from .context import Report
-from .datelines import split_dateline
+from .datelines import find_dateline
 from .defects import CONTROL_CHARACTER, NOT_UTF8
 from .kit import _framing
 
@@ -193,19 +193,21 @@ def describe(article: Article) -> str:
 
 
 def take_dateline(paragraphs: list[str], reference: _dt.date | None = None) -> Dateline | None:
-    """Split the dateline off the first paragraph, in place, and return it.
+    """Split the dateline off the head of the story, in place, and return it.
 
-    The first paragraph keeps what follows the dateline, or goes when
-    nothing but whitespace follows.  *reference* (a date or a datetime) gives
-    a year-less dateline date its year.
+    The dateline is looked for as :func:`~wirecopy.datelines.find_dateline`
+    does: in the first paragraph, or past a byline, a note or a teaser.  Its
+    paragraph keeps what follows the dateline, or goes when nothing but
+    whitespace follows.  *reference* (a date or a datetime) gives a year-less
+    dateline date its year.
     """
-    if not paragraphs:
+    found = find_dateline(paragraphs, reference=reference)
+    if found is None:
         return None
-    dateline, rest = split_dateline(paragraphs[0], reference=reference)
-    if dateline is not None:
-        rest = rest.strip()
-        if rest:
-            paragraphs[0] = rest
-        else:
-            del paragraphs[0]
+    index, dateline, rest = found
+    rest = rest.strip()
+    if rest:
+        paragraphs[index] = rest
+    else:
+        del paragraphs[index]
     return dateline
