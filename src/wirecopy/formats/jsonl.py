@@ -99,7 +99,6 @@ class JSONLinesFormat(TextFormat):
             message = f"expected a JSON object, got {type(data).__name__}"
             document.leave_out(BAD_RECORD, message, line=line, column=1)
             return None
-        recorded = "origin" in data
         try:
             article = Article.from_dict(data)
         except (TypeError, ValueError) as err:
@@ -111,9 +110,11 @@ class JSONLinesFormat(TextFormat):
             first = article.defects[0]
             message = f"the record carries a defect: {first.message}"
             document.leave_out(first.kind, message, line=line, column=1)
-        # Keep the origin the record carries, even null (where the article
-        # was first read); a record without the key gets this file's position.
-        if not recorded:
+        # Keep the origin the record carries (where the article was first
+        # read); a record without one (no key, or null: an article never
+        # read from a file) gets this file's position, so that every article
+        # says where it came from.
+        if article.origin is None:
             article = attrs.evolve(article, origin=document.origin)
         return article
 
