@@ -28,6 +28,7 @@ __all__ = [
     "BAD_DATELINE",
     "BAD_ENCODED_WORD",
     "BAD_ENCODING",
+    "BAD_FIELD",
     "BAD_HEADER",
     "BAD_HEADER_LINE",
     "BAD_LINES",
@@ -169,6 +170,8 @@ BAD_TRANSFER_ENCODING = "bad-transfer-encoding"
 MISSING_ITEM_META = "missing-item-meta"
 #: A fragment of a document read on its own (a NewsML-G2 ``contentMeta``), not a whole one.
 FRAGMENT = "fragment"
+#: A field of a JSON document with the wrong type or shape (a number for a title); left out of the article.
+BAD_FIELD = "bad-field"
 #: A ``wirecopy-article`` record in written XML that is not JSON of article fields; ignored.
 BAD_OVERRIDES = "bad-overrides"
 
@@ -237,6 +240,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         BAD_TRANSFER_ENCODING: "a body whose transfer encoding cannot be undone",
         MISSING_ITEM_META: "a NewsML-G2 newsItem without itemMeta",
         FRAGMENT: "a fragment of a document read on its own, not a whole one",
+        BAD_FIELD: "a field of a JSON document with the wrong type or shape, left out",
         BAD_OVERRIDES: "a wirecopy-article record that is not JSON of article fields",
         NOT_UTF8: "bytes that are not UTF-8, decoded as cp1252 or Latin-1",
         BAD_ENCODING: "a byte not valid in the declared encoding",
