@@ -80,7 +80,8 @@ CASES: list[tuple[str, str, str]] = [
     ),
     (
         "anpa-1312",
-        "\x16\x16\x01a1234\x1fnatl\r\nu a\x13\x11 BC-Story     03-14 0412\r\n\x02Text.\r\n\x03⟪ AP-NY-03-14-17 1799GMT<\r\n\x04",
+        "\x16\x16\x01a1234\x1fnatl\r\nu a\x13\x11 BC-Story     03-14 0412\r\n"
+        "\x02Text.\r\n\x03⟪ AP-NY-03-14-17 1799GMT<\r\n\x04",
         "bad-trailer",
     ),
 ]
