@@ -61,7 +61,16 @@ from .article import Dateline, DateValue
 from .dates import parse_date
 from .errors import ParseError
 
-__all__ = ["AGENCIES", "find_dateline", "parse_dateline", "render_dateline", "split_dateline"]
+__all__ = [
+    "AGENCIES",
+    "LONGEST_FURNITURE",
+    "LOOK_PAST",
+    "SHORT_LINE",
+    "find_dateline",
+    "parse_dateline",
+    "render_dateline",
+    "split_dateline",
+]
 
 #: Agencies recognised in any letter case (compared case-insensitively): in
 #: parentheses, in a composite credit (``(tca/dpa)``: one known agency is
@@ -168,9 +177,10 @@ _MONTH_PREFIXES = frozenset(name[:3] for name in DATELINE_MONTHS)
 # Every dateline month word to the English name parse_date reads.
 _ENGLISH_MONTH = {name: MONTH_NAMES[number - 1] for name, number in DATELINE_MONTHS.items()}
 
-#: How many paragraphs :func:`find_dateline` looks past, at most, and how long
-#: each may be: a byline, an editor's note, bullets, a teaser, never the story.
+#: How many paragraphs :func:`find_dateline` looks past, at most: a byline,
+#: an editor's note, bullets, a teaser, never the story.
 LOOK_PAST = 6
+#: How long, in characters, a paragraph :func:`find_dateline` looks past may be.
 LONGEST_FURNITURE = 600
 #: A paragraph past the first one this short is furniture whatever it says:
 #: a byline without ``By`` (``Jane Roe, dpa``), a slug.
