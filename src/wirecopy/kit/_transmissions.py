@@ -115,6 +115,15 @@ _MAX_SYNS = 64
 #: A transmission longer than this without EOT is reported rather than
 #: buffered further, so that a damaged feed cannot fill memory.
 MAX_TRANSMISSION = 8 * 1024 * 1024
+#: A number in a header field (a word count) has at most this many digits;
+#: a longer one is a ``bad-header`` defect, and the writer refuses it.
+MAX_DIGITS = 9
+
+# Control characters that have no place in text: C0 except TAB, DEL, and the
+# C1 controls that the undefined cp1252 bytes decode to.  The reader removes
+# them (the line splitter has already removed the line ends); the writer
+# refuses them, line ends included.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 _CHUNK = 1 << 16
 # How much of a run of stray text its report quotes from.
@@ -140,10 +149,19 @@ class Transmission:
     """The 1-based column at which it starts."""
     cut: str | None = None
     """Why it has no EOT (a sentence), or ``None`` when it is complete."""
+    bare: bool = False
+    """Whether it came without control characters (stripped on the way): it
+    runs from one header line to the next, and the reader finds its text and
+    trailer by their layout."""
 
 
 def transmissions(
-    stream: BinaryIO, context: ReadContext, label: str, *, limit: int = MAX_TRANSMISSION
+    stream: BinaryIO,
+    context: ReadContext,
+    label: str,
+    *,
+    limit: int = MAX_TRANSMISSION,
+    bare: re.Pattern[bytes] | None = None,
 ) -> Iterator[Transmission]:
     """Split *stream* into transmissions, from SOH (and the SYNs before it) through EOT.
 
@@ -155,14 +173,27 @@ def transmissions(
     report as a defect.  One longer than *limit* bytes without EOT is reported
     as ``too-long`` and skipped up to its end without being held in memory.
     *label* names the format in messages (``"ANPA-1312"``).
+
+    *bare*, when given, matches the first line of a transmission whose
+    control characters were stripped on the way (a whole line, with
+    :data:`re.MULTILINE`).  An input that opens with such a line, after any
+    line noise, is cut before each line it matches instead, and its
+    transmissions are :attr:`~Transmission.bare`.
     """
+    chunk = stream.read(_CHUNK)
     splitter = _Splitter(context, label, limit)
-    while True:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            break
+    if bare is not None and _opens_bare(chunk, bare):
+        splitter = _BareSplitter(context, label, limit, bare)
+    while chunk:
         yield from splitter.feed(chunk)
+        chunk = stream.read(_CHUNK)
     yield from splitter.close()
+
+
+def _opens_bare(head: bytes, bare: re.Pattern[bytes]) -> bool:
+    """Whether *head* opens, after line noise, with a line that *bare* matches."""
+    first = _NOT_FILLER.search(head)
+    return first is not None and bare.match(head, first.start()) is not None
 
 
 class _Splitter:
@@ -261,7 +292,7 @@ class _Splitter:
             if transmission is not None:
                 yield transmission
 
-    def _emit(self, end: int, cut: str | None) -> Transmission | None:
+    def _emit(self, end: int, cut: str | None, *, bare: bool = False) -> Transmission | None:
         """Cut ``buffer[:end]`` off as the transmission begun; ``None`` when it holds no text (line noise)."""
         start = self.start
         assert start is not None
@@ -275,7 +306,7 @@ class _Splitter:
             data = bytes(view[:end])
         self._advance(end)
         self.found = True
-        return Transmission(data=data, offset=offset, line=line, column=column, cut=cut)
+        return Transmission(data=data, offset=offset, line=line, column=column, cut=cut, bare=bare)
 
     def _advance(self, count: int) -> None:
         """Drop *count* bytes from the buffer, counting the lines they end."""
@@ -327,6 +358,75 @@ class _Splitter:
         self.context.leave_out(STRAY_TEXT, msg, line=line, column=column)
 
 
+class _BareSplitter(_Splitter):
+    """The state of :func:`transmissions` for input whose control characters were stripped.
+
+    A transmission runs from a line that the *bare* pattern matches to the
+    next such line, or to the end of the input.  Only whole lines are
+    searched, so that a header line cut by the end of a chunk is found once
+    the rest of it has come.
+    """
+
+    def __init__(self, context: ReadContext, label: str, limit: int, bare: re.Pattern[bytes]) -> None:
+        super().__init__(context, label, limit)
+        self.bare = bare
+        # Whether buffer[0] is inside a line (the buffer was cut there), where
+        # no header line can start.
+        self.mid_line = False
+
+    def _drop(self, count: int) -> None:
+        """Drop *count* bytes: silently when they belong to a transmission left out, else as stray text."""
+        self.mid_line = count > 0 and self.buffer[count - 1] != 0x0A
+        if self.discarding:
+            self._advance(count)
+        else:
+            self._outside(count)
+
+    def _scan(self, *, final: bool) -> Iterator[Transmission]:
+        buffer = self.buffer
+        search = self.bare.search
+        while buffer:
+            if self.mid_line:
+                newline = buffer.find(b"\n")
+                self._drop(len(buffer) if newline < 0 else newline + 1)
+                if newline < 0:
+                    return
+                continue
+            whole = len(buffer) if final else buffer.rfind(b"\n") + 1
+            if self.start is None:
+                found = search(buffer, 0, whole)
+                if found is None:
+                    # A line longer than a chunk holds no header line: drop it as it comes.
+                    self._drop(whole if whole or len(buffer) <= _CHUNK else len(buffer))
+                    return
+                self._drop(found.start())
+                self.discarding = False
+                self.start = self._where(0)
+                self.searched = found.end()
+                continue
+            found = search(buffer, self.searched, whole) if self.searched < whole else None
+            if found is not None:
+                transmission = self._emit(found.start(), None, bare=True)
+            elif final:
+                transmission = self._emit(len(buffer), None, bare=True)
+            elif len(buffer) > self.limit:
+                _, line, column = self.start
+                self.start = None
+                self.mid_line = whole < len(buffer)
+                self._advance(len(buffer))
+                self._report_junk()
+                self.reported = True
+                self.discarding = True
+                msg = f"{self.label} transmission longer than {self.limit} bytes; left out"
+                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                continue
+            else:
+                self.searched = max(self.searched, whole)
+                return
+            if transmission is not None:
+                yield transmission
+
+
 def _syn_start(buffer: bytearray, soh: int) -> int:
     """Where a transmission whose SOH is at *soh* begins: at the SYNs before it (at most :data:`_MAX_SYNS`)."""
     begin = soh
@@ -350,10 +450,15 @@ class Line(NamedTuple):
     """The 1-based column of ``text[0]`` in the input."""
 
 
-def lines(transmission: Transmission) -> list[Line]:
-    """Split a transmission into lines at LF, CRLF (and so mixed endings) alike."""
+def lines(transmission: Transmission, text: str | None = None) -> list[Line]:
+    """Split a transmission into lines at LF, CRLF (and so mixed endings) alike.
+
+    *text* is the transmission decoded, when the caller has decoded it
+    otherwise than with :func:`decode` (as UTF-8, say).
+    """
     first = transmission.line
-    text = decode(transmission.data)
+    if text is None:
+        text = decode(transmission.data)
     parts = text.replace("\r\n", "\n").split("\n") if "\r" in text else text.split("\n")
     if parts[-1].endswith("\r"):
         parts[-1] = parts[-1][:-1]
