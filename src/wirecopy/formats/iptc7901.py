@@ -193,6 +193,8 @@ class _Reader(TransmissionReader):
             index += 1
         while index < len(head) and head[index].text.rstrip(" \t").endswith("/"):
             index += 1
+        while index < len(head) and is_blank(head[index].text):
+            index += 1
         return index if index < len(head) else None
 
     def bare_trailer(self, text_lines: list[Line]) -> int | None:

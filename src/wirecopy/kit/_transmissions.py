@@ -126,6 +126,8 @@ MAX_DIGITS = 9
 CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 _CHUNK = 1 << 16
+# A header line is shorter than this: no more is read to find the first one.
+_LONGEST_HEADER = 4096
 # How much of a run of stray text its report quotes from.
 _SAMPLE = 40
 
@@ -182,18 +184,30 @@ def transmissions(
     """
     chunk = stream.read(_CHUNK)
     splitter = _Splitter(context, label, limit)
-    if bare is not None and _opens_bare(chunk, bare):
-        splitter = _BareSplitter(context, label, limit, bare)
+    if bare is not None:
+        # The first line must be whole to be matched: read on until it is.
+        while chunk and b"\n" not in chunk[_filler_end(chunk) :] and len(chunk) < _LONGEST_HEADER:
+            more = stream.read(_CHUNK)
+            if not more:
+                break
+            chunk += more
+        if _opens_bare(chunk, bare):
+            splitter = _BareSplitter(context, label, limit, bare)
     while chunk:
         yield from splitter.feed(chunk)
         chunk = stream.read(_CHUNK)
     yield from splitter.close()
 
 
+def _filler_end(head: bytes) -> int:
+    """Where the line noise that opens *head* ends."""
+    first = _NOT_FILLER.search(head)
+    return len(head) if first is None else first.start()
+
+
 def _opens_bare(head: bytes, bare: re.Pattern[bytes]) -> bool:
     """Whether *head* opens, after line noise, with a line that *bare* matches."""
-    first = _NOT_FILLER.search(head)
-    return first is not None and bare.match(head, first.start()) is not None
+    return bare.match(head, _filler_end(head)) is not None
 
 
 class _Splitter:
