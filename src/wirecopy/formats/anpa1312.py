@@ -46,6 +46,7 @@ from ..kit.wire import (
     US,
     Fields,
     Line,
+    Lines,
     TransmissionReader,
     TransmissionWriter,
     WireFormat,
@@ -97,6 +98,8 @@ _KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x0
 _TRAILER = re.compile(
     r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?(?P<date>\d\d-\d\d-\d\d \d{4} ?[A-Za-z]{1,5})<?"
 )
+# The trailer's date in GMT, read part by part (TransmissionReader.clock).
+_GMT_DATE = re.compile(r"(?P<m>\d\d)-(?P<d>\d\d)-(?P<yy>\d\d) (?P<H>\d\d)(?P<M>\d\d) ?(?:GMT|UTC)")
 # Kyodo's trailer: desk, time, day, month and two-digit year, in Japan time.
 _KYODO_TRAILER = re.compile(r"(?P<desk>[A-Za-z]+)-(?P<H>\d\d):(?P<M>\d\d)-(?P<d>\d\d)-(?P<m>\d\d)-(?P<yy>\d\d)")
 _JAPAN = _dt.timezone(_dt.timedelta(hours=9))
@@ -138,9 +141,10 @@ class _Reader(TransmissionReader):
 
     # -- header --------------------------------------------------------------
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
+    def header(self, head: Lines, stx_line: Line) -> None:
         """Read header line 1 (after SOH) and header line 2 into extra."""
-        first = head[0] if head else stx_line
+        texts = head.texts
+        first = head[0] if texts else stx_line
         match = _LINE1.fullmatch(first.text.rstrip(" \r"))
         if match is not None:
             self.extra.update(service_level=match["level"], sequence=match["sequence"], selector=match["selector"])
@@ -160,18 +164,18 @@ class _Reader(TransmissionReader):
                 sequence=sequence and sequence.group(),
                 selector=selector and selector.group(),
             )
-        if len(head) < 2:
+        if len(texts) < 2:
             line = first
             self.defect(
                 BAD_HEADER,
                 "ANPA-1312 header line 2 (priority, category, keyword) is missing",
                 line,
-                len(line.text) if head else 0,
+                len(line.text) if texts else 0,
             )
             return
-        for extra_line in head[2:]:
-            if not is_blank(extra_line.text):
-                self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", extra_line)
+        for index in range(2, len(texts)):
+            if not is_blank(texts[index]):
+                self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", head[index])
                 break
         line = self.header2 = head[1]
         match = _LINE2.fullmatch(line.text.rstrip(" \r"))
@@ -224,7 +228,7 @@ class _Reader(TransmissionReader):
         line = self.header2
         if filing_date is None or line is None or published is None:
             return
-        if filing_date == f"{published:%m-%d}":
+        if filing_date == f"{published.month:02d}-{published.day:02d}":
             return  # the trailer's own day: a real date, nothing to check
         self.date(filing_date, line, line.text.index(filing_date), reference=published.date(), dayfirst=self.dayfirst)
 
@@ -246,15 +250,21 @@ class _Reader(TransmissionReader):
             )
             return
         self.extra["desk"] = match["desk"]
-        self.published = self.date(match["date"], line, match.start("date"))
+        gmt = _GMT_DATE.fullmatch(line.text, match.start("date"), match.end("date"))
+        if gmt is not None and self.document.context.policy.tzinfos is None:
+            self.published = self.clock(gmt, line, zone=_dt.timezone.utc)
+        else:
+            # Another zone (EDT): the date parser knows the zones and words the error.
+            self.published = self.date(match["date"], line, match.start("date"))
         self.source = match["source"] or self.source
 
     # -- text ------------------------------------------------------------------
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
+    def text(self, body: Lines, after: Lines) -> None:
         """Read the header lines into headline, byline and extra, the rest into paragraphs."""
         self.check_after_trailer(after)
-        lines = [line.text for line in self.clean(body) if not is_blank(line.text)]
+        # clean() has removed every control character: a blank line is spaces and tabs.
+        lines = [text for text in self.clean(body).texts if text.strip(" \t")]
         items, used = self._header_items(lines)
         self._paragraphs(lines[used:])
         headers = [value for kind, value in items if kind == "<"]
@@ -299,11 +309,17 @@ class _Reader(TransmissionReader):
         keyword = self.extra["keyword"]
         marked = False
         for used, text in enumerate(lines):
-            if text.lstrip(" ").startswith("^"):
-                found = [_item(item) for item in _ITEM_BREAK.split(text.strip())]
-                if any(kind is None for kind, _ in found):
-                    return items, used
-                items += found  # type: ignore[arg-type]
+            if text[:1] == "^" or text.lstrip(" ")[:1] == "^":
+                text = text.strip()
+                found = []
+                for item in _ITEM_BREAK.split(text) if "<" in text[:-1] else (text,):
+                    value = item[1:].rstrip()
+                    mark = value[-1:]
+                    if mark != "<" and mark != "=":
+                        # Unterminated: the body has begun.
+                        return items, used
+                    found.append((mark, value[:-1].strip()))
+                items += found
                 marked = True
             elif marked or text[:1] in " \t":
                 return items, used
@@ -317,28 +333,32 @@ class _Reader(TransmissionReader):
         return items, len(lines)
 
     def _paragraphs(self, lines: list[str]) -> None:
-        """The body: one paragraph per line (AP), or wrapped lines after an indent of spaces (Kyodo)."""
+        """The body: one paragraph per line (AP), or wrapped lines after an indent of spaces (Kyodo).
+
+        A line loses its indent (AP's TAB and three spaces) and the ``<``
+        (quad left) that closes it.
+        """
         paragraphs = self.paragraphs
         wrapped = bool(lines) and lines[0][:1] == " "
         for text in lines:
-            if text.lstrip(" ").startswith("^"):
+            continued = False
+            if text[:1] == "\t":
+                text = text[4:] if text[1:4] == "   " else text[1:]
+            elif text.lstrip(" ")[:1] == "^":
                 paragraphs += [_body_item(item) for item in _ITEM_BREAK.split(text.strip())]
-            elif text.startswith("==") and " " not in text.strip():
+                continue
+            elif text[:2] == "==" and " " not in text.strip():
                 continue  # Kyodo's sign-off, "==Kyodo"
-            elif wrapped and paragraphs and text[:1] not in " \t":
-                paragraphs[-1] = f"{paragraphs[-1]} {_paragraph(text)}"
             else:
-                paragraphs.append(_paragraph(text))
-
-
-def _item(item: str) -> tuple[str | None, str]:
-    """Classify a ``^`` header item: ``<`` (header line), ``=`` (byline) or None (unterminated)."""
-    text = item.strip()[1:].rstrip()
-    if text.endswith("<"):
-        return "<", text[:-1].strip()
-    if text.endswith("="):
-        return "=", text[:-1].strip()
-    return None, text.strip()
+                continued = wrapped and bool(paragraphs) and text[:1] != " "
+                text = text.lstrip()
+            text = text.rstrip()
+            if text[-1:] == "<":
+                text = text[:-1].rstrip()
+            if continued:
+                paragraphs[-1] = f"{paragraphs[-1]} {text}"
+            else:
+                paragraphs.append(text)
 
 
 def _body_item(item: str) -> str:
@@ -347,20 +367,6 @@ def _body_item(item: str) -> str:
     if text.endswith(("<", "=")):
         text = text[:-1]
     return text.strip()
-
-
-def _paragraph(text: str) -> str:
-    """A body line: the TAB and three-space indent and a closing ``<`` (quad left) removed."""
-    if text.startswith("\t"):
-        text = text[1:]
-        if text.startswith("   "):
-            text = text[3:]
-    else:
-        text = text.lstrip()
-    text = text.rstrip()
-    if text.endswith("<"):
-        text = text[:-1].rstrip()
-    return text
 
 
 def _squeeze(text: str) -> str:

@@ -44,7 +44,7 @@ from .._dates.names import MONTH_ABBRS
 from ..datelines import split_dateline
 from ..dates import format_date
 from ..defects import MISSING_DATE
-from ..kit.wire import ETX, STX, Line, TransmissionReader, TransmissionWriter, WireFormat, is_blank
+from ..kit.wire import ETX, STX, Line, Lines, TransmissionReader, TransmissionWriter, WireFormat, is_blank
 
 __all__ = ["IPTC7901Format"]
 
@@ -82,6 +82,8 @@ _GMT = ("GMT", "UTC", "UT", "Z")
 _LOWER = re.compile("[a-z]")
 _UPPER_OR_DIGIT = re.compile("[A-Z0-9]")
 _BYLINE = re.compile(r"(?i:by|von) \S")
+# What is_blank() strips: a line of these only is empty.
+_BLANK = " \t\r\x0b\x0c\x7f\x16\x00"
 # A note may run over this many lines (dpa's corrections are wrapped).
 _NOTE_LINES = 12
 _HEADING = re.compile(r"#+ ")
@@ -95,11 +97,8 @@ _INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [^\W_]{1,6}(?:/[^\W_]{1,
 _AGENCY_PARTS = re.compile(r"[-/]")
 # A break point for wrapping: a single space between two other characters.
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
-# One or more empty lines between blocks, and a line break within one.
-_BLANK_LINES = re.compile(r"\n(?:[ \t]*\n)+")
-_LEADING_BLANK_LINES = re.compile(r"(?:[ \t]*\n)*")
-_LINE_BREAK = re.compile(r"[ \t]*\n[ \t]*")
-_TRAILING_SPACE = re.compile(r"[ \t]+$", re.MULTILINE)
+# One or more empty lines between blocks of stripped lines.
+_EMPTY_LINES = re.compile(r"\n\n+")
 
 
 class Block(NamedTuple):
@@ -139,10 +138,10 @@ class _Reader(TransmissionReader):
     # dpa's current stories open with a teaser paragraph before the dateline.
     teasers = 1
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
+    def header(self, head: Lines, stx_line: Line) -> None:
         """Read the header line into extra and source, and the lines after it into the slug."""
         self._header_line(head[0] if head else stx_line)
-        texts = [line.text.strip(" \t") for line in self.clean(head[1:]) if not is_blank(line.text)]
+        texts = [text.strip(" \t") for text in self.clean(head[1:]).texts if not is_blank(text)]
         self.extra["slug"] = " ".join(texts) if texts else None
 
     def _header_line(self, line: Line) -> None:
@@ -186,7 +185,7 @@ class _Reader(TransmissionReader):
             self.extra.update(header_extra=tail["extra"], message_number=tail["number"])
             self.source = tail["agency"]
 
-    def bare_text(self, head: list[Line]) -> int | None:
+    def bare_text(self, head: Lines) -> int | None:
         """After the header line and empty lines, the slug lines (ending ``/``) and then the text."""
         index = 1
         while index < len(head) and is_blank(head[index].text):
@@ -197,7 +196,7 @@ class _Reader(TransmissionReader):
             index += 1
         return index if index < len(head) else None
 
-    def bare_trailer(self, text_lines: list[Line]) -> int | None:
+    def bare_trailer(self, text_lines: Lines) -> int | None:
         """The last line that is not empty, if it has the shape of a trailer."""
         index = len(text_lines) - 1
         while index >= 0 and is_blank(text_lines[index].text):
@@ -223,34 +222,46 @@ class _Reader(TransmissionReader):
             # Another zone, or another shape: the date parser knows the zones and words the error.
             self.published = self.date(text, line, at)
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
+    def text(self, body: Lines, after: Lines) -> None:
         """Read the headline block, then the body, notebook, not-for-publication block and initials."""
-        body = self.clean(body)
-        block = headline_block([line.text for line in body])
+        texts = self.clean(body).texts
+        block = headline_block(texts)
         self.headline, self.byline = block.headline, block.byline
         extra = self.extra
         extra["labels"], extra["notes"], extra["kicker"] = block.labels, block.notes, block.kicker
-        self._body("\n".join([line.text for line in body[block.used :]]))
+        self._body(texts[block.used :])
         self.check_after_trailer(after)
 
-    def _body(self, text: str) -> None:
-        """Split the text after the headline block into paragraphs, notes and initials."""
-        text = text[_LEADING_BLANK_LINES.match(text).end() :].rstrip(" \t\n")  # type: ignore[union-attr]
+    def _body(self, texts: list[str]) -> None:
+        """Split the lines after the headline block into paragraphs, notes and initials."""
+        # The lines stripped and joined: empty lines part the blocks, and a
+        # paragraph's lines join with one space.  All of it in C but the strip.
+        text = "\n".join(texts)
+        if " \n" in text or "\n " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
+            text = "\n".join([line.strip(" \t") for line in texts])
+        text = text.strip("\n")
         if not text:
             return
-        blocks = _BLANK_LINES.split(text)
-        last = blocks[-1]
-        if "\n" not in last and _is_initials(last.rstrip(" \t"), self.source):
-            self.extra["editors"] = last.split()[1:]
-            blocks.pop()
         # Most stories have neither notebook nor markers: one look at the whole text.
-        if "#" not in text and "* * * *" not in text and "ublication" not in text and "ffentlichung" not in text:
-            self.paragraphs = [_LINE_BREAK.sub(" ", block.strip(" \t")) for block in blocks]
+        if "#" in text or "* * * *" in text or "ublication" in text or "ffentlichung" in text:
+            self._sections(_blocks(texts))
             return
-        self._sections([_TRAILING_SPACE.sub("", block).split("\n") for block in blocks])
+        blocks = _EMPTY_LINES.split(text)
+        if "\n" not in blocks[-1] and self._editors(blocks[-1]):
+            blocks.pop()
+        self.paragraphs = [block.replace("\n", " ") for block in blocks]
+
+    def _editors(self, line: str) -> bool:
+        """Read *line* into the editors if it is their initials under the agency; say whether it was."""
+        if not _is_initials(line.strip(" \t"), self.source):
+            return False
+        self.extra["editors"] = line.split()[1:]
+        return True
 
     def _sections(self, blocks: list[list[str]]) -> None:
         """Sort the blocks into paragraphs, the notebook and the not-for-publication section, in that order."""
+        if blocks and len(blocks[-1]) == 1 and self._editors(blocks[-1][0]):
+            blocks.pop()
         paragraphs = self.paragraphs
         notebook: list[str] = []
         not_for_publication: list[str] = []
@@ -275,6 +286,22 @@ class _Reader(TransmissionReader):
                 not_for_publication.append("\n".join(block))
         self.extra["notebook"] = notebook
         self.extra["not_for_publication"] = not_for_publication
+
+
+def _blocks(texts: list[str]) -> list[list[str]]:
+    """The blocks of lines that empty lines part, each line without the white space it ends with."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for text in texts:
+        if is_blank(text):
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(text.rstrip(" \t"))
+    if current:
+        blocks.append(current)
+    return blocks
 
 
 def _marker(block: list[str]) -> int | None:
@@ -307,16 +334,18 @@ def headline_block(lines: list[str]) -> Block:
       not have broken there (``Roundup``, then the headline);
     * the headline: the rest, joined with spaces.
     """
+    # is_blank() and _note_end() inline: the block is read once per transmission.
+    size = len(lines)
     start = 0
-    while start < len(lines) and is_blank(lines[start]):
+    while start < size and not lines[start].strip(_BLANK):
         start += 1
     end = start
     texts: list[str] = []
     closed = False
-    while end < len(lines) and not is_blank(lines[end]):
+    while end < size and lines[end].strip(_BLANK):
         text = lines[end].strip(" \t")
         end += 1
-        if text.endswith("="):
+        if text[-1:] == "=":
             texts.append(text[:-1].rstrip(" \t"))
             closed = True
             break
@@ -327,14 +356,15 @@ def headline_block(lines: list[str]) -> Block:
     rest: list[str] = []
     index = 0
     while index < len(texts):
-        last = _note_end(texts, index)
+        text = texts[index]
+        last = _note_end(texts, index) if text[:1] == "(" else None
         if last is None:
-            rest.append(texts[index])
+            if text:
+                rest.append(text)
             index += 1
         else:
             notes.append(" ".join(" ".join(texts[index : last + 1]).split()).replace(" )", ")"))
             index = last + 1
-    rest = [text for text in rest if text]
     byline = None
     if len(rest) >= 2 and _BYLINE.match(rest[-1]):
         byline = rest.pop()
@@ -342,21 +372,18 @@ def headline_block(lines: list[str]) -> Block:
     while first < len(rest) - 1 and _is_label(rest[first]):
         first += 1
     labels = " ".join(rest[:first]) or None
-    rest = rest[first:]
     # The headline starts after the last break that a wrap would not have made.
-    cut = 0
-    for number in range(1, len(rest)):
+    cut = first
+    for number in range(first + 1, len(rest)):
         if len(rest[number - 1]) + 1 + len(rest[number].split(" ", 1)[0]) <= WIDTH:
             cut = number
-    kicker = " ".join(rest[:cut]) or None
+    kicker = " ".join(rest[first:cut]) or None
     headline = " ".join(rest[cut:]) or None
     return Block(labels, notes, kicker, headline, byline, end)
 
 
 def _note_end(texts: list[str], index: int) -> int | None:
     """The last line of the note in parentheses that opens at ``texts[index]``, or ``None`` if none does."""
-    if not texts[index].startswith("("):
-        return None
     depth = 0
     for number in range(index, min(index + _NOTE_LINES, len(texts))):
         text = texts[number]

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import count, repeat
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, overload
 
 import attrs
 
@@ -226,6 +226,8 @@ class _Splitter:
         self.start: tuple[int, int, int] | None = None
         # How far into the buffer the current transmission has been searched.
         self.searched = 0
+        # Whether the transmission begun is known to hold text.
+        self.known = False
         self.found = False
         self.reported = False
         self.discarding = False
@@ -273,14 +275,20 @@ class _Splitter:
                     keep = 0 if final else min(len(buffer) - len(buffer.rstrip(b"\x16")), _MAX_SYNS)
                     self._outside(len(buffer) - keep)
                     return
-                # Every SOH before the last one ahead of the first byte of text
-                # opens a transmission without text: skip them all at once.
-                text = _TEXT.search(buffer, soh)
-                soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
-                begin = _syn_start(buffer, soh)
-                self._outside(begin)
-                self.start = self._where(0)
+                after = buffer[soh + 1] if soh + 1 < len(buffer) else 0
+                # The common case: text right after SOH (a header line).
+                known = after > 0x20 and after != 0x7F
+                if not known:
+                    # Every SOH before the last one ahead of the first byte of
+                    # text opens a transmission without text: skip them all at once.
+                    text = _TEXT.search(buffer, soh)
+                    soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
+                begin = _syn_start(buffer, soh) if soh and buffer[soh - 1] == 0x16 else soh
+                if begin:
+                    self._outside(begin)
+                self.start = (self.offset, self.line, self.offset - self.line_start + 1)
                 self.searched = soh - begin + 1
+                self.known = known
             # The end is the first EOT or SOH; search for EOT only up to the
             # next SOH, so that no byte is searched twice for many transmissions.
             soh = buffer.find(b"\x01", self.searched)
@@ -311,16 +319,17 @@ class _Splitter:
         start = self.start
         assert start is not None
         self.start = None
-        if _TEXT.search(self.buffer, 0, end) is None:
+        if not self.known and _TEXT.search(self.buffer, 0, end) is None:
             self._outside(end)
             return None
-        self._report_junk()
+        if self.junk is not None:
+            self._report_junk()
         offset, line, column = start
         with memoryview(self.buffer) as view:
             data = bytes(view[:end])
         self._advance(end)
         self.found = True
-        return Transmission(data=data, offset=offset, line=line, column=column, cut=cut, bare=bare)
+        return Transmission(data, offset, line, column, cut, bare)
 
     def _advance(self, count: int) -> None:
         """Drop *count* bytes from the buffer, counting the lines they end."""
@@ -462,6 +471,62 @@ class Line(NamedTuple):
     """The 1-based line number in the input."""
     column: int
     """The 1-based column of ``text[0]`` in the input."""
+
+
+class Lines(Sequence[Line]):
+    """Consecutive lines of a transmission: their texts, made into :class:`Line` records only when asked for.
+
+    A transmission has dozens of lines, and most are read for their text
+    alone: :attr:`texts` holds it, and indexing, slicing or iterating gives
+    :class:`Line` records (and :class:`Lines`) with their places.
+
+    Args:
+        texts: The lines' texts, without line ends.
+        number: The 1-based line number of the first.
+        column: The 1-based column of the first one's first character (the
+            others start at column 1).
+    """
+
+    __slots__ = ("column", "number", "texts")
+
+    def __init__(self, texts: list[str], number: int, column: int = 1) -> None:
+        self.texts = texts
+        """The texts of the lines, in order."""
+        self.number = number
+        """The 1-based line number of the first line."""
+        self.column = column
+        """The 1-based column at which the first line starts."""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Lines: ...
+
+    def __getitem__(self, index: int | slice) -> Line | Lines:
+        size = len(self.texts)
+        if isinstance(index, slice):
+            start, stop, step = index.indices(size)
+            if step != 1:
+                msg = "Lines slices must be contiguous"
+                raise ValueError(msg)
+            return Lines(self.texts[start:stop], self.number + start, self.column if start == 0 else 1)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            msg = "line index out of range"
+            raise IndexError(msg)
+        return Line(self.texts[index], self.number + index, self.column if index == 0 else 1)
+
+    def __iter__(self) -> Iterator[Line]:
+        for index, text in enumerate(self.texts):
+            yield Line(text, self.number + index, self.column if index == 0 else 1)
+
+    def __repr__(self) -> str:
+        return f"Lines({self.texts!r}, number={self.number}, column={self.column})"
 
 
 def lines(transmission: Transmission, text: str | None = None) -> list[Line]:

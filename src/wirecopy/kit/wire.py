@@ -74,7 +74,6 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from operator import itemgetter
 from typing import Any, BinaryIO, ClassVar
 
 from .._dates.calendar import days_in, two_digit_year
@@ -108,6 +107,7 @@ from ._transmissions import (
     SYN,
     US,
     Line,
+    Lines,
     Transmission,
     decode,
     lines,
@@ -132,6 +132,7 @@ __all__ = [
     "US",
     "Fields",
     "Line",
+    "Lines",
     "Transmission",
     "TransmissionReader",
     "TransmissionWriter",
@@ -144,7 +145,7 @@ __all__ = [
 
 # The same but for LF, to look at many lines joined by LF at once.
 _CONTROL_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
-_TEXT_OF = itemgetter(0)
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 
 #: A transmission of more lines than this is left out: however short, a line
@@ -223,19 +224,25 @@ def _end(transmission: Transmission) -> tuple[int, int]:
     return transmission.line + newlines, (1 if newlines else transmission.column) + length
 
 
-def _split_at(text_lines: list[Line], index: int, at: int) -> tuple[list[Line], Line, list[Line]]:
+def _split_at(text_lines: Lines, index: int, at: int) -> tuple[Lines, Line, Lines]:
     """Split the lines after STX at ``text_lines[index].text[at]`` (ETX): the text, the trailer, the lines after it."""
-    line = text_lines[index]
-    text = text_lines[:index]
-    if not is_blank(line.text[:at]):
-        text = [*text, Line(line.text[:at], line.number, line.column)]
-    trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
-    return text, trailer, text_lines[index + 1 :]
+    texts = text_lines.texts
+    text = texts[index]
+    number = text_lines.number
+    column = text_lines.column if index == 0 else 1
+    before = texts[:index]
+    if not is_blank(text[:at]):
+        before.append(text[:at])
+    trailer = Line(text[at + 1 :], number + index, column + at + 1)
+    return Lines(before, number, text_lines.column), trailer, Lines(texts[index + 1 :], number + index + 1)
 
 
 def _take_dateline(paragraphs: list[str], reference: _dt.date | None, teasers: int) -> Dateline | None:
     """Split the dateline off the first paragraph, or off one of the *teasers* paragraphs after it, in place."""
-    for index in range(min(teasers + 1, len(paragraphs))):
+    dateline = take_dateline(paragraphs, reference)
+    if dateline is not None or not teasers:
+        return dateline
+    for index in range(1, min(teasers + 1, len(paragraphs))):
         rest = paragraphs[index : index + 1]
         dateline = take_dateline(rest, reference)
         if dateline is not None:
@@ -335,10 +342,16 @@ class TransmissionReader:
             message = f"{self.label} transmission of more than {limit} lines; left out"
             self.document.leave_out(DOCUMENT_TOO_LARGE, message, line=transmission.line, column=transmission.column)
             return None
+        # The whole text is searched and split at once, in C; the lines become
+        # Line records only where a hook asks for one.
         text = self._decode(data)
-        all_lines = lines(transmission, text)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+            if text.endswith("\r"):
+                text = text[:-1]
+        texts = text.split("\n")
+        all_lines = Lines(texts, transmission.line, transmission.column)
         # The text runs from STX to ETX; everything before STX is header.
-        # Both are found in the whole text at once, and their lines counted.
         if has_stx:
             start = text.index(STX) + 1
             stx = text.count("\n", 0, start)
@@ -348,16 +361,18 @@ class TransmissionReader:
             if found is None:
                 self._no_text("its control characters were stripped, and no text follows its header")
                 return None
-            stx, at = found, 0
-            start = 0
+            stx, at, start = found, 0, 0
             for _ in range(stx):
                 start = text.index("\n", start) + 1
         extra = self.extra = dict(self.extra_fields)
         for key in self._list_fields:
             extra[key] = list(extra[key])
-        first = all_lines[stx]
-        self.header(all_lines[:stx], first)
-        text_lines = [Line(first.text[at:], first.number, first.column + at), *all_lines[stx + 1 :]]
+        number = transmission.line + stx
+        column = transmission.column if stx == 0 else 1
+        self.header(Lines(texts[:stx], transmission.line, transmission.column), Line(texts[stx], number, column))
+        body_texts = texts[stx:]
+        body_texts[0] = body_texts[0][at:]
+        text_lines = Lines(body_texts, number, column + at)
         etx = text.find(ETX, start)
         if etx >= 0:
             index = text.count("\n", start, etx)
@@ -366,7 +381,7 @@ class TransmissionReader:
         else:
             found = self.bare_trailer(text_lines) if transmission.bare else None
             if found is None:
-                body, trailer, after = text_lines, None, []
+                body, trailer, after = text_lines, None, text_lines[len(body_texts) :]
             else:
                 body, trailer, after = text_lines[:found], text_lines[found], text_lines[found + 1 :]
         if transmission.cut is not None:
@@ -414,7 +429,7 @@ class TransmissionReader:
 
     # -- the hooks ------------------------------------------------------------
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
+    def header(self, head: Lines, stx_line: Line) -> None:
         """Read the header: *head* is the lines before the one with ``STX``, *stx_line* that line.
 
         *head* is empty when ``STX`` is on the first line; its first line
@@ -430,7 +445,7 @@ class TransmissionReader:
         """
         raise NotImplementedError
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
+    def text(self, body: Lines, after: Lines) -> None:
         """Read the text: *body* is the lines from ``STX`` to ``ETX``, *after* those after the trailer.
 
         Sets :attr:`headline`, :attr:`byline` and :attr:`paragraphs`.  Pass
@@ -440,7 +455,7 @@ class TransmissionReader:
         """
         raise NotImplementedError
 
-    def bare_text(self, head: list[Line]) -> int | None:
+    def bare_text(self, head: Lines) -> int | None:
         """Where the text of a :attr:`~Transmission.bare` transmission begins: the index of its first line in *head*.
 
         *head* is every line of the transmission; ``None`` (the default)
@@ -449,7 +464,7 @@ class TransmissionReader:
         """
         return None
 
-    def bare_trailer(self, text_lines: list[Line]) -> int | None:
+    def bare_trailer(self, text_lines: Lines) -> int | None:
         """Which line of a :attr:`~Transmission.bare` transmission's text is its trailer (it has no ``ETX``).
 
         ``None`` (the default) reports the trailer missing.  The line found
@@ -471,31 +486,37 @@ class TransmissionReader:
         """
         return Fields(line, start, label, lambda message, at: self.defect(BAD_HEADER, message, line, at))
 
-    def clean(self, text_lines: list[Line]) -> list[Line]:
+    def clean(self, text_lines: Lines) -> Lines:
         """*text_lines* with stray control characters removed, the first of the transmission reported.
 
         A damaged transmission so gives one ``control-character`` defect
         rather than hundreds.  The :attr:`signals` are removed without one.
         """
-        # One search over the lines joined, in C: most transmissions are clean.
-        if not text_lines or _CONTROL_IN_LINES.search("\n".join(map(_TEXT_OF, text_lines))) is None:
+        # One look at the lines joined, in C: most transmissions are clean, and
+        # most are ASCII, whose bytes translate() checks faster than a search.
+        texts = text_lines.texts
+        joined = "\n".join(texts)
+        if joined.isascii():
+            raw = joined.encode("ascii")
+            if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+                return text_lines
+        elif _CONTROL_IN_LINES.search(joined) is None:
             return text_lines
         search = _CONTROL.search
         signals = self.signals
-        result = list(text_lines)
-        for index, line in enumerate(text_lines):
-            match = search(line.text)
-            if match is None:
+        cleaned = list(texts)
+        for index, text in enumerate(texts):
+            if search(text) is None:
                 continue
             if not self._stray:
-                stray = next((found for found in _CONTROL.finditer(line.text) if found.group() not in signals), None)
+                stray = next((found for found in _CONTROL.finditer(text) if found.group() not in signals), None)
                 if stray is not None:
                     self._stray = True
                     name = CONTROL_NAMES.get(stray.group(), f"0x{ord(stray.group()):02x}")
                     message = f"stray control character {name} in the text; removed"
-                    self.defect(CONTROL_CHARACTER, message, line, stray.start())
-            result[index] = line._replace(text=_CONTROL.sub("", line.text))
-        return result
+                    self.defect(CONTROL_CHARACTER, message, text_lines[index], stray.start())
+            cleaned[index] = _CONTROL.sub("", text)
+        return Lines(cleaned, text_lines.number, text_lines.column)
 
     def date(
         self, text: str, line: Line, index: int, *, reference: _dt.date | None = None, dayfirst: bool = False
@@ -532,7 +553,6 @@ class TransmissionReader:
         else naive.  A bad part is reported at its column.
         """
         groups = match.groupdict()
-        text = match.group()
         name = groups.get("mon")
         month = MONTHS.get(name.lower(), 0) if name is not None else int(groups["m"])
         if name is not None and not month:
@@ -541,20 +561,26 @@ class TransmissionReader:
         policy = self.document.context.policy
         year = two_digit_year(int(groups["yy"]), policy.reference)
         day, hour, minute = int(groups["d"]), int(groups["H"]), int(groups["M"])
-        checks = (
-            ("month", month, 1, 12, "m" if name is None else "mon"),
-            ("day", day, 1, days_in(year, month), "d"),
-            ("hour", hour, 0, 23, "H"),
-            ("minute", minute, 0, 59, "M"),
-        )
-        for what, value, low, high, group in checks:
-            if not low <= value <= high:
-                message = f"invalid date {text!r}: {what} {value} is out of range"
-                self.defect(BAD_DATE, message, line, match.start(group))
-                return None
-        naive = _dt.datetime(year, month, day, hour, minute)
         zone = zone if zone is not None else policy.default_tz
-        return naive if zone is None else naive.replace(tzinfo=fixed(zone, naive))
+        try:
+            # A fixed offset goes in at once; a zone with rules needs the local time first.
+            moment = _dt.datetime(
+                year, month, day, hour, minute, tzinfo=zone if isinstance(zone, _dt.timezone) else None
+            )
+        except ValueError:
+            checks = (
+                ("month", month, 1, 12, "m" if name is None else "mon"),
+                ("day", day, 1, days_in(year, month), "d"),
+                ("hour", hour, 0, 23, "H"),
+                ("minute", minute, 0, 59, "M"),
+            )
+            what, value, group = next((c[0], c[1], c[4]) for c in checks if not c[2] <= c[1] <= c[3])
+            message = f"invalid date {match.group()!r}: {what} {value} is out of range"
+            self.defect(BAD_DATE, message, line, match.start(group))
+            return None
+        if zone is None or moment.tzinfo is not None:
+            return moment
+        return moment.replace(tzinfo=fixed(zone, moment))
 
     def number(self, text: str, what: str, line: Line, index: int) -> int | None:
         """The digits *text*, found at ``line.text[index]``, as an int; ``None`` if they are too many.
@@ -568,13 +594,13 @@ class TransmissionReader:
             return None
         return int(text)
 
-    def check_after_trailer(self, after: list[Line]) -> None:
+    def check_after_trailer(self, after: Lines) -> None:
         """Report the first text between the trailer and ``EOT`` as a ``stray-text`` defect."""
-        for line in after:
-            text = line.text.replace(EOT, "")
+        for index, text in enumerate(after.texts):
+            text = text.replace(EOT, "")
             if not is_blank(text):
-                index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
-                self.defect(STRAY_TEXT, f"text after the {self.label} trailer: {text.strip()[:40]!r}", line, index)
+                at = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
+                self.defect(STRAY_TEXT, f"text after the {self.label} trailer: {text.strip()[:40]!r}", after[index], at)
                 return
 
 
