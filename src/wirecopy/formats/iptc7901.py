@@ -236,10 +236,7 @@ class _Reader(TransmissionReader):
         """Split the lines after the headline block into paragraphs, notes and initials."""
         # The lines stripped and joined: empty lines part the blocks, and a
         # paragraph's lines join with one space.  All of it in C but the strip.
-        text = "\n".join(texts)
-        if " \n" in text or "\n " in text or "\t" in text or text[:1] == " " or text[-1:] == " ":
-            text = "\n".join([line.strip(" \t") for line in texts])
-        text = text.strip("\n")
+        text = "\n".join([line.strip(" \t") for line in texts]).strip("\n")
         if not text:
             return
         # Most stories have neither notebook nor markers: one look at the whole text.

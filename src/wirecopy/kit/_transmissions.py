@@ -452,11 +452,8 @@ class _BareSplitter(_Splitter):
 
 def _syn_start(buffer: bytearray, soh: int) -> int:
     """Where a transmission whose SOH is at *soh* begins: at the SYNs before it (at most :data:`_MAX_SYNS`)."""
-    begin = soh
-    stop = max(0, soh - _MAX_SYNS)
-    while begin > stop and buffer[begin - 1] == 0x16:
-        begin -= 1
-    return begin
+    window = buffer[max(0, soh - _MAX_SYNS) : soh]
+    return soh - len(window) + len(window.rstrip(b"\x16"))
 
 
 class Line(NamedTuple):
@@ -471,6 +468,12 @@ class Line(NamedTuple):
     """The 1-based line number in the input."""
     column: int
     """The 1-based column of ``text[0]`` in the input."""
+
+
+
+def _line(text: str, number: int, column: int) -> Line:
+    """A :class:`Line`, built in C (the named tuple's own ``__new__`` is Python code)."""
+    return tuple.__new__(Line, (text, number, column))
 
 
 class Lines(Sequence[Line]):
@@ -519,11 +522,13 @@ class Lines(Sequence[Line]):
         if not 0 <= index < size:
             msg = "line index out of range"
             raise IndexError(msg)
-        return Line(self.texts[index], self.number + index, self.column if index == 0 else 1)
+        return _line(self.texts[index], self.number + index, self.column if index == 0 else 1)
 
     def __iter__(self) -> Iterator[Line]:
+        number = self.number
         for index, text in enumerate(self.texts):
-            yield Line(text, self.number + index, self.column if index == 0 else 1)
+            yield _line(text, number + index, self.column if index == 0 else 1)
+
 
     def __repr__(self) -> str:
         return f"Lines({self.texts!r}, number={self.number}, column={self.column})"
