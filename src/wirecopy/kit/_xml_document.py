@@ -26,7 +26,7 @@ from xml.parsers import expat
 
 from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT
 from ._xml_decode import Decoder
-from ._xml_guard import EntityDeclared, Guard
+from ._xml_guard import EntityDeclared, Guard, index_of
 
 __all__ = [
     "CHUNK",
@@ -134,16 +134,6 @@ class Cursor:
                 back = carry[start:]
                 place = (self.line - back.count("\n"), self.offset - self.decoder.byte_length(back))
                 self.positions.append((*place, fed + start))
-
-
-def index_of(text: str, line: int, column: int) -> int | None:
-    """The index in *text* of a 1-based line and 0-based column, or ``None``."""
-    index = 0
-    for _ in range(line - 1):
-        index = text.find("\n", index) + 1
-        if index == 0:
-            return None
-    return index + column if index + column <= len(text) else None
 
 
 class _Found(Exception):

@@ -16,6 +16,14 @@ guard; entity declarations can only come before the root element, so
 nothing after its start needs checking.  Expat's own amplification limit
 stays as a second line of defence.
 
+One declaration is let through: the boilerplate that NewsML 1.2 feeds carry
+in their DOCTYPE, an external parameter entity declared and referenced
+(``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``).  It is never fetched:
+the guard reads it as empty, which is also what keeps expat reporting (and
+the guard refusing) every declaration that follows it; the tree's parser,
+which reads no parameter entity, never expands it either.  Any other
+declaration, a second one included, is refused.
+
 A whole small document, the common case, needs no guard: :func:`parse_whole`
 has expat build the tree itself, with the declaration handlers set.
 """
@@ -27,7 +35,7 @@ import xml.etree.ElementTree as ET
 from typing import Any
 from xml.parsers import expat
 
-__all__ = ["EntityDeclared", "Guard", "parse_whole"]
+__all__ = ["EntityDeclared", "Guard", "index_of", "parse_whole"]
 
 
 class _RootSeen(Exception):
@@ -50,24 +58,74 @@ def _entity_declared(name: str, *rest: Any) -> None:
     raise EntityDeclared(name)
 
 
+def _is_boilerplate(is_parameter_entity: bool, value: str | None, system_id: str | None, notation: str | None) -> bool:
+    """Whether a declaration is an external parameter entity: a DTD named, to be fetched (never, here)."""
+    return bool(is_parameter_entity) and value is None and system_id is not None and notation is None
+
+
 class Guard:
     """Expat reading one document until its root element starts, refusing any entity declaration.
 
     ElementTree's parsers, which build the tree, cannot be told to refuse
     anything; the guard reads each document first.  It is set up as
-    ElementTree sets up its own expat (namespace processing, no parameter
-    entities, no external entity handler), so that fed the same text the two
-    cannot disagree about where the prolog ends.
+    ElementTree sets up its own expat (namespace processing), so that fed
+    the same text the two cannot disagree about where the prolog ends; but
+    it follows parameter entity references, reading external ones as empty,
+    so that no declaration after such a reference escapes it.
     """
 
-    __slots__ = ("_parser",)
+    __slots__ = ("_boilerplate", "_declared", "_fed", "_parser", "_subset")
 
     def __init__(self) -> None:
         parser = expat.ParserCreate(None, "}")
-        parser.EntityDeclHandler = _entity_declared
+        # Parameter entities are followed so that a declaration after a
+        # reference is still reported; the external ones read as empty.
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS)
+        parser.ExternalEntityRefHandler = self._external
+        parser.EntityDeclHandler = self._entity
         parser.UnparsedEntityDeclHandler = _entity_declared
+        parser.StartDoctypeDeclHandler = self._subset_starts
+        parser.EndDoctypeDeclHandler = self._subset_ends
         parser.StartElementHandler = _root_seen
         self._parser = parser
+        self._declared = 0
+        self._boilerplate: str | None = None
+        self._fed: list[str] = []  # the prolog so far: short, and held by the caller anyway
+        self._subset = (1, 0)
+
+    def _entity(
+        self,
+        name: str,
+        is_parameter_entity: bool,
+        value: str | None,
+        base: str | None,
+        system_id: str | None,
+        public_id: str | None,
+        notation: str | None,
+    ) -> None:
+        """Let the one external parameter entity of the NewsML 1.2 boilerplate through; refuse anything else."""
+        self._declared += 1
+        if self._declared > 1 or not _is_boilerplate(is_parameter_entity, value, system_id, notation):
+            raise EntityDeclared(name)
+        self._boilerplate = name
+
+    def _external(self, context: str | None, base: str | None, system_id: str | None, public_id: str | None) -> int:
+        """Read an external entity (the DTD, a parameter entity) as empty: nothing is fetched."""
+        self._parser.ExternalEntityParserCreate(context).Parse("", True)
+        return 1
+
+    def _subset_starts(self, name: str, system_id: str | None, public_id: str | None, internal: bool) -> None:
+        self._subset = (self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+
+    def _subset_ends(self) -> None:
+        """Refuse the boilerplate declared again: expat keeps the first binding and reports no other."""
+        if self._boilerplate is None:
+            return
+        text = "".join(self._fed)
+        start = index_of(text, *self._subset)
+        end = index_of(text, self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+        if start is None or end is None or text.count("<!ENTITY", start, end) > 1:
+            raise EntityDeclared(self._boilerplate)
 
     def feed(self, text: str) -> bool:
         """Read more of the document; ``True`` once its root element has started.
@@ -78,15 +136,27 @@ class Guard:
         Raises:
             EntityDeclared: The text declares an entity.
         """
+        self._fed.append(text)
         try:
             self._parser.Parse(text, False)
         except (_RootSeen, expat.ExpatError):
+            self._fed = []
             return True
         return False
 
     def where(self) -> tuple[int, int]:
         """The (line, 0-based column) relative to the document where the guard stopped."""
         return self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber
+
+
+def index_of(text: str, line: int, column: int) -> int | None:
+    """The index in *text* of a 1-based line and 0-based column, or ``None``."""
+    index = 0
+    for _ in range(line - 1):
+        index = text.find("\n", index) + 1
+        if index == 0:
+            return None
+    return index + column if index + column <= len(text) else None
 
 
 # ---------------------------------------------------------------------------

@@ -9,6 +9,9 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
   document is parsed, whatever byte-order marks, encodings or comments come
   first: the document is left out with the kind ``entity-declaration`` and
   nothing is expanded.  Nothing is ever fetched: no DTD, no external entity.
+  The one declaration let through is the NewsML 1.2 boilerplate, an
+  external parameter entity declared and referenced alone
+  (``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``), read as empty.
 * **Encodings.**  Bytes are decoded before parsing: a BOM, then the XML
   declaration, then UTF-8 decide; ISO-8859-1 is read as cp1252; bytes that
   are not in the declared encoding and characters XML forbids become
