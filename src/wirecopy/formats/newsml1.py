@@ -25,9 +25,11 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
+
+import attrs
 
 from .. import policy as _policy
 from ..article import Article, DateValue
@@ -36,7 +38,17 @@ from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children
 from ..kit.xml import escape as esc
 from ..kit.xml import escape_attribute as attr
 from . import _nitf_body
-from ._xml_fields import element_dateline, extra_str, read_date, take_dateline, try_date, unique, wrap
+from ._xml_fields import (
+    add_repeated,
+    element_dateline,
+    extra_str,
+    read_date,
+    str_items,
+    take_dateline,
+    try_date,
+    unique,
+    wrap,
+)
 from ._xml_paragraphs import body_paragraphs, text_paragraphs
 
 __all__ = ["NewsML1Format"]
@@ -124,9 +136,7 @@ class NewsML1Format(XMLFormat):
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
         contents = [element for element in news_item.iter() if local(element.tag) == "ContentItem"]
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
-        texts = [
-            content for content, kind in zip(contents, media, strict=True) if kind is None or kind.lower() == "text"
-        ]
+        texts = [content for content, kind in zip(contents, media, strict=True) if _is_text(content, kind)]
         if contents and not texts:
             kinds = ", ".join(sorted({kind for kind in media if kind}))
             document.leave_out(
@@ -166,21 +176,33 @@ class NewsML1Format(XMLFormat):
             if name in raw and name != chosen:
                 extra[name] = raw[name]
 
-        lines = next((element for element in news_item.iter() if local(element.tag) == "NewsLines"), None)
+        lines, news_line_elements = _lines(news_item)
         for key, name in (
             ("subheadline", "SubHeadLine"),
             ("creditline", "CreditLine"),
             ("copyright", "CopyrightLine"),
             ("slugline", "SlugLine"),
         ):
-            found = text_value(child(lines, name))
+            found = lines.get(name)
             if found is not None:
                 extra[key] = found
+        news_lines = _news_lines(news_line_elements)
+        if news_lines:
+            extra["newsline"] = news_lines
         descriptive = [element for element in news_item.iter() if local(element.tag) == "DescriptiveMetadata"]
-        language = next(
-            (found for meta in descriptive for found in [attribute(child(meta, "Language"), "FormalName")] if found),
-            None,
-        ) or value(news_item.get(_XML_LANG))
+        language = (
+            next(
+                (
+                    found
+                    for meta in descriptive
+                    for found in [attribute(child(meta, "Language"), "FormalName")]
+                    if found
+                ),
+                None,
+            )
+            or value(news_item.get(_XML_LANG))
+            or _component_language(news_item)
+        )
         subjects: list[str] = []
         for element in news_item.iter():
             name = local(element.tag)
@@ -191,7 +213,7 @@ class NewsML1Format(XMLFormat):
                 if code is not None:
                     subjects.append(code)
         provider = _party(news_item, "Provider") or _party(news_item, "Source")
-        dateline = _dateline(lines, descriptive, policy, published)
+        dateline = _dateline(lines, descriptive, _origin_city(news_item), policy, published)
         body = _nitf_body.Body()
         for content in texts:
             body = _content(content, policy, dateline, published)
@@ -206,8 +228,8 @@ class NewsML1Format(XMLFormat):
             format=self.name,
             id=public_id or news_item_id,
             source=provider or extra.get("ProviderId"),
-            headline=text_value(child(lines, "HeadLine")) or body.headline,
-            byline=text_value(child(lines, "ByLine")) or body.byline,
+            headline=lines.get("HeadLine") or body.headline,
+            byline=lines.get("ByLine") or body.byline,
             published=published,
             subjects=unique(subjects),
             language=language,
@@ -215,26 +237,99 @@ class NewsML1Format(XMLFormat):
         )
 
 
+def _is_text(content: ET.Element, kind: str | None) -> bool:
+    """Whether a ``ContentItem`` holds text: its ``MediaType`` says so (or nothing), or its ``MimeType`` does.
+
+    TASS sends its NITF as ``MediaType`` ``ComplexData`` with ``MimeType``
+    ``text/vnd.IPTC.NITF``.
+    """
+    if kind is None or kind.lower() == "text":
+        return True
+    mime = (attribute(child(content, "MimeType"), "FormalName") or "").lower()
+    return mime.startswith("text/") or mime.endswith(("nitf+xml", "xhtml+xml", "/xml"))
+
+
+def _lines(news_item: ET.Element) -> tuple[dict[str, str], list[ET.Element]]:
+    """The first text of each kind of news line, from every ``NewsLines`` of the item; and the ``NewsLine`` elements.
+
+    A nested item (TASS) keeps its copyright line in the outer component and
+    its headline and dateline in an inner one.
+    """
+    found: dict[str, str] = {}
+    news_lines: list[ET.Element] = []
+    for block in news_item.iter():
+        if local(block.tag) != "NewsLines":
+            continue
+        for line in block:
+            name = local(line.tag)
+            if name == "NewsLine":
+                news_lines.append(line)
+            elif name and name not in found:
+                text = text_value(line)
+                if text is not None:
+                    found[name] = text
+    return found, news_lines
+
+
+def _news_lines(lines: list[ET.Element]) -> dict[str, Any]:
+    """The ``NewsLine`` texts (an advisory, a catchword), by their ``NewsLineType``; repeated types as lists."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        text = text_value(child(line, "NewsLineText"))
+        if text is None:
+            continue
+        add_repeated(found, attribute(child(line, "NewsLineType"), "FormalName") or "", text)
+    return found
+
+
+def _component_language(news_item: ET.Element) -> str | None:
+    """The first ``xml:lang`` of a ``NewsComponent`` (TASS marks the language there)."""
+    for element in news_item.iter():
+        if local(element.tag) == "NewsComponent":
+            found = value(element.get(_XML_LANG))
+            if found is not None:
+                return found
+    return None
+
+
+def _origin_city(news_item: ET.Element) -> str | None:
+    """The ``City`` of the first ``Location`` of origin in the item, wherever its metadata block is."""
+    for location in news_item.iter():
+        if local(location.tag) != "Location" or location.get("HowPresent", "Origin") != "Origin":
+            continue
+        for prop in children(location, "Property"):
+            if prop.get("FormalName") == "City":
+                city = value(prop.get("Value"))
+                if city is not None:
+                    return city
+    return None
+
+
 def _dateline(
-    lines: ET.Element | None, descriptive: list[ET.Element], policy: _policy.Policy, published: DateValue | None
+    lines: dict[str, str],
+    descriptive: list[ET.Element],
+    city: str | None,
+    policy: _policy.Policy,
+    published: DateValue | None,
 ) -> Any:
-    """The dateline of the ``NewsLines``, with the city and date ``DescriptiveMetadata`` gives."""
-    text = text_value(child(lines, "DateLine"))
+    """The dateline of the ``NewsLines``, with the city of origin and the date ``DescriptiveMetadata`` gives.
+
+    The city is the dateline's place where the text begins with it, or
+    where the text names no place of its own (TASS: ``January 21``, city
+    ``MOSCOW``).
+    """
+    text = lines.get("DateLine")
     dated = None
-    city = None
     for meta in descriptive:
         dated = dated or text_value(child(meta, "DateLineDate"))
-        for location in children(meta, "Location"):
-            if location.get("HowPresent", "Origin") != "Origin":
-                continue
-            for prop in children(location, "Property"):
-                if prop.get("FormalName") == "City" and city is None:
-                    city = value(prop.get("Value"))
     if text is None:
         return None
     date = try_date(dated, policy) if dated else None
     place = text[: len(city)] if city and text.casefold().startswith(city.casefold()) else None
-    return element_dateline(text, policy, place=place, date=date, reference=published)
+    found = element_dateline(text, policy, place=place, date=date, reference=published)
+    if found is not None and found.place is None and city is not None and place is None:
+        found = attrs.evolve(found, place=city)
+    return found
 
 
 def _content(content: ET.Element, policy: _policy.Policy, field: Any, published: DateValue | None) -> _nitf_body.Body:
@@ -383,6 +478,12 @@ def _render_news_lines(article: Article) -> list[str]:
             found = article.dateline.text if article.dateline is not None else None
         if found is not None:
             lines.append(_element(name, found))
+    news_lines = extra.get("newsline")
+    if isinstance(news_lines, Mapping):
+        for kind, texts in news_lines.items():
+            kind_element = f'<NewsLineType FormalName="{attr(kind)}"/>' if kind else ""
+            for text in [texts] if isinstance(texts, str) else str_items(texts) or []:
+                lines.append(f"<NewsLine>{kind_element}{_element('NewsLineText', text)}</NewsLine>")
     if not lines:
         return []
     return ["      <NewsLines>\n", *(f"        {line}\n" for line in lines), "      </NewsLines>\n"]
