@@ -8,14 +8,14 @@ import socket
 import time
 import tracemalloc
 import warnings
-import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 import wirecopy
 from wirecopy import ParseError, SkippedDocumentWarning
+from wirecopy.kit import _xml_document
 
 # Each format's smallest document, to put after a hostile prolog.
 ROOTS = {
@@ -429,42 +429,33 @@ def test_text_after_a_document_is_still_a_broken_document(name: str) -> None:
 FORMAT_CLASSES = {name: type(wirecopy.get_format(name)) for name in FORMATS}
 
 
-class _CountingParser(ET.XMLParser):
-    """ElementTree's parser, counting the pieces it is fed."""
+@pytest.fixture
+def pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the pieces the documents' parsers are fed, in order."""
+    fed: list[int] = []
+    parse = _xml_document.DocumentParser._parse
 
-    fed: ClassVar[list[int]] = []
+    def counting(self: _xml_document.DocumentParser, piece: Any, final: bool) -> Any:
+        if piece:
+            fed.append(len(piece))
+        return parse(self, piece, final)
 
-    def feed(self, data: Any) -> None:
-        """Count the piece, then parse it."""
-        _CountingParser.fed.append(len(data))
-        super().feed(data)
-
-
-class _CountingPullParser(ET.XMLPullParser):
-    """ElementTree's pull parser, counting the pieces it is fed."""
-
-    def feed(self, data: Any) -> None:
-        """Count the piece, then parse it."""
-        _CountingParser.fed.append(len(data))
-        super().feed(data)
+    monkeypatch.setattr(_xml_document.DocumentParser, "_parse", counting)
+    return fed
 
 
-def test_a_huge_attribute_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A 16 MB attribute reaches the parser in a few growing pieces, not 256 chunks each read again by expat."""
-    monkeypatch.setattr(_CountingParser, "fed", [])
-    monkeypatch.setattr(ET, "XMLParser", _CountingParser)
+def test_a_huge_attribute_is_fed_in_growing_pieces(pieces: list[int]) -> None:
+    """A 16 MB attribute reaches the parser in a few growing pieces, not 1,024 pieces each read again by expat."""
     size = 16 << 20
     data = b'<nitf><head><meta name="big" content="' + b"x" * size + b'"/></head><body/></nitf>'
     [article] = wirecopy.loads(data, "nitf", errors="strict")
     assert len(article.extra["meta"]["big"]) == size
-    assert len(_CountingParser.fed) < 16
-    assert sum(_CountingParser.fed) == len(data)
+    assert len(pieces) < 24
+    assert sum(pieces) == len(data)
 
 
-def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(pieces: list[int]) -> None:
     """When streaming items, a token that produces no element for long is fed in growing pieces too."""
-    monkeypatch.setattr(_CountingParser, "fed", [])
-    monkeypatch.setattr(ET, "XMLPullParser", _CountingPullParser)
     size = 16 << 20
     item = ROOTS["newsml-g2"].format(body="Text.")
     data = (
@@ -474,7 +465,16 @@ def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(monkeypatch: pyt
     ).encode()
     [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
     assert article.paragraphs == ("Text.",)
-    assert len(_CountingParser.fed) < 16
+    assert len(pieces) < 24
+
+
+def test_many_documents_in_one_chunk_are_each_fed_a_short_piece(pieces: list[int]) -> None:
+    """Documents one after another in one input are each handed what is left of a short piece, not of the chunk."""
+    document = ROOTS["nitf"].format(body="Text.") + "\n"
+    data = (document * 2000).encode()
+    assert len(wirecopy.loads(data, "nitf", errors="strict")) == 2000
+    assert max(pieces) <= 1 << 16
+    assert sum(pieces) < len(data) + 2000 * 512
 
 
 @pytest.mark.parametrize("errors", ["strict", "warn", "skip"])

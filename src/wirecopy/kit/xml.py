@@ -99,7 +99,7 @@ from ..article import Article
 from ..context import Document, ReadContext
 from ..defects import EMPTY_INPUT, WRONG_ROOT
 from ..format import Format
-from ._xml_document import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
+from ._xml_cursor import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
 from ._xml_record import OVERRIDE_NAME, OVERRIDE_NS, apply_record, record_for
 from ._xml_stream import XMLStream
 from ._xml_tree import (
@@ -316,56 +316,22 @@ class XMLFormat(Format):
         """Yield an article per item, reporting every document that gives none."""
         roots = frozenset(self.roots)
         envelopes = frozenset(self.envelopes)
-        items = frozenset(self.items)
-        streaming = bool(envelopes)
         source = XMLStream(
-            stream, context, streaming=streaming, items=items if streaming else (), limit=self.max_document_size
+            stream,
+            context,
+            items=self.items if envelopes else (),
+            limit=self.max_document_size,
+            envelopes=envelopes,
+            item_depth=self.item_depth,
         )
         line, offset = 1, 0
-        stack: list[ET.Element] = []
-        holds = ""  # what the current root is: "item", "envelope" or "" (a wrong one)
-        start: tuple[int | None, int | None, int | None] = (None, None, None)
         for kind, payload in source.events():
-            if kind == "start":
-                stack.append(payload)
-                name = local(payload.tag)
-                if len(stack) == 1:
-                    holds = "envelope" if name in envelopes else "item" if name in roots else ""
-                if name in items:
-                    # Every item tag takes its start, to keep them in step.
-                    found = source.item_start()
-                    if holds == "envelope" and len(stack) == self.item_depth + 1:
-                        start = found
-            elif kind == "end":
-                element = stack.pop()
-                if not stack:
-                    if holds == "item":
-                        article = self._item(source, context, element, None, line, offset, 0)
-                        if article is not None:
-                            yield article
-                    elif not holds:
-                        self._wrong_root(source, context, element, line, offset)
-                elif holds == "envelope" and len(stack) == self.item_depth and local(element.tag) in items:
-                    item_line, item_offset, item_index = start
-                    article = self._item(
-                        source,
-                        context,
-                        element,
-                        stack[0],
-                        item_line if item_line is not None else line,
-                        item_offset if item_offset is not None else offset,
-                        item_index,
-                    )
-                    if article is not None:
-                        yield article
-                    # Read and done: drop it, so a long message stays small.
-                    # Earlier items are gone already, so it is usually first.
-                    parent = stack[-1]
-                    if len(parent) and parent[0] is element:
-                        del parent[0]
-                    else:
-                        parent.remove(element)
-                    source.mark()
+            if kind == "item":
+                element, envelope, _, found = payload
+                item_line, item_offset, start = found if found is not None else (line, offset, None)
+                article = self._item(source, context, element, envelope, item_line, item_offset, start)
+                if article is not None:
+                    yield article
             elif kind == "root":
                 if local(payload.tag) in roots:
                     article = self._item(source, context, payload, None, line, offset, 0)
@@ -375,8 +341,6 @@ class XMLFormat(Format):
                     self._wrong_root(source, context, payload, line, offset)
             elif kind == "document":
                 line, offset = payload
-                stack = []
-                holds = ""
             elif kind == "error":
                 self._document(source, context, line, offset).leave_out(
                     payload.kind, payload.message, line=payload.line, column=payload.column
