@@ -135,6 +135,7 @@ def body_paragraphs(container: ET.Element | None, *, wire: bool = False) -> list
     skip_duplicates = any(local(item.tag) == "block" and item.get("class") == "full_text" for item in container)
     text = container.text
     loose: list[str] | None = [text] if text and not text.isspace() else None
+    kinds = _KINDS
     # The walk keeps its own stack, so that no nesting exhausts Python's:
     # each entry is the children left to read at one level, whether the NYT
     # duplicates are skipped there, and the element whose tail follows them.
@@ -142,31 +143,50 @@ def body_paragraphs(container: ET.Element | None, *, wire: bool = False) -> list
     while stack:
         items, skip, owner = stack[-1]
         for item in items:
-            name = local(item.tag)
-            if name in _INLINE:
-                if loose is None:
-                    loose = []
-                if name == "br":
-                    loose.append(" ")
-                else:
-                    sub: list[str] = []
-                    gather(item, sub)
-                    loose.append("".join(sub))
-            elif name:
+            tag = item.tag
+            kind = kinds.get(tag) if isinstance(tag, str) else _NONE
+            if kind is None:
+                kind = _kind(tag)
+            if kind is _PARAGRAPH:
                 if loose is not None:
                     paragraph = squeeze("".join(loose))
                     if paragraph:
                         out.append(paragraph)
                     loose = None
-                if wire and _laid_out(item, name):
-                    out.extend(wire_paragraphs(item.text or ""))
-                elif name in _PARAGRAPHS:
+                text = item.text
+                if len(item):
                     paragraph = text_of(item)
+                elif not text:
+                    paragraph = ""
+                elif wire and "\n" in text and _laid_out(item, local(tag)):
+                    out.extend(wire_paragraphs(text))
+                    paragraph = ""
+                else:
+                    paragraph = squeeze(text)
+                if paragraph:
+                    out.append(paragraph)
+            elif kind is _INLINE_TEXT:
+                if loose is None:
+                    loose = []
+                if item.text or len(item):
+                    sub: list[str] = []
+                    gather(item, sub)
+                    loose.append("".join(sub))
+                else:
+                    loose.append("")
+            elif kind is _BREAK:
+                if loose is None:
+                    loose = []
+                loose.append(" ")
+            elif kind is not _NONE:
+                if loose is not None:
+                    paragraph = squeeze("".join(loose))
                     if paragraph:
                         out.append(paragraph)
-                elif name == "table":
+                    loose = None
+                if kind is _TABLE:
                     out.extend(table_rows(item))
-                elif name in _NOT_TEXT or (skip and name == "block" and item.get("class") in _DUPLICATE_BLOCKS):
+                elif kind is _SKIP or (skip and kind is _BLOCK and item.get("class") in _DUPLICATE_BLOCKS):
                     pass
                 else:
                     text = item.text
@@ -187,6 +207,35 @@ def body_paragraphs(container: ET.Element | None, *, wire: bool = False) -> list
             tail = owner.tail if owner is not None else None
             loose = [tail] if tail and not tail.isspace() else None
     return out
+
+
+# What an element is to the walk of a body, by its tag (namespace and all).
+_PARAGRAPH, _INLINE_TEXT, _BREAK, _TABLE, _SKIP, _BLOCK, _CONTAINER, _NONE = (object() for _ in range(8))
+_KINDS: dict[str, object] = {}
+
+
+def _kind(tag: Any) -> object:
+    """What an element of this tag is to :func:`body_paragraphs`, remembered (for a bounded number of tags)."""
+    name = local(tag)
+    if not name:
+        return _NONE
+    if name == "br":
+        kind = _BREAK
+    elif name in _INLINE:
+        kind = _INLINE_TEXT
+    elif name in _PARAGRAPHS:
+        kind = _PARAGRAPH
+    elif name == "table":
+        kind = _TABLE
+    elif name in _NOT_TEXT:
+        kind = _SKIP
+    elif name == "block":
+        kind = _BLOCK
+    else:
+        kind = _CONTAINER
+    if len(_KINDS) < 4096:  # bounded: tags come from the input
+        _KINDS[tag] = kind
+    return kind
 
 
 def _laid_out(item: ET.Element, name: str) -> bool:

@@ -34,7 +34,7 @@ import attrs
 from .. import policy as _policy
 from ..article import Article, DateValue
 from ..defects import NOT_TEXT_ITEM
-from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children, index, local, text_value, value
 from ..kit.xml import escape as esc
 from ..kit.xml import escape_attribute as attr
 from . import _nitf_body
@@ -130,11 +130,14 @@ class NewsML1Format(XMLFormat):
         document = item.document
         policy = document.context.policy
         envelope = child(item.envelope, "NewsEnvelope")
-        identifier = path(news_item, "Identification", "NewsIdentifier")
-        public_id = text_value(child(identifier, "PublicIdentifier"))
-        news_item_id = text_value(child(identifier, "NewsItemId"))
+        parts = index(news_item)
+        identification = index(parts.get("Identification"))
+        identifier = index(identification.get("NewsIdentifier"))
+        public_id = text_value(identifier.get("PublicIdentifier"))
+        news_item_id = text_value(identifier.get("NewsItemId"))
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
-        contents = [element for element in news_item.iter() if local(element.tag) == "ContentItem"]
+        survey = _Survey(news_item)
+        contents = survey.contents
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
         texts = [content for content, kind in zip(contents, media, strict=True) if _is_text(content, kind)]
         if contents and not texts:
@@ -145,26 +148,27 @@ class NewsML1Format(XMLFormat):
             return None
         extra: dict[str, Any] = {}
         for name in ("ProviderId", "DateId", "NewsItemId", "RevisionId"):
-            found = text_value(child(identifier, name))
+            found = text_value(identifier.get(name))
             if found is not None:
                 extra[name] = found
         for name in ("NameLabel", "DateLabel"):
-            found = text_value(path(news_item, "Identification", name))
+            found = text_value(identification.get(name))
             if found is not None:
                 extra[name] = found
-        management = child(news_item, "NewsManagement")
-        for prop in children(management, "Property"):
+        management_element = parts.get("NewsManagement")
+        for prop in children(management_element, "Property"):
             if prop.get("FormalName") == OVERRIDE_NAME:
                 item.record = prop.get("Value", "")
+        management = index(management_element)
         for name in ("Status", "Urgency"):
-            found = attribute(child(management, name), "FormalName")
+            found = attribute(management.get(name), "FormalName")
             if found is not None:
                 extra[name] = found
         raw = {
             name: found
             for name, found in (
-                ("FirstCreated", text_value(child(management, "FirstCreated"))),
-                ("ThisRevisionCreated", text_value(child(management, "ThisRevisionCreated"))),
+                ("FirstCreated", text_value(management.get("FirstCreated"))),
+                ("ThisRevisionCreated", text_value(management.get("ThisRevisionCreated"))),
                 ("DateAndTime", text_value(child(envelope, "DateAndTime"))),
             )
             if found is not None
@@ -176,7 +180,7 @@ class NewsML1Format(XMLFormat):
             if name in raw and name != chosen:
                 extra[name] = raw[name]
 
-        lines, news_line_elements = _lines(news_item)
+        lines = survey.lines
         for key, name in (
             ("subheadline", "SubHeadLine"),
             ("creditline", "CreditLine"),
@@ -186,10 +190,10 @@ class NewsML1Format(XMLFormat):
             found = lines.get(name)
             if found is not None:
                 extra[key] = found
-        news_lines = _news_lines(news_line_elements)
+        news_lines = _news_lines(survey.news_lines)
         if news_lines:
             extra["newsline"] = news_lines
-        descriptive = [element for element in news_item.iter() if local(element.tag) == "DescriptiveMetadata"]
+        descriptive = survey.descriptive
         language = (
             next(
                 (
@@ -201,19 +205,10 @@ class NewsML1Format(XMLFormat):
                 None,
             )
             or value(news_item.get(_XML_LANG))
-            or _component_language(news_item)
+            or survey.component_language
         )
-        subjects: list[str] = []
-        for element in news_item.iter():
-            name = local(element.tag)
-            if name in _SUBJECT_CODES and element.get("FormalName"):
-                subjects.append(element.get("FormalName", "").strip())
-            elif name == "Topic":
-                code = text_value(child(element, "FormalName"))
-                if code is not None:
-                    subjects.append(code)
-        provider = _party(news_item, "Provider") or _party(news_item, "Source")
-        dateline = _dateline(lines, descriptive, _origin_city(news_item), policy, published)
+        provider = survey.provider or survey.source
+        dateline = _dateline(lines, descriptive, survey.origin_city, policy, published)
         body = _nitf_body.Body()
         for content in texts:
             body = _content(content, policy, dateline, published)
@@ -231,7 +226,7 @@ class NewsML1Format(XMLFormat):
             headline=lines.get("HeadLine") or body.headline,
             byline=lines.get("ByLine") or body.byline,
             published=published,
-            subjects=unique(subjects),
+            subjects=unique(survey.subjects),
             language=language,
             extra=extra,
         )
@@ -249,26 +244,85 @@ def _is_text(content: ET.Element, kind: str | None) -> bool:
     return mime.startswith("text/") or mime.endswith(("nitf+xml", "xhtml+xml", "/xml"))
 
 
-def _lines(news_item: ET.Element) -> tuple[dict[str, str], list[ET.Element]]:
-    """The first text of each kind of news line, from every ``NewsLines`` of the item; and the ``NewsLine`` elements.
+class _Survey:
+    """What one walk over a ``NewsItem`` finds, down to its ``DataContent`` (the body is read apart).
 
-    A nested item (TASS) keeps its copyright line in the outer component and
-    its headline and dateline in an inner one.
+    The news lines come from every ``NewsLines`` of the item, the first text
+    of each kind winning: a nested item (TASS) keeps its copyright line in
+    the outer component and its headline and dateline in an inner one.
     """
-    found: dict[str, str] = {}
-    news_lines: list[ET.Element] = []
-    for block in news_item.iter():
-        if local(block.tag) != "NewsLines":
-            continue
-        for line in block:
-            name = local(line.tag)
-            if name == "NewsLine":
-                news_lines.append(line)
-            elif name and name not in found:
-                text = text_value(line)
-                if text is not None:
-                    found[name] = text
-    return found, news_lines
+
+    __slots__ = (
+        "component_language",
+        "contents",
+        "descriptive",
+        "lines",
+        "news_lines",
+        "origin_city",
+        "provider",
+        "source",
+        "subjects",
+    )
+
+    def __init__(self, news_item: ET.Element) -> None:
+        self.contents: list[ET.Element] = []
+        self.descriptive: list[ET.Element] = []
+        self.lines: dict[str, str] = {}
+        self.news_lines: list[ET.Element] = []
+        self.subjects: list[str] = []
+        self.provider: str | None = None
+        self.source: str | None = None
+        self.component_language: str | None = None
+        self.origin_city: str | None = None
+        stack = [iter(news_item)]
+        while stack:
+            for element in stack[-1]:
+                name = local(element.tag)
+                if name == "DataContent":
+                    continue
+                if len(element):
+                    self._note(element, name)
+                    stack.append(iter(element))
+                    break
+                self._note(element, name)
+            else:
+                stack.pop()
+
+    def _note(self, element: ET.Element, name: str) -> None:
+        if name in _SUBJECT_CODES:
+            code = element.get("FormalName")
+            if code:
+                self.subjects.append(code.strip())
+        elif name == "ContentItem":
+            self.contents.append(element)
+        elif name == "NewsLines":
+            for line in element:
+                kind = local(line.tag)
+                if kind == "NewsLine":
+                    self.news_lines.append(line)
+                elif kind and kind not in self.lines:
+                    text = text_value(line)
+                    if text is not None:
+                        self.lines[kind] = text
+        elif name == "DescriptiveMetadata":
+            self.descriptive.append(element)
+        elif name == "Topic":
+            code = text_value(child(element, "FormalName"))
+            if code is not None:
+                self.subjects.append(code)
+        elif name == "Provider":
+            self.provider = self.provider or attribute(child(element, "Party"), "FormalName")
+        elif name == "Source":
+            self.source = self.source or attribute(child(element, "Party"), "FormalName")
+        elif name == "NewsComponent":
+            self.component_language = self.component_language or value(element.get(_XML_LANG))
+        elif name == "Location" and self.origin_city is None and element.get("HowPresent", "Origin") == "Origin":
+            for prop in children(element, "Property"):
+                if prop.get("FormalName") == "City":
+                    city = value(prop.get("Value"))
+                    if city is not None:
+                        self.origin_city = city
+                        break
 
 
 def _news_lines(lines: list[ET.Element]) -> dict[str, Any]:
@@ -280,29 +334,6 @@ def _news_lines(lines: list[ET.Element]) -> dict[str, Any]:
             continue
         add_repeated(found, attribute(child(line, "NewsLineType"), "FormalName") or "", text)
     return found
-
-
-def _component_language(news_item: ET.Element) -> str | None:
-    """The first ``xml:lang`` of a ``NewsComponent`` (TASS marks the language there)."""
-    for element in news_item.iter():
-        if local(element.tag) == "NewsComponent":
-            found = value(element.get(_XML_LANG))
-            if found is not None:
-                return found
-    return None
-
-
-def _origin_city(news_item: ET.Element) -> str | None:
-    """The ``City`` of the first ``Location`` of origin in the item, wherever its metadata block is."""
-    for location in news_item.iter():
-        if local(location.tag) != "Location" or location.get("HowPresent", "Origin") != "Origin":
-            continue
-        for prop in children(location, "Property"):
-            if prop.get("FormalName") == "City":
-                city = value(prop.get("Value"))
-                if city is not None:
-                    return city
-    return None
 
 
 def _dateline(
@@ -348,16 +379,6 @@ def _content(content: ET.Element, policy: _policy.Policy, field: Any, published:
         out.paragraphs = text_paragraphs(data.text or "")
     out.dateline = take_dateline(out.paragraphs, field, reference=published)
     return out
-
-
-def _party(item: ET.Element, role: str) -> str | None:
-    """The ``FormalName`` of the first ``Party`` of an administrative *role* (``Provider``, ``Source``)."""
-    for element in item.iter():
-        if local(element.tag) == role:
-            found = attribute(child(element, "Party"), "FormalName")
-            if found:
-                return found
-    return None
 
 
 # ---------------------------------------------------------------------------

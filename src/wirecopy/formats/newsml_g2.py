@@ -33,7 +33,7 @@ from xml.etree import ElementTree as ET
 from .. import policy as _policy
 from ..article import Article, DateValue
 from ..defects import FRAGMENT, MISSING_ITEM_META, NOT_TEXT_ITEM
-from ..kit.xml import OVERRIDE_NS, Item, Root, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import OVERRIDE_NS, Item, Root, XMLFormat, attribute, child, index, local, path, text_value, value
 from ..kit.xml import escape as esc
 from ..kit.xml import escape_attribute as attr
 from . import _nitf_body
@@ -192,29 +192,70 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
     version = value(news_item.get("version"))
     if version is not None:
         extra["version"] = version
-    item_meta = child(news_item, "itemMeta")
-    content_meta = child(news_item, "contentMeta")
+    parts = index(news_item)
+    item_meta = parts.get("itemMeta")
+    content_meta = parts.get("contentMeta")
+    # One pass over each: the first of each element, and those that repeat.
+    meta = index(item_meta)
+    notes: dict[str, Any] = {}
     for element in item_meta if item_meta is not None else ():
         if element.tag == _RECORD_TAG:
             item.record = element.text or ""
-    title = text_value(child(item_meta, "title"))
+        elif local(element.tag) == "edNote":
+            text = text_value(element)
+            if text is not None:
+                add_repeated(notes, element.get("role") or "", text)
+    content: dict[str, ET.Element] = {}
+    subjects: list[str] = []
+    keywords: list[str] = []
+    headline = subheadline = None
+    summaries: list[str] = []
+    description = None
+    for element in content_meta if content_meta is not None else ():
+        name = local(element.tag)
+        content.setdefault(name, element)
+        if name == "subject":
+            code = attribute(element, "qcode") or attribute(element, "literal")
+            if code is not None:
+                subjects.append(code)
+        elif name == "keyword":
+            word = text_value(element)
+            if word:
+                keywords.append(word)
+        elif name == "headline":
+            text = text_value(element)
+            if text is None:
+                continue
+            if "sub" in (element.get("role") or "").lower():
+                subheadline = subheadline or text
+            elif headline is None:
+                headline = text
+        elif name == "description":
+            text = text_value(element)
+            if text is None:
+                continue
+            if (element.get("role") or "").endswith("summary"):
+                summaries.append(text)
+            elif description is None:
+                description = text
+    title = text_value(meta.get("title"))
     if title is not None:
         extra["title"] = title
-    rights = child(news_item, "rightsInfo")
-    holder = _flex(child(rights, "copyrightHolder"))
+    rights = index(parts.get("rightsInfo"))
+    holder = _flex(rights.get("copyrightHolder"))
     if holder is not None:
         extra["copyrightHolder"] = holder
-    notice = text_value(child(rights, "copyrightNotice"))
+    notice = text_value(rights.get("copyrightNotice"))
     if notice is not None:
         extra["copyrightNotice"] = notice
 
     raw: dict[str, str] = {}
     for name in _ITEM_DATES:
-        text = text_value(child(item_meta, name))
+        text = text_value(meta.get(name))
         if text is not None:
             raw[name] = text
     for name in _CONTENT_DATES:
-        text = text_value(child(content_meta, name))
+        text = text_value(content.get(name))
         if text is not None:
             raw[name] = text
     parsed = {name: read_date(text, document, where=(item.line, None)) for name, text in raw.items()}
@@ -224,58 +265,33 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         if name in raw and name != chosen:
             extra[name] = raw[name]
 
-    urgency = text_value(child(content_meta, "urgency"))
+    urgency = text_value(content.get("urgency"))
     if urgency is not None:
         extra["urgency"] = urgency
     for key in ("located", "infoSource", "creator"):
-        found = _flex(child(content_meta, key))
+        found = _flex(content.get(key))
         if found is not None:
             extra[key] = found
-    language = attribute(child(content_meta, "language"), "tag") or value(news_item.get(_XML_LANG))
-    subjects = unique(
-        code
-        for subject in children(content_meta, "subject")
-        if (code := attribute(subject, "qcode") or attribute(subject, "literal")) is not None
-    )
-    keywords = [word for keyword in children(content_meta, "keyword") if (word := text_value(keyword))]
+    language = attribute(content.get("language"), "tag") or value(news_item.get(_XML_LANG))
     if keywords:
         extra["keywords"] = keywords
-    slugline = text_value(child(content_meta, "slugline"))
+    slugline = text_value(content.get("slugline"))
     if slugline is not None:
         extra["slugline"] = slugline
-    headline = None
-    subheadline = None
-    for element in children(content_meta, "headline"):
-        role = element.get("role") or ""
-        text = text_value(element)
-        if text is None:
-            continue
-        if "sub" in role.lower():
-            subheadline = subheadline or text
-        elif headline is None:
-            headline = text
-    byline = text_value(child(content_meta, "by"))
-    creditline = text_value(child(content_meta, "creditline"))
+    byline = text_value(content.get("by"))
+    creditline = text_value(content.get("creditline"))
     if creditline is not None:
         extra["creditline"] = creditline
-    summaries: list[str] = []
-    for element in children(content_meta, "description"):
-        text = text_value(element)
-        if text is None:
-            continue
-        if (element.get("role") or "").endswith("summary"):
-            summaries.append(text)
-        elif "description" not in extra:
-            extra["description"] = text
+    if description is not None:
+        extra["description"] = description
     if summaries:
         extra["summary"] = summaries[0] if len(summaries) == 1 else summaries
-    notes = _notes(item_meta)
     if notes:
         extra["edNote"] = notes
-    dateline_text = text_value(child(content_meta, "dateline"))
+    dateline_text = text_value(content.get("dateline"))
     field = element_dateline(dateline_text, policy, reference=published) if dateline_text else None
 
-    body = _content(child(news_item, "contentSet"), policy, field, published)
+    body = _content(parts.get("contentSet"), policy, field, published)
     for key, found in body.extra.items():
         extra.setdefault(key, found)
     if subheadline is not None:
@@ -284,25 +300,14 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         document,
         format=format_name,
         id=value(news_item.get("guid")),
-        source=_flex(child(item_meta, "provider")) or body.distributor,
+        source=_flex(meta.get("provider")) or body.distributor,
         headline=headline or body.headline,
         byline=_lift_byline(body.paragraphs, byline or body.byline),
         published=published,
-        subjects=subjects,
+        subjects=unique(subjects),
         language=language,
         extra=extra,
     )
-
-
-def _notes(item_meta: ET.Element | None) -> dict[str, Any]:
-    """The ``edNote`` texts by their role (``""`` for none); a role given twice as a list."""
-    found: dict[str, Any] = {}
-    for element in children(item_meta, "edNote"):
-        text = text_value(element)
-        if text is None:
-            continue
-        add_repeated(found, element.get("role") or "", text)
-    return found
 
 
 def _lift_byline(paragraphs: list[str], byline: str | None) -> str | None:
@@ -311,13 +316,13 @@ def _lift_byline(paragraphs: list[str], byline: str | None) -> str | None:
     The paragraph leaves the body; so does one that repeats the byline the
     item gives (``By Dave McNary`` under ``<by>Dave McNary</by>``).
     """
-    for index, paragraph in enumerate(paragraphs):
+    for number, paragraph in enumerate(paragraphs):
         if is_byline(paragraph):
             if byline is None:
-                del paragraphs[index]
+                del paragraphs[number]
                 return paragraph
             if _same_name(paragraph, byline):
-                del paragraphs[index]
+                del paragraphs[number]
             return byline
         if not is_preamble(paragraph):
             break

@@ -44,6 +44,7 @@ from ._xml_cursor import (
     tail,
 )
 from ._xml_guard import EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
+from ._xml_tree import local
 
 __all__ = ["DocumentParser"]
 
@@ -189,7 +190,7 @@ class DocumentParser:
 
     def _parse(self, piece: Bytes, final: bool) -> tuple[Bytes, str]:
         if piece:
-            if self._cursor.items is not None:
+            if self._cursor.items is not None and self._cursor.streaming:
                 self._scan_items(piece)
             self._kept.append(piece)
             self._fed += len(piece)
@@ -283,15 +284,23 @@ class DocumentParser:
         """Queue the items of an envelope read whole, with their start tags' places, in document order."""
         items = self._cursor.layout.items
         positions = self._cursor.positions
+        if not self._cursor.streaming:
+            # Read whole, the document was not scanned as it was fed.
+            positions.clear()
+            self._carry = b""
+            self._scan = (0, self._line, self._offset)
+            fed, self._fed = self._fed, 0
+            self._scan_items(self._kept_bytes())
+            self._fed = fed
         # The k-th start tag the scan found is the k-th element of an item's name.
-        named = [element for element in root.iter() if local_name(element.tag) in items]
+        named = [element for element in root.iter() if local(element.tag) in items]
         starts = {id(element): positions[index] for index, element in enumerate(named) if index < len(positions)}
         positions.clear()
         level = [(root, root)]
         for _ in range(self._cursor.layout.depth):
             level = [(parent, element) for _, parent in level for element in parent]
         for parent, element in level:
-            if local_name(element.tag) in items:
+            if local(element.tag) in items:
                 self._queue.append(("item", (element, root, parent, starts.get(id(element)))))
 
     def _scan_items(self, piece: Bytes) -> None:

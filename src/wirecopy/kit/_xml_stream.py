@@ -94,11 +94,7 @@ class XMLStream:
         names = sorted(items)
         self._layout = Layout(envelopes=envelopes, items=names, depth=item_depth, events=streaming and not envelopes)
         self._streaming = streaming or bool(envelopes)
-        self._items = (
-            re.compile(rb"<(?:[\w.\x80-\xff-]+:)?(?:" + b"|".join(re.escape(n.encode()) for n in names) + rb")[\s/>]")
-            if self._streaming and names
-            else None
-        )
+        self._items = _item_pattern(tuple(names)) if self._streaming and names else None
         self._limit = limit
         self._problems: list[Problem] = []
         self._reported_control = False
@@ -279,6 +275,20 @@ class XMLStream:
         if newlines:
             return line + newlines, index - text.rfind("\n", 0, index)
         return line, column + index
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
+
+
+def _item_pattern(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """What a start tag of one of the items *names* looks like, in any namespace prefix (memoised)."""
+    found = _PATTERNS.get(names)
+    if found is None:
+        alternatives = b"|".join(re.escape(name.encode()) for name in names)
+        found = re.compile(rb"<(?:[\w.\x80-\xff-]+:)?(?:" + alternatives + rb")[\s/>]")
+        if len(_PATTERNS) < 64:
+            _PATTERNS[names] = found
+    return found
 
 
 def _split(pending: Bytes, size: int) -> tuple[Bytes, Bytes]:
