@@ -92,7 +92,7 @@ class XMLStream:
         self._stream = stream
         self._context = context
         names = sorted(items)
-        self._layout = Layout(envelopes=envelopes, items=names, depth=item_depth, events=streaming and not envelopes)
+        self._layout = _layout(frozenset(envelopes), tuple(names), item_depth, streaming and not envelopes)
         self._streaming = streaming or bool(envelopes)
         self._items = _item_pattern(tuple(names)) if self._streaming and names else None
         self._limit = limit
@@ -171,11 +171,31 @@ class XMLStream:
         cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
         self._cursor = cursor
         line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
-        # What is decoded and not yet fed: the bytes a document left, then the rest of a chunk.
-        pending: list[Bytes] = [self._decode(head, final=eof)]
-        started = False
-        doc: DocumentParser | None = None
+        first: Bytes = self._decode(head, final=eof)
         size = 1 << 62  # the first document: all there is
+        if eof and first and first[0] not in _SPACE:
+            # The common case, a file of one document in hand, the short way.
+            doc = self._current = DocumentParser(cursor, line, column, offset)
+            yield "document", (line, offset)
+            rest, outcome = doc.feed(first, final=True)
+            yield from self._drain(doc)
+            if outcome != "ended":
+                return
+            assert doc.next_start is not None
+            size = max(_FIRST_FEED, min(2 * (doc.next_start[2] - offset), CHUNK))
+            line, column, offset = doc.next_start
+            first = rest
+        yield from self._loop(cursor, first, eof, (line, column, offset), size)
+
+    def _loop(
+        self, cursor: Cursor, first: Bytes, eof: bool, place: tuple[int, int, int], size: int
+    ) -> Iterator[tuple[str, Any]]:
+        """The events of the documents from *first* (the input's first decoded bytes, or what a document left) on."""
+        line, column, offset = place
+        # What is decoded and not yet fed: the bytes a document left, then the rest of a chunk.
+        pending: list[Bytes] = [first]
+        started = self._current is not None
+        doc: DocumentParser | None = None
         while True:
             while pending:
                 if not pending[0]:
@@ -252,6 +272,7 @@ class XMLStream:
         assert cursor is not None
         decoder = cursor.decoder
         text = decoder.decode(data, final)
+        raw = decoder.raw
         if decoder.problems:
             for kind, message, index in decoder.problems:
                 self._problems.append(Problem(kind, message, *self._where(text, index)))
@@ -263,10 +284,13 @@ class XMLStream:
                 message = f"character {bad.group()!r}, which XML cannot carry, was dropped"
                 self._problems.append(Problem(CONTROL_CHARACTER, message, *self._where(text, bad.start())))
             text = FORBIDDEN.sub("", text)
-        newlines = text.count("\n")
-        line, column = self._position
-        self._position = (line + newlines, len(text) - text.rfind("\n")) if newlines else (line, column + len(text))
-        return text.encode("utf-8", "surrogatepass")
+            raw = None
+        if not final:
+            # Where the next chunk starts, for the problems found in it.
+            newlines = text.count("\n")
+            line, column = self._position
+            self._position = (line + newlines, len(text) - text.rfind("\n")) if newlines else (line, column + len(text))
+        return raw if raw is not None else text.encode("utf-8", "surrogatepass")
 
     def _where(self, text: str, index: int) -> tuple[int, int]:
         """The (line, column) of index *index* of *text*, the text decoded next."""
@@ -275,6 +299,20 @@ class XMLStream:
         if newlines:
             return line + newlines, index - text.rfind("\n", 0, index)
         return line, column + index
+
+
+_LAYOUTS: dict[tuple[frozenset[str], tuple[str, ...], int, bool], Layout] = {}
+
+
+def _layout(envelopes: frozenset[str], items: tuple[str, ...], depth: int, events: bool) -> Layout:
+    """The layout of these envelopes and items (memoised: a format asks for the same one every time)."""
+    key = (envelopes, items, depth, events)
+    found = _LAYOUTS.get(key)
+    if found is None:
+        found = Layout(envelopes=envelopes, items=items, depth=depth, events=events)
+        if len(_LAYOUTS) < 64:
+            _LAYOUTS[key] = found
+    return found
 
 
 _PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}

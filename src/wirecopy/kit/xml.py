@@ -23,12 +23,15 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
 * **Positions.**  Each item carries the line and byte offset of its start
   tag; :meth:`Item.position` gives the line and column of any element in
   it, and :meth:`Item.locate` those of a value in its text.
-* **Streaming and bounds.**  Input is read in 64 KiB chunks; items inside an
-  envelope (a message of many items) are read and dropped one at a time, so
-  memory stays flat however long the message.  Time is linear in the input,
-  even for one huge token, and a document (or the stretch between two items)
-  over :data:`MAX_DOCUMENT_SIZE` characters is left out with the kind
-  ``document-too-large``.  Nesting of any depth is read without recursion.
+* **Streaming and bounds.**  Input is read in 64 KiB chunks and decoded
+  once, into UTF-8 bytes that one expat parser per document reads, building
+  the tree in C; items inside an envelope (a message of many items) longer
+  than two chunks are read and dropped one at a time, so memory stays flat
+  however long the message.  Time is linear in the input, even for one huge
+  token or many documents one after another, and a document (or the
+  stretch between two items) over :data:`MAX_DOCUMENT_SIZE` bytes of UTF-8
+  text is left out with the kind ``document-too-large``.  Nesting of any
+  depth is read without recursion.
 
 Writing an XML format
 ---------------------
@@ -264,8 +267,8 @@ class XMLFormat(Format):
     document_name: ClassVar[str] = "an XML document"
     #: What an empty input lacks: ``"NITF document"`` gives "empty input: no NITF document found".
     item_name: ClassVar[str] = "XML document"
-    #: The most characters a document may hold, or in an envelope, an item
-    #: and the text before it; a longer one is left out as ``document-too-large``.
+    #: The most bytes of UTF-8 text a document may hold, or in an envelope,
+    #: an item and the text before it; a longer one is left out as ``document-too-large``.
     max_document_size: ClassVar[int] = MAX_DOCUMENT_SIZE
 
     # -- hooks ---------------------------------------------------------------
