@@ -170,8 +170,6 @@ _BYLINE = re.compile(r"(?:By|BY)\s+[A-Z\u00c0-\u024f][^\n]{0,78}(?<![.!?])")
 # parentheses ("(Adds comments, detail)"), a bullet, a byline.
 _NOTE = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
 _BULLET = re.compile(r"[*\u2022]\s")
-# How far into a story its first paragraph may be.
-_PREAMBLE_LIMIT = 12
 
 
 def is_byline(paragraph: str) -> bool:
@@ -187,21 +185,15 @@ def is_preamble(paragraph: str) -> bool:
 def take_dateline(
     paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None
 ) -> Dateline | None:
-    """Split a dateline off the story's first paragraph, and reconcile it with the dateline field.
+    """Split a dateline off the head of the story, and reconcile it with the dateline field.
 
-    The story's first paragraph is the first that is not an editor's note,
-    a bullet or a byline (:func:`is_preamble`).  The dateline written at the
-    head of the story wins (it has the agency); the field only lends it a
-    date it lacks.  *paragraphs* loses the dateline in place.
+    The dateline is looked for as :func:`~wirecopy.datelines.find_dateline`
+    looks for it: in the first paragraph, or past a byline, a note or a
+    teaser.  The dateline written at the head of the story wins (it has the
+    agency); the field only lends it a date it lacks.  *paragraphs* loses
+    the dateline in place.
     """
     found = _text.take_dateline(paragraphs, reference)
-    start = 0
-    while found is None and start < min(len(paragraphs), _PREAMBLE_LIMIT) - 1 and is_preamble(paragraphs[start]):
-        start += 1
-        rest = paragraphs[start : start + 1]
-        found = _text.take_dateline(rest, reference)
-        if found is not None:
-            paragraphs[start : start + 1] = rest
     if found is None:
         return field
     if found.date is None and field is not None and field.date is not None:
