@@ -132,7 +132,11 @@ def body_paragraphs(container: ET.Element | None, *, wire: bool = False) -> list
     out: list[str] = []
     if container is None:
         return out
-    skip_duplicates = any(local(item.tag) == "block" and item.get("class") == "full_text" for item in container)
+    skip_duplicates = False
+    for item in container:
+        if item.get("class") == "full_text" and local(item.tag) == "block":
+            skip_duplicates = True
+            break
     text = container.text
     loose: list[str] | None = [text] if text and not text.isspace() else None
     kinds = _KINDS

@@ -91,10 +91,15 @@ class XMLStream:
     ) -> None:
         self._stream = stream
         self._context = context
-        names = sorted(items)
-        self._layout = _layout(frozenset(envelopes), tuple(names), item_depth, streaming and not envelopes)
         self._streaming = streaming or bool(envelopes)
-        self._items = _item_pattern(tuple(names)) if self._streaming and names else None
+        self._layout, self._items = _setup(
+            envelopes if isinstance(envelopes, frozenset) else frozenset(envelopes),
+            items if isinstance(items, frozenset) else frozenset(items),
+            item_depth,
+            streaming and not envelopes,
+        )
+        if not self._streaming:
+            self._items = None
         self._limit = limit
         self._problems: list[Problem] = []
         self._reported_control = False
@@ -301,17 +306,21 @@ class XMLStream:
         return line, column + index
 
 
-_LAYOUTS: dict[tuple[frozenset[str], tuple[str, ...], int, bool], Layout] = {}
+_SETUPS: dict[tuple[frozenset[str], frozenset[str], int, bool], tuple[Layout, re.Pattern[bytes] | None]] = {}
 
 
-def _layout(envelopes: frozenset[str], items: tuple[str, ...], depth: int, events: bool) -> Layout:
-    """The layout of these envelopes and items (memoised: a format asks for the same one every time)."""
+def _setup(
+    envelopes: frozenset[str], items: frozenset[str], depth: int, events: bool
+) -> tuple[Layout, re.Pattern[bytes] | None]:
+    """The layout of these envelopes and items, and their start tags' pattern (memoised: a format asks alike)."""
     key = (envelopes, items, depth, events)
-    found = _LAYOUTS.get(key)
+    found = _SETUPS.get(key)
     if found is None:
-        found = Layout(envelopes=envelopes, items=items, depth=depth, events=events)
-        if len(_LAYOUTS) < 64:
-            _LAYOUTS[key] = found
+        names = tuple(sorted(items))
+        layout = Layout(envelopes=envelopes, items=names, depth=depth, events=events)
+        found = (layout, _item_pattern(names) if names else None)
+        if len(_SETUPS) < 64:
+            _SETUPS[key] = found
     return found
 
 

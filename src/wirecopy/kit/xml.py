@@ -151,6 +151,9 @@ __all__ = [
     "value",
 ]
 
+# Each format class's roots and envelopes, as given and as sets.
+_NAMES: dict[type, tuple[Collection[str], Collection[str], frozenset[str], frozenset[str]]] = {}
+
 # Reading back what a writer wrote: problems are expected, and only the
 # articles matter.
 _QUIET = _policy.default.clone(errors="skip")
@@ -317,8 +320,7 @@ class XMLFormat(Format):
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield an article per item, reporting every document that gives none."""
-        roots = frozenset(self.roots)
-        envelopes = frozenset(self.envelopes)
+        roots, envelopes = self._names()
         source = XMLStream(
             stream,
             context,
@@ -355,6 +357,15 @@ class XMLFormat(Format):
                 self._stray(source, context)
                 context.leave_out(EMPTY_INPUT, f"empty input: no {self.item_name} found", line=1, column=1)
         self._stray(source, context)
+
+    def _names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The format's roots and envelopes as sets, made once per class (they are class attributes)."""
+        cls = type(self)
+        found = _NAMES.get(cls)
+        if found is None or found[0] is not cls.roots or found[1] is not cls.envelopes:
+            found = (cls.roots, cls.envelopes, frozenset(cls.roots), frozenset(cls.envelopes))
+            _NAMES[cls] = found
+        return found[2], found[3]
 
     def _item(
         self,
