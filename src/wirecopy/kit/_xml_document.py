@@ -43,7 +43,7 @@ from ._xml_cursor import (
     start_tag,
     tail,
 )
-from ._xml_guard import EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
+from ._xml_guard import Boilerplate, EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
 from ._xml_tree import local
 
 __all__ = ["DocumentParser"]
@@ -67,6 +67,7 @@ class DocumentParser:
         "_envelope",
         "_events",
         "_fed",
+        "_guarded",
         "_kept",
         "_kept_column",
         "_kept_line",
@@ -88,11 +89,12 @@ class DocumentParser:
         "_starts",
         "_unfed",
         "_unfed_size",
+        "_watch",
         "_xml_parser",
         "next_start",
     )
 
-    def __init__(self, cursor: Cursor, line: int, column: int, offset: int) -> None:
+    def __init__(self, cursor: Cursor, line: int, column: int, offset: int, *, whole: bool = False) -> None:
         self._cursor = cursor
         # Where the document starts in the file.
         self._line = line
@@ -132,15 +134,26 @@ class DocumentParser:
         self._element_events = False
         self._events: list[tuple[str, ET.Element]] = []
         self._xml_parser: ET.XMLParser | None = None
-        builder = self._builder = ET.TreeBuilder()
-        self._parser, self._names = tree_parser(builder, self._kept_bytes)
+        self._guarded = False  # read by the parser that lets the NewsML 1.2 boilerplate through
+        # A document handed over whole in one piece cannot have a prolog
+        # over the limit: no need to watch for its root's start.
+        self._watch = not whole
+        self._parser, self._builder, self._names = self._new_parser()
         self._names_known = len(self._names)
-        self._parser.StartElementHandler = self._root_starts
-        if cursor.streaming:
+
+    def _new_parser(self, *, boilerplate: bool = False) -> tuple[Any, ET.TreeBuilder, dict[str, str]]:
+        builder = ET.TreeBuilder()
+        parser, names = tree_parser(builder, self._kept_bytes, boilerplate=boilerplate)
+        if self._watch:
+            parser.StartElementHandler = self._root_starts
+        else:
+            self._started = True
+        if self._cursor.streaming:
             # ElementTree's C tree builder appends (event, element) to a list
             # as it builds, once a parser that has it as its target says so.
             self._xml_parser = ET.XMLParser(target=builder)
             self._xml_parser._setevents(self._events, ("start", "end"))  # type: ignore[attr-defined]
+        return parser, builder, names
 
     def _root_starts(self, name: str, attributes: Any) -> None:
         """Note that the prolog is over, then leave every start tag to the tree builder."""
@@ -180,7 +193,8 @@ class DocumentParser:
         if not piece and not final:
             return b"", "more"
         rest, outcome = self._parse(piece, final)
-        if outcome != "more":
+        if outcome != "more" and (self._watch or self._guarded):
+            # Its handlers refer back to it (through this document, or its declarations).
             release(self._parser)
         return rest, outcome
 
@@ -195,7 +209,14 @@ class DocumentParser:
             self._kept.append(piece)
             self._fed += len(piece)
         try:
-            self._parser.Parse(piece, final)
+            try:
+                self._parser.Parse(piece, final)
+            except Boilerplate:
+                # Read it all again, with the parser that lets that one through.
+                self._guarded = True
+                self._parser, self._builder, self._names = self._new_parser(boilerplate=True)
+                self._events.clear()
+                self._parser.Parse(self._kept_bytes(), final)
         except expat.ExpatError as err:
             return self._failed(err)
         except EntityDeclared as err:
@@ -392,9 +413,10 @@ class DocumentParser:
         builder = self._builder = ET.TreeBuilder()
         self._xml_parser = ET.XMLParser(target=builder)
         self._xml_parser._setevents(self._events, ("start", "end"))  # type: ignore[attr-defined]
-        parser, _ = tree_parser(builder, self._kept_bytes)
-        with contextlib.suppress(expat.ExpatError, EntityDeclared, Undefined):
+        parser, _ = tree_parser(builder, self._kept_bytes, boilerplate=self._guarded)
+        with contextlib.suppress(expat.ExpatError, EntityDeclared, Undefined, Boilerplate):
             parser.Parse(self._kept_bytes(), True)
+        release(parser)
         self._take_events()
 
     def _cut(self, index: int) -> Bytes | None:
@@ -461,11 +483,13 @@ class DocumentParser:
         if cut <= 0 or self._kept_start:
             return None
         builder = ET.TreeBuilder()
-        parser, names = tree_parser(builder, lambda: text)
+        parser, names = tree_parser(builder, lambda: text, boilerplate=self._guarded)
         try:
             parser.Parse(text[:cut], True)
-        except (expat.ExpatError, EntityDeclared, Undefined):
+        except (expat.ExpatError, EntityDeclared, Undefined, Boilerplate):
             return None
+        finally:
+            release(parser)
         root: ET.Element = builder.close()
         put_names_right(root, names)
         if self._cursor.items is not None and local_name(root.tag) in self._cursor.layout.envelopes:
@@ -501,7 +525,8 @@ class DocumentParser:
         # Let go of what was read: nothing more comes of it.
         self._kept = []
         self._unfed = []
-        release(self._parser)
+        if self._watch or self._guarded:
+            release(self._parser)
         return b"", "fatal"
 
     # -- positions ---------------------------------------------------------------

@@ -13,10 +13,11 @@ defence.
 
 One declaration is let through: the boilerplate that NewsML 1.2 feeds carry
 in their DOCTYPE, an external parameter entity declared and referenced
-(``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``).  It is never fetched:
-the parser reads it as empty, which is also what keeps expat reporting (and
-the handlers refusing) every declaration that follows it.  Any other
-declaration, the same one declared again included, is refused.
+(``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``).  A document that
+declares it is read again by a parser that follows parameter entities and
+reads the external ones as empty: it is never fetched, and expat goes on
+reporting (and the handlers refusing) every declaration that follows it.
+Any other declaration, the same one declared again included, is refused.
 """
 
 from __future__ import annotations
@@ -27,7 +28,16 @@ from collections.abc import Callable
 from typing import Any
 from xml.parsers import expat
 
-__all__ = ["EntityDeclared", "Undefined", "index_of", "parse_error", "put_names_right", "release", "tree_parser"]
+__all__ = [
+    "Boilerplate",
+    "EntityDeclared",
+    "Undefined",
+    "index_of",
+    "parse_error",
+    "put_names_right",
+    "release",
+    "tree_parser",
+]
 
 
 class EntityDeclared(Exception):
@@ -36,6 +46,10 @@ class EntityDeclared(Exception):
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
+
+
+class Boilerplate(Exception):
+    """Raised from a plain parser's handler at the NewsML 1.2 boilerplate: the document needs :func:`tree_parser` with *boilerplate*."""
 
 
 class Undefined(Exception):
@@ -55,6 +69,20 @@ def _skipped(name: str, is_parameter_entity: bool) -> None:
     # content that cannot be read, as ElementTree's own parser says.
     if not is_parameter_entity:
         raise Undefined(name)
+
+
+def _entity_refused(
+    name: str,
+    is_parameter_entity: bool,
+    value: str | None,
+    base: str | None,
+    system_id: str | None,
+    public_id: str | None,
+    notation: str | None,
+) -> None:
+    if _is_boilerplate(is_parameter_entity, value, system_id, notation):
+        raise Boilerplate
+    raise EntityDeclared(name)
 
 
 def _is_boilerplate(is_parameter_entity: bool, value: str | None, system_id: str | None, notation: str | None) -> bool:
@@ -126,28 +154,37 @@ def _names() -> dict[str, str]:
     return table
 
 
-def tree_parser(builder: ET.TreeBuilder, prolog: Callable[[], bytes]) -> tuple[Any, dict[str, str]]:
-    """An expat parser that builds *builder*'s tree from UTF-8 bytes, refusing entity declarations.
+def tree_parser(
+    builder: ET.TreeBuilder, prolog: Callable[[], bytes], *, boilerplate: bool = False
+) -> tuple[Any, dict[str, str]]:
+    r"""An expat parser that builds *builder*'s tree from UTF-8 bytes, refusing entity declarations.
 
     Its start handler is *builder*'s; the caller may put its own in front.
-    *prolog* gives the bytes fed so far, for the check of the boilerplate
-    declared twice.  Returns the parser and its table of names (see
-    :func:`put_names_right`).  The handlers raise :class:`EntityDeclared`
-    and :class:`Undefined` out of ``Parse``.
+    Plain, it refuses every declaration, and raises :class:`Boilerplate` at
+    the NewsML 1.2 boilerplate: the document is then read again with
+    *boilerplate*, a parser that follows parameter entities, reads the
+    external ones as empty, and lets that one declaration through (*prolog*
+    gives the bytes fed so far, to refuse it declared twice); it must be
+    :func:`release`\ d once done with.  Returns the parser and its table of
+    names (see :func:`put_names_right`).  The handlers raise
+    :class:`EntityDeclared` and :class:`Undefined` out of ``Parse``.
     """
     names = _names()
     # The input is always UTF-8 bytes, whatever its declaration says.
     parser = expat.ParserCreate("utf-8", "}", names)
     parser.buffer_text = True
-    declarations = _Declarations(parser, prolog)
-    # Parameter entities are followed so that a declaration after a
-    # reference is still reported; the external ones read as empty.
-    parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS)
-    parser.ExternalEntityRefHandler = declarations.external
-    parser.EntityDeclHandler = declarations.entity
+    if boilerplate:
+        declarations = _Declarations(parser, prolog)
+        # Parameter entities are followed so that a declaration after a
+        # reference is still reported; the external ones read as empty.
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS)
+        parser.ExternalEntityRefHandler = declarations.external
+        parser.EntityDeclHandler = declarations.entity
+        parser.StartDoctypeDeclHandler = declarations.subset_starts
+        parser.EndDoctypeDeclHandler = declarations.subset_ends
+    else:
+        parser.EntityDeclHandler = _entity_refused
     parser.UnparsedEntityDeclHandler = _entity_declared
-    parser.StartDoctypeDeclHandler = declarations.subset_starts
-    parser.EndDoctypeDeclHandler = declarations.subset_ends
     parser.SkippedEntityHandler = _skipped
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end

@@ -180,7 +180,7 @@ class XMLStream:
         size = 1 << 62  # the first document: all there is
         if eof and first and first[0] not in _SPACE:
             # The common case, a file of one document in hand, the short way.
-            doc = self._current = DocumentParser(cursor, line, column, offset)
+            doc = self._current = DocumentParser(cursor, line, column, offset, whole=True)
             yield "document", (line, offset)
             rest, outcome = doc.feed(first, final=True)
             yield from self._drain(doc)
