@@ -1,8 +1,9 @@
 """Documents per second for the XML formats, against a bare ElementTree pass.
 
-Generates a few thousand RCV1-style and NITF-style documents (invented text,
-one document per input, as the corpora ship them), then reads the same bytes
-twice in the same run:
+Generates a few thousand documents of each XML format (invented text, one
+document per input, as the corpora and feeds ship them; and NITF documents
+again, concatenated in one input, as the ``nitf`` writer writes them), then
+reads the same bytes twice in the same run:
 
 * **bare**: ``xml.etree.ElementTree.iterparse`` over each document, doing
   nothing with the elements (the floor any ElementTree-based reader pays);
@@ -134,13 +135,70 @@ def nitf_document(rng: random.Random, number: int) -> bytes:
     ).encode("utf-8")
 
 
+def g2_document(rng: random.Random, number: int) -> bytes:
+    """One NewsML-G2 newsItem with an XHTML body, as Reuters and dpa send them, with invented text."""
+    stamp = (
+        f"2019-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}:{rng.randint(0, 59):02d}:00Z"
+    )
+    place = rng.choice(_PLACES)
+    headline = _sentence(rng, 9)
+    paragraphs = "\n".join(f"          <p>{_sentence(rng, rng.randint(15, 40))}</p>" for _ in range(rng.randint(4, 12)))
+    subjects = "".join(f'    <subject qcode="medtop:{rng.randint(1, 20):02d}000000"/>\n' for _ in range(4))
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<newsItem xmlns="http://iptc.org/std/nar/2006-10-01/" guid="tag:example.com,2019:bench'
+        f'{number}" version="1" standard="NewsML-G2" standardversion="2.10" xml:lang="en">\n'
+        '  <rightsInfo><copyrightHolder literal="Example"/></rightsInfo>\n'
+        '  <itemMeta>\n    <itemClass qcode="ninat:text"/>\n    <provider literal="example.com"/>\n'
+        f"    <versionCreated>{stamp}</versionCreated>\n    <firstCreated>{stamp}</firstCreated>\n"
+        '    <pubStatus qcode="stat:usable"/>\n  </itemMeta>\n'
+        f'  <contentMeta>\n    <urgency>3</urgency>\n    <language tag="en"/>\n{subjects}'
+        f"    <slugline>BENCH-{number}</slugline>\n    <headline>{headline}</headline>\n"
+        "    <by>By A. Writer</by>\n  </contentMeta>\n"
+        '  <contentSet>\n    <inlineXML contenttype="application/xhtml+xml">\n'
+        '      <html xmlns="http://www.w3.org/1999/xhtml">\n        <head><title/></head>\n        <body>\n'
+        f"          <p>{place} (Example) - {_sentence(rng, 30)}</p>\n{paragraphs}\n"
+        "        </body>\n      </html>\n    </inlineXML>\n  </contentSet>\n</newsItem>\n"
+    ).encode()
+
+
+def newsml1_document(rng: random.Random, number: int) -> bytes:
+    """One NewsML 1.2 envelope of one NewsItem with a NITF body, as AFP sends them, with invented text."""
+    stamp = f"2017{rng.randint(1, 12):02d}{rng.randint(1, 28):02d}T{rng.randint(0, 23):02d}{rng.randint(0, 59):02d}00Z"
+    place = rng.choice(_PLACES).title()
+    headline = _sentence(rng, 9)
+    paragraphs = "\n".join(
+        f"              <p>{_sentence(rng, rng.randint(15, 40))}</p>" for _ in range(rng.randint(4, 12))
+    )
+    return (
+        '<?xml version="1.0" encoding="utf-8"?>\n<NewsML Version="1.2">\n'
+        f"  <NewsEnvelope><DateAndTime>{stamp}</DateAndTime></NewsEnvelope>\n"
+        '  <NewsItem xml:lang="en">\n    <Identification><NewsIdentifier><ProviderId>afp.com</ProviderId>'
+        f"<DateId>{stamp}</DateId><NewsItemId>TX-{number}</NewsItemId>"
+        '<RevisionId PreviousRevision="0" Update="N">1</RevisionId>'
+        f"<PublicIdentifier>urn:newsml:afp.com:{stamp}:TX-{number}:1</PublicIdentifier>"
+        "</NewsIdentifier></Identification>\n"
+        '    <NewsManagement><NewsItemType FormalName="News"/>'
+        f'<FirstCreated>{stamp}</FirstCreated><Status FormalName="Usable"/></NewsManagement>\n'
+        f"    <NewsComponent>\n      <NewsLines><HeadLine>{headline}</HeadLine>"
+        f"<DateLine>{place}, Dec 20, 2017 (AFP) -</DateLine></NewsLines>\n"
+        '      <AdministrativeMetadata><Provider><Party FormalName="AFP"/></Provider></AdministrativeMetadata>\n'
+        '      <DescriptiveMetadata><Language FormalName="en"/><SubjectCode>'
+        '<Subject FormalName="11000000"/></SubjectCode></DescriptiveMetadata>\n'
+        '      <ContentItem><MediaType FormalName="Text"/><DataContent>\n'
+        f"        <nitf><body><body.content>\n{paragraphs}\n        </body.content></body></nitf>\n"
+        "      </DataContent></ContentItem>\n    </NewsComponent>\n  </NewsItem>\n</NewsML>\n"
+    ).encode()
+
+
 def _bare(documents: list[bytes]) -> None:
     for data in documents:
         for _ in ET.iterparse(io.BytesIO(data)):
             pass
 
 
-def _wirecopy(name: str) -> Callable[[list[bytes]], None]:
+def _wirecopy(case: str) -> Callable[[list[bytes]], None]:
+    name, _, together = CASES[case]
     fmt = wirecopy.get_format(name)
 
     def run(documents: list[bytes]) -> None:
@@ -148,16 +206,31 @@ def _wirecopy(name: str) -> Callable[[list[bytes]], None]:
         for data in documents:
             wirecopy.loads(data, fmt)
 
-    return run
+    def run_together(documents: list[bytes]) -> None:
+        """Read the documents, one after another in one input, into articles."""
+        wirecopy.loads(b"".join(documents), fmt)
+
+    return run_together if together else run
 
 
-def _documents(name: str, count: int) -> list[bytes]:
-    """The documents of *name*, the same in every process: RCV1 first, then NITF, from one seed."""
+#: The cases: the format read, the documents, and whether they come in one input.
+CASES = {
+    "rcv1-xml": ("rcv1-xml", rcv1_document, False),
+    "nitf": ("nitf", nitf_document, False),
+    "nitf, concatenated": ("nitf", nitf_document, True),
+    "newsml-g2": ("newsml-g2", g2_document, False),
+    "newsml-1": ("newsml-1", newsml1_document, False),
+}
+
+
+def _documents(case: str, count: int) -> list[bytes]:
+    """The documents of *case*, the same in every process: RCV1 first, then NITF (the seed's order), then the rest."""
     rng = random.Random(20001230)
     rcv1 = [rcv1_document(rng, 2000 + i) for i in range(count)]
-    if name == "rcv1-xml":
+    if case == "rcv1-xml":
         return rcv1
-    return [nitf_document(rng, i) for i in range(count)]
+    make = CASES[case][1]
+    return [make(rng, i) for i in range(count)]
 
 
 # -- the contenders, each run in a fresh process by the harness ---------------
@@ -202,7 +275,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.quick:
         args.n = min(args.n, 1000)
     bench.note("expat", pyexpat.EXPAT_VERSION)
-    for name in ("rcv1-xml", "nitf"):
+    for name in CASES:
         size = sum(map(len, _documents(name, args.n)))
         group = bench.group(name, f"{args.n:,} documents, {size / 1e6:.1f} MB")
         group.add("bare", "bare ElementTree.iterparse", "bare", baseline=True, size=size, name=name, count=args.n)

@@ -591,3 +591,60 @@ class TestBadInput:
         """load() reads a NewsML stream lazily, item by item."""
         reader = wirecopy.load(io.BytesIO((NEWSML1 / "html-cdata-crlf.xml").read_bytes()), "newsml-1", errors="strict")
         assert next(reader).headline == "Harbour tolls to fall"
+
+
+class TestAgencyConventions:
+    def test_dtd_boilerplate_is_read(self) -> None:
+        """The NewsML 1.2 DOCTYPE boilerplate (an external parameter entity) is accepted, under strict."""
+        [article] = wirecopy.read(NEWSML1 / "dtd-boilerplate-latin9.xml", errors="strict")
+        assert article.headline == "Une vache s'\u00e9chappe et visite la gare de Sion (VS)"
+        assert article.paragraphs[1].endswith("80 \u20ac.")
+        assert article.language == "FR"
+
+    def test_news_lines_are_kept_by_type(self) -> None:
+        """Each NewsLine's text is kept in extra under its NewsLineType."""
+        [article] = wirecopy.read(NEWSML1 / "dtd-boilerplate-latin9.xml", errors="strict")
+        assert article.extra["newsline"] == {"CatchWord": "Animaux", "storyType": "news"}
+
+    def test_complex_data_with_a_nitf_mime_type_is_text(self) -> None:
+        """A ContentItem whose MediaType is ComplexData but whose MimeType is NITF is read as the body."""
+        [article] = wirecopy.read(NEWSML1 / "complexdata-nested-components.xml", errors="strict")
+        assert article.paragraphs[0].startswith("Ferries to the outer islands")
+        assert article.headline == "Ferry service to the islands resumes after the storm"
+
+    def test_nested_components(self) -> None:
+        """Language from a NewsComponent's xml:lang, news lines from every NewsLines, the origin city as place."""
+        [article] = wirecopy.read(NEWSML1 / "complexdata-nested-components.xml", errors="strict")
+        assert article.language == "en"
+        assert article.extra["copyright"] == "(c) Example Agency 2020"
+        assert article.extra["slugline"] == "URGENT"
+        assert article.dateline == Dateline(text="March 3", place="VLADIVOSTOK", date=dt.date(2020, 3, 3))
+
+    def test_a_picture_with_a_text_mime_type_is_still_left_out(self) -> None:
+        """A ContentItem that is not text by MediaType nor by MimeType leaves the item out, as before."""
+        data = (
+            "<NewsML><NewsItem><NewsComponent><ContentItem><MediaType FormalName='Photo'/>"
+            "<MimeType FormalName='image/jpeg'/></ContentItem></NewsComponent></NewsItem></NewsML>"
+        )
+        reader = wirecopy.load(io.BytesIO(data.encode()), "newsml-1", errors="skip")
+        assert list(reader) == []
+        assert [error.kind for error in reader.skipped] == ["not-text-item"]
+
+    def test_no_headline_stays_none(self) -> None:
+        """An empty HeadLine and a body without hl1 give no headline: none is made up from the body."""
+        data = (
+            "<NewsML><NewsItem><NewsComponent><NewsLines><HeadLine/></NewsLines><ContentItem>"
+            "<DataContent><nitf><body><body.content><p>First words.</p></body.content></body></nitf>"
+            "</DataContent></ContentItem></NewsComponent></NewsItem></NewsML>"
+        )
+        [article] = wirecopy.loads(data, "newsml-1", errors="strict")
+        assert article.headline is None
+        assert article.paragraphs == ("First words.",)
+
+    def test_news_lines_are_written_back(self) -> None:
+        """NewsLine texts are written as NewsLine elements, and read back without a record."""
+        [article] = wirecopy.read(NEWSML1 / "dtd-boilerplate-latin9.xml", errors="strict")
+        text = wirecopy.dumps(article, "newsml-1")
+        assert '<NewsLineType FormalName="CatchWord"/><NewsLineText>Animaux</NewsLineText>' in text
+        assert "wirecopy-article" not in text
+        assert wirecopy.loads(text, "newsml-1", errors="strict")[0].extra["newsline"] == article.extra["newsline"]

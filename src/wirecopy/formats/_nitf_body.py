@@ -22,7 +22,7 @@ from ..policy import Policy
 from ._xml_fields import dateline_parts, element_dateline, extra_str, str_items, take_dateline, try_date, wrap
 from ._xml_paragraphs import body_paragraphs
 
-__all__ = ["Body", "norm", "read_body", "render_body", "render_dateline_content"]
+__all__ = ["Body", "norm", "paragraph_element", "read_body", "render_body", "render_dateline_content"]
 
 
 # -- reading -------------------------------------------------------------------
@@ -57,11 +57,13 @@ def read_body(
     *,
     reference: _dt.date | None,
     field: Dateline | None = None,
+    wire: bool = False,
 ) -> Body:
     """Read a NITF ``<body>``: headlines, byline, dateline, abstract, paragraphs, tagline.
 
     *field* is a dateline given outside the body (a NewsML ``dateline``),
-    used when the body has no ``<dateline>`` of its own.
+    used when the body has no ``<dateline>`` of its own.  *wire* reads
+    paragraphs laid out as wire text (see :func:`._xml_paragraphs.body_paragraphs`).
     """
     out = Body()
     if body is None:
@@ -116,7 +118,7 @@ def read_body(
         date = try_date(norm, policy, reference=reference) if norm else None
         field = element_dateline(text, policy, place=place, region=region, date=date, reference=reference)
     for content in contents:
-        out.paragraphs.extend(body_paragraphs(content))
+        out.paragraphs.extend(body_paragraphs(content, wire=wire))
     out.dateline = take_dateline(out.paragraphs, field, reference=reference)
     tagline = text_value(child(end, "tagline"))
     if tagline is not None:
@@ -189,6 +191,20 @@ def norm(value: DateValue) -> str:
     return text
 
 
+def paragraph_element(paragraph: str, *, layout: bool = False) -> str:
+    """The element a paragraph is written as: a ``<p>``, or a one-row ``<table>`` for cells joined by tabs.
+
+    With *layout*, a paragraph that keeps line breaks (a table read from
+    wire text) is a ``<pre>``, which a reader of wire layout reads back.
+    """
+    if "\t" in paragraph:
+        cells = "".join(f"<td>{esc(cell)}</td>" for cell in paragraph.split("\t"))
+        return f"<table><tr>{cells}</tr></table>"
+    if layout and "\n" in paragraph:
+        return f"<pre>{esc(paragraph)}</pre>"
+    return f"<p>{esc(paragraph)}</p>"
+
+
 def render_dateline_content(dateline: Dateline) -> str:
     """The content of a NITF ``<dateline>``: its text, the place and region marked, and ``story.date``."""
     runs = dateline_parts(dateline)
@@ -239,7 +255,7 @@ def render_body(
     out += wrap(pad, "body.head", head)
     if article.paragraphs:
         out.append(f"{pad}<body.content>\n")
-        out.extend(f"{pad}  <p>{esc(paragraph)}</p>\n" for paragraph in article.paragraphs)
+        out.extend(f"{pad}  {paragraph_element(paragraph)}\n" for paragraph in article.paragraphs)
         out.append(f"{pad}</body.content>\n")
     tagline = extra_str(extra, "tagline")
     if tagline is not None:

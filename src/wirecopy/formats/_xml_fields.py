@@ -21,10 +21,13 @@ from ..errors import ParseError
 from ..policy import Policy
 
 __all__ = [
+    "add_repeated",
     "dateline_parts",
     "element_dateline",
     "extra_str",
+    "is_byline",
     "is_nmtoken",
+    "is_preamble",
     "read_date",
     "str_items",
     "take_dateline",
@@ -161,14 +164,34 @@ def _read_dateline(
     return Dateline(text=text or place or "", place=place, region=region, date=date)
 
 
+#: A byline paragraph: ``By`` and a name or two, not a sentence (``By then, ...``).
+_BYLINE = re.compile(r"(?:By|BY)\s+[A-Z\u00c0-\u024f][^\n]{0,78}(?<![.!?])")
+# What a wire puts before the story's first paragraph: an editor's note in
+# parentheses ("(Adds comments, detail)"), a bullet, a byline.
+_NOTE = re.compile(r"\([^()]*(?:\([^()]*\)[^()]*)*\)")
+_BULLET = re.compile(r"[*\u2022]\s")
+
+
+def is_byline(paragraph: str) -> bool:
+    """Whether a paragraph is a byline (``By Joseph Ax``), not a sentence."""
+    return _BYLINE.fullmatch(paragraph) is not None and paragraph.count(" ") < 12
+
+
+def is_preamble(paragraph: str) -> bool:
+    """Whether a paragraph is what a wire puts before the story: an editor's note, a bullet, a byline."""
+    return _NOTE.fullmatch(paragraph) is not None or _BULLET.match(paragraph) is not None or is_byline(paragraph)
+
+
 def take_dateline(
     paragraphs: list[str], field: Dateline | None, *, reference: _dt.date | None = None
 ) -> Dateline | None:
-    """Split a dateline off the first paragraph, and reconcile it with the dateline field.
+    """Split a dateline off the head of the story, and reconcile it with the dateline field.
 
-    The dateline written at the head of the story wins (it has the agency);
-    the field only lends it a date it lacks.  *paragraphs* loses the
-    dateline in place.
+    The dateline is looked for as :func:`~wirecopy.datelines.find_dateline`
+    looks for it: in the first paragraph, or past a byline, a note or a
+    teaser.  The dateline written at the head of the story wins (it has the
+    agency); the field only lends it a date it lacks.  *paragraphs* loses
+    the dateline in place.
     """
     found = _text.take_dateline(paragraphs, reference)
     if found is None:
@@ -224,6 +247,17 @@ def extra_str(extra: Mapping[str, Any], key: str) -> str | None:
     """A str value from ``extra``, or ``None`` when absent or not a str."""
     found = extra.get(key)
     return found if isinstance(found, str) else None
+
+
+def add_repeated(found: dict[str, Any], key: str, text: str) -> None:
+    """Put *text* under *key*; a key given again holds a list of its texts, in order."""
+    previous = found.get(key)
+    if previous is None:
+        found[key] = text
+    elif isinstance(previous, list):
+        previous.append(text)
+    else:
+        found[key] = [previous, text]
 
 
 def unique(items: Iterable[str]) -> list[str]:

@@ -13,17 +13,16 @@ from typing import Any
 
 from ..kit.xml import gather, local, squeeze, text_of
 
-__all__ = ["body_paragraphs", "text_paragraphs"]
+__all__ = ["WIRE_LAYOUT", "body_paragraphs", "table_rows", "text_paragraphs", "wire_paragraphs"]
 
 # Elements whose text is one paragraph.
 _PARAGRAPHS = frozenset({"p", "hl2", "h1", "h2", "h3", "h4", "h5", "h6", "li", "pre", "dt", "dd", "lede"})
-# Elements that are not body text: media, tables, notes to editors, and the
+# Elements that are not body text: media, notes to editors, and the
 # metadata a NITF block may carry before its paragraphs.
 _NOT_TEXT = frozenset(
     {
         "media",
-        "table",
-        "nitf-table",
+        "nitf-table-metadata",
         "note",
         "hr",
         "datasource",
@@ -117,22 +116,30 @@ _INLINE = frozenset(
 _DUPLICATE_BLOCKS = frozenset({"lead_paragraph", "online_lead_paragraph"})
 
 
-def body_paragraphs(container: ET.Element | None) -> list[str]:
+def body_paragraphs(container: ET.Element | None, *, wire: bool = False) -> list[str]:
     """The paragraphs of a NITF ``body.content`` or an XHTML ``body``, in order.
 
     ``p``, ``hl2``, headings and list items are paragraphs; ``block``, lists,
-    ``section`` and ``div`` are walked into; media, tables and notes are left
-    out.  When a NYT ``full_text`` block is present, the ``lead_paragraph``
+    ``section`` and ``div`` are walked into; a table gives a paragraph per
+    row, header rows included, its cells separated by tabs; media and notes
+    are left out.  When a NYT ``full_text`` block is present, the ``lead_paragraph``
     blocks (which repeat its start) are left out.  Text loose in a container
     (not in a paragraph element) makes a paragraph of its own; the white
-    space between elements does not.
+    space between elements does not.  With *wire*, a ``pre``, and a ``p``
+    laid out as wire text (Reuters sends a whole story in one ``p``), are
+    read as :func:`wire_paragraphs` reads them.
     """
     out: list[str] = []
     if container is None:
         return out
-    skip_duplicates = any(local(item.tag) == "block" and item.get("class") == "full_text" for item in container)
+    skip_duplicates = False
+    for item in container:
+        if item.get("class") == "full_text" and local(item.tag) == "block":
+            skip_duplicates = True
+            break
     text = container.text
     loose: list[str] | None = [text] if text and not text.isspace() else None
+    kinds = _KINDS
     # The walk keeps its own stack, so that no nesting exhausts Python's:
     # each entry is the children left to read at one level, whether the NYT
     # duplicates are skipped there, and the element whose tail follows them.
@@ -140,27 +147,50 @@ def body_paragraphs(container: ET.Element | None) -> list[str]:
     while stack:
         items, skip, owner = stack[-1]
         for item in items:
-            name = local(item.tag)
-            if name in _INLINE:
-                if loose is None:
-                    loose = []
-                if name == "br":
-                    loose.append(" ")
-                else:
-                    sub: list[str] = []
-                    gather(item, sub)
-                    loose.append("".join(sub))
-            elif name:
+            tag = item.tag
+            kind = kinds.get(tag) if isinstance(tag, str) else _NONE
+            if kind is None:
+                kind = _kind(tag)
+            if kind is _PARAGRAPH:
                 if loose is not None:
                     paragraph = squeeze("".join(loose))
                     if paragraph:
                         out.append(paragraph)
                     loose = None
-                if name in _PARAGRAPHS:
+                text = item.text
+                if len(item):
                     paragraph = text_of(item)
+                elif not text:
+                    paragraph = ""
+                elif wire and "\n" in text and _laid_out(item, local(tag)):
+                    out.extend(wire_paragraphs(text))
+                    paragraph = ""
+                else:
+                    paragraph = squeeze(text)
+                if paragraph:
+                    out.append(paragraph)
+            elif kind is _INLINE_TEXT:
+                if loose is None:
+                    loose = []
+                if item.text or len(item):
+                    sub: list[str] = []
+                    gather(item, sub)
+                    loose.append("".join(sub))
+                else:
+                    loose.append("")
+            elif kind is _BREAK:
+                if loose is None:
+                    loose = []
+                loose.append(" ")
+            elif kind is not _NONE:
+                if loose is not None:
+                    paragraph = squeeze("".join(loose))
                     if paragraph:
                         out.append(paragraph)
-                elif name in _NOT_TEXT or (skip and name == "block" and item.get("class") in _DUPLICATE_BLOCKS):
+                    loose = None
+                if kind is _TABLE:
+                    out.extend(table_rows(item))
+                elif kind is _SKIP or (skip and kind is _BLOCK and item.get("class") in _DUPLICATE_BLOCKS):
                     pass
                 else:
                     text = item.text
@@ -183,6 +213,76 @@ def body_paragraphs(container: ET.Element | None) -> list[str]:
     return out
 
 
+# What an element is to the walk of a body, by its tag (namespace and all).
+_PARAGRAPH, _INLINE_TEXT, _BREAK, _TABLE, _SKIP, _BLOCK, _CONTAINER, _NONE = (object() for _ in range(8))
+_KINDS: dict[str, object] = {}
+
+
+def _kind(tag: Any) -> object:
+    """What an element of this tag is to :func:`body_paragraphs`, remembered (for a bounded number of tags)."""
+    name = local(tag)
+    if not name:
+        return _NONE
+    if name == "br":
+        kind = _BREAK
+    elif name in _INLINE:
+        kind = _INLINE_TEXT
+    elif name in _PARAGRAPHS:
+        kind = _PARAGRAPH
+    elif name == "table":
+        kind = _TABLE
+    elif name in _NOT_TEXT:
+        kind = _SKIP
+    elif name == "block":
+        kind = _BLOCK
+    else:
+        kind = _CONTAINER
+    if len(_KINDS) < 4096:  # bounded: tags come from the input
+        _KINDS[tag] = kind
+    return kind
+
+
+def _laid_out(item: ET.Element, name: str) -> bool:
+    """Whether a paragraph element holds plain text whose line breaks and indents carry its layout.
+
+    Wire text indents a paragraph's first line and not the lines it wraps
+    onto; pretty-printed XML indents every line after the first, which says
+    nothing.
+    """
+    text = item.text
+    if len(item) or not text or name not in ("p", "pre"):
+        return False
+    if name == "pre":
+        return True
+    return WIRE_LAYOUT.search(text) is not None and _UNINDENTED_LATER.search(text) is not None
+
+
+# A line after the first that starts with text, not with an indent.
+_UNINDENTED_LATER = re.compile(r"\n[^\s]")
+
+
+_ROW_GROUPS = frozenset({"thead", "tbody", "tfoot"})
+_CELLS = frozenset({"td", "th"})
+
+
+def table_rows(table: ET.Element) -> list[str]:
+    """The rows of a (NITF or HTML) table, each its cells' text separated by tabs; empty rows left out.
+
+    A cell's text is squeezed, so a tab in a row always separates two
+    cells; an empty cell stays, as an empty string between tabs.
+    """
+    rows: list[str] = []
+    for part in table:
+        name = local(part.tag)
+        for row in part if name in _ROW_GROUPS else (part,) if name == "tr" else ():
+            if local(row.tag) != "tr":
+                continue
+            cells = [text_of(cell) for cell in row if local(cell.tag) in _CELLS]
+            if any(cells):
+                rows.append("\t".join(cells))
+    return rows
+
+
 _MARKUP = re.compile(r"<(?:p|P|br|BR|div|DIV)\b")
 
 
@@ -190,9 +290,8 @@ def text_paragraphs(text: str) -> list[str]:
     """Paragraphs of text from an ``inlineData`` or a ``DataContent``: plain or HTML.
 
     HTML paragraphs (``<p>``, ``<br>``, ``<div>``) are split on; inside
-    them, and in plain text, a blank line or an indented line after an
-    unindented one starts a paragraph (the wire convention of indenting a
-    paragraph's first line).
+    them, and in plain text, paragraphs are read as :func:`wire_paragraphs`
+    reads them.
     """
     if _MARKUP.search(text):
         collector = _HTMLBlocks()
@@ -203,31 +302,56 @@ def text_paragraphs(text: str) -> list[str]:
         blocks = [text]
     out: list[str] = []
     for block in blocks:
-        out.extend(_plain(block))
+        out.extend(wire_paragraphs(block))
     return out
 
 
-def _plain(text: str) -> list[str]:
+# A gap between two columns: a tab, or two spaces or more that do not follow
+# the end of a sentence or a clause.
+_COLUMN_GAP = re.compile(r"(?<=[^\s.?!:;,])(?:\t| {2,})(?=\S)")
+#: Text laid out as a wire sends it: a line break, then an indented line.
+WIRE_LAYOUT = re.compile(r"\n[ \t]+\S")
+
+
+def wire_paragraphs(text: str) -> list[str]:
+    """The paragraphs of wire text: hard-wrapped lines, each paragraph's first line indented.
+
+    A blank line ends a paragraph, and so does an indented line that
+    follows another line (unless every line is indented, when the indent
+    says nothing); the lines of a paragraph are joined with a space.  A
+    stretch between blank lines that is a table (most of its lines hold a
+    gap between columns) is one paragraph that keeps its line breaks and its
+    columns.
+    """
     lines = text.splitlines()
-    content = [line for line in lines if line.strip()]
-    indented_everywhere = bool(content) and all(line[:1].isspace() for line in content)
+    indented_everywhere = all(line[:1].isspace() for line in lines if line.strip())
+    out: list[str] = []
+    block: list[str] = []
+    for line in [*lines, ""]:
+        if line.strip():
+            block.append(line.rstrip())
+        elif block:
+            out.extend(_table(block) if _is_table(block) else _wrapped(block, indented_everywhere))
+            block = []
+    return out
+
+
+def _is_table(lines: list[str]) -> bool:
+    gaps = sum(1 for line in lines if _COLUMN_GAP.search(line.strip()))
+    return gaps >= 2 and 2 * gaps >= len(lines)
+
+
+def _table(lines: list[str]) -> list[str]:
+    indent = min(len(line) - len(line.lstrip()) for line in lines)
+    return ["\n".join(line[indent:] for line in lines)]
+
+
+def _wrapped(lines: list[str], indented_everywhere: bool) -> list[str]:
     paragraphs: list[list[str]] = []
-    current: list[str] = []
-    previous_indented = False
     for line in lines:
-        if not line.strip():
-            if current:
-                paragraphs.append(current)
-                current = []
-            continue
-        indented = line[:1].isspace()
-        if current and indented and not previous_indented and not indented_everywhere:
-            paragraphs.append(current)
-            current = []
-        current.append(line)
-        previous_indented = indented
-    if current:
-        paragraphs.append(current)
+        if not paragraphs or (line[:1].isspace() and not indented_everywhere):
+            paragraphs.append([])
+        paragraphs[-1].append(line)
     return [squeeze(" ".join(paragraph)) for paragraph in paragraphs]
 
 

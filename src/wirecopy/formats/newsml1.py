@@ -25,18 +25,30 @@ from __future__ import annotations
 
 import itertools
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any, BinaryIO
 from xml.etree import ElementTree as ET
+
+import attrs
 
 from .. import policy as _policy
 from ..article import Article, DateValue
 from ..defects import NOT_TEXT_ITEM
-from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import OVERRIDE_NAME, Item, XMLFormat, attribute, child, children, index, local, text_value, value
 from ..kit.xml import escape as esc
 from ..kit.xml import escape_attribute as attr
 from . import _nitf_body
-from ._xml_fields import element_dateline, extra_str, read_date, take_dateline, try_date, unique, wrap
+from ._xml_fields import (
+    add_repeated,
+    element_dateline,
+    extra_str,
+    read_date,
+    str_items,
+    take_dateline,
+    try_date,
+    unique,
+    wrap,
+)
 from ._xml_paragraphs import body_paragraphs, text_paragraphs
 
 __all__ = ["NewsML1Format"]
@@ -118,15 +130,16 @@ class NewsML1Format(XMLFormat):
         document = item.document
         policy = document.context.policy
         envelope = child(item.envelope, "NewsEnvelope")
-        identifier = path(news_item, "Identification", "NewsIdentifier")
-        public_id = text_value(child(identifier, "PublicIdentifier"))
-        news_item_id = text_value(child(identifier, "NewsItemId"))
+        parts = index(news_item)
+        identification = index(parts.get("Identification"))
+        identifier = index(identification.get("NewsIdentifier"))
+        public_id = text_value(identifier.get("PublicIdentifier"))
+        news_item_id = text_value(identifier.get("NewsItemId"))
         label = f"NewsItem {public_id or news_item_id!r}" if public_id or news_item_id else "NewsItem"
-        contents = [element for element in news_item.iter() if local(element.tag) == "ContentItem"]
+        survey = _Survey(news_item)
+        contents = survey.contents
         media = [attribute(child(content, "MediaType"), "FormalName") for content in contents]
-        texts = [
-            content for content, kind in zip(contents, media, strict=True) if kind is None or kind.lower() == "text"
-        ]
+        texts = [content for content, kind in zip(contents, media, strict=True) if _is_text(content, kind)]
         if contents and not texts:
             kinds = ", ".join(sorted({kind for kind in media if kind}))
             document.leave_out(
@@ -135,26 +148,27 @@ class NewsML1Format(XMLFormat):
             return None
         extra: dict[str, Any] = {}
         for name in ("ProviderId", "DateId", "NewsItemId", "RevisionId"):
-            found = text_value(child(identifier, name))
+            found = text_value(identifier.get(name))
             if found is not None:
                 extra[name] = found
         for name in ("NameLabel", "DateLabel"):
-            found = text_value(path(news_item, "Identification", name))
+            found = text_value(identification.get(name))
             if found is not None:
                 extra[name] = found
-        management = child(news_item, "NewsManagement")
-        for prop in children(management, "Property"):
+        management_element = parts.get("NewsManagement")
+        for prop in children(management_element, "Property"):
             if prop.get("FormalName") == OVERRIDE_NAME:
                 item.record = prop.get("Value", "")
+        management = index(management_element)
         for name in ("Status", "Urgency"):
-            found = attribute(child(management, name), "FormalName")
+            found = attribute(management.get(name), "FormalName")
             if found is not None:
                 extra[name] = found
         raw = {
             name: found
             for name, found in (
-                ("FirstCreated", text_value(child(management, "FirstCreated"))),
-                ("ThisRevisionCreated", text_value(child(management, "ThisRevisionCreated"))),
+                ("FirstCreated", text_value(management.get("FirstCreated"))),
+                ("ThisRevisionCreated", text_value(management.get("ThisRevisionCreated"))),
                 ("DateAndTime", text_value(child(envelope, "DateAndTime"))),
             )
             if found is not None
@@ -166,32 +180,35 @@ class NewsML1Format(XMLFormat):
             if name in raw and name != chosen:
                 extra[name] = raw[name]
 
-        lines = next((element for element in news_item.iter() if local(element.tag) == "NewsLines"), None)
+        lines = survey.lines
         for key, name in (
             ("subheadline", "SubHeadLine"),
             ("creditline", "CreditLine"),
             ("copyright", "CopyrightLine"),
             ("slugline", "SlugLine"),
         ):
-            found = text_value(child(lines, name))
+            found = lines.get(name)
             if found is not None:
                 extra[key] = found
-        descriptive = [element for element in news_item.iter() if local(element.tag) == "DescriptiveMetadata"]
-        language = next(
-            (found for meta in descriptive for found in [attribute(child(meta, "Language"), "FormalName")] if found),
-            None,
-        ) or value(news_item.get(_XML_LANG))
-        subjects: list[str] = []
-        for element in news_item.iter():
-            name = local(element.tag)
-            if name in _SUBJECT_CODES and element.get("FormalName"):
-                subjects.append(element.get("FormalName", "").strip())
-            elif name == "Topic":
-                code = text_value(child(element, "FormalName"))
-                if code is not None:
-                    subjects.append(code)
-        provider = _party(news_item, "Provider") or _party(news_item, "Source")
-        dateline = _dateline(lines, descriptive, policy, published)
+        news_lines = _news_lines(survey.news_lines)
+        if news_lines:
+            extra["newsline"] = news_lines
+        descriptive = survey.descriptive
+        language = (
+            next(
+                (
+                    found
+                    for meta in descriptive
+                    for found in [attribute(child(meta, "Language"), "FormalName")]
+                    if found
+                ),
+                None,
+            )
+            or value(news_item.get(_XML_LANG))
+            or survey.component_language
+        )
+        provider = survey.provider or survey.source
+        dateline = _dateline(lines, descriptive, survey.origin_city, policy, published)
         body = _nitf_body.Body()
         for content in texts:
             body = _content(content, policy, dateline, published)
@@ -206,35 +223,144 @@ class NewsML1Format(XMLFormat):
             format=self.name,
             id=public_id or news_item_id,
             source=provider or extra.get("ProviderId"),
-            headline=text_value(child(lines, "HeadLine")) or body.headline,
-            byline=text_value(child(lines, "ByLine")) or body.byline,
+            headline=lines.get("HeadLine") or body.headline,
+            byline=lines.get("ByLine") or body.byline,
             published=published,
-            subjects=unique(subjects),
+            subjects=unique(survey.subjects),
             language=language,
             extra=extra,
         )
 
 
+def _is_text(content: ET.Element, kind: str | None) -> bool:
+    """Whether a ``ContentItem`` holds text: its ``MediaType`` says so (or nothing), or its ``MimeType`` does.
+
+    TASS sends its NITF as ``MediaType`` ``ComplexData`` with ``MimeType``
+    ``text/vnd.IPTC.NITF``.
+    """
+    if kind is None or kind.lower() == "text":
+        return True
+    mime = (attribute(child(content, "MimeType"), "FormalName") or "").lower()
+    return mime.startswith("text/") or mime.endswith(("nitf+xml", "xhtml+xml", "/xml"))
+
+
+class _Survey:
+    """What one walk over a ``NewsItem`` finds, down to its ``DataContent`` (the body is read apart).
+
+    The news lines come from every ``NewsLines`` of the item, the first text
+    of each kind winning: a nested item (TASS) keeps its copyright line in
+    the outer component and its headline and dateline in an inner one.
+    """
+
+    __slots__ = (
+        "component_language",
+        "contents",
+        "descriptive",
+        "lines",
+        "news_lines",
+        "origin_city",
+        "provider",
+        "source",
+        "subjects",
+    )
+
+    def __init__(self, news_item: ET.Element) -> None:
+        self.contents: list[ET.Element] = []
+        self.descriptive: list[ET.Element] = []
+        self.lines: dict[str, str] = {}
+        self.news_lines: list[ET.Element] = []
+        self.subjects: list[str] = []
+        self.provider: str | None = None
+        self.source: str | None = None
+        self.component_language: str | None = None
+        self.origin_city: str | None = None
+        stack = [iter(news_item)]
+        while stack:
+            for element in stack[-1]:
+                name = local(element.tag)
+                if name == "DataContent":
+                    continue
+                if len(element):
+                    self._note(element, name)
+                    stack.append(iter(element))
+                    break
+                self._note(element, name)
+            else:
+                stack.pop()
+
+    def _note(self, element: ET.Element, name: str) -> None:
+        if name in _SUBJECT_CODES:
+            code = element.get("FormalName")
+            if code:
+                self.subjects.append(code.strip())
+        elif name == "ContentItem":
+            self.contents.append(element)
+        elif name == "NewsLines":
+            for line in element:
+                kind = local(line.tag)
+                if kind == "NewsLine":
+                    self.news_lines.append(line)
+                elif kind and kind not in self.lines:
+                    text = text_value(line)
+                    if text is not None:
+                        self.lines[kind] = text
+        elif name == "DescriptiveMetadata":
+            self.descriptive.append(element)
+        elif name == "Topic":
+            code = text_value(child(element, "FormalName"))
+            if code is not None:
+                self.subjects.append(code)
+        elif name == "Provider":
+            self.provider = self.provider or attribute(child(element, "Party"), "FormalName")
+        elif name == "Source":
+            self.source = self.source or attribute(child(element, "Party"), "FormalName")
+        elif name == "NewsComponent":
+            self.component_language = self.component_language or value(element.get(_XML_LANG))
+        elif name == "Location" and self.origin_city is None and element.get("HowPresent", "Origin") == "Origin":
+            for prop in children(element, "Property"):
+                if prop.get("FormalName") == "City":
+                    city = value(prop.get("Value"))
+                    if city is not None:
+                        self.origin_city = city
+                        break
+
+
+def _news_lines(lines: list[ET.Element]) -> dict[str, Any]:
+    """The ``NewsLine`` texts (an advisory, a catchword), by their ``NewsLineType``; repeated types as lists."""
+    found: dict[str, Any] = {}
+    for line in lines:
+        text = text_value(child(line, "NewsLineText"))
+        if text is None:
+            continue
+        add_repeated(found, attribute(child(line, "NewsLineType"), "FormalName") or "", text)
+    return found
+
+
 def _dateline(
-    lines: ET.Element | None, descriptive: list[ET.Element], policy: _policy.Policy, published: DateValue | None
+    lines: dict[str, str],
+    descriptive: list[ET.Element],
+    city: str | None,
+    policy: _policy.Policy,
+    published: DateValue | None,
 ) -> Any:
-    """The dateline of the ``NewsLines``, with the city and date ``DescriptiveMetadata`` gives."""
-    text = text_value(child(lines, "DateLine"))
+    """The dateline of the ``NewsLines``, with the city of origin and the date ``DescriptiveMetadata`` gives.
+
+    The city is the dateline's place where the text begins with it, or
+    where the text names no place of its own (TASS: ``January 21``, city
+    ``MOSCOW``).
+    """
+    text = lines.get("DateLine")
     dated = None
-    city = None
     for meta in descriptive:
         dated = dated or text_value(child(meta, "DateLineDate"))
-        for location in children(meta, "Location"):
-            if location.get("HowPresent", "Origin") != "Origin":
-                continue
-            for prop in children(location, "Property"):
-                if prop.get("FormalName") == "City" and city is None:
-                    city = value(prop.get("Value"))
     if text is None:
         return None
     date = try_date(dated, policy) if dated else None
     place = text[: len(city)] if city and text.casefold().startswith(city.casefold()) else None
-    return element_dateline(text, policy, place=place, date=date, reference=published)
+    found = element_dateline(text, policy, place=place, date=date, reference=published)
+    if found is not None and found.place is None and city is not None and place is None:
+        found = attrs.evolve(found, place=city)
+    return found
 
 
 def _content(content: ET.Element, policy: _policy.Policy, field: Any, published: DateValue | None) -> _nitf_body.Body:
@@ -253,16 +379,6 @@ def _content(content: ET.Element, policy: _policy.Policy, field: Any, published:
         out.paragraphs = text_paragraphs(data.text or "")
     out.dateline = take_dateline(out.paragraphs, field, reference=published)
     return out
-
-
-def _party(item: ET.Element, role: str) -> str | None:
-    """The ``FormalName`` of the first ``Party`` of an administrative *role* (``Provider``, ``Source``)."""
-    for element in item.iter():
-        if local(element.tag) == role:
-            found = attribute(child(element, "Party"), "FormalName")
-            if found:
-                return found
-    return None
 
 
 # ---------------------------------------------------------------------------
@@ -383,6 +499,12 @@ def _render_news_lines(article: Article) -> list[str]:
             found = article.dateline.text if article.dateline is not None else None
         if found is not None:
             lines.append(_element(name, found))
+    news_lines = extra.get("newsline")
+    if isinstance(news_lines, Mapping):
+        for kind, texts in news_lines.items():
+            kind_element = f'<NewsLineType FormalName="{attr(kind)}"/>' if kind else ""
+            for text in [texts] if isinstance(texts, str) else str_items(texts) or []:
+                lines.append(f"<NewsLine>{kind_element}{_element('NewsLineText', text)}</NewsLine>")
     if not lines:
         return []
     return ["      <NewsLines>\n", *(f"        {line}\n" for line in lines), "      </NewsLines>\n"]

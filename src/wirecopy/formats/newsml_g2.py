@@ -33,11 +33,23 @@ from xml.etree import ElementTree as ET
 from .. import policy as _policy
 from ..article import Article, DateValue
 from ..defects import FRAGMENT, MISSING_ITEM_META, NOT_TEXT_ITEM
-from ..kit.xml import OVERRIDE_NS, Item, Root, XMLFormat, attribute, child, children, local, path, text_value, value
+from ..kit.xml import OVERRIDE_NS, Item, Root, XMLFormat, attribute, child, index, local, path, text_value, value
 from ..kit.xml import escape as esc
 from ..kit.xml import escape_attribute as attr
 from . import _nitf_body
-from ._xml_fields import element_dateline, extra_str, read_date, str_items, take_dateline, try_date, unique, wrap
+from ._xml_fields import (
+    add_repeated,
+    element_dateline,
+    extra_str,
+    is_byline,
+    is_preamble,
+    read_date,
+    str_items,
+    take_dateline,
+    try_date,
+    unique,
+    wrap,
+)
 from ._xml_paragraphs import body_paragraphs, text_paragraphs
 
 __all__ = ["NewsMLG2Format"]
@@ -50,6 +62,8 @@ _CATALOG = "http://www.iptc.org/std/catalog/catalog.IPTC-G2-Standards_32.xml"
 _RECORD_TAG = f"{{{OVERRIDE_NS}}}article"
 
 _ITEMS = frozenset({"newsItem", "packageItem", "conceptItem", "knowledgeItem", "planningItem", "catalogItem"})
+# The parts of a newsItem that the IPTC's own examples show alone.
+_FRAGMENTS = frozenset({"contentMeta", "contentSet"})
 # Item classes that carry text; anything else (picture, graphic, video,
 # audio, composite) is not an article.
 _TEXT_CLASSES = frozenset({"text"})
@@ -89,8 +103,8 @@ class NewsMLG2Format(XMLFormat):
     aliases = ("newsmlg2", "g2")
     document_name = "a NewsML-G2 document"
     item_name = "NewsML-G2 item"
-    # A bare contentMeta is a fragment, read with a defect.
-    roots = _ITEMS | {"contentMeta"}
+    # A bare contentMeta or contentSet is a fragment, read with a defect.
+    roots = _ITEMS | _FRAGMENTS
     envelopes = frozenset({"newsMessage"})
     items = _ITEMS
     item_depth = 2  # newsMessage/itemSet/newsItem
@@ -104,7 +118,7 @@ class NewsMLG2Format(XMLFormat):
         """A G2 item or message root is certain; a bare ``contentMeta`` fragment is likely."""
         if root.name in ("newsItem", "newsMessage", "packageItem"):
             return 1.0 if G2_NS in root.attributes else 0.9
-        if root.name == "contentMeta":
+        if root.name in _FRAGMENTS:
             return 0.8
         return 0.0
 
@@ -113,10 +127,11 @@ class NewsMLG2Format(XMLFormat):
         element = item.element
         document = item.document
         name = local(element.tag)
-        if name == "contentMeta":
+        if name in _FRAGMENTS:
+            missing = "content" if name == "contentMeta" else "contentMeta"
             document.defect(
                 FRAGMENT,
-                "a <contentMeta> fragment, not a NewsML-G2 item: read without guid, itemMeta or content",
+                f"a <{name}> fragment, not a NewsML-G2 item: read without guid, itemMeta or {missing}",
                 line=item.line,
                 column=1,
             )
@@ -177,29 +192,70 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
     version = value(news_item.get("version"))
     if version is not None:
         extra["version"] = version
-    item_meta = child(news_item, "itemMeta")
-    content_meta = child(news_item, "contentMeta")
+    parts = index(news_item)
+    item_meta = parts.get("itemMeta")
+    content_meta = parts.get("contentMeta")
+    # One pass over each: the first of each element, and those that repeat.
+    meta = index(item_meta)
+    notes: dict[str, Any] = {}
     for element in item_meta if item_meta is not None else ():
         if element.tag == _RECORD_TAG:
             item.record = element.text or ""
-    title = text_value(child(item_meta, "title"))
+        elif local(element.tag) == "edNote":
+            text = text_value(element)
+            if text is not None:
+                add_repeated(notes, element.get("role") or "", text)
+    content: dict[str, ET.Element] = {}
+    subjects: list[str] = []
+    keywords: list[str] = []
+    headline = subheadline = None
+    summaries: list[str] = []
+    description = None
+    for element in content_meta if content_meta is not None else ():
+        name = local(element.tag)
+        content.setdefault(name, element)
+        if name == "subject":
+            code = attribute(element, "qcode") or attribute(element, "literal")
+            if code is not None:
+                subjects.append(code)
+        elif name == "keyword":
+            word = text_value(element)
+            if word:
+                keywords.append(word)
+        elif name == "headline":
+            text = text_value(element)
+            if text is None:
+                continue
+            if "sub" in (element.get("role") or "").lower():
+                subheadline = subheadline or text
+            elif headline is None:
+                headline = text
+        elif name == "description":
+            text = text_value(element)
+            if text is None:
+                continue
+            if (element.get("role") or "").endswith("summary"):
+                summaries.append(text)
+            elif description is None:
+                description = text
+    title = text_value(meta.get("title"))
     if title is not None:
         extra["title"] = title
-    rights = child(news_item, "rightsInfo")
-    holder = _flex(child(rights, "copyrightHolder"))
+    rights = index(parts.get("rightsInfo"))
+    holder = _flex(rights.get("copyrightHolder"))
     if holder is not None:
         extra["copyrightHolder"] = holder
-    notice = text_value(child(rights, "copyrightNotice"))
+    notice = text_value(rights.get("copyrightNotice"))
     if notice is not None:
         extra["copyrightNotice"] = notice
 
     raw: dict[str, str] = {}
     for name in _ITEM_DATES:
-        text = text_value(child(item_meta, name))
+        text = text_value(meta.get(name))
         if text is not None:
             raw[name] = text
     for name in _CONTENT_DATES:
-        text = text_value(child(content_meta, name))
+        text = text_value(content.get(name))
         if text is not None:
             raw[name] = text
     parsed = {name: read_date(text, document, where=(item.line, None)) for name, text in raw.items()}
@@ -209,53 +265,33 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         if name in raw and name != chosen:
             extra[name] = raw[name]
 
-    urgency = text_value(child(content_meta, "urgency"))
+    urgency = text_value(content.get("urgency"))
     if urgency is not None:
         extra["urgency"] = urgency
     for key in ("located", "infoSource", "creator"):
-        found = _flex(child(content_meta, key))
+        found = _flex(content.get(key))
         if found is not None:
             extra[key] = found
-    language = attribute(child(content_meta, "language"), "tag") or value(news_item.get(_XML_LANG))
-    subjects = unique(
-        code
-        for subject in children(content_meta, "subject")
-        if (code := attribute(subject, "qcode") or attribute(subject, "literal")) is not None
-    )
-    keywords = [word for keyword in children(content_meta, "keyword") if (word := text_value(keyword))]
+    language = attribute(content.get("language"), "tag") or value(news_item.get(_XML_LANG))
     if keywords:
         extra["keywords"] = keywords
-    slugline = text_value(child(content_meta, "slugline"))
+    slugline = text_value(content.get("slugline"))
     if slugline is not None:
         extra["slugline"] = slugline
-    headline = None
-    subheadline = None
-    for element in children(content_meta, "headline"):
-        role = element.get("role") or ""
-        text = text_value(element)
-        if text is None:
-            continue
-        if "sub" in role.lower():
-            subheadline = subheadline or text
-        elif headline is None:
-            headline = text
-    byline = text_value(child(content_meta, "by"))
-    creditline = text_value(child(content_meta, "creditline"))
+    byline = text_value(content.get("by"))
+    creditline = text_value(content.get("creditline"))
     if creditline is not None:
         extra["creditline"] = creditline
-    highlights: list[str] = []
-    for element in children(content_meta, "description"):
-        text = text_value(element)
-        if text is None:
-            continue
-        if (element.get("role") or "").endswith("summary"):
-            highlights.append(text)
-        elif "description" not in extra:
-            extra["description"] = text
-    dateline_text = text_value(child(content_meta, "dateline"))
+    if description is not None:
+        extra["description"] = description
+    if summaries:
+        extra["summary"] = summaries[0] if len(summaries) == 1 else summaries
+    if notes:
+        extra["edNote"] = notes
+    dateline_text = text_value(content.get("dateline"))
     field = element_dateline(dateline_text, policy, reference=published) if dateline_text else None
 
-    body = _content(child(news_item, "contentSet"), policy, field, published)
+    body = _content(parts.get("contentSet"), policy, field, published)
     for key, found in body.extra.items():
         extra.setdefault(key, found)
     if subheadline is not None:
@@ -264,15 +300,41 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         document,
         format=format_name,
         id=value(news_item.get("guid")),
-        source=_flex(child(item_meta, "provider")) or body.distributor,
+        source=_flex(meta.get("provider")) or body.distributor,
         headline=headline or body.headline,
-        byline=byline or body.byline,
+        byline=_lift_byline(body.paragraphs, byline or body.byline),
         published=published,
-        highlights=highlights or body.abstract,
-        subjects=subjects,
+        subjects=unique(subjects),
         language=language,
         extra=extra,
     )
+
+
+def _lift_byline(paragraphs: list[str], byline: str | None) -> str | None:
+    """The byline, lifted from a ``By ...`` paragraph before the story (Reuters) when the item has none.
+
+    The paragraph leaves the body; so does one that repeats the byline the
+    item gives (``By Dave McNary`` under ``<by>Dave McNary</by>``).
+    """
+    for number, paragraph in enumerate(paragraphs):
+        if is_byline(paragraph):
+            if byline is None:
+                del paragraphs[number]
+                return paragraph
+            if _same_name(paragraph, byline):
+                del paragraphs[number]
+            return byline
+        if not is_preamble(paragraph):
+            break
+    return byline
+
+
+def _same_name(paragraph: str, byline: str) -> bool:
+    def name(text: str) -> str:
+        text = text.casefold()
+        return " ".join((text[3:] if text.startswith("by ") else text).replace(",", " ").split())
+
+    return name(paragraph) == name(byline)
 
 
 def _flex(element: ET.Element | None) -> str | None:
@@ -297,14 +359,14 @@ def _content(
             if inner is None:
                 break  # an inlineXML with only comments: an article without text
             if local(inner.tag) == "nitf":
-                body = _nitf_body.read_body(child(inner, "body"), policy, reference=reference, field=field)
+                body = _nitf_body.read_body(child(inner, "body"), policy, reference=reference, field=field, wire=True)
                 title = text_value(path(inner, "head", "title"))
                 if body.headline is None and title is not None:
                     body.headline = title
                 return body
             out = _nitf_body.Body()
             container = child(inner, "body") if local(inner.tag) == "html" else inner
-            out.paragraphs = body_paragraphs(container)
+            out.paragraphs = body_paragraphs(container, wire=True)
             out.dateline = take_dateline(out.paragraphs, field, reference=reference)
             return out
         if name == "inlineData":
@@ -395,6 +457,14 @@ def _render(article: Article, overrides: str | None, indent: str) -> str:
     for name in _ITEM_DATES:
         out += _line(pad2, name, dates.get(name))
     out += _line(pad2, "title", extra_str(extra, "title"))
+    notes = extra.get("edNote")
+    if isinstance(notes, Mapping):
+        for role, texts in notes.items():
+            role_attr = f' role="{attr(role)}"' if role and _QCODE.fullmatch(role) else ""
+            if role and not role_attr:
+                continue  # not a QCode: the record keeps it
+            for text in [texts] if isinstance(texts, str) else str_items(texts) or []:
+                out += _line(pad2, "edNote", text, role_attr)
     out += _line(pad2, "wc:article", overrides, f' xmlns:wc="{OVERRIDE_NS}"')
     out.append(f"{pad}</itemMeta>\n")
     out += wrap(pad, "contentMeta", _render_content_meta(article, dates, pad2))
@@ -435,8 +505,9 @@ def _render_content_meta(article: Article, dates: Mapping[str, str], pad: str) -
     out += _line(pad, "by", article.byline)
     out += _line(pad, "creditline", extra_str(extra, "creditline"))
     out += _line(pad, "description", extra_str(extra, "description"))
-    for highlight in article.highlights:
-        out += _line(pad, "description", highlight, ' role="drol:summary"')
+    summary = extra.get("summary")
+    for text in [summary] if isinstance(summary, str) else str_items(summary) or []:
+        out += _line(pad, "description", text, ' role="drol:summary"')
     return out
 
 
@@ -449,15 +520,22 @@ def _render_body(article: Article, pad: str) -> list[str]:
     extra = article.extra
     byline_title = extra_str(extra, "byline_title")
     tagline = extra_str(extra, "tagline")
-    if not article.paragraphs and byline_title is None and tagline is None:
+    if not article.paragraphs and byline_title is None and tagline is None and not article.highlights:
         return []
     inner = pad + "  "
     out = [f'{inner}<nitf xmlns="{_NITF_NS}">\n', f"{inner}  <body>\n"]
+    head = []
     if byline_title is not None:
-        out.append(f"{inner}    <body.head><byline><byttl>{esc(byline_title)}</byttl></byline></body.head>\n")
+        head.append(f"<byline><byttl>{esc(byline_title)}</byttl></byline>")
+    if article.highlights:
+        head.append(f"<abstract>{''.join(f'<p>{esc(text)}</p>' for text in article.highlights)}</abstract>")
+    if head:
+        out.append(f"{inner}    <body.head>{''.join(head)}</body.head>\n")
     if article.paragraphs:
         out.append(f"{inner}    <body.content>\n")
-        out.extend(f"{inner}      <p>{esc(paragraph)}</p>\n" for paragraph in article.paragraphs)
+        out.extend(
+            f"{inner}      {_nitf_body.paragraph_element(paragraph, layout=True)}\n" for paragraph in article.paragraphs
+        )
         out.append(f"{inner}    </body.content>\n")
     if tagline is not None:
         out.append(f"{inner}    <body.end><tagline>{esc(tagline)}</tagline></body.end>\n")

@@ -195,6 +195,8 @@ def read_nitf(item: Item, format_name: str) -> Article:
         document,
         format=format_name,
         id=attribute(doc_id, "id-string"),
+        # No <hl1>: the <title> is the only headline the document has.
+        headline=body.headline or extra.get("title"),
         published=published,
         subjects=unique(subjects),
         language=language,

@@ -70,6 +70,7 @@ class Decoder:
     """
 
     def __init__(self, head: bytes, text_encoding: str | None) -> None:
+        self.raw: bytes | None = None
         self.problems: list[tuple[str, str, int]] = []
         self.skip = 0  # bytes of BOM to drop from the first chunk
         self.single_byte = False
@@ -125,7 +126,12 @@ class Decoder:
         self._undecided = self.single_byte
 
     def decode(self, data: bytes, final: bool = False) -> str:
-        """Decode the next raw chunk; *final* for the last one."""
+        """Decode the next raw chunk; *final* for the last one.
+
+        When the chunk was UTF-8 with nothing to repair, :attr:`raw` is the
+        bytes it came from, which are the text's UTF-8 too; ``None`` otherwise.
+        """
+        self.raw = None
         if self.skip:
             data, self.skip = data[self.skip :], 0
         if self._undecided and not data.isascii():
@@ -143,6 +149,8 @@ class Decoder:
         if self.single_byte:
             self.suspect = bool(data.translate(None, _ALLOWED_BYTES))
             if data.isascii():
+                if not self.suspect:
+                    self.raw = data  # ASCII is UTF-8 too
                 return data.decode("ascii")
             text = data.decode("latin-1")
             # Only bytes 0x80-0x9F differ between Latin-1 and cp1252.
@@ -165,6 +173,8 @@ class Decoder:
                 # search of the text is much faster than a byte search.
                 if not self.suspect and ("\uffff" in text or "\ufffe" in text):
                     self.suspect = True
+                if not self.suspect:
+                    self.raw = data
                 return text
         else:
             assert self._incremental is not None

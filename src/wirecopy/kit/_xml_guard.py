@@ -1,99 +1,58 @@
-"""Refusing entity declarations: expat reads each document's prolog before ElementTree does.
+"""Refusing entity declarations: the parser that builds the tree refuses them itself.
 
 XML from a wire is untrusted.  The standard library's C parser never fetches
-a DTD or an external entity (expat does no I/O, and ElementTree installs no
+a DTD or an external entity (expat does no I/O, and nothing here installs a
 resolver), but it does expand internal entities, which is what entity bombs
-("billion laughs", quadratic blow-up) and XXE payloads are made of, and
-ElementTree's parsers take no handler that could refuse them.  So every
-document is first read by a :class:`Guard`: expat, set up as ElementTree
-sets up its own, with declaration handlers that raise at the first entity
-declaration of any kind.  The guard reads the very text the tree's parser
-will read, from the document's first character until expat itself reports
-the root element's start; only then does ElementTree see the document.  No
-text is scanned beforehand to decide whether a document needs checking, so
-no byte-order mark, encoding or comment can steer a document past the
-guard; entity declarations can only come before the root element, so
-nothing after its start needs checking.  Expat's own amplification limit
-stays as a second line of defence.
+("billion laughs", quadratic blow-up) and XXE payloads are made of.  So the
+expat parser that builds each document's tree (:func:`tree_parser`) has
+declaration handlers that raise at the first entity declaration of any kind:
+the decision rests on expat's own reading of the document, so no byte-order
+mark, encoding or comment can steer a document past it, and nothing is ever
+expanded.  Expat's own amplification limit stays as a second line of
+defence.
 
-A whole small document, the common case, needs no guard: :func:`parse_whole`
-has expat build the tree itself, with the declaration handlers set.
+One declaration is let through: the boilerplate that NewsML 1.2 feeds carry
+in their DOCTYPE, an external parameter entity declared and referenced
+(``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``).  A document that
+declares it is read again by a parser that follows parameter entities and
+reads the external ones as empty: it is never fetched, and expat goes on
+reporting (and the handlers refusing) every declaration that follows it.
+Any other declaration, the same one declared again included, is refused.
 """
 
 from __future__ import annotations
 
 import threading
 import xml.etree.ElementTree as ET
+from collections.abc import Callable
 from typing import Any
 from xml.parsers import expat
 
-__all__ = ["EntityDeclared", "Guard", "parse_whole"]
-
-
-class _RootSeen(Exception):
-    """Raised from the guard's handler at the first start tag: the prolog is over."""
+__all__ = [
+    "Boilerplate",
+    "EntityDeclared",
+    "Undefined",
+    "index_of",
+    "parse_error",
+    "put_names_right",
+    "release",
+    "tree_parser",
+]
 
 
 class EntityDeclared(Exception):
-    """Raised from the guard's handlers at the first entity declaration."""
+    """Raised from the declaration handlers at an entity declaration that is refused."""
 
     def __init__(self, name: str) -> None:
         super().__init__(name)
         self.name = name
 
 
-def _root_seen(name: str, attributes: Any) -> None:
-    raise _RootSeen
+class Boilerplate(Exception):
+    """Raised by a plain parser at the NewsML 1.2 boilerplate: read again with *boilerplate* (:func:`tree_parser`)."""
 
 
-def _entity_declared(name: str, *rest: Any) -> None:
-    raise EntityDeclared(name)
-
-
-class Guard:
-    """Expat reading one document until its root element starts, refusing any entity declaration.
-
-    ElementTree's parsers, which build the tree, cannot be told to refuse
-    anything; the guard reads each document first.  It is set up as
-    ElementTree sets up its own expat (namespace processing, no parameter
-    entities, no external entity handler), so that fed the same text the two
-    cannot disagree about where the prolog ends.
-    """
-
-    __slots__ = ("_parser",)
-
-    def __init__(self) -> None:
-        parser = expat.ParserCreate(None, "}")
-        parser.EntityDeclHandler = _entity_declared
-        parser.UnparsedEntityDeclHandler = _entity_declared
-        parser.StartElementHandler = _root_seen
-        self._parser = parser
-
-    def feed(self, text: str) -> bool:
-        """Read more of the document; ``True`` once its root element has started.
-
-        Also ``True`` when the text is not XML: the tree's parser then
-        stops at the same place, and reports it in its own words.
-
-        Raises:
-            EntityDeclared: The text declares an entity.
-        """
-        try:
-            self._parser.Parse(text, False)
-        except (_RootSeen, expat.ExpatError):
-            return True
-        return False
-
-    def where(self) -> tuple[int, int]:
-        """The (line, 0-based column) relative to the document where the guard stopped."""
-        return self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber
-
-
-# ---------------------------------------------------------------------------
-# A whole small document, read by a parser that refuses on its own
-
-
-class _Undefined(Exception):
+class Undefined(Exception):
     """Raised from the handler expat calls for a reference to an entity nobody declared."""
 
     def __init__(self, name: str) -> None:
@@ -101,11 +60,79 @@ class _Undefined(Exception):
         self.name = name
 
 
+def _entity_declared(name: str, *rest: Any) -> None:
+    raise EntityDeclared(name)
+
+
 def _skipped(name: str, is_parameter_entity: bool) -> None:
     # A parameter entity skipped in a DTD is no content; a general one is
     # content that cannot be read, as ElementTree's own parser says.
     if not is_parameter_entity:
-        raise _Undefined(name)
+        raise Undefined(name)
+
+
+def _entity_refused(
+    name: str,
+    is_parameter_entity: bool,
+    value: str | None,
+    base: str | None,
+    system_id: str | None,
+    public_id: str | None,
+    notation: str | None,
+) -> None:
+    if _is_boilerplate(is_parameter_entity, value, system_id, notation):
+        raise Boilerplate
+    raise EntityDeclared(name)
+
+
+def _is_boilerplate(is_parameter_entity: bool, value: str | None, system_id: str | None, notation: str | None) -> bool:
+    """Whether a declaration is an external parameter entity: a DTD named, to be fetched (never, here)."""
+    return bool(is_parameter_entity) and value is None and system_id is not None and notation is None
+
+
+class _Declarations:
+    """The declaration handlers of one document's parser, and what they have seen."""
+
+    __slots__ = ("_boilerplate", "_declared", "_parser", "_prolog", "_subset")
+
+    def __init__(self, parser: Any, prolog: Callable[[], bytes]) -> None:
+        self._parser = parser
+        self._prolog = prolog
+        self._declared = 0
+        self._boilerplate: str | None = None
+        self._subset = 0
+
+    def entity(
+        self,
+        name: str,
+        is_parameter_entity: bool,
+        value: str | None,
+        base: str | None,
+        system_id: str | None,
+        public_id: str | None,
+        notation: str | None,
+    ) -> None:
+        """Let the one external parameter entity of the NewsML 1.2 boilerplate through; refuse anything else."""
+        self._declared += 1
+        if self._declared > 1 or not _is_boilerplate(is_parameter_entity, value, system_id, notation):
+            raise EntityDeclared(name)
+        self._boilerplate = name
+
+    def external(self, context: str | None, base: str | None, system_id: str | None, public_id: str | None) -> int:
+        """Read an external entity (the DTD, a parameter entity) as empty: nothing is fetched."""
+        self._parser.ExternalEntityParserCreate(context).Parse(b"", True)
+        return 1
+
+    def subset_starts(self, name: str, system_id: str | None, public_id: str | None, internal: bool) -> None:
+        self._subset = self._parser.CurrentByteIndex
+
+    def subset_ends(self) -> None:
+        """Refuse the boilerplate declared again: expat keeps the first binding and reports no other."""
+        if self._boilerplate is None:
+            return
+        text = self._prolog()
+        if text.count(b"<!ENTITY", self._subset, self._parser.CurrentByteIndex) > 1:
+            raise EntityDeclared(self._boilerplate)
 
 
 _XML_NS = "http://www.w3.org/XML/1998/namespace}"
@@ -127,45 +154,62 @@ def _names() -> dict[str, str]:
     return table
 
 
-def parse_whole(text: str) -> ET.Element:
-    """Read a whole document (small: expat is handed it at once) into an ElementTree tree.
+def tree_parser(
+    builder: ET.TreeBuilder, prolog: Callable[[], bytes], *, boilerplate: bool = False
+) -> tuple[Any, dict[str, str]]:
+    r"""An expat parser that builds *builder*'s tree from UTF-8 bytes, refusing entity declarations.
 
-    Expat drives ElementTree's C tree builder directly, with the declaration
-    handlers set: the parser that builds the tree is the one that meets any
-    entity declaration, and raises there, so no guard is needed.  The tree
-    and the errors are those of :class:`xml.etree.ElementTree.XMLParser`.
-
-    Raises:
-        ET.ParseError: The text is not well-formed XML (``code`` and
-            ``position`` as ElementTree gives them).
-        EntityDeclared: The text declares an entity.
+    Its start handler is *builder*'s; the caller may put its own in front.
+    Plain, it refuses every declaration, and raises :class:`Boilerplate` at
+    the NewsML 1.2 boilerplate: the document is then read again with
+    *boilerplate*, a parser that follows parameter entities, reads the
+    external ones as empty, and lets that one declaration through (*prolog*
+    gives the bytes fed so far, to refuse it declared twice); it must be
+    :func:`release`\ d once done with.  Returns the parser and its table of
+    names (see :func:`put_names_right`).  The handlers raise
+    :class:`EntityDeclared` and :class:`Undefined` out of ``Parse``.
     """
     names = _names()
-    known = len(names)
-    builder = ET.TreeBuilder()
-    parser = expat.ParserCreate(None, "}", names)
+    # The input is always UTF-8 bytes, whatever its declaration says.
+    parser = expat.ParserCreate("utf-8", "}", names)
     parser.buffer_text = True
-    parser.EntityDeclHandler = _entity_declared
+    if boilerplate:
+        declarations = _Declarations(parser, prolog)
+        # Parameter entities are followed so that a declaration after a
+        # reference is still reported; the external ones read as empty.
+        parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS)
+        parser.ExternalEntityRefHandler = declarations.external
+        parser.EntityDeclHandler = declarations.entity
+        parser.StartDoctypeDeclHandler = declarations.subset_starts
+        parser.EndDoctypeDeclHandler = declarations.subset_ends
+    else:
+        parser.EntityDeclHandler = _entity_refused
     parser.UnparsedEntityDeclHandler = _entity_declared
     parser.SkippedEntityHandler = _skipped
     parser.StartElementHandler = builder.start
     parser.EndElementHandler = builder.end
     parser.CharacterDataHandler = builder.data
-    try:
-        parser.Parse(text, True)
-    except expat.ExpatError as err:
-        raise _parse_error(err.code, err.lineno, err.offset) from None
-    except _Undefined as err:
-        # Expat is past the reference by then; ElementTree places it at its "&".
-        line, column = parser.CurrentLineNumber, parser.CurrentColumnNumber - len(err.name) - 2
-        raise _parse_error(11, line, column) from None  # XML_ERROR_UNDEFINED_ENTITY
-    root: ET.Element = builder.close()
-    if len(names) != known:
-        _put_names_right(root, names)
-    return root
+    return parser, names
 
 
-def _put_names_right(root: ET.Element, names: dict[str, str]) -> None:
+# The handlers that refer back to the parser (through its declarations, or
+# the document that swaps its start handler).
+_HANDLERS = (
+    "ExternalEntityRefHandler",
+    "EntityDeclHandler",
+    "StartDoctypeDeclHandler",
+    "EndDoctypeDeclHandler",
+    "StartElementHandler",
+)
+
+
+def release(parser: Any) -> None:
+    """Take a finished parser's handlers off it: they refer back to it, and a cycle waits for the collector."""
+    for name in _HANDLERS:
+        setattr(parser, name, None)
+
+
+def put_names_right(root: ET.Element, names: dict[str, str]) -> None:
     """Give names met for the first time ElementTree's ``{uri}local`` form, and remember it."""
     for element in root.iter():
         tag = element.tag
@@ -177,9 +221,19 @@ def _put_names_right(root: ET.Element, names: dict[str, str]) -> None:
             attrib[names[key]] = attrib.pop(key)
 
 
-def _parse_error(code: int, line: int, column: int) -> ET.ParseError:
+def parse_error(code: int, line: int, column: int) -> ET.ParseError:
     """The error ElementTree's parser raises, with its ``code`` and ``position``."""
     error = ET.ParseError(f"{expat.ErrorString(code)}: line {line}, column {column}")
     error.code = code
     error.position = (line, column)
     return error
+
+
+def index_of(text: str, line: int, column: int) -> int | None:
+    """The index in *text* of a 1-based line and 0-based column, or ``None``."""
+    index = 0
+    for _ in range(line - 1):
+        index = text.find("\n", index) + 1
+        if index == 0:
+            return None
+    return index + column if index + column <= len(text) else None

@@ -1,40 +1,51 @@
 """The XML documents of a byte stream, parsed safely and incrementally.
 
-Decodes the input (see :mod:`._xml_decode`), steps over the white space
-between documents, and has each document read by a
-:class:`~._xml_document.DocumentParser` behind its :class:`~._xml_guard.Guard`;
-an input that is one small document is read at once by
-:func:`~._xml_guard.parse_whole`, which refuses entity declarations itself.
+Decodes the input once (see :mod:`._xml_decode`), into UTF-8 bytes, steps
+over the white space between documents, and has each document read by a
+:class:`~._xml_document.DocumentParser`, whose parser refuses entity
+declarations itself.
 """
 
 from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from typing import Any, BinaryIO
 
 from ..context import ReadContext
 from ..defects import CONTROL_CHARACTER
+from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, Bytes, Cursor, Layout, Problem
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
-from ._xml_document import CHUNK, JUNK_AFTER_ROOT, MAX_DOCUMENT_SIZE, SPACE, Cursor, DocumentParser, Problem
-from ._xml_guard import EntityDeclared, parse_whole
+from ._xml_document import DocumentParser
 
 __all__ = ["XMLStream"]
+
+# The bytes fed to a document after the first at once, at least: twice the
+# size of the one before, doubling with every feed up to a chunk.  A file of
+# many small documents hands each the rest of a short piece, not of a
+# whole chunk; the first document is handed all there is.
+_FIRST_FEED = 1 << 9
+_SPACE = b" \t\r\n"
 
 
 class XMLStream:
     """The XML documents of one byte stream, parsed safely and incrementally.
 
     Iterate :meth:`events`.  It yields ``("document", (line, offset))`` when
-    a document starts, and then either ``("root", element)`` once the whole
-    document is read or, with *streaming*, ``("start", element)`` and
-    ``("end", element)`` for every element, so that the items of a large
-    message can be read and dropped one at a time.  A document that cannot be
-    read yields ``("error", Problem)`` and ends the stream; text after a
-    complete document that is not XML yields ``("trailing", Problem)`` and
-    ends it too.  An input with no document at all yields ``("empty", None)``.
+    a document starts, and then ``("root", element)`` once the whole document
+    is read; or, with *streaming*, ``("start", element)`` and ``("end",
+    element)`` for every element, so that the items of a large message can
+    be read and dropped one at a time; or, with *envelopes*, ``("item",
+    (element, envelope, parent, start))`` for each item of a document whose
+    root is one of the *envelopes* (``start`` is the line, offset and byte
+    index of its start tag, for :meth:`locate` and :meth:`position`; the
+    item is read, and dropped from *parent* when the next event is asked
+    for).  A document that cannot be read yields ``("error", Problem)`` and
+    ends the stream; text after a complete document that is not XML yields
+    ``("trailing", Problem)`` and ends it too.  An input with no document at
+    all yields ``("empty", None)``.
 
     Repairs made while decoding (bytes that were not in the declared
     encoding, characters XML forbids) collect as problems in
@@ -46,8 +57,11 @@ class XMLStream:
             encoding of input that was a ``str``.
         streaming: Yield every element's start and end, not whole documents.
         items: With *streaming*, the local names of the item elements whose
-            start positions :meth:`item_start` gives.
-        limit: The most characters of a document (see :data:`MAX_DOCUMENT_SIZE`).
+            start positions :meth:`item_start` gives; with *envelopes*, the
+            items an envelope holds.
+        limit: The most bytes of a document (see :data:`MAX_DOCUMENT_SIZE`).
+        envelopes: The local names of root elements that hold items.
+        item_depth: How far below an envelope's root its items are.
     """
 
     __slots__ = (
@@ -55,7 +69,9 @@ class XMLStream:
         "_current",
         "_cursor",
         "_items",
+        "_layout",
         "_limit",
+        "_position",
         "_problems",
         "_reported_control",
         "_stream",
@@ -70,21 +86,26 @@ class XMLStream:
         streaming: bool = False,
         items: Iterable[str] = (),
         limit: int = MAX_DOCUMENT_SIZE,
+        envelopes: Collection[str] = (),
+        item_depth: int = 1,
     ) -> None:
         self._stream = stream
         self._context = context
-        self._streaming = streaming
-        names = sorted(items)
-        self._items = (
-            re.compile(r"<(?:[\w.-]+:)?(?:" + "|".join(map(re.escape, names)) + r")[\s/>]")
-            if streaming and names
-            else None
+        self._streaming = streaming or bool(envelopes)
+        self._layout, self._items = _setup(
+            envelopes if isinstance(envelopes, frozenset) else frozenset(envelopes),
+            items if isinstance(items, frozenset) else frozenset(items),
+            item_depth,
+            streaming and not envelopes,
         )
+        if not self._streaming:
+            self._items = None
         self._limit = limit
         self._problems: list[Problem] = []
         self._reported_control = False
         self._cursor: Cursor | None = None  # made once the first bytes tell the encoding
         self._current: DocumentParser | None = None
+        self._position = (1, 1)  # the line and column of the text decoded next
 
     # -- what readers call ---------------------------------------------------
 
@@ -96,28 +117,29 @@ class XMLStream:
         return problems
 
     def item_start(self) -> tuple[int | None, int | None, int | None]:
-        """The (line, byte offset, character index) of the next item start tag found, in input order.
+        """The (line, byte offset, index for :meth:`position`) of the next item start tag found, in input order.
 
-        Call it at the start event of every element the *items* names, so
-        that the starts stay in step with the elements; the character index
-        is what :meth:`position` takes.
+        With *streaming*, call it at the start event of every element the
+        *items* names, so that the starts stay in step with the elements.
         """
         if self._cursor is not None and self._cursor.positions:
             return self._cursor.positions.popleft()
         return None, None, None
 
-    def mark(self) -> None:
+    def mark(self, start: int | None = None) -> None:
         """Say that the items read so far are done with: the size limit counts afresh from here.
 
         The text kept for :meth:`locate` and :meth:`position` then starts at
-        the next item.
+        the next item (or at document byte *start*).
         """
         if self._current is not None and self._cursor is not None:
-            positions = self._cursor.positions
-            self._current.mark(positions[0][2] if positions else None)
+            if start is None:
+                positions = self._cursor.positions
+                start = positions[0][2] if positions else None
+            self._current.mark(start)
 
     def locate(self, needle: str, after: str = "", start: int = 0) -> tuple[int | None, int | None]:
-        """The (line, column) of *needle*, after *after*, in the current document from character *start*.
+        """The (line, column) of *needle*, after *after*, in the current document from its byte *start*.
 
         ``(None, None)`` when it is not in the text kept.
         """
@@ -126,7 +148,7 @@ class XMLStream:
         return self._current.locate(needle, after, start)
 
     def position(self, start: int, order: int) -> tuple[int | None, int | None]:
-        """The (line, column) of the *order*-th start tag (0: the first) from character *start* of the document.
+        """The (line, column) of the *order*-th start tag (0: the first) from byte *start* of the document.
 
         Found by reading the kept text again, so only when asked for; ``(None,
         None)`` when that text is no longer kept.
@@ -141,111 +163,191 @@ class XMLStream:
         """Yield the events described in the class docstring."""
         head = self._stream.read(CHUNK)
         decoder = Decoder(head, self._context.text_encoding)
-        cursor = self._cursor = Cursor(decoder, self._items, streaming=self._streaming, limit=self._limit)
         eof = not head
-        if not eof and not self._streaming and len(head) < CHUNK:
-            rest = self._stream.read(CHUNK)
-            if rest:
-                head += rest
+        if not eof and len(head) < CHUNK:
+            more = self._stream.read(CHUNK)
+            if more:
+                head += more
             else:
                 eof = True
-        pending = self._decode(head, final=eof)
-        if eof and not self._streaming:
-            # The whole input is in hand, and one small document is the
-            # common case (RCV1, NITF): read it in one go.
-            whole = self._whole(pending)
-            if whole is not None:
-                yield from whole
+        # An input read whole in one go (the common case: a file of one
+        # story) need not be followed element by element.
+        streaming = self._streaming and not (eof and self._layout.envelopes)
+        cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
+        self._cursor = cursor
+        line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
+        first: Bytes = self._decode(head, final=eof)
+        size = 1 << 62  # the first document: all there is
+        if eof and first and first[0] not in _SPACE:
+            # The common case, a file of one document in hand, the short way.
+            doc = self._current = DocumentParser(cursor, line, column, offset, whole=True)
+            yield "document", (line, offset)
+            rest, outcome = doc.feed(first, final=True)
+            yield from self._drain(doc)
+            if outcome != "ended":
                 return
-        started = False
+            assert doc.next_start is not None
+            size = max(_FIRST_FEED, min(2 * (doc.next_start[2] - offset), CHUNK))
+            line, column, offset = doc.next_start
+            first = rest
+        yield from self._loop(cursor, first, eof, (line, column, offset), size)
+
+    def _loop(
+        self, cursor: Cursor, first: Bytes, eof: bool, place: tuple[int, int, int], size: int
+    ) -> Iterator[tuple[str, Any]]:
+        """The events of the documents from *first* (the input's first decoded bytes, or what a document left) on."""
+        line, column, offset = place
+        # What is decoded and not yet fed: the bytes a document left, then the rest of a chunk.
+        pending: list[Bytes] = [first]
+        started = self._current is not None
         doc: DocumentParser | None = None
         while True:
             while pending:
+                if not pending[0]:
+                    del pending[0]
+                    continue
                 if doc is None:
-                    if pending[0] in SPACE:
-                        stripped = pending.lstrip(SPACE)
-                        cursor.advance(pending[: len(pending) - len(stripped)])
-                        pending = stripped
-                    if not pending:
-                        break
+                    first = pending[0]
+                    if first[0] in _SPACE:
+                        data = bytes(first)
+                        stripped = data.lstrip(_SPACE)
+                        space = data[: len(data) - len(stripped)]
+                        newlines = space.count(b"\n")
+                        line += newlines
+                        column = len(space) - space.rfind(b"\n") if newlines else column + len(space)
+                        offset += cursor.file_bytes(space)
+                        pending[0] = stripped
+                        continue
                     started = True
-                    doc = self._current = DocumentParser(cursor, cursor.line, cursor.column, cursor.offset)
-                    yield "document", (cursor.line, cursor.offset)
-                pending, outcome = doc.feed(pending)
-                yield from doc.drain()
+                    doc = self._current = DocumentParser(cursor, line, column, offset)
+                    yield "document", (line, offset)
+                piece, pending[0] = _split(pending[0], size)
+                size = min(size * 2, max(size, CHUNK))
+                # The last bytes of the input end the document (or show what follows it).
+                final = eof and len(pending) == 1 and not pending[0]
+                rest, outcome = doc.feed(piece, final=final)
+                if rest:
+                    pending.insert(0, rest)
+                yield from self._drain(doc)
                 if outcome == "fatal":
                     return
+                if outcome == "done":
+                    doc = None
+                    break
                 if outcome == "ended":
+                    assert doc.next_start is not None
+                    size = max(_FIRST_FEED, min(2 * (doc.next_start[2] - offset), CHUNK))
+                    line, column, offset = doc.next_start
                     doc = None
             if not eof:
                 data = self._stream.read(CHUNK)
                 eof = not data
-                pending = self._decode(data, final=eof)
+                pending = [self._decode(data, final=eof)]
                 continue
             if doc is None:
                 break
-            # The input ended: feed what was held back, then close.
-            pending, outcome = doc.flush()
-            yield from doc.drain()
-            if outcome == "fatal":
-                return
+            # The input ended: feed what was held back, and close.
+            rest, outcome = doc.flush(final=True)
+            yield from self._drain(doc)
             if outcome == "ended":
+                assert doc.next_start is not None
+                line, column, offset = doc.next_start
                 doc = None
+                pending = [rest]
                 continue
-            doc.finish()
-            yield from doc.drain()
             break
         if not started:
             yield "empty", None
 
-    def _whole(self, text: str) -> list[tuple[str, Any]] | None:
-        """The events of *text*, the whole input, when it is one small document.
+    def _drain(self, doc: DocumentParser) -> Iterator[tuple[str, Any]]:
+        """Yield the document's events; drop each item from its parent once it is read."""
+        for event in doc.drain():
+            yield event
+            if event[0] == "item":
+                element, _, parent, _ = event[1]
+                if len(parent) and parent[0] is element:
+                    del parent[0]
+                else:
+                    _remove(parent, element)
+                self.mark()
 
-        ``None`` sends the caller down the general path (several documents,
-        an entity declared, nothing at all), which says what is wrong.
-        """
-        start = len(text) - len(text.lstrip(SPACE))
-        if start == len(text):
-            return None
-        body = text[start:] if start else text
-        problem: ET.ParseError | None = None
-        try:
-            root = parse_whole(body)
-        except EntityDeclared:
-            return None  # the general path places the declaration
-        except ET.ParseError as err:
-            if err.code == JUNK_AFTER_ROOT:
-                return None  # several documents: the general path splits them
-            problem = err
-        cursor = self._cursor
-        assert cursor is not None
-        cursor.advance(text[:start])
-        document = self._current = DocumentParser(cursor, cursor.line, cursor.column, cursor.offset, parse=False)
-        document.keep(body)
-        events: list[tuple[str, Any]] = [("document", (cursor.line, cursor.offset))]
-        if problem is None:
-            events.append(("root", root))
-        else:
-            document.fail(problem)
-            events.extend(document.drain())
-        return events
-
-    def _decode(self, data: bytes, *, final: bool) -> str:
+    def _decode(self, data: bytes, *, final: bool) -> bytes:
+        """The next chunk, decoded and repaired, as UTF-8 bytes."""
         cursor = self._cursor
         assert cursor is not None
         decoder = cursor.decoder
         text = decoder.decode(data, final)
+        raw = decoder.raw
         if decoder.problems:
             for kind, message, index in decoder.problems:
-                line, column = cursor.where(text, index)
-                self._problems.append(Problem(kind, message, line, column))
+                self._problems.append(Problem(kind, message, *self._where(text, index)))
             decoder.problems.clear()
         bad = FORBIDDEN.search(text) if decoder.suspect else None
         if bad is not None:
             if not self._reported_control:
                 self._reported_control = True
-                line, column = cursor.where(text, bad.start())
                 message = f"character {bad.group()!r}, which XML cannot carry, was dropped"
-                self._problems.append(Problem(CONTROL_CHARACTER, message, line, column))
+                self._problems.append(Problem(CONTROL_CHARACTER, message, *self._where(text, bad.start())))
             text = FORBIDDEN.sub("", text)
-        return text
+            raw = None
+        if not final:
+            # Where the next chunk starts, for the problems found in it.
+            newlines = text.count("\n")
+            line, column = self._position
+            self._position = (line + newlines, len(text) - text.rfind("\n")) if newlines else (line, column + len(text))
+        return raw if raw is not None else text.encode("utf-8", "surrogatepass")
+
+    def _where(self, text: str, index: int) -> tuple[int, int]:
+        """The (line, column) of index *index* of *text*, the text decoded next."""
+        line, column = self._position
+        newlines = text.count("\n", 0, index)
+        if newlines:
+            return line + newlines, index - text.rfind("\n", 0, index)
+        return line, column + index
+
+
+_SETUPS: dict[tuple[frozenset[str], frozenset[str], int, bool], tuple[Layout, re.Pattern[bytes] | None]] = {}
+
+
+def _setup(
+    envelopes: frozenset[str], items: frozenset[str], depth: int, events: bool
+) -> tuple[Layout, re.Pattern[bytes] | None]:
+    """The layout of these envelopes and items, and their start tags' pattern (memoised: a format asks alike)."""
+    key = (envelopes, items, depth, events)
+    found = _SETUPS.get(key)
+    if found is None:
+        names = tuple(sorted(items))
+        layout = Layout(envelopes=envelopes, items=names, depth=depth, events=events)
+        found = (layout, _item_pattern(names) if names else None)
+        if len(_SETUPS) < 64:
+            _SETUPS[key] = found
+    return found
+
+
+_PATTERNS: dict[tuple[str, ...], re.Pattern[bytes]] = {}
+
+
+def _item_pattern(names: tuple[str, ...]) -> re.Pattern[bytes]:
+    """What a start tag of one of the items *names* looks like, in any namespace prefix (memoised)."""
+    found = _PATTERNS.get(names)
+    if found is None:
+        alternatives = b"|".join(re.escape(name.encode()) for name in names)
+        found = re.compile(rb"<(?:[\w.\x80-\xff-]+:)?(?:" + alternatives + rb")[\s/>]")
+        if len(_PATTERNS) < 64:
+            _PATTERNS[names] = found
+    return found
+
+
+def _split(pending: Bytes, size: int) -> tuple[Bytes, Bytes]:
+    """The next piece to feed, of about *size* bytes, and what is left, cut on a character."""
+    if len(pending) <= size:
+        return pending, b""
+    view = memoryview(pending) if isinstance(pending, bytes) else pending
+    cut = size
+    while 0x80 <= view[cut] < 0xC0:
+        cut -= 1
+    return view[:cut], view[cut:]
+
+
+def _remove(parent: ET.Element, element: ET.Element) -> None:
+    parent.remove(element)

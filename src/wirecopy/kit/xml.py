@@ -9,6 +9,9 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
   document is parsed, whatever byte-order marks, encodings or comments come
   first: the document is left out with the kind ``entity-declaration`` and
   nothing is expanded.  Nothing is ever fetched: no DTD, no external entity.
+  The one declaration let through is the NewsML 1.2 boilerplate, an
+  external parameter entity declared and referenced alone
+  (``<!ENTITY % nitf SYSTEM "nitf-3-0.dtd"> %nitf;``), read as empty.
 * **Encodings.**  Bytes are decoded before parsing: a BOM, then the XML
   declaration, then UTF-8 decide; ISO-8859-1 is read as cp1252; bytes that
   are not in the declared encoding and characters XML forbids become
@@ -20,12 +23,15 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
 * **Positions.**  Each item carries the line and byte offset of its start
   tag; :meth:`Item.position` gives the line and column of any element in
   it, and :meth:`Item.locate` those of a value in its text.
-* **Streaming and bounds.**  Input is read in 64 KiB chunks; items inside an
-  envelope (a message of many items) are read and dropped one at a time, so
-  memory stays flat however long the message.  Time is linear in the input,
-  even for one huge token, and a document (or the stretch between two items)
-  over :data:`MAX_DOCUMENT_SIZE` characters is left out with the kind
-  ``document-too-large``.  Nesting of any depth is read without recursion.
+* **Streaming and bounds.**  Input is read in 64 KiB chunks and decoded
+  once, into UTF-8 bytes that one expat parser per document reads, building
+  the tree in C; items inside an envelope (a message of many items) longer
+  than two chunks are read and dropped one at a time, so memory stays flat
+  however long the message.  Time is linear in the input, even for one huge
+  token or many documents one after another, and a document (or the
+  stretch between two items) over :data:`MAX_DOCUMENT_SIZE` bytes of UTF-8
+  text is left out with the kind ``document-too-large``.  Nesting of any
+  depth is read without recursion.
 
 Writing an XML format
 ---------------------
@@ -96,7 +102,7 @@ from ..article import Article
 from ..context import Document, ReadContext
 from ..defects import EMPTY_INPUT, WRONG_ROOT
 from ..format import Format
-from ._xml_document import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
+from ._xml_cursor import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
 from ._xml_record import OVERRIDE_NAME, OVERRIDE_NS, apply_record, record_for
 from ._xml_stream import XMLStream
 from ._xml_tree import (
@@ -144,6 +150,9 @@ __all__ = [
     "text_value",
     "value",
 ]
+
+# Each format class's roots and envelopes, as given and as sets.
+_NAMES: dict[type, tuple[Collection[str], Collection[str], frozenset[str], frozenset[str]]] = {}
 
 # Reading back what a writer wrote: problems are expected, and only the
 # articles matter.
@@ -261,8 +270,8 @@ class XMLFormat(Format):
     document_name: ClassVar[str] = "an XML document"
     #: What an empty input lacks: ``"NITF document"`` gives "empty input: no NITF document found".
     item_name: ClassVar[str] = "XML document"
-    #: The most characters a document may hold, or in an envelope, an item
-    #: and the text before it; a longer one is left out as ``document-too-large``.
+    #: The most bytes of UTF-8 text a document may hold, or in an envelope,
+    #: an item and the text before it; a longer one is left out as ``document-too-large``.
     max_document_size: ClassVar[int] = MAX_DOCUMENT_SIZE
 
     # -- hooks ---------------------------------------------------------------
@@ -311,58 +320,23 @@ class XMLFormat(Format):
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield an article per item, reporting every document that gives none."""
-        roots = frozenset(self.roots)
-        envelopes = frozenset(self.envelopes)
-        items = frozenset(self.items)
-        streaming = bool(envelopes)
+        roots, envelopes = self._names()
         source = XMLStream(
-            stream, context, streaming=streaming, items=items if streaming else (), limit=self.max_document_size
+            stream,
+            context,
+            items=self.items if envelopes else (),
+            limit=self.max_document_size,
+            envelopes=envelopes,
+            item_depth=self.item_depth,
         )
         line, offset = 1, 0
-        stack: list[ET.Element] = []
-        holds = ""  # what the current root is: "item", "envelope" or "" (a wrong one)
-        start: tuple[int | None, int | None, int | None] = (None, None, None)
         for kind, payload in source.events():
-            if kind == "start":
-                stack.append(payload)
-                name = local(payload.tag)
-                if len(stack) == 1:
-                    holds = "envelope" if name in envelopes else "item" if name in roots else ""
-                if name in items:
-                    # Every item tag takes its start, to keep them in step.
-                    found = source.item_start()
-                    if holds == "envelope" and len(stack) == self.item_depth + 1:
-                        start = found
-            elif kind == "end":
-                element = stack.pop()
-                if not stack:
-                    if holds == "item":
-                        article = self._item(source, context, element, None, line, offset, 0)
-                        if article is not None:
-                            yield article
-                    elif not holds:
-                        self._wrong_root(source, context, element, line, offset)
-                elif holds == "envelope" and len(stack) == self.item_depth and local(element.tag) in items:
-                    item_line, item_offset, item_index = start
-                    article = self._item(
-                        source,
-                        context,
-                        element,
-                        stack[0],
-                        item_line if item_line is not None else line,
-                        item_offset if item_offset is not None else offset,
-                        item_index,
-                    )
-                    if article is not None:
-                        yield article
-                    # Read and done: drop it, so a long message stays small.
-                    # Earlier items are gone already, so it is usually first.
-                    parent = stack[-1]
-                    if len(parent) and parent[0] is element:
-                        del parent[0]
-                    else:
-                        parent.remove(element)
-                    source.mark()
+            if kind == "item":
+                element, envelope, _, found = payload
+                item_line, item_offset, start = found if found is not None else (line, offset, None)
+                article = self._item(source, context, element, envelope, item_line, item_offset, start)
+                if article is not None:
+                    yield article
             elif kind == "root":
                 if local(payload.tag) in roots:
                     article = self._item(source, context, payload, None, line, offset, 0)
@@ -372,8 +346,6 @@ class XMLFormat(Format):
                     self._wrong_root(source, context, payload, line, offset)
             elif kind == "document":
                 line, offset = payload
-                stack = []
-                holds = ""
             elif kind == "error":
                 self._document(source, context, line, offset).leave_out(
                     payload.kind, payload.message, line=payload.line, column=payload.column
@@ -385,6 +357,15 @@ class XMLFormat(Format):
                 self._stray(source, context)
                 context.leave_out(EMPTY_INPUT, f"empty input: no {self.item_name} found", line=1, column=1)
         self._stray(source, context)
+
+    def _names(self) -> tuple[frozenset[str], frozenset[str]]:
+        """The format's roots and envelopes as sets, made once per class (they are class attributes)."""
+        cls = type(self)
+        found = _NAMES.get(cls)
+        if found is None or found[0] is not cls.roots or found[1] is not cls.envelopes:
+            found = (cls.roots, cls.envelopes, frozenset(cls.roots), frozenset(cls.envelopes))
+            _NAMES[cls] = found
+        return found[2], found[3]
 
     def _item(
         self,

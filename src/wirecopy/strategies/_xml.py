@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import string
 
+import attrs
 from hypothesis import strategies as st
 
 from ..article import Article, Dateline
@@ -27,6 +28,27 @@ from ._common import (
 def xml_text() -> st.SearchStrategy[str]:
     # Single-spaced, as XML text reads back once its white space is squeezed.
     return sentence(words(alphabet=LETTERS + "0123456789" + WIDE + ".,'&<>\"-"), 1, 6)
+
+
+def table_rows() -> st.SearchStrategy[str]:
+    """A table row as the XML readers give it: cells (some empty) separated by tabs."""
+    cell = st.just("") | xml_text()
+    return st.lists(cell, min_size=2, max_size=5).filter(any).map("\t".join)
+
+
+def _story_opens_plainly(article: Article) -> bool:
+    """The body opens with the story, not a note, a bullet or a byline that the readers step past or lift."""
+    from ..formats._xml_fields import is_preamble
+
+    return first_paragraph_is_not_a_dateline(article) and not (
+        article.paragraphs and is_preamble(article.paragraphs[0])
+    )
+
+
+def _title_is_the_headline(article: Article) -> Article:
+    """NITF without ``<hl1>`` reads its ``<title>`` as the headline."""
+    title = article.extra.get("title")
+    return attrs.evolve(article, headline=title) if article.headline is None and title is not None else article
 
 
 def nitf() -> st.SearchStrategy[Article]:
@@ -67,7 +89,7 @@ def nitf() -> st.SearchStrategy[Article]:
         subjects=st.lists(token, max_size=4, unique=True).map(tuple),
         language=st.none() | st.sampled_from(["en", "de", "fr", "en-US", "nb-NO"]),
         extra=extra,
-    )
+    ).map(_title_is_the_headline)
 
 
 def newsml_g2() -> st.SearchStrategy[Article]:
@@ -94,6 +116,13 @@ def newsml_g2() -> st.SearchStrategy[Article]:
             "subheadline": simple,
             "creditline": simple,
             "description": simple,
+            "summary": simple | st.lists(simple, min_size=2, max_size=3).map(tuple),
+            "edNote": st.dictionaries(
+                st.just("") | qcode,
+                simple | st.lists(simple, min_size=2, max_size=2).map(tuple),
+                min_size=1,
+                max_size=2,
+            ),
             "byline_title": simple,
             "tagline": simple,
         },
@@ -118,10 +147,10 @@ def _with_body(name: str, **fields: st.SearchStrategy[object]) -> st.SearchStrat
         headline=st.none() | headlines(),
         byline=st.none() | simple.map(lambda name: f"By {name}"),
         published=published(),
-        paragraphs=st.lists(paragraphs(), max_size=4).map(tuple),
+        paragraphs=st.lists(paragraphs() | table_rows(), max_size=4).map(tuple),
         highlights=st.lists(simple, max_size=2).map(tuple),
         **fields,
-    ).filter(first_paragraph_is_not_a_dateline)
+    ).filter(_story_opens_plainly)
 
 
 def rcv1_xml() -> st.SearchStrategy[Article]:
@@ -222,6 +251,12 @@ def newsml_1() -> st.SearchStrategy[Article]:
             "slugline": simple,
             "byline_title": simple,
             "tagline": simple,
+            "newsline": st.dictionaries(
+                st.just("") | token,
+                simple | st.lists(simple, min_size=2, max_size=2).map(tuple),
+                min_size=1,
+                max_size=2,
+            ),
         },
     )
 
@@ -252,11 +287,11 @@ def newsml_1() -> st.SearchStrategy[Article]:
             byline=draw(st.none() | simple.map(lambda name: f"By {name}")),
             published=when,
             dateline=draw(st.none() | dateline),
-            paragraphs=draw(st.lists(paragraphs(), max_size=4)),
+            paragraphs=draw(st.lists(paragraphs() | table_rows(), max_size=4)),
             highlights=draw(st.lists(simple, max_size=2)),
             subjects=draw(st.lists(iptc_code | token, max_size=4, unique=True)),
             language=draw(st.none() | st.sampled_from(["en", "de", "fr", "EN", "fr-FR"])),
             extra=extra,
         )
 
-    return build().filter(first_paragraph_is_not_a_dateline)
+    return build().filter(_story_opens_plainly)
