@@ -34,6 +34,7 @@ import gzip
 import importlib.util
 import os
 import random
+import re
 import shutil
 import sys
 from collections.abc import Callable
@@ -161,7 +162,7 @@ def _wirecopy(path: str) -> Callable[[], int]:
     return run
 
 
-def _ir_datasets(path: str) -> Callable[[], int]:
+def _ir_datasets(path: str, parser: str = "BS4") -> Callable[[], int]:
     from ir_datasets.formats import TrecDocs
 
     class _File:
@@ -178,11 +179,47 @@ def _ir_datasets(path: str) -> Callable[[], int]:
 
     def run() -> int:
         count = 0
-        for _ in TrecDocs(_File(path)).docs_iter():
+        for _ in TrecDocs(_File(path), parser=parser).docs_iter():
             count += 1
         return count
 
     return run
+
+
+# A plain regular-expression reader: one pattern finds each document, one
+# each field, and every document becomes a dict of its id, type, headline,
+# dateline and paragraphs (<P> elements, else blank-line blocks), with
+# whitespace collapsed.  No dates, no dateline fields, no checks.
+_RE_DOC = re.compile(r"<DOC\b([^>]*)>(.*?)</DOC>", re.DOTALL)
+_RE_ATTRIBUTE = re.compile(r'(\w+)="([^"]*)"')
+_RE_FIELD = re.compile(r"<(HEADLINE|DATELINE|TEXT)>(.*?)</\1>", re.DOTALL)
+_RE_P = re.compile(r"<P>(.*?)</P>", re.DOTALL)
+_RE_BLANK = re.compile(r"\n\s*\n")
+
+
+def _regex(path: str) -> int:
+    count = 0
+    with open(path, encoding="utf-8") as stream:
+        tail = ""
+        while True:
+            chunk = stream.read(1 << 20)
+            buf = tail + chunk
+            end = 0
+            for match in _RE_DOC.finditer(buf):
+                record = dict(_RE_ATTRIBUTE.findall(match.group(1)))
+                for field in _RE_FIELD.finditer(match.group(2)):
+                    record[field.group(1).lower()] = field.group(2)
+                text = record.pop("text", "")
+                parts = _RE_P.findall(text) or _RE_BLANK.split(text)
+                record["paragraphs"] = [" ".join(part.split()) for part in parts if not part.isspace()]
+                for key in ("headline", "dateline"):
+                    if key in record:
+                        record[key] = " ".join(record[key].split())
+                count += 1
+                end = match.end()
+            tail = buf[end:]
+            if not chunk:
+                return count
 
 
 def _linescan(path: str) -> int:
@@ -230,6 +267,16 @@ def main(argv: list[str] | None = None) -> int:
         group.add(
             "ir_datasets", "ir_datasets TrecDocs (BS4)", "_ir_datasets", baseline=True, size=size, path=str(plain)
         )
+        group.add(
+            "ir_datasets-text",
+            'ir_datasets TrecDocs (parser="text")',
+            "_ir_datasets",
+            baseline=True,
+            size=size,
+            path=str(plain),
+            parser="text",
+        )
+    group.add("regex", "plain regex reader, dicts", "_regex", baseline=True, size=size, path=str(plain))
     group.add("linescan", "plain line scanner", "_linescan", baseline=True, size=size, path=str(plain))
     group.compare("wirecopy-gz", "wirecopy")
     bench.run(group)

@@ -326,6 +326,23 @@ class TestEntities:
         message = "unknown entity &ZZ; kept as written"
         assert [(d.kind, d.message) for d in article.defects] == [("unknown-entity", message)]
 
+    @pytest.mark.parametrize("before", ["", "\n\n", "\n<!-- note -->\n"])
+    def test_unknown_entity_placed_where_written(self, before: str) -> None:
+        """An unknown entity is reported at the line and column of its first reference, recomputed from the input."""
+        data = (
+            f'{before}<DOC id="AFP_ENG_20120314.0001" type="story">\n<HEADLINE>\nA &amp; B\n</HEADLINE>\n'
+            "<TEXT>\n<P>\nFirst  line, &ZZ; and &QQ; then\n&ZZ; again.\n</P>\n</TEXT>\n</DOC>\n"
+        )
+        [article] = wirecopy.loads(data, "trec-sgml")
+        [defect] = article.defects
+        at = data.index("&ZZ;")
+        line = data.count("\n", 0, at) + 1
+        column = at - (data.rfind("\n", 0, at) + 1) + 1
+        assert (defect.kind, defect.line, defect.column) == ("unknown-entity", line, column)
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "trec-sgml", errors="strict")
+        assert (caught.value.lineno, caught.value.colno) == (line, column)
+
 
 class TestBadInput:
     def _count(self, name: str) -> int:

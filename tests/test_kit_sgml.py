@@ -73,7 +73,7 @@ def test_subclass_reads_with_positions_and_reports() -> None:
     assert [(d.kind, d.line, d.column) for d in two.defects] == [
         ("junk", 4, 1),
         ("missing-id", 5, 1),
-        ("unknown-entity", 5, None),
+        ("unknown-entity", 6, 17),
     ]
     assert [e.kind for e in reader.skipped] == ["truncated-document"]
     assert str(reader.skipped[0]) == "<STORY> is not closed: the input ends before its </STORY> (at line 8, column 1)"

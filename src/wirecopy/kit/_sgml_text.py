@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import NamedTuple
 
 # -- entities ---------------------------------------------------------------
@@ -94,6 +94,18 @@ def _decode(text: str, on_unknown: Callable[[str], object] | None) -> str:
         return match.group(0)
 
     return _ENTITY.sub(replace, text)
+
+
+def first_reference(text: str, written: Container[str]) -> int:
+    """Where the first entity reference of *text* that is one of *written* (``"&ZZ;"``) starts, or -1.
+
+    References are found as :func:`decode_entities` finds them, so the
+    position is that of a reference it met.
+    """
+    for match in _ENTITY.finditer(text):
+        if match.group() in written:
+            return match.start()
+    return -1
 
 
 class UnknownEntities(dict[str, None]):

@@ -94,6 +94,7 @@ from ._sgml_text import (
     escape,
     escape_attribute,
     find_control,
+    first_reference,
     normalize,
     remove_controls,
     strip_tags,
@@ -266,7 +267,11 @@ class SGMLDocument:
         """
         report = self.report
         if self._unknown:
-            report.defect(UNKNOWN_ENTITY, f"unknown entity {self._unknown} kept as written", line=self.line)
+            # Placed at the first of them in the document, where it is written.
+            at = first_reference(self.text, self._unknown)
+            line, column = (self.line, self.column) if at < 0 else self.where(at)
+            message = f"unknown entity {self._unknown} kept as written"
+            report.defect(UNKNOWN_ENTITY, message, line=line, column=column)
         # As report.article() does, in one call less: this is the hot path.
         return Article(format=self._format_name, origin=report.origin, defects=report.defects, **fields)
 
