@@ -65,7 +65,7 @@ SAMPLES = {
         1,
         "NYT19990512.0435",
         dt.datetime(1999, 5, 12, 21, 6),
-        "&HT;",
+        "Resignation of Treasury chief brings small blip",
         "WASHINGTON",
         "The stock market shrugged",
     ),
@@ -242,13 +242,15 @@ class TestFixtures:
         assert article.extra["header"] == "w0457 \x1f wstm-\nr a \x13  \x11  BC-Harbor-Ferry     02-03 0064"
 
     def test_aquaint_nyt(self) -> None:
-        """AQUAINT NYT: &HT; headline kept and flagged, byline from the &HT; lines, &AMP; decoded."""
+        """AQUAINT NYT: the &HT; placeholder gives way to the first &HT; line; byline and copyright from the others."""
         [article] = wirecopy.read(FIXTURES / "aquaint_nyt.sgml")
-        assert (article.headline, article.byline) == ("&HT;", "By Martha Quill")
-        assert article.extra["preamble"] == ("Corner bakery keeps its ovens warm", "c.2001 Cox News Service")
+        assert (article.headline, article.byline) == ("Corner bakery keeps its ovens warm", "By Martha Quill")
+        assert article.extra["headline_placeholder"] == "&HT;"
+        assert article.extra["copyright"] == "c.2001 Cox News Service"
+        assert "preamble" not in article.extra
         assert article.paragraphs[0].endswith("night shift of Smith & Daughters.")
         assert article.extra["trailer"] == "NYT-02-03-01 0912EST"
-        assert [d.kind for d in article.defects] == ["placeholder-headline"]
+        assert article.defects == ()
 
     def test_ace(self) -> None:
         """ACE: DOCID, DOCTYPE SOURCE, a compact DATETIME, a dateline on its own line."""

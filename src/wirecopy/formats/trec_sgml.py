@@ -50,6 +50,7 @@ from ..kit.sgml import (
     remove_controls,
     strip_tags,
 )
+from . import _trec_layouts
 from ._sgml import PLACEHOLDER
 
 __all__ = ["TRECSGMLFormat"]
@@ -290,62 +291,56 @@ def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
 
 
 def _read_elements(document: SGMLDocument) -> Article:
-    """Read any document, element by element."""
+    """Read any document, element by element, then by its source's layout where it has one."""
     text = document.text
     decode = document.decode
-    extra: dict[str, Any] = {}
-    doc_id: str | None = None
+    fields = _trec_layouts.Fields()
+    extra = fields.extra
     attrs = document.tag_attributes().strip()
     if attrs:
         for key, value in attributes(attrs).items():
             if key.lower() == "id":
-                doc_id = value.strip() or None
+                fields.doc_id = value.strip() or None
             else:
                 extra[key.lower()] = value
-    headline: str | None = None
-    headline_at = -1
-    byline: str | None = None
-    date_text: str | None = None
-    date_at: int | None = None
-    dateline_text: str | None = None
-    paragraphs: list[str] = []
-    preamble: list[str] = []
     postscript: list[str] = []
     source: str | None = None
     has_source = False
     seen_text = False
-    posters: list[str] = []
-    postdate: str | None = None
     for gap_start, gap_end, element in document.elements(containers=_CONTAINERS):
         if gap_end > gap_start:
             loose = text[gap_start:gap_end]
             if not loose.isspace():
-                lines = [collapse(decode(piece)) for piece in loose.splitlines()]
-                (postscript if seen_text else preamble).extend(line for line in lines if line)
+                for piece in loose.splitlines():
+                    line = collapse(decode(piece))
+                    if not line:
+                        continue
+                    if seen_text:
+                        postscript.append(line)
+                    else:
+                        fields.preamble.append(line)
+                        fields.preamble_ht.append(piece.lstrip().startswith("&HT;"))
         if element is None:
             continue
+        fields.elements.append(element)
         name, upper, attributes_text, content_start, close = element
         if upper == "TEXT":
             seen_text = True
-            found = _text(text, content_start, close, decode)
-            paragraphs.extend(found[0])
-            posters.extend(found[1])
-            if postdate is None:
-                postdate = found[2]
+            fields.texts.append(element)
             continue
         content = text[content_start:close]
         if upper in _HEADLINE_ELEMENTS:
-            headline = content
-            headline_at = content_start
+            fields.headline = content
+            fields.headline_at = content_start
         elif upper in _ID_ELEMENTS:
-            if doc_id is None:
-                doc_id = collapse(decode(content)) or None
+            if fields.doc_id is None:
+                fields.doc_id = collapse(decode(content)) or None
         elif upper in _DATE_ELEMENTS:
-            if date_text is None:
-                date_text = collapse(decode(strip_tags(content)))
-                date_at = content_start
+            if fields.date_text is None:
+                fields.date_text = collapse(decode(strip_tags(content)))
+                fields.date_at = content_start
         elif upper == "DATELINE":
-            dateline_text = collapse(decode(content))
+            fields.dateline_text = collapse(decode(strip_tags(content)))
         elif upper == "DOCTYPE":
             extra["doctype"] = collapse(decode(content))
             for key, value in attributes(attributes_text).items():
@@ -353,11 +348,11 @@ def _read_elements(document: SGMLDocument) -> Article:
         elif upper == "HEADER":
             header = decode(content).strip("\n")
             extra["header"] = header
-            fields = _ANPA.fullmatch(header)
-            if fields is not None:
-                extra["anpa"] = {key: value or "" for key, value in fields.groupdict().items()}
+            anpa = _ANPA.fullmatch(header)
+            if anpa is not None:
+                extra["anpa"] = {key: value or "" for key, value in anpa.groupdict().items()}
         elif upper == "BYLINE":
-            byline = collapse(decode(content)) or None
+            fields.bylines.append(collapse(decode(strip_tags(content))))
         elif upper == "SOURCE":
             has_source = True
             source = collapse(decode(content)) or None
@@ -365,8 +360,27 @@ def _read_elements(document: SGMLDocument) -> Article:
             extra[_EXTRA_ELEMENTS[upper]] = collapse(decode(content))
         else:
             extra[name.lower()] = collapse(decode(strip_tags(content)))
+    doc_id = fields.doc_id
     if doc_id is None:
         document.defect(MISSING_ID, "document has no id")
+    layout = _trec_layouts.layout(fields)
+    if layout is not None:
+        _trec_layouts.apply(layout, document, fields)
+        byline = fields.byline or None
+    else:
+        # The last BYLINE, as the layouts of LDC collections have at most one.
+        byline = (fields.bylines[-1] or None) if fields.bylines else None
+    paragraphs = fields.paragraphs
+    posters: list[str] = []
+    postdate = None
+    if paragraphs is None:
+        paragraphs = []
+        for element in fields.texts:
+            found = _text(text, element.start, element.end, decode)
+            paragraphs.extend(found[0])
+            posters.extend(found[1])
+            if postdate is None:
+                postdate = found[2]
     agency, id_date = id_parts(doc_id) if doc_id else (None, None)
     if not has_source:
         source = agency
@@ -375,6 +389,12 @@ def _read_elements(document: SGMLDocument) -> Article:
             byline = posters[0]
         if len(posters) > 1:
             extra["posters"] = posters
+    headline, placeholder = _headline(document, fields)
+    headline = _trec_layouts.ht_preamble(fields, headline, placeholder or headline is None)
+    if placeholder and "headline_placeholder" not in extra:
+        message = f"headline {headline!r} stands in for a real one"
+        document.defect(PLACEHOLDER_HEADLINE, message, at=fields.headline_at)
+    preamble = fields.preamble
     if byline is None:
         for index, line in enumerate(preamble):
             if _BYLINE.match(line):
@@ -386,21 +406,20 @@ def _read_elements(document: SGMLDocument) -> Article:
     if postscript:
         extra["postscript"] = postscript
     published = None
-    if date_text is None and postdate is not None:
-        date_text = postdate
+    date_text = fields.date_text
+    if date_text is None:
+        date_text = postdate if postdate is not None else fields.fallback_date
     if date_text:
-        published = document.date(date_text, at=date_at)
+        published = document.date(date_text, at=fields.date_at)
         if published is None:
             extra["date"] = date_text
     elif date_text is None and id_date is not None:
         # Only when there is no date element at all: an empty one says
         # the document has no date.
         published = id_date
-    if headline is not None:
-        headline = _headline(document, headline, headline_at)
     dateline = None
-    if dateline_text is not None:
-        dateline = _dateline(dateline_text, published)
+    if fields.dateline_text is not None:
+        dateline = _dateline(fields.dateline_text, published)
     else:
         dateline = take_dateline(paragraphs, published)
     reported = False
@@ -421,16 +440,20 @@ def _read_elements(document: SGMLDocument) -> Article:
         published=published,
         dateline=dateline,
         paragraphs=[p for p in paragraphs if p],
+        subjects=fields.subjects,
         extra=extra,
     )
 
 
-def _headline(document: SGMLDocument, content: str, at: int) -> str | None:
-    """The headline as written, placeholders flagged."""
-    headline = collapse(document.decode(content)) or collapse(content) or None
-    if headline is not None and PLACEHOLDER.fullmatch(headline):
-        document.defect(PLACEHOLDER_HEADLINE, f"headline {headline!r} stands in for a real one", at=at)
-    return headline
+def _headline(document: SGMLDocument, fields: _trec_layouts.Fields) -> tuple[str | None, bool]:
+    """The headline as written, and whether it is a placeholder (``URGENT``, ``&HT;``) for a real one."""
+    if fields.titled:
+        return fields.title, False
+    content = fields.headline
+    if content is None:
+        return None, False
+    headline = collapse(document.decode(strip_tags(content))) or collapse(content) or None
+    return headline, headline is not None and PLACEHOLDER.fullmatch(headline) is not None
 
 
 def _day(value: _dt.date | None) -> _dt.date | None:
