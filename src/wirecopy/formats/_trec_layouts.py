@@ -178,7 +178,17 @@ def _page(text: str) -> str | None:
 # -- AP (disks 1-3) --------------------------------------------------------------
 
 
+# "<1ST_LINE>" is no SGML tag (a name cannot start with a digit): it is read as loose text.
+_NUMBERED_LINE = re.compile(r"<(1ST|2ND)_LINE>(.*?)</\1_LINE>")
+
+
 def _ap(document: SGMLDocument, fields: Fields) -> None:
+    for index in range(len(fields.preamble) - 1, -1, -1):
+        numbered = _NUMBERED_LINE.fullmatch(fields.preamble[index])
+        if numbered is not None:
+            fields.extra["first" if numbered.group(1) == "1ST" else "second"] = numbered.group(2).strip()
+            del fields.preamble[index]
+            del fields.preamble_ht[index]
     heads = [_value(document, e) for e in fields.elements if e.upper == "HEAD"]
     heads = [head for head in heads if head]
     fields.extra.pop("head", None)
