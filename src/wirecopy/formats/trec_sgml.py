@@ -28,16 +28,14 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import textwrap
 from collections.abc import Callable
-from typing import Any
 
 from .._text import take_dateline
-from ..article import Article, Dateline
+from ..article import Article, Dateline, FrozenDict
 from ..datelines import parse_dateline
 from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
 from ..errors import ParseError
-from ..kit._sgml_text import TAG, escape, escape_attribute
+from ..kit._sgml_text import TAG
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
@@ -50,8 +48,9 @@ from ..kit.sgml import (
     remove_controls,
     strip_tags,
 )
-from . import _trec_layouts
+from . import _trec_layouts, _trec_write
 from ._sgml import PLACEHOLDER
+from ._trec_ids import id_parts
 
 __all__ = ["TRECSGMLFormat"]
 
@@ -63,40 +62,7 @@ _DATE_ELEMENTS = frozenset({"DATE_TIME", "DATETIME", "DATE"})
 _HEADLINE_ELEMENTS = frozenset({"HEADLINE", "HL"})
 # Elements kept verbatim-but-collapsed in extra under their lower-case name.
 _EXTRA_ELEMENTS = {"SLUG": "slug", "CATEGORY": "category", "TRAILER": "trailer", "END_TIME": "end_time"}
-# Element names the writer produces itself, which an extra key must not reuse.
-_RESERVED = frozenset(
-    {
-        "doc",
-        "docno",
-        "docid",
-        "doctype",
-        "date_time",
-        "datetime",
-        "date",
-        "header",
-        "body",
-        "headline",
-        "hl",
-        "byline",
-        "dateline",
-        "text",
-        "p",
-        "post",
-        "poster",
-        "postdate",
-        "source",
-        "trailer",
-        "slug",
-        "category",
-        "end_time",
-    }
-)
 
-# AFP_ENG_20090531.0001, APW19981012.0289, XIN_ENG_20030616.0274, VOA20001231.2000.3520
-_ID_SHAPE = re.compile(r"([A-Z]{2,4})(?:_[A-Z]{3})?_?(?:(\d{4})(\d\d)(\d\d))?(?=[._\-\d])")
-# AP880212-0004, WSJ870324-0001, FR940104-0-00001 (year, month, day); LA021390-0001 (month, day, year)
-_TREC_ID = re.compile(r"(AP|WSJ|FR|LA|SJM)(\d\d)(\d\d)(\d\d)-")
-_GIGAWORD_ID = re.compile(r"[A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4}")
 
 # An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083".
 # No two runs of white space touch (the unit separator <US> is white space
@@ -110,36 +76,6 @@ _ANPA = re.compile(
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
 # No real dateline comes near this length: a longer DATELINE is kept as written.
 _LONGEST_DATELINE = 1000
-_WIDTH = 80
-
-
-def id_parts(doc_id: str) -> tuple[str | None, _dt.date | None]:
-    """The agency and the date an LDC or TREC document id encodes, where it has them.
-
-    ``AFP_ENG_20090531.0001`` gives ``("AFP", date(2009, 5, 31))``,
-    ``APW19981012.0289`` gives ``("APW", date(1998, 10, 12))``,
-    ``AP880212-0004`` gives ``("AP", date(1988, 2, 12))`` and
-    ``LA021390-0001`` gives ``("LA", date(1990, 2, 13))``.
-    """
-    trec = _TREC_ID.match(doc_id)
-    if trec is not None:
-        source, first, second, third = trec.groups()
-        # The TREC disks hold 1987-1994: their two-digit years are 19YY.
-        year, month, day = (third, first, second) if source == "LA" else (first, second, third)
-        try:
-            return source, _dt.date(1900 + int(year), int(month), int(day))
-        except ValueError:
-            return source, None
-    match = _ID_SHAPE.match(doc_id)
-    if match is None:
-        return None, None
-    agency, year, month, day = match.groups()
-    if year is None:
-        return agency, None
-    try:
-        return agency, _dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return agency, None
 
 
 # The ids of one day share their first 17 characters ("AFP_ENG_20090531.").
@@ -201,7 +137,7 @@ class TRECSGMLFormat(SGMLFormat):
             WriteError: The article has no id, or its id cannot be an
                 attribute value.
         """
-        return _render(self, article)
+        return _trec_write.render(self, article)
 
 
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>)*<DOC([\s>][^<>]*)")
@@ -220,6 +156,14 @@ _GIGAWORD_LAYOUT = re.compile(
 )
 
 
+# The same layout with its lines joined by spaces (see _spaced_gigaword).
+_SPACED_LAYOUT = re.compile(
+    r'<DOC id="([A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4})" type="([a-z]+)" ?> '
+    r"<HEADLINE> ([^<>]*) </HEADLINE> "
+    r"(?:<DATELINE> ([^<>]*) </DATELINE> )?"
+    r"<TEXT> (.*)</TEXT> </DOC>"
+)
+
 _PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
 
 
@@ -235,6 +179,17 @@ def _unknown_entity(written: str) -> None:
 def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     """Read a document in the standard Gigaword layout, or return None."""
     text = document.text
+    if plain and "<P>" in text:
+        # Lines joined: with no two spaces anywhere, no line has a space at
+        # either end and no line is blank, so every field is already
+        # collapsed and one match reads them all.  (Text without <P> has
+        # blank lines between its paragraphs: it takes the path below.)
+        spaced = text.replace("\n", " ")
+        if "  " not in spaced:
+            try:
+                return _spaced_gigaword(document, text, spaced)
+            except _NotGigaword:
+                return None
     match = _GIGAWORD_LAYOUT.fullmatch(text)
     if match is None:
         return None
@@ -269,7 +224,66 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
         published=published,
         dateline=dateline,
         paragraphs=paragraphs,
-        extra={"type": doc_type},
+        extra=_type_extra(doc_type),
+    )
+
+
+# The extra of nearly every Gigaword document is one of four: built once each.
+_type_extra = functools.lru_cache(maxsize=64)(lambda doc_type: FrozenDict({"type": doc_type}))
+
+
+def _spaced_gigaword(document: SGMLDocument, text: str, spaced: str) -> Article | None:
+    """:func:`_gigaword` for a document of printable ASCII lines with no two spaces together, its lines joined.
+
+    Raises:
+        _NotGigaword: A field holds an unknown entity.
+    """
+    match = _SPACED_LAYOUT.fullmatch(spaced)
+    if match is None:
+        return None
+    doc_id, doc_type, headline, dateline_text, content = match.groups()
+    if content[:4] == "<P> ":
+        if content[-6:] != " </P> ":
+            return None
+        paragraphs = content[4:-6].split(" </P> <P> ")
+        # Each <P> and </P> was split on, and there is no other tag.
+        if content.count("<") != 2 * len(paragraphs) or not all(paragraphs):
+            return None
+        if "&" in content:
+            for index, paragraph in enumerate(paragraphs):
+                if "&" in paragraph:
+                    decoded = decode_entities(paragraph, _unknown_entity)
+                    if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                        return None
+                    paragraphs[index] = decoded
+    elif "<" in content:
+        return None
+    else:
+        start, end = match.span(5)
+        paragraphs = blocks(decode_entities(text[start:end], _unknown_entity))
+        if not all(p.isprintable() for p in paragraphs):
+            return None
+    if "&" in headline:
+        headline = normalize(decode_entities(headline, _unknown_entity))
+        if not headline.isprintable():
+            return None
+    if PLACEHOLDER.fullmatch(headline):
+        return None
+    agency, published = _id_day(doc_id[:17])
+    if dateline_text is not None:
+        if "&" in dateline_text:
+            dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
+        dateline = _dateline(dateline_text, published)
+    else:
+        dateline = take_dateline(paragraphs, published)
+    return document.article(
+        id=doc_id,
+        source=agency,
+        headline=headline or None,
+        published=published,
+        dateline=dateline,
+        paragraphs=paragraphs,
+        extra=_type_extra(doc_type),
     )
 
 
@@ -552,85 +566,3 @@ def _paragraphs(text: str, inside_p: bool, decode: Callable[[str], str], paragra
             paragraphs.append(paragraph)
     else:
         paragraphs.extend(blocks(decode(text)))
-
-
-# -- writing ----------------------------------------------------------------
-
-
-def _render(fmt: SGMLFormat, article: Article) -> str:
-    if not article.id:
-        fmt.refuse(article, "it has no id")
-    if any(c in article.id for c in '"<>&\n\r') or article.id != article.id.strip():
-        fmt.refuse(article, "the id must be plain text on one line")
-    esc = escape
-    extra = dict(article.extra)
-    out = []
-    agency, id_date = id_parts(article.id)
-    doc_type = extra.pop("type", None)
-    attributes = ""
-    gigaword = _GIGAWORD_ID.fullmatch(article.id) is not None
-    if gigaword:
-        attributes += f' id="{article.id}"'
-    if isinstance(doc_type, str):
-        attributes += f' type="{escape_attribute(doc_type)}"'
-    out.append(f"<DOC{attributes}>\n")
-    if not gigaword:
-        out.append(f"<DOCNO> {esc(article.id)} </DOCNO>\n")
-    doctype = extra.pop("doctype", None)
-    doctype_attributes = {k: extra.pop(k) for k in list(extra) if k.startswith("doctype_")}
-    if doctype is not None or doctype_attributes:
-        attrs = "".join(f' {k[8:].upper()}="{esc(str(v))}"' for k, v in doctype_attributes.items())
-        out.append(f"<DOCTYPE{attrs}> {esc(str(doctype or ''))} </DOCTYPE>\n")
-    if article.source != agency:
-        out.append(f"<SOURCE> {esc(article.source or '')} </SOURCE>\n")
-    published = article.published
-    date_raw = extra.pop("date", None)
-    if published is not None and not (type(published) is _dt.date and published == id_date and date_raw is None):
-        out.append(f"<DATE_TIME> {published.isoformat()} </DATE_TIME>\n")
-    elif published is None and isinstance(date_raw, str):
-        out.append(f"<DATE_TIME> {esc(date_raw)} </DATE_TIME>\n")
-    elif published is None and id_date is not None:
-        # Without it the date in the id would be read as the date.
-        out.append("<DATE_TIME> </DATE_TIME>\n")
-    header = extra.pop("header", None)
-    extra.pop("anpa", None)
-    if isinstance(header, str):
-        out.append(f"<HEADER>\n{esc(header)}\n</HEADER>\n")
-    for key in ("slug", "category"):
-        value = extra.pop(key, None)
-        if isinstance(value, str):
-            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
-    if article.headline is not None:
-        out.append(f"<HEADLINE>\n{esc(article.headline)}\n</HEADLINE>\n")
-    if article.byline is not None:
-        out.append(f"<BYLINE> {esc(article.byline)} </BYLINE>\n")
-    for line in _lines(extra.pop("preamble", ())):
-        out.append(f"{esc(line)}\n")
-    if article.dateline is not None:
-        out.append(f"<DATELINE>\n{esc(article.dateline.text)}\n</DATELINE>\n")
-    extra.pop("posters", None)
-    out.append("<TEXT>\n")
-    for paragraph in article.paragraphs:
-        wrapped = textwrap.fill(esc(paragraph), _WIDTH, break_long_words=False, break_on_hyphens=False)
-        out.append(f"<P>\n{wrapped}\n</P>\n")
-    out.append("</TEXT>\n")
-    for line in _lines(extra.pop("postscript", ())):
-        out.append(f"{esc(line)}\n")
-    for key in ("trailer", "end_time"):
-        value = extra.pop(key, None)
-        if isinstance(value, str):
-            out.append(f"<{key.upper()}>\n{esc(value)}\n</{key.upper()}>\n")
-    for key, value in extra.items():
-        # Other elements of the source come back as elements of their own.
-        if re.fullmatch(r"[a-z][a-z0-9_]*", key) and key not in _RESERVED and isinstance(value, str):
-            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
-    out.append("</DOC>\n")
-    return "".join(out)
-
-
-def _lines(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, tuple):
-        return [item for item in value if isinstance(item, str)]
-    return []

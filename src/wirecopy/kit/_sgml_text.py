@@ -212,6 +212,13 @@ def normalize(text: str) -> str:
     return collapse(joined)
 
 
+# The ASCII white space other than space, tab and newline: str.splitlines cuts
+# lines at all but \x1f, and str.isspace counts them all as blank.
+_ODD_SPACE = b"\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t\n])")
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n"
+
+
 def blocks(text: str) -> list[str]:
     """Split raw text into paragraphs.
 
@@ -222,6 +229,22 @@ def blocks(text: str) -> list[str]:
     """
     if len(text) > _PIECE:
         return _long_blocks(text)
+    if text.isascii():
+        encoded = text.encode("ascii")
+        if not encoded.translate(None, _PRINTABLE):
+            # Printable characters and newlines only (the common case): a
+            # paragraph ends at a newline that a blank or indented line
+            # follows, so one split finds them, and joining a paragraph's
+            # lines collapses it unless two spaces meet.
+            paragraphs = []
+            for part in _BLOCK_BREAK.split(text):
+                paragraph = part.strip().replace("\n", " ")
+                if paragraph:
+                    paragraphs.append(collapse(paragraph) if "  " in paragraph else paragraph)
+            return paragraphs
+        if len(encoded.translate(None, _ODD_SPACE)) == len(text):
+            # Tabs and control characters too, but no other white space.
+            return [paragraph for paragraph in map(collapse, _BLOCK_BREAK.split(text)) if paragraph]
     paragraphs = []
     current: list[str] = []
     for line in text.splitlines():
