@@ -276,7 +276,7 @@ class _Reading:
         decode = self.decode
         # A code is mostly one lower-case word ("el-salvador"): nothing to do.
         return [
-            code if " " not in code and code.isprintable() else collapse(decode(code) if "&" in code else code)
+            code if " " not in code and "&" not in code and code.isprintable() else collapse(decode(code))
             for code in _D_ITEM.findall(content)
         ]
 

@@ -230,6 +230,8 @@ class SGMLDocument:
 
         :meth:`article` reports the unknown ones, in one defect.
         """
+        if "&" not in text:
+            return text
         if self._unknown is None:
             self._unknown = UnknownEntities()
         return decode_entities(text, self._unknown.add)
