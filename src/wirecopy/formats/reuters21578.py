@@ -214,7 +214,20 @@ class _Reading:
             published = self.date(date_text, date_at)
         if dateline_raw is not None:
             dateline = self.dateline(dateline_raw, dateline_at, published)
-        return document.article(
+        return self.build(doc_id, headline, byline, published, dateline, paragraphs, subjects)
+
+    def build(
+        self,
+        doc_id: str | None,
+        headline: str | None,
+        byline: str | None,
+        published: _dt.date | None,
+        dateline: Dateline | None,
+        paragraphs: list[str],
+        subjects: list[str],
+    ) -> Article:
+        """The article, from its fields and what :attr:`extra` gathered."""
+        return self.document.article(
             id=doc_id,
             source="Reuters",
             headline=headline,
@@ -223,7 +236,7 @@ class _Reading:
             dateline=dateline,
             paragraphs=paragraphs,
             subjects=subjects,
-            extra=extra,
+            extra=self.extra,
         )
 
     def laid_out(self, match: re.Match[str]) -> Article:
@@ -232,7 +245,6 @@ class _Reading:
         The same reading, in the same order (so the same defects), from the
         groups of one match instead of two walks over the elements.
         """
-        document = self.document
         decode = self.decode
         extra = self.extra
         topics, lewissplit, cgisplit, oldid, newid, date_text = match.group(1, 2, 3, 4, 5, 6)
@@ -257,17 +269,7 @@ class _Reading:
         published = self.date(date_text, match.start(6))
         dateline_raw = match.group(17)
         dateline = None if dateline_raw is None else self.dateline(dateline_raw, match.start(17), published)
-        return document.article(
-            id=newid,
-            source="Reuters",
-            headline=headline,
-            byline=byline,
-            published=published,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            subjects=subjects,
-            extra=extra,
-        )
+        return self.build(newid, headline, byline, published, dateline, paragraphs, subjects)
 
     def codes(self, content: str) -> list[str]:
         """:meth:`items` for a list the layout match has checked: ``<D>`` elements only."""

@@ -212,9 +212,23 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
         return None
     if (not plain and not headline.isprintable()) or PLACEHOLDER.fullmatch(headline):
         return None
+    if dateline_text is not None:
+        dateline_text = normalize(dateline_text)
+    return _gigaword_article(document, doc_id, doc_type, headline, dateline_text, paragraphs)
+
+
+def _gigaword_article(
+    document: SGMLDocument,
+    doc_id: str,
+    doc_type: str,
+    headline: str,
+    dateline_text: str | None,
+    paragraphs: list[str],
+) -> Article:
+    """The article of a Gigaword document read by a fast path: fields decoded and collapsed."""
     agency, published = _id_day(doc_id[:17])
     if dateline_text is not None:
-        dateline = _dateline(normalize(dateline_text), published)
+        dateline = _dateline(dateline_text, published)
     else:
         dateline = take_dateline(paragraphs, published)
     return document.article(
@@ -249,13 +263,8 @@ def _spaced_gigaword(document: SGMLDocument, text: str, spaced: str) -> Article 
         # Each <P> and </P> was split on, and there is no other tag.
         if content.count("<") != 2 * len(paragraphs) or not all(paragraphs):
             return None
-        if "&" in content:
-            for index, paragraph in enumerate(paragraphs):
-                if "&" in paragraph:
-                    decoded = decode_entities(paragraph, _unknown_entity)
-                    if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
-                        return None
-                    paragraphs[index] = decoded
+        if "&" in content and not _decode_paragraphs(paragraphs):
+            return None
     elif "<" in content:
         return None
     else:
@@ -269,22 +278,9 @@ def _spaced_gigaword(document: SGMLDocument, text: str, spaced: str) -> Article 
             return None
     if PLACEHOLDER.fullmatch(headline):
         return None
-    agency, published = _id_day(doc_id[:17])
-    if dateline_text is not None:
-        if "&" in dateline_text:
-            dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
-        dateline = _dateline(dateline_text, published)
-    else:
-        dateline = take_dateline(paragraphs, published)
-    return document.article(
-        id=doc_id,
-        source=agency,
-        headline=headline or None,
-        published=published,
-        dateline=dateline,
-        paragraphs=paragraphs,
-        extra=_type_extra(doc_type),
-    )
+    if dateline_text is not None and "&" in dateline_text:
+        dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
+    return _gigaword_article(document, doc_id, doc_type, headline, dateline_text, paragraphs)
 
 
 def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
@@ -305,16 +301,26 @@ def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
     if "<" in whole or "  " in whole or whole[:1] == " " or whole[-1:] == " " or not (plain or whole.isprintable()):
         return None
     paragraphs = [part.replace("\n", " ") for part in parts]
-    if "&" in whole:
-        for index, paragraph in enumerate(paragraphs):
-            if "&" in paragraph:
-                decoded = decode_entities(paragraph, _unknown_entity)
-                if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
-                    return None
-                paragraphs[index] = decoded
+    if "&" in whole and not _decode_paragraphs(paragraphs):
+        return None
     if not all(paragraphs):
         return None
     return paragraphs
+
+
+def _decode_paragraphs(paragraphs: list[str]) -> bool:
+    """Decode the entities of collapsed paragraphs in place; False if one no longer is collapsed and printable.
+
+    Raises:
+        _NotGigaword: A paragraph holds an unknown entity.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if "&" in paragraph:
+            decoded = decode_entities(paragraph, _unknown_entity)
+            if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                return False
+            paragraphs[index] = decoded
+    return True
 
 
 def _read_elements(document: SGMLDocument) -> Article:
