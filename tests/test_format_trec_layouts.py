@@ -94,6 +94,12 @@ def test_wsj() -> None:
     assert len(one.paragraphs) == 2
     assert two.headline == "Business Brief -- Orchard Growers Inc.: Quarterly Net Rose 8% On Higher Juice Prices"
     assert (two.byline, two.published, two.subjects) == (None, dt.date(1990, 4, 2), ("FOD", "ERN"))
+    # The lead paragraph (LP) comes before the TEXT.
+    assert two.paragraphs == (
+        "Orchard Growers Inc. said net income for its fiscal first quarter rose 8% on higher prices for apple "
+        "juice concentrate.",
+        "The company said sales rose 5% to $212 million.",
+    )
     assert two.extra["page"] == "C12"
 
 

@@ -60,6 +60,8 @@ _CONTAINERS = frozenset({"BODY", "DOC"})
 _ID_ELEMENTS = frozenset({"DOCNO", "DOCID"})
 _DATE_ELEMENTS = frozenset({"DATE_TIME", "DATETIME", "DATE"})
 _HEADLINE_ELEMENTS = frozenset({"HEADLINE", "HL"})
+# The body, and the lead paragraph some TREC disk sources (WSJ, SJM) put before it.
+_TEXT_ELEMENTS = frozenset({"TEXT", "LP", "LEADPARA"})
 # Elements kept verbatim-but-collapsed in extra under their lower-case name.
 _EXTRA_ELEMENTS = {"SLUG": "slug", "CATEGORY": "category", "TRAILER": "trailer", "END_TIME": "end_time"}
 
@@ -357,7 +359,7 @@ def _read_elements(document: SGMLDocument) -> Article:
             continue
         fields.elements.append(element)
         name, upper, attributes_text, content_start, close = element
-        if upper == "TEXT":
+        if upper in _TEXT_ELEMENTS:
             seen_text = True
             fields.texts.append(element)
             continue
