@@ -218,3 +218,17 @@ def test_gigaword_bylines_unchanged() -> None:
     [article] = wirecopy.loads(data, "trec-sgml")
     assert article.byline == "By Ann Lee, AFP Correspondent"
     assert "byline_title" not in article.extra
+
+
+def test_ap_editors_note_before_the_headline() -> None:
+    """An AP editors' note in the first HEAD does not become the headline."""
+    data = (
+        "<DOC>\n<DOCNO> AP880412-0001 </DOCNO>\n<HEAD>Eds: Embargoed until 6:30 p.m.</HEAD>\n"
+        "<HEAD>Ferry Fares Rise</HEAD>\n<HEAD>With Photo</HEAD>\n<TEXT>\n   Words.\n</TEXT>\n</DOC>\n"
+    )
+    [article] = wirecopy.loads(data, "trec-sgml")
+    assert article.headline == "Ferry Fares Rise"
+    assert (article.extra["editors_note"], article.extra["subheadline"]) == (
+        "Eds: Embargoed until 6:30 p.m.",
+        "With Photo",
+    )

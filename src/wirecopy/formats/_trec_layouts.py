@@ -194,10 +194,13 @@ def _ap(document: SGMLDocument, fields: Fields) -> None:
     fields.extra.pop("head", None)
     if not heads:
         return
+    # An editors' note ("Eds: Updates with ...") may come first, or after the headline.
+    notes = [head for head in heads if _EDITORS.match(head)]
+    others = [head for head in heads if not _EDITORS.match(head)] or notes[:1]
     if fields.headline is None:
-        fields.set_title(heads[0])
-    notes = [head for head in heads[1:] if _EDITORS.match(head)]
-    others = [head for head in heads[1:] if not _EDITORS.match(head)]
+        fields.set_title(others[0])
+    others = others[1:]
+    notes = [note for note in notes if note != fields.title]
     if notes:
         fields.extra["editors_note"] = " ".join(notes)
     if others:
