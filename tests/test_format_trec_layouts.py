@@ -232,3 +232,23 @@ def test_ap_editors_note_before_the_headline() -> None:
         "Eds: Embargoed until 6:30 p.m.",
         "With Photo",
     )
+
+
+@pytest.mark.parametrize(
+    ("doc", "written"),
+    [
+        (
+            "<DOCNO> LA010189-0001 </DOCNO>\n<DATE>\n<P>\nFebruary 31, 1990, Tuesday, Home Edition \n</P>\n</DATE>\n",
+            "February",
+        ),
+        ("<DOCNO> WSJ881017-0001 </DOCNO>\n<DD> 13/45/88 </DD>\n", "13/45/88"),
+        ("<DOCNO> X-1 </DOCNO>\n<DATE_TIME>  not a date </DATE_TIME>\n", "not a date"),
+    ],
+)
+def test_bad_date_placed_where_written(doc: str, written: str) -> None:
+    """A date that cannot be read is reported at the line and column of its text, past tags and white space."""
+    data = f"<DOC>\n{doc}<TEXT>\nWords.\n</TEXT>\n</DOC>\n"
+    [article] = wirecopy.loads(data, "trec-sgml")
+    [defect] = [d for d in article.defects if d.kind == "bad-date"]
+    at = data.index(written)
+    assert (defect.line, defect.column) == (data.count("\n", 0, at) + 1, at - data.rfind("\n", 0, at))

@@ -24,7 +24,7 @@ from typing import Any
 
 from ..kit.sgml import Element, SGMLDocument, attributes, blocks, collapse, strip_tags
 
-__all__ = ["LAYOUTS", "Fields", "apply", "ht_preamble", "layout"]
+__all__ = ["LAYOUTS", "Fields", "apply", "ht_preamble", "layout", "text_start"]
 
 #: The sources recognised, by the prefix of their DOCNO.
 LAYOUTS = ("AP", "WSJ", "ZF", "FT", "LA", "FBIS", "FR")
@@ -143,6 +143,16 @@ def apply(source: str, document: SGMLDocument, fields: Fields) -> None:
         _choose_byline(fields)
 
 
+# White space and tags: what comes before the text of "<DATE>\n<P>\nFebruary 13, 1990".
+_LEADING = re.compile(r"(?:\s+|<[^<>]*>)*")
+
+
+def text_start(text: str, start: int, end: int) -> int:
+    """Where the text of ``text[start:end]`` starts, past white space and tags: a field's position."""
+    found = _LEADING.match(text, start, end)
+    return start if found is None else found.end()
+
+
 def _value(document: SGMLDocument, element: Element) -> str:
     """An element's content as text: tags removed, entities decoded, white space collapsed."""
     return collapse(document.decode(strip_tags(document.text[element.start : element.end])))
@@ -222,7 +232,9 @@ def _wsj(document: SGMLDocument, fields: Fields) -> None:
     date = fields.extra.pop("dd", None)
     if fields.date_text is None and isinstance(date, str) and date:
         fields.date_text = date.lstrip("= ")
-        fields.date_at = next(e.start for e in fields.elements if e.upper == "DD")
+        dd = next((e for e in fields.elements if e.upper == "DD"), None)
+        if dd is not None:
+            fields.date_at = text_start(document.text, dd.start, dd.end)
     for key in _SUBJECT_ELEMENTS:
         value = fields.extra.get(key)
         if isinstance(value, str):
@@ -447,7 +459,7 @@ def _fbis_block(document: SGMLDocument, fields: Fields, start: int, end: int) ->
         if element.upper == "DATE1":
             if fields.date_text is None:
                 fields.date_text = _value(document, element)
-                fields.date_at = element.start
+                fields.date_at = text_start(document.text, element.start, element.end)
         elif element.upper == "H3":
             _fbis_title(document, fields, element)
         elif element.upper == "F":

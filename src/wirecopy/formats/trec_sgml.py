@@ -373,7 +373,7 @@ def _read_elements(document: SGMLDocument) -> Article:
         elif upper in _DATE_ELEMENTS:
             if fields.date_text is None:
                 fields.date_text = collapse(decode(strip_tags(content)))
-                fields.date_at = content_start
+                fields.date_at = _trec_layouts.text_start(text, content_start, close)
         elif upper == "DATELINE":
             fields.dateline_text = collapse(decode(strip_tags(content)))
         elif upper == "DOCTYPE":
