@@ -358,7 +358,7 @@ class SGMLFormat(Format):
         # the last one can be reported on it.  Its bytes are held in a list
         # that _read_one empties, so that they go once decoded: a document
         # may be large.
-        held: list[bytes] | None = None
+        held: list[bytes | bytearray] | None = None
         held_offset = held_line = held_column = 0
         held_junk: list[tuple[str, int, int]] = []
         junk: list[tuple[str, int, int]] = []
@@ -408,7 +408,7 @@ class SGMLFormat(Format):
     def _read_one(
         self,
         context: ReadContext,
-        box: list[bytes],
+        box: list[bytes | bytearray],
         offset: int,
         line: int,
         column: int,
@@ -423,7 +423,7 @@ class SGMLFormat(Format):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = decode(data, report.defect, line=line)
+            text = decode(bytes(data), report.defect, line=line)
         del data
         return self.read_document(SGMLDocument(report, text, line, column, self.name, end_tag))
 
