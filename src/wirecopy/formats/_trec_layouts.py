@@ -24,7 +24,7 @@ from typing import Any
 
 from ..kit.sgml import Element, SGMLDocument, attributes, blocks, collapse, strip_tags
 
-__all__ = ["LAYOUTS", "Fields", "apply", "ht_preamble", "layout", "text_start"]
+__all__ = ["KEPT", "LAYOUTS", "MAX_KEPT", "Fields", "apply", "ht_preamble", "layout", "text_start"]
 
 #: The sources recognised, by the prefix of their DOCNO.
 LAYOUTS = ("AP", "WSJ", "ZF", "FT", "LA", "FBIS", "FR")
@@ -41,6 +41,16 @@ _SIGNATURES = (
 )
 # Elements whose lower-case name is no key the writer can write back.
 _RENAMED = {"1ST_LINE": "first", "2ND_LINE": "second", "CORRECTION-DATE": "correction_date"}
+
+#: The elements the layouts read or tell a source by: the walk keeps only these.
+KEPT = frozenset(
+    {"HEAD", "HL", "DD", "TITLE", "AUTHOR", "DESCRIPT", "HEADLINE", "HEADER", "H3", "F"}
+    | set(_RENAMED)
+    | {name for _, signature in _SIGNATURES for name in signature}
+)
+#: How many elements, and how many bylines, a document keeps for its layout:
+#: real documents have a dozen; memory must not grow with a document of tags.
+MAX_KEPT = 256
 
 # What a byline says of its writer rather than who it is: "Associated Press
 # Writer", "Times Staff Writer", "Special to The Times".
@@ -83,9 +93,9 @@ class Fields:
 
     def __init__(self) -> None:
         self.doc_id: str | None = None
-        #: Every element of the document, in order (not those inside another).
+        #: The elements a layout reads (:data:`KEPT`), in order (not those inside another).
         self.elements: list[Element] = []
-        #: The TEXT elements, read once the layout is known.
+        #: The TEXT element, when there is one: read once the layout is known.
         self.texts: list[Element] = []
         #: The raw content of the headline element (HEADLINE or HL), and where it starts.
         self.headline: str | None = None
@@ -109,6 +119,16 @@ class Fields:
         self.preamble_ht: list[bool] = []
         self.subjects: list[str] = []
         self.extra: dict[str, Any] = {}
+
+    def keep(self, element: Element) -> None:
+        """Keep *element* for the layout, if a layout reads it (up to :data:`MAX_KEPT`)."""
+        if element.upper in KEPT and len(self.elements) < MAX_KEPT:
+            self.elements.append(element)
+
+    def add_byline(self, value: str) -> None:
+        """Note the content of a byline (up to :data:`MAX_KEPT`)."""
+        if len(self.bylines) < MAX_KEPT:
+            self.bylines.append(value)
 
     def set_title(self, title: str | None, at: int = -1) -> None:
         """Give the headline as the layout reads it (``None`` or ``""`` for none)."""
@@ -265,7 +285,7 @@ def _hl(document: SGMLDocument, fields: Fields, content: str) -> None:
         else:
             headline.append(line)
     fields.set_title(" ".join(headline))
-    fields.bylines = people + fields.bylines
+    fields.bylines = (people + fields.bylines)[:MAX_KEPT]
 
 
 # -- Ziff-Davis (disks 1-3) ------------------------------------------------------
@@ -280,7 +300,7 @@ def _ziff(document: SGMLDocument, fields: Fields) -> None:
         if upper == "TITLE" and fields.headline is None and not fields.titled:
             fields.set_title(fields.extra.pop("title", None), element.start)
         elif upper == "AUTHOR":
-            fields.bylines.append(fields.extra.pop("author", ""))
+            fields.add_byline(fields.extra.pop("author", ""))
         elif upper == "DESCRIPT":
             # Line by line: a label ("Topic:") starts an entry, the lines after it continue it.
             raw = document.decode(strip_tags(document.text[element.start : element.end]))
@@ -484,7 +504,7 @@ def _fbis_f(document: SGMLDocument, fields: Fields, element: Element) -> None:
         # "[Report by E. van Wyk]": who wrote it.
         inner = value.strip("[]")
         if re.search(r"(?i:\bby\b)", inner):
-            fields.bylines.append(inner)
+            fields.add_byline(inner)
         else:
             fields.extra["attribution"] = inner
     elif number == "105":
@@ -512,7 +532,6 @@ _FR_HEADER = frozenset(
         "SIGNJOB",
     }
 )
-_COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 
 
 def _fr(document: SGMLDocument, fields: Fields) -> None:
@@ -535,11 +554,28 @@ def _fr(document: SGMLDocument, fields: Fields) -> None:
         else:
             # An element of the text (SUMMARY, SUPPLEM, P) is a paragraph or more of its own.
             kept.append("\n\n" + text[inner.start : inner.end] + "\n\n")
-    body = "".join(kept)
-    if "<!--" in body:
-        # The Federal Register's typesetting notes: <!-- PJG ITAG l=69 g=1 f=1 -->
-        body = _COMMENT.sub("\n", body)
-    fields.paragraphs = blocks(document.decode(strip_tags(body)))
+    fields.paragraphs = blocks(document.decode(strip_tags(_without_comments("".join(kept)))))
+
+
+def _without_comments(text: str) -> str:
+    """*text* without its comments (the Federal Register's ``<!-- PJG ITAG l=69 g=1 f=1 -->``).
+
+    Found with :meth:`str.find`, so that a comment left open ends the search
+    instead of every later ``<!--`` searching to the end again.
+    """
+    if "<!--" not in text:
+        return text
+    pieces = []
+    pos = 0
+    while (start := text.find("<!--", pos)) >= 0:
+        end = text.find("-->", start + 4)
+        if end < 0:
+            break
+        pieces.append(text[pos:start])
+        pieces.append("\n")
+        pos = end + 3
+    pieces.append(text[pos:])
+    return "".join(pieces)
 
 
 _READERS: dict[str, Callable[[SGMLDocument, Fields], None]] = {

@@ -37,6 +37,7 @@ from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
 from ..errors import ParseError
 from ..kit._sgml_text import TAG
 from ..kit.sgml import (
+    Element,
     SGMLDocument,
     SGMLFormat,
     attributes,
@@ -342,6 +343,13 @@ def _read_elements(document: SGMLDocument) -> Article:
     source: str | None = None
     has_source = False
     seen_text = False
+    # The first TEXT waits for the layout, which may read it its own way; a
+    # document with more is read as they come (no layout reads those).
+    paragraphs: list[str] = []
+    posters: list[str] = []
+    postdate: str | None = None
+    waiting: Element | None = None
+    read_texts = False
     for gap_start, gap_end, element in document.elements(containers=_CONTAINERS):
         if gap_end > gap_start:
             loose = text[gap_start:gap_end]
@@ -357,11 +365,18 @@ def _read_elements(document: SGMLDocument) -> Article:
                         fields.preamble_ht.append(piece.lstrip().startswith("&HT;"))
         if element is None:
             continue
-        fields.elements.append(element)
+        fields.keep(element)
         name, upper, attributes_text, content_start, close = element
         if upper in _TEXT_ELEMENTS:
             seen_text = True
-            fields.texts.append(element)
+            if waiting is None and not read_texts:
+                waiting = element
+                continue
+            for each in (waiting, element):
+                if each is not None:
+                    postdate = _read_text(text, each, decode, paragraphs, posters, postdate)
+            waiting = None
+            read_texts = True
             continue
         content = text[content_start:close]
         if upper in _HEADLINE_ELEMENTS:
@@ -387,7 +402,7 @@ def _read_elements(document: SGMLDocument) -> Article:
             if anpa is not None:
                 extra["anpa"] = {key: value or "" for key, value in anpa.groupdict().items()}
         elif upper == "BYLINE":
-            fields.bylines.append(collapse(decode(strip_tags(content))))
+            fields.add_byline(collapse(decode(strip_tags(content))))
         elif upper == "SOURCE":
             has_source = True
             source = collapse(decode(content)) or None
@@ -398,6 +413,8 @@ def _read_elements(document: SGMLDocument) -> Article:
     doc_id = fields.doc_id
     if doc_id is None:
         document.defect(MISSING_ID, "document has no id")
+    if waiting is not None:
+        fields.texts.append(waiting)
     layout = _trec_layouts.layout(fields)
     if layout is not None:
         _trec_layouts.apply(layout, document, fields)
@@ -405,17 +422,10 @@ def _read_elements(document: SGMLDocument) -> Article:
     else:
         # The last BYLINE, as the layouts of LDC collections have at most one.
         byline = (fields.bylines[-1] or None) if fields.bylines else None
-    paragraphs = fields.paragraphs
-    posters: list[str] = []
-    postdate = None
-    if paragraphs is None:
-        paragraphs = []
-        for element in fields.texts:
-            found = _text(text, element.start, element.end, decode)
-            paragraphs.extend(found[0])
-            posters.extend(found[1])
-            if postdate is None:
-                postdate = found[2]
+    if fields.paragraphs is not None:
+        paragraphs = fields.paragraphs
+    elif waiting is not None:
+        postdate = _read_text(text, waiting, decode, paragraphs, posters, postdate)
     agency, id_date = id_parts(doc_id) if doc_id else (None, None)
     if not has_source:
         source = agency
@@ -478,6 +488,21 @@ def _read_elements(document: SGMLDocument) -> Article:
         subjects=fields.subjects,
         extra=extra,
     )
+
+
+def _read_text(
+    text: str,
+    element: Element,
+    decode: Callable[[str], str],
+    paragraphs: list[str],
+    posters: list[str],
+    postdate: str | None,
+) -> str | None:
+    """Add the paragraphs and posters of a TEXT element; return the first post date so far."""
+    found = _text(text, element.start, element.end, decode)
+    paragraphs.extend(found[0])
+    posters.extend(found[1])
+    return found[2] if postdate is None else postdate
 
 
 def _headline(document: SGMLDocument, fields: _trec_layouts.Fields) -> tuple[str | None, bool]:
