@@ -33,6 +33,7 @@ from ..datelines import parse_dateline
 from ..dates import format_date
 from ..defects import BAD_DATELINE, CONTROL_CHARACTER, MISSING_ID
 from ..errors import ParseError
+from ..kit._sgml_text import is_plain, plain_blocks
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
@@ -257,9 +258,9 @@ class _Reading:
             extra["mknote"] = decode(mknote)
         subjects = self.codes(match.group(8))
         for name, group in _LIST_GROUPS:
-            items = self.codes(match.group(group))
-            if items:
-                extra[name] = items
+            content = match.group(group)
+            if content:
+                extra[name] = self.codes(content)
         extra["unknown"] = self.wire_header(match.group(14))
         title_at = match.start(15)
         headline = collapse(self.controls(decode(match.group(15)), title_at)) or None
@@ -383,14 +384,20 @@ class _Reading:
 
     def paragraphs(self, raw: str, at: int, kind: str | None) -> list[str]:
         """Paragraphs of a body, without its &#2;, &#3; and ``Reuter`` sign-off."""
-        text = raw.replace("&#3;", "").replace("&#2;", "") if "&#" in raw else raw
+        text = raw[:-4] if raw.endswith("&#3;") else raw
         if "&" in text:
-            # Other references than the framing: decode them all (the
-            # framing's characters go below, as decoded ones would).
-            text = self.decode(raw)
+            text = text.replace("&#3;", "").replace("&#2;", "")
+            if "&" in text:
+                # Other references than the framing: decode them all (the
+                # framing's characters go below, as decoded ones would).
+                text = self.decode(raw)
         # STX opens the text and ETX closes the body: transmission framing.
-        text = text.replace("\x02", "").replace("\x03", "")
-        text = self.controls(text, at, raw).rstrip()
+        if "\x02" in text or "\x03" in text:
+            text = text.replace("\x02", "").replace("\x03", "")
+        plain = is_plain(text)
+        if not plain:
+            text = self.controls(text, at, raw)
+        text = text.rstrip()
         # The last line, found from the end rather than by cutting the whole
         # body into lines: the body may be most of a large document.
         last = text.rfind("\n") + 1
@@ -403,7 +410,7 @@ class _Reading:
         if kind == "UNPROC":
             # Tables and unprocessed copy: one paragraph per line, as laid out.
             return [line.rstrip() for line in text.splitlines() if line.strip()]
-        return blocks(text)
+        return plain_blocks(text) if plain else blocks(text)
 
     def controls(self, text: str, at: int, raw: str | None = None) -> str:
         """Remove control characters (``&#127;`` line noise), reporting the first of the document where written.

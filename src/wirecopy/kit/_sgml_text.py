@@ -232,16 +232,7 @@ def blocks(text: str) -> list[str]:
     if text.isascii():
         encoded = text.encode("ascii")
         if not encoded.translate(None, _PRINTABLE):
-            # Printable characters and newlines only (the common case): a
-            # paragraph ends at a newline that a blank or indented line
-            # follows, so one split finds them, and joining a paragraph's
-            # lines collapses it unless two spaces meet.
-            paragraphs = []
-            for part in _BLOCK_BREAK.split(text):
-                paragraph = part.strip().replace("\n", " ")
-                if paragraph:
-                    paragraphs.append(collapse(paragraph) if "  " in paragraph else paragraph)
-            return paragraphs
+            return plain_blocks(text)
         if len(encoded.translate(None, _ODD_SPACE)) == len(text):
             # Tabs and control characters too, but no other white space.
             return [paragraph for paragraph in map(collapse, _BLOCK_BREAK.split(text)) if paragraph]
@@ -260,6 +251,26 @@ def blocks(text: str) -> list[str]:
     if current:
         paragraphs.append(collapse(" ".join(current)))
     return paragraphs
+
+
+def plain_blocks(text: str) -> list[str]:
+    """:func:`blocks` for text known to be printable ASCII and newlines only (see :func:`is_plain`).
+
+    A paragraph ends at a newline that a blank or indented line follows, so
+    one split finds them, and joining a paragraph's lines collapses it
+    unless two spaces meet.
+    """
+    paragraphs = []
+    for part in _BLOCK_BREAK.split(text):
+        paragraph = part.strip().replace("\n", " ")
+        if paragraph:
+            paragraphs.append(collapse(paragraph) if "  " in paragraph else paragraph)
+    return paragraphs
+
+
+def is_plain(text: str) -> bool:
+    """Whether *text* is printable ASCII and newlines only: no control character, no other white space."""
+    return text.isascii() and not text.encode("ascii").translate(None, _PRINTABLE)
 
 
 def _long_blocks(text: str) -> list[str]:
