@@ -94,6 +94,7 @@ def _parse_dateline(text: str, reference: _dt.date | None) -> Dateline | str:
 _cached_dateline = functools.lru_cache(maxsize=4096)(_parse_dateline)
 _LIST_GROUPS = (("places", 9), ("people", 10), ("orgs", 11), ("exchanges", 12), ("companies", 13))
 _D_ITEM = re.compile(r"<D>([^<]*)</D>")
+_PLAIN_CODES = re.compile(r"(?:<D>[A-Za-z0-9][A-Za-z0-9_./'-]*</D>)+")
 
 # What str.splitlines() cuts lines at ("\r\n" ends at its "\n").
 _LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -276,6 +277,9 @@ class _Reading:
         """:meth:`items` for a list the layout match has checked: ``<D>`` elements only."""
         if not content:
             return []
+        if _PLAIN_CODES.fullmatch(content):
+            # Codes of letters, digits and dashes: nothing to decode or collapse.
+            return content[3:-4].split("</D><D>")
         decode = self.decode
         # A code is mostly one lower-case word ("el-salvador"): nothing to do.
         return [
@@ -315,7 +319,7 @@ class _Reading:
     def date(self, content: str, at: int) -> _dt.date | None:
         """The DATE element, without its padding and the junk after the time."""
         stripped = self.decode(content).strip()
-        control = find_control(stripped)
+        control = None if stripped.isprintable() else find_control(stripped)
         if control is not None:
             # "27-MAR-1987 09:41:54.06&#5;&#5;&#5;C L": the wire's control
             # characters and what follows them are not part of the date.
