@@ -345,6 +345,23 @@ class TestEntities:
             wirecopy.loads(data, "trec-sgml", errors="strict")
         assert (caught.value.lineno, caught.value.colno) == (line, column)
 
+    @pytest.mark.parametrize("written", ["\x01", "&#1;", "&#x7F;", "&Cx7f;"])
+    def test_control_character_placed_where_written(self, written: str) -> None:
+        """A control character in the text is reported where it is written, raw or as a reference, not in HEADER."""
+        data = (
+            "<DOC>\n<DOCNO> APW20010203.0117 </DOCNO>\n<HEADER>\nw0457 &Cx1f; wstm-\n</HEADER>\n"
+            f"<TEXT>\n   First line.\n   Second {written}line.\n</TEXT>\n</DOC>\n"
+        )
+        [article] = wirecopy.loads(data, "trec-sgml")
+        [defect] = article.defects
+        at = data.index(written, data.index("<TEXT>"))
+        assert (defect.kind, defect.line, defect.column) == (
+            "control-character",
+            data.count("\n", 0, at) + 1,
+            at - data.rfind("\n", 0, at),
+        )
+        assert article.paragraphs[-1] == "Second line."
+
 
 class TestBadInput:
     def _count(self, name: str) -> int:

@@ -77,6 +77,11 @@ _ANPA = re.compile(
     r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
 )
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
+# A control character as the text writes it: raw, or a reference that decodes to one.
+_WRITTEN_CONTROL = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f]|&#0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127);"
+    r"|&#[xX]0*(?:[0-8]|[eEfF]|1[0-9a-fA-F]|7[fF]);|&Cx0?(?:[0-8]|[eEfF]|1[0-9a-fA-F]|7[fF]);"
+)
 # No real dateline comes near this length: a longer DATELINE is kept as written.
 _LONGEST_DATELINE = 1000
 
@@ -350,6 +355,7 @@ def _read_elements(document: SGMLDocument) -> Article:
     postdate: str | None = None
     waiting: Element | None = None
     read_texts = False
+    text_start = -1  # where the first TEXT starts: its control characters are reported
     for gap_start, gap_end, element in document.elements(containers=_CONTAINERS):
         if gap_end > gap_start:
             loose = text[gap_start:gap_end]
@@ -369,6 +375,8 @@ def _read_elements(document: SGMLDocument) -> Article:
         name, upper, attributes_text, content_start, close = element
         if upper in _TEXT_ELEMENTS:
             seen_text = True
+            if text_start < 0:
+                text_start = content_start
             if waiting is None and not read_texts:
                 waiting = element
                 continue
@@ -474,7 +482,8 @@ def _read_elements(document: SGMLDocument) -> Article:
             if not reported:
                 # Once: a defect per paragraph would grow with the text.
                 message = f"control character {control.group()!r} in text, removed"
-                document.report.defect(CONTROL_CHARACTER, message, line=document.line)
+                written = _WRITTEN_CONTROL.search(text, text_start)
+                document.defect(CONTROL_CHARACTER, message, at=None if written is None else written.start())
                 reported = True
             paragraphs[index] = collapse(remove_controls(paragraph))
     return document.article(
