@@ -430,6 +430,18 @@ def _resolve(app: Any, env: Any, node: Any, contnode: Any) -> Any:
     return None
 
 
+def _no_builtin_docstrings(app: Any, what: str, name: str, obj: Any, options: Any, lines: list[str]) -> None:
+    """Drop the docstring a constant inherits from its type (a dict's ``dict() -> new empty dictionary``).
+
+    A constant documented with a ``#:`` comment where it is defined, then
+    re-exported by a public module, reaches autodoc without that comment; its
+    type's docstring is no documentation of it.
+    """
+    if what == "data" and isinstance(obj, (dict, list, tuple, set, frozenset, str, bytes, int, float)):
+        if lines and "\n".join(lines).strip() == (type(obj).__doc__ or "").strip():
+            lines.clear()
+
+
 def setup(app: Any) -> dict[str, Any]:
     """Generate the derived pages and hook the format pages, the index and cross-references."""
     with contextlib.redirect_stdout(io.StringIO()):
@@ -438,4 +450,5 @@ def setup(app: Any) -> dict[str, Any]:
     app.connect("builder-inited", _napoleon_for_callables)
     app.connect("source-read", _source_read)
     app.connect("missing-reference", _resolve)
+    app.connect("autodoc-process-docstring", _no_builtin_docstrings)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

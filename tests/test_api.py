@@ -7,6 +7,7 @@ import gzip
 import io
 import lzma
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -180,3 +181,51 @@ class TestDetectTakesPaths:
         with pytest.warns(DeprecationWarning, match="detect_text"):
             detection = wirecopy.detect(SEED.read_text(encoding="utf-8"))
         assert detection.best == "cnn-reuters"
+
+
+def bomb(compress: Any, size: int) -> bytes:
+    """*size* lines of a MiB of spaces each, compressed a line at a time: the readers take concatenated members."""
+    member = compress(b" " * ((1 << 20) - 1) + b"\n")
+    return member * size
+
+
+class TestDecompressionBomb:
+    @pytest.mark.parametrize("compress", [gzip.compress, bz2.compress, lzma.compress], ids=["gzip", "bzip2", "xz"])
+    @pytest.mark.parametrize("errors", ["strict", "warn", "skip"])
+    def test_a_bomb_stops_with_a_parse_error(self, tmp_path: Path, compress: Any, errors: Any) -> None:
+        """A gzip, bzip2 or xz file that expands far beyond any corpus raises ParseError (decompression-bomb)."""
+        path = tmp_path / "bomb.jsonl.gz"
+        path.write_bytes(bomb(compress, 80))
+        with pytest.raises(ParseError) as info:
+            list(wirecopy.read(path, "jsonl", errors=errors))
+        assert info.value.kind == "decompression-bomb"
+        assert "a decompression bomb, not a corpus" in str(info.value)
+        assert str(path) in str(info.value)
+
+    def test_the_ratio_can_be_raised(self, tmp_path: Path) -> None:
+        """Policy(max_compression_ratio=...) reads a file that compresses that well."""
+        path = tmp_path / "blank.jsonl.gz"
+        record = wirecopy.dumps(wirecopy.read(SEED), "jsonl").encode()
+        path.write_bytes(bomb(gzip.compress, 70) + gzip.compress(record))
+        [article] = wirecopy.read(path, "jsonl", policy=wirecopy.Policy(max_compression_ratio=10**6))
+        assert article.headline == "Russia plans U.S. missile talks"
+
+
+class TestUncounted:
+    def test_a_format_that_loses_a_document_is_warned_about(self) -> None:
+        """A reader whose format starts a document and drops it ends with an UncountedDocumentWarning naming it."""
+
+        class Losing(wirecopy.Format):
+            """Starts two documents, returns one."""
+
+            name = "losing-feed"
+
+            def read(self, stream: Any, context: wirecopy.ReadContext) -> Any:
+                """Lose the second document."""
+                first = context.document(line=1)
+                context.document(line=2)
+                yield first.article(format=self.name, headline="kept")
+
+        with pytest.warns(wirecopy.UncountedDocumentWarning, match="started 2 documents but returned 1 and left out 0"):
+            articles = wirecopy.loads(b"x", Losing())
+        assert [a.headline for a in articles] == ["kept"]

@@ -181,7 +181,7 @@ class TestConvertCorpus:
                 f"wirecopy: warning: cannot tell the format of {corpus / 'README.md'}; candidates: none; "
                 "pass --format NAME to choose one",
                 "wirecopy: warning: document left out: invalid JSON: Expecting property name enclosed in double "
-                f"quotes (at {feed}, line 2, column 2)",
+                f"quotes (at {feed}, line 2, column 2) [bad-record]",
                 f"wirecopy: {feed}: 3 documents read, 2 written, 0 defects, 1 left out",
             ]
         )

@@ -313,7 +313,7 @@ class TestErrors:
         assert messages == sorted([bad_line, unknown])
         assert [f.status for f in report.files] == ["converted", "converted", "converted", "failed"]
         assert report.files[1].errors == (
-            ErrorRecord(message=bad_line, kind="parse-error", line=2, column=40, fatal=False),
+            ErrorRecord(message=bad_line, kind="bad-record", line=2, column=40, fatal=False),
         )
         assert (report.files[1].read, report.files[1].written, report.files[1].skipped) == (3, 2, 1)
         assert report.files[3].failure == ErrorRecord(message=unknown, kind="unknown-format", fatal=True)
@@ -337,7 +337,7 @@ class TestErrors:
         report = info.value.report
         assert [f.status for f in report.files] == ["converted", "failed", "pending", "pending"]
         assert report.files[1].failure == ErrorRecord(
-            message=bad_line, kind="parse-error", line=2, column=40, fatal=True
+            message=bad_line, kind="bad-record", line=2, column=40, fatal=True
         )
         assert not (tmp_path / "out" / "1.jsonl.jsonl").exists()
         check_counts(report)

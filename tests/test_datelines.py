@@ -19,12 +19,18 @@ from wirecopy.datelines import (
     _NOT_BARE_PLACE,
     _NOT_PLACE,
     AGENCIES,
+    LONGEST_FURNITURE,
+    LOOK_PAST,
+    SHORT_LINE,
+    find_dateline,
     parse_dateline,
     render_dateline,
     split_dateline,
 )
 from wirecopy.dates import MONTHS
+from wirecopy.strategies._common import FOREIGN_MONTHS
 
+from .conftest import AGENCY_FEEDS
 from .date_strategies import hostile_texts, references
 
 REFERENCE = dt.date(2000, 12, 30)
@@ -155,19 +161,129 @@ CONVENTIONS = [
     ("(CNN)Donald Trump said.", line("(CNN)", agency="CNN"), "Donald Trump said."),
 ]
 
+# The conventions of the agency feeds (issue 14), in the shapes of the real
+# files of ../shared/agency-feeds with invented places and text.
+AGENCY_CONVENTIONS = [
+    # AAP, AFP and Kyodo without parentheses, after a date.
+    (
+        "SYDNEY March 22 AAP - The dollar rose.",
+        line("SYDNEY March 22 AAP -", "SYDNEY", None, "AAP", dt.date(2001, 3, 22)),
+        "The dollar rose.",
+    ),
+    (
+        "MELBOURNE, March 3 AAP - A preview.",
+        line("MELBOURNE, March 3 AAP -", "MELBOURNE", None, "AAP", dt.date(2001, 3, 3)),
+        "A preview.",
+    ),
+    (
+        "SEOUL, Nov 26 AFP - A launch.",
+        line("SEOUL, Nov 26 AFP -", "SEOUL", None, "AFP", dt.date(2000, 11, 26)),
+        "A launch.",
+    ),
+    (
+        "OSAKA, Japan, Dec. 9 Kyodo - A win.",
+        line("OSAKA, Japan, Dec. 9 Kyodo -", "OSAKA", "Japan", "Kyodo", dt.date(2000, 12, 9)),
+        "A win.",
+    ),
+    # Composite credits: one known agency vouches for the other.
+    ("San Diego (tca/dpa) - A game.", line("San Diego (tca/dpa) -", "San Diego", agency="tca/dpa"), "A game."),
+    ("Hanover (dpa/lni) - A vote.", line("Hanover (dpa/lni) -", "Hanover", agency="dpa/lni"), "A vote."),
+    # The Swiss agencies write no dash.
+    ("Geneva (ats) The council met.", line("Geneva (ats)", "Geneva", agency="ats"), "The council met."),
+    ("Berne (ats afp) Talks began.", line("Berne (ats afp)", "Berne", agency="ats afp"), "Talks began."),
+    ("Lausanne (sda) «Quote», he said.", line("Lausanne (sda)", "Lausanne", agency="sda"), "«Quote», he said."),
+    # TASS: the agency in slashes, a dot after the date.
+    (
+        "MOSCOW, January 21. /TASS/. The Kremlin said.",
+        line("MOSCOW, January 21. /TASS/.", "MOSCOW", None, "TASS", dt.date(2001, 1, 21)),
+        "The Kremlin said.",
+    ),
+    ("KIEV /TASS/. A talk.", line("KIEV /TASS/.", "KIEV", agency="TASS"), "A talk."),
+    # Reuters with a date and no place.
+    (
+        "Jan 30 (Reuters) - Gold rose.",
+        line("Jan 30 (Reuters) -", None, None, "Reuters", dt.date(2001, 1, 30)),
+        "Gold rose.",
+    ),
+    # EFE's ".-", with Spanish months, the story run on or not.
+    (
+        "Lima, 21 ene (EFE).- Una pareja.",
+        line("Lima, 21 ene (EFE).-", "Lima", None, "EFE", dt.date(2001, 1, 21)),
+        "Una pareja.",
+    ),
+    (
+        "Caracas, 5 dic (EFE).-El presidente.",
+        line("Caracas, 5 dic (EFE).-", "Caracas", None, "EFE", dt.date(2000, 12, 5)),
+        "El presidente.",
+    ),
+    # Italian, French and German months, any case; German's dot after the day.
+    (
+        "(ANSA) - ROMA, 1 LUG - Il governo.",
+        line("(ANSA) - ROMA, 1 LUG -", "ROMA", None, "ANSA", dt.date(2000, 7, 1)),
+        "Il governo.",
+    ),
+    (
+        "ROMA, 12 AGO (ANSA) - Il caldo.",
+        line("ROMA, 12 AGO (ANSA) -", "ROMA", None, "ANSA", dt.date(2000, 8, 12)),
+        "Il caldo.",
+    ),
+    (
+        "PARIS, 26 nov (AFP) - Un vote.",
+        line("PARIS, 26 nov (AFP) -", "PARIS", None, "AFP", dt.date(2000, 11, 26)),
+        "Un vote.",
+    ),
+    (
+        "Berlin, 3. Okt (dpa) - Die Feier.",
+        line("Berlin, 3. Okt (dpa) -", "Berlin", None, "dpa", dt.date(2000, 10, 3)),
+        "Die Feier.",
+    ),
+    (
+        "Madrid, 21 ene 2019 (AFP) - Un voto.",
+        line("Madrid, 21 ene 2019 (AFP) -", "Madrid", None, "AFP", dt.date(2019, 1, 21)),
+        "Un voto.",
+    ),
+    # A web site as the credit, after a place in capitals.
+    (
+        "LOS ANGELES (Variety.com) - A show.",
+        line("LOS ANGELES (Variety.com) -", "LOS ANGELES", agency="Variety.com"),
+        "A show.",
+    ),
+    # AFP's Arabic service.
+    ("القاهرة (أ ف ب) - نص", line("القاهرة (أ ف ب) -", "القاهرة", agency="أ ف ب"), "نص"),
+]
+
 
 class TestSplit:
     def test_no_duplicates(self) -> None:
         """The table of conventions lists each paragraph once."""
         assert len({p for p, _, _ in CONVENTIONS}) == len(CONVENTIONS)
 
-    @pytest.mark.parametrize(("paragraph", "dateline", "rest"), CONVENTIONS, ids=[p[:30] for p, _, _ in CONVENTIONS])
+    def test_no_duplicates_among_the_agency_conventions(self) -> None:
+        """The table of agency conventions lists each paragraph once, and none of the others."""
+        paragraphs = [p for p, _, _ in AGENCY_CONVENTIONS]
+        assert len(set(paragraphs)) == len(paragraphs)
+        assert not set(paragraphs) & {p for p, _, _ in CONVENTIONS}
+
+    @pytest.mark.parametrize(
+        ("paragraph", "dateline", "rest"),
+        CONVENTIONS + AGENCY_CONVENTIONS,
+        ids=[p[:30] for p, _, _ in CONVENTIONS + AGENCY_CONVENTIONS],
+    )
     def test_convention(self, paragraph: str, dateline: Dateline, rest: str) -> None:
         """Each convention splits into its fields, its date resolved against the reference, and the rest."""
         got, got_rest = split_dateline(paragraph, reference=REFERENCE)
         assert got == dateline
         assert got_rest == rest
         assert render_dateline(got) == dateline.text  # type: ignore[arg-type]
+
+    @pytest.mark.parametrize(
+        ("paragraph", "dateline"),
+        [(p, d) for p, d, _ in AGENCY_CONVENTIONS],
+        ids=[p[:30] for p, _, _ in AGENCY_CONVENTIONS],
+    )
+    def test_agency_convention_parses_back(self, paragraph: str, dateline: Dateline) -> None:
+        """Each agency convention's dateline, alone, is read back by parse_dateline as split_dateline read it."""
+        assert parse_dateline(render_dateline(dateline), reference=REFERENCE) == dateline
 
     @pytest.mark.parametrize("paragraph", ["washington (ap) -- x", "Washington (Ap) -- x", "WASHINGTON (AP) -- x"])
     def test_any_case_with_an_agency(self, paragraph: str) -> None:
@@ -233,6 +349,39 @@ NOT_DATELINES = [
     "ACME NEWS WIRE - NO UNAUTHORIZED REPRODUCTION",
     "Float" + "." * 60 + "511 down.....320",
     "REUTERS NEWS SERVICE - Copyright notice.",
+    # Sentences that open with "By", a month's name or an agency's name.
+    "By Monday (AP) -- the talks had ended.",
+    "By March 22 AAP - the numbers were in.",
+    "BY MARCH 22 AAP - THE NUMBERS WERE IN.",
+    "By JOHN SMITH (AP) -- Talks.",
+    "By the time Reuters (Reuters) - arrived.",
+    "March 22 was a good day - he said.",
+    "May 5 - a day after the vote.",
+    "MAY -- the month of flowers.",
+    "Jan 30 (AP) the talks began.",
+    "Reuters - the news agency - said.",
+    "AFP -- the French agency -- said.",
+    "Associated Press (AP) -- the agency said.",
+    "Kyodo News - Japan's agency - said.",
+    "Kyodo, Dec. 9 Kyodo - a report.",
+    "Dec 9 Kyodo - a report.",
+    # An agency without parentheses needs a date, a dash and a place in capitals.
+    "SEOUL, Nov 26 AFP said it would.",
+    "Seoul, Nov 26 AFP - a report.",
+    "On Nov 26 AFP - it reported.",
+    "Officials, March 3 AP - said.",
+    # Only the Swiss agencies write no dash, and their story opens with a capital.
+    "Geneva (ats) said the council.",
+    "Washington (AFP) The president spoke.",
+    # TASS's slashes end with a dot.
+    "The results /AP/ were clear.",
+    "MOSCOW, January 21 /TASS/ The Kremlin",
+    # A composite credit is known only through a known agency.
+    "Sales (tca/xyz) - rose.",
+    "He said (AP/Reuters) - twice.",
+    # Month abbreviations that are English words make no date outside a dateline.
+    "Set 5 - the score.",
+    "SET 5 - THE SCORE.",
 ]
 
 
@@ -326,6 +475,98 @@ class TestParse:
             assert parse_dateline(render_dateline(dateline), reference=REFERENCE) == dateline, paragraph
 
 
+class TestFind:
+    """find_dateline: the dateline past a byline, a note, bullets or a teaser."""
+
+    def test_in_the_first_paragraph(self) -> None:
+        """A dateline in the first paragraph is found there, even when a later one has one too."""
+        found = find_dateline(["Berlin (dpa) - A vote.", "Paris (AFP) - Another."])
+        assert found == (0, line("Berlin (dpa) -", "Berlin", agency="dpa"), "A vote.")
+
+    @pytest.mark.parametrize(
+        "furniture",
+        [
+            ["By Jane Roe"],
+            ["(Adds comment from the ministry, detail)", "By Jane Roe"],
+            ["(Adds detail)\n* Gold may edge up\n* Investors await the Fed", "By Jane Roe"],
+            ["* Gold may edge up", "* Investors await the Fed", "* Dollar index down"],
+            ["A short teaser of the story. It says what happened, in two sentences."],
+            ["N e w story, replaces: an earlier one"],
+        ],
+        ids=["byline", "note-byline", "note-bullets-byline", "bullets", "teaser", "notice"],
+    )
+    def test_past_the_furniture(self, furniture: list[str]) -> None:
+        """Past a byline, an editor's note, bullets or a teaser, the paragraph that opens with a dateline is found."""
+        paragraphs = [*furniture, "NEW YORK, Jan 21 (Reuters) - The statue will reopen.", "More."]
+        found = find_dateline(paragraphs, reference=REFERENCE)
+        dateline = line("NEW YORK, Jan 21 (Reuters) -", "NEW YORK", None, "Reuters", dt.date(2001, 1, 21))
+        assert found == (len(furniture), dateline, "The statue will reopen.")
+
+    @pytest.mark.parametrize(
+        "later",
+        [
+            "WASHINGTON _ The talks went on.",
+            "SALVADOR, Feb 26 - A harvest.",
+            "NEW YORK 1996-10-07 Stocks rose.",
+        ],
+    )
+    def test_only_a_credited_dateline_past_the_first_paragraph(self, later: str) -> None:
+        """Past the first paragraph, a place without a credit is not taken for a dateline."""
+        assert split_dateline(later)[0] is not None
+        assert find_dateline(["By Jane Roe", later]) is None
+
+    def test_an_unknown_credit_in_parentheses_is_a_credit(self) -> None:
+        """Past the first paragraph, a credit in parentheses after a place in capitals counts, known or not."""
+        found = find_dateline(["By Jane Roe", "LOS ANGELES (Variety.com) - A show."])
+        assert found == (1, line("LOS ANGELES (Variety.com) -", "LOS ANGELES", agency="Variety.com"), "A show.")
+
+    def test_past_the_first_paragraph_only_furniture(self) -> None:
+        """Past the second paragraph, the search goes on only past a byline, a note, a bullet or a short line."""
+        story = "The council met again on Tuesday and voted for the second ferry by seven votes to two."
+        assert len(story) > SHORT_LINE
+        assert find_dateline(["A teaser.", story, "Berlin (dpa) - A vote."]) is None
+        assert find_dateline(["A teaser.", "Jane Roe, dpa", "Berlin (dpa) - A vote."]) is not None
+        assert find_dateline(["A teaser.", "By " + story, "Berlin (dpa) - A vote."]) is not None
+        assert find_dateline(["A teaser.", f"({story})", "Berlin (dpa) - A vote."]) is not None
+
+    def test_not_past_a_long_paragraph(self) -> None:
+        """A first paragraph longer than furniture is the story: no dateline is looked for after it."""
+        first = "word " * (LONGEST_FURNITURE // 5) + "end."
+        assert len(first) > LONGEST_FURNITURE
+        assert find_dateline([first, "Berlin (dpa) - A vote."]) is None
+        assert find_dateline([first[: LONGEST_FURNITURE - 1], "Berlin (dpa) - A vote."]) is not None
+
+    def test_at_most_look_past_paragraphs(self) -> None:
+        """The dateline is looked for in the first LOOK_PAST + 1 paragraphs, no further."""
+        dateline = "Berlin (dpa) - A vote."
+        assert find_dateline(["* x"] * LOOK_PAST + [dateline]) == (
+            LOOK_PAST,
+            line("Berlin (dpa) -", "Berlin", agency="dpa"),
+            "A vote.",
+        )
+        assert find_dateline(["* x"] * (LOOK_PAST + 1) + [dateline]) is None
+
+    def test_no_paragraphs(self) -> None:
+        """A story without paragraphs has no dateline."""
+        assert find_dateline([]) is None
+        assert find_dateline(()) is None
+
+    def test_a_megabyte_after_the_furniture_is_quick(self) -> None:
+        """A megabyte-long paragraph after the furniture is read in well under a second of CPU."""
+        start = time.process_time()
+        for piece in ("A ", "Berlin (dpa", "SYDNEY March 22 ", "A-"):
+            big = piece * (1_000_000 // len(piece))
+            find_dateline(["By Jane Roe", big, big])
+        assert time.process_time() - start < 1.0
+
+    def test_through_a_format(self) -> None:
+        """A reader takes the dateline off its paragraph past a byline, and keeps the byline paragraph."""
+        text = "A headline\n\nBy Jane Roe\n\nBerlin (dpa) - The story goes on.\n\nMore."
+        [article] = wirecopy.loads(text, "plain-text")
+        assert article.dateline == line("Berlin (dpa) -", "Berlin", agency="dpa")
+        assert article.paragraphs == ("By Jane Roe", "The story goes on.", "More.")
+
+
 class TestHostile:
     @pytest.mark.parametrize("reference", [dt.date.max, dt.date.min])
     def test_weekday_past_the_calendar_is_none(self, reference: dt.date) -> None:
@@ -357,10 +598,36 @@ class TestHostile:
             parse_dateline("1" * 100_000)
         assert str(info.value) == f"not a dateline: {'1' * 40!r}... (at column 1)"
 
-    @pytest.mark.parametrize("piece", ["1", "1:", "a.", "A ", "A, ", "(", "A (", "A-", "Dec 1, ", " -", ",", "(AP) "])
-    def test_a_megabyte_returns_or_raises_quickly(self, piece: str) -> None:
-        """A megabyte of any shape is split, read or refused in well under a second of CPU."""
-        text = piece * (1_000_000 // len(piece))
+    @pytest.mark.parametrize(
+        "piece",
+        [
+            "1",
+            "1:",
+            "a.",
+            "A ",
+            "A, ",
+            "(",
+            "A (",
+            "A-",
+            "Dec 1, ",
+            " -",
+            ",",
+            "(AP) ",
+            "A 1 LUG ",
+            "A /",
+            "/TASS/",
+            "A March 22 ",
+            "Jan 30 ",
+            "(ats) ",
+            "(tca/dpa",
+            "3. Okt ",
+            "(EFE).-",
+        ],
+    )
+    @pytest.mark.parametrize("head", ["", "SYDNEY March 22 ", "MOSCOW, January 21. ", "Geneva (ats) ", "A "])
+    def test_a_megabyte_returns_or_raises_quickly(self, head: str, piece: str) -> None:
+        """A megabyte of any shape, after any dateline's opening, is split, read or refused in well under a second."""
+        text = head + piece * (1_000_000 // len(piece))
         start = time.process_time()
         split_dateline(text, reference=REFERENCE)
         with contextlib.suppress(ParseError):
@@ -379,6 +646,7 @@ _RESERVED = (
     | {name.casefold() for name in MONTHS}
     | set(_NOT_PLACE)
     | set(_NOT_BARE_PLACE)
+    | set(AGENCIES)
 )
 
 
@@ -403,6 +671,8 @@ REGIONS = st.one_of(
     _word(_LOWER).map(lambda w: w.capitalize()[:4] + "."),
 )
 KNOWN = st.sampled_from(sorted({"AP", "Reuters", "AFP", "dpa", "Xinhua", "CNN", "UPI", "EFE", "ANSA", "reuters", "ap"}))
+BARE_AGENCIES = st.sampled_from(["AAP", "AFP", "Kyodo", "AP", "dpa-AFX"])
+COMPOSITE_CREDITS = st.sampled_from(["tca/dpa", "dpa/lni", "AFP/Reuters", "ats afp", "sda dpa", "Xyz/AP"])
 DASHES = st.sampled_from(["--", "\u2014", "\u2013", "\x97", "-", "_"])
 RESTS = st.from_regex(r"[A-Za-z0-9\"'][^\n]{0,40}", fullmatch=True).map(str.rstrip)
 
@@ -425,6 +695,11 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
                 "plain",
                 "rcv1",
                 "weekday",
+                "bare-agency",
+                "slash",
+                "composite",
+                "foreign-month",
+                "date-first",
             ]
         )
     )
@@ -472,6 +747,33 @@ def datelines_and_references(draw: st.DrawFn) -> tuple[Dateline, dt.date]:
         place = draw(UPPER_PLACES)
         day = draw(st.dates(dt.date(1000, 1, 1)))
         return Dateline(text=f"{place} {day.isoformat()}", place=place, date=day), reference
+    if convention == "bare-agency":
+        # "SYDNEY March 22 AAP -", "SEOUL, Nov 26 AFP -", "SAITAMA, Japan, Dec. 9 Kyodo -".
+        place, agency, dash = draw(UPPER_PLACES), draw(BARE_AGENCIES), draw(DASHES)
+        comma = "," if region or draw(st.booleans()) else ""
+        text = f"{head(place)}{comma} {month_day} {agency} {dash}"
+        return Dateline(text=text, place=place, region=region, agency=agency, date=near), reference
+    if convention == "slash":
+        # "MOSCOW, January 21. /TASS/."
+        place = draw(UPPER_PLACES)
+        dated = draw(st.booleans())
+        text = f"{head(place)}{f', {month_day}.' if dated else ''} /TASS/."
+        return Dateline(text=text, place=place, region=region, agency="TASS", date=near if dated else None), reference
+    if convention == "composite":
+        place, credit, dash = draw(PLACES), draw(COMPOSITE_CREDITS), draw(DASHES)
+        return Dateline(text=f"{head(place)} ({credit}) {dash}", place=place, region=region, agency=credit), reference
+    if convention == "foreign-month":
+        # "ROMA, 1 LUG (ANSA) -", "Lima, 21 ene (EFE).-", "Berlin, 3. Okt (dpa) -".
+        place, agency = draw(PLACES), draw(KNOWN)
+        names = draw(st.sampled_from(FOREIGN_MONTHS))
+        written = draw(st.sampled_from([str.lower, str.upper, str.capitalize]))(names[near.month - 1])
+        dot = "." if draw(st.booleans()) else ""
+        close = draw(st.sampled_from(["(EFE).-", f"({agency}) -"]))
+        text = f"{head(place)}, {near.day}{dot} {written} {close}"
+        return Dateline(text=text, place=place, region=region, agency=close[1:].split(")")[0], date=near), reference
+    if convention == "date-first":
+        agency, dash = draw(KNOWN), draw(DASHES)
+        return Dateline(text=f"{month_day} ({agency}) {dash}", agency=agency, date=near), reference
     weekday = reference + dt.timedelta(days=draw(st.integers(-3, 3)))
     place, agency = draw(PLACES), draw(KNOWN)
     text = f"{place}, {_WEEKDAYS[weekday.weekday()]} ({agency}) -"
@@ -503,6 +805,36 @@ class TestProperties:
         dateline, reference = case
         assert split_dateline(dateline.text, reference=reference) == (dateline, "")
         assert parse_dateline(dateline.text, reference=reference) == dateline
+
+    @given(
+        UPPER_PLACES | PLACES,
+        st.sampled_from(["ats", "sda", "ats afp", "sda/dpa", "awp"]),
+        st.from_regex(r"[A-Z«\"0-9][^\n]{0,30}", fullmatch=True).map(str.rstrip),
+        st.from_regex(r"[a-z][^\n]{0,30}", fullmatch=True).map(str.rstrip),
+    )
+    def test_swiss_datelines_have_no_dash(self, place: str, credit: str, story: str, sentence: str) -> None:
+        """A Swiss credit with no dash is a dateline before a story that opens with a capital, a digit or a quote."""
+        dateline = Dateline(text=f"{place} ({credit})", place=place, agency=credit)
+        assert split_dateline(f"{render_dateline(dateline)} {story}") == (dateline, story)
+        assert parse_dateline(render_dateline(dateline)) == dateline
+        # Before a lower-case word it is a sentence: "Geneva (ats) said ...".
+        paragraph = f"{render_dateline(dateline)} {sentence}"
+        assert split_dateline(paragraph) == (None, paragraph)
+
+    @given(st.lists(RESTS.filter(bool), max_size=LOOK_PAST + 2), datelines_and_references(), RESTS)
+    def test_find_past_the_furniture(self, furniture: list[str], case: tuple[Dateline, dt.date], rest: str) -> None:
+        """find_dateline finds a credited dateline past short paragraphs that have none, within LOOK_PAST of them."""
+        dateline, reference = case
+        furniture = [f"* {text}" for text in furniture]
+        paragraphs = [*furniture, f"{render_dateline(dateline)} {rest}"]
+        found = find_dateline(paragraphs, reference=reference)
+        if not furniture:
+            split, after = split_dateline(paragraphs[0], reference=reference)
+            assert found == (None if split is None else (0, split, after))
+        elif dateline.agency is not None and len(furniture) <= LOOK_PAST:
+            assert found == (len(furniture), dateline, rest)
+        else:
+            assert found is None
 
     @given(st.text() | hostile_texts(), references())
     def test_split_is_a_prefix(self, paragraph: str, reference: dt.date | None) -> None:
@@ -604,9 +936,13 @@ CORPUS_DATELINES = {
 }
 
 
-def _lines(path: Path) -> list[str]:
-    """The text lines of a sample, markup and control characters taken out."""
-    text = path.read_bytes().decode("latin-1")
+def _lines(path: Path, *, utf8: bool = False) -> list[str]:
+    """The text lines of a sample, markup and control characters taken out; UTF-8 first with *utf8*."""
+    data = path.read_bytes()
+    try:
+        text = data.decode("utf-8" if utf8 else "latin-1")
+    except UnicodeDecodeError:
+        text = data.decode("latin-1")
     text = _CONTROL.sub(" ", _ENTITY.sub(" ", _TAG.sub(" ", text)))
     return [line.strip(" \t\r^<=") for line in text.splitlines()]
 
@@ -620,6 +956,37 @@ def test_corpus_datelines(corpus: Path) -> None:
             if dateline is not None:
                 found.setdefault(path.relative_to(corpus).as_posix(), set()).add(dateline.text)
     assert found == CORPUS_DATELINES
+
+
+#: agency feed file -> the datelines split_dateline finds at the start of its lines.
+AGENCY_FEED_DATELINES = {
+    "anpa-1312/belga_kyodo.txt": {"SAITAMA, Japan, Dec. 9 Kyodo -"},
+    "iptc-7901/belga_dpa.txt": {"Luxembourg (dpa) -"},
+    "iptc-7901/dpa_dw-1.iptc": {"Waghäusel (dpa) -"},
+    "iptc-7901/dpa_eil.iptc": {"Berlin (dpa) -"},
+    "iptc-7901/superdesk_dpa_two_by_line.txt": {"San Diego (tca/dpa) -"},
+    "newsml-1/belga_anp_belga.xml": {"San Mateo (ANP) -"},
+    "newsml-1/belga_tass_belga.xml": {"MOSCOW, January 21. /TASS/."},
+    "newsml-1/ntb_afp.xml": {"Ouagadougou, Dec 20, 2017 (AFP) -"},
+    "newsml-g2/aap_reuters_byline_in_body.xml": {"NEW YORK, Jan 21 (Reuters) -"},
+    "newsml-g2/aap_reuters_with_byline.xml": {"LOS ANGELES (Variety.com) -"},
+    "newsml-g2/dpa_dw-1.xml": {"Waghäusel (dpa) -", "Waghäusel  (dpa)  -"},
+    "newsml-g2/superdesk_tag_reuters.com,0000_newsml_L4N1FL0N0_1132689232": {"Jan 30 (Reuters) -"},
+    "nitf/belga_ansa_belga.xml": {"(ANSA) - ROME, JUL 11 -"},
+}
+
+
+def test_agency_feed_datelines() -> None:
+    """Across the real agency feed files, the only lines that open with a dateline are their known datelines."""
+    if not AGENCY_FEEDS.is_dir():
+        pytest.skip(f"the agency feeds are not at {AGENCY_FEEDS}; set WIRECOPY_AGENCY_FEEDS to their folder")
+    found: dict[str, set[str]] = {}
+    for path in sorted(p for p in AGENCY_FEEDS.rglob("*") if p.is_file() and p.suffix not in (".md", ".json")):
+        for text in _lines(path, utf8=True):
+            dateline, _ = split_dateline(text)
+            if dateline is not None:
+                found.setdefault(path.relative_to(AGENCY_FEEDS).as_posix(), set()).add(dateline.text)
+    assert found == AGENCY_FEED_DATELINES
 
 
 def test_a_format_resolves_the_dateline_date_against_its_own_date() -> None:

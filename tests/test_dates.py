@@ -117,6 +117,32 @@ class TestFamilies:
         same(parse_date("7 Okt 2015"), dt.date(2015, 10, 7))
         same(parse_date("1 décembre 2000"), dt.date(2000, 12, 1))
 
+    @pytest.mark.parametrize(
+        ("text", "expected"),
+        [
+            ("1 luglio 2019", dt.date(2019, 7, 1)),
+            ("21 enero 2019", dt.date(2019, 1, 21)),
+            ("5 DIC 2018", dt.date(2018, 12, 5)),
+            ("Ott 5, 2019", dt.date(2019, 10, 5)),
+            ("3 giu 2020", dt.date(2020, 6, 3)),
+            ("30 abr 2021", dt.date(2021, 4, 30)),
+            ("1 setiembre 2000", dt.date(2000, 9, 1)),
+            ("2 fév 2020", dt.date(2020, 2, 2)),
+            ("Mon, 05 Dic 1993 10:00:00 GMT", dt.datetime(1993, 12, 5, 10, tzinfo=dt.timezone.utc)),
+        ],
+    )
+    def test_italian_and_spanish_months(self, text: str, expected: dt.date) -> None:
+        """Italian and Spanish months (ANSA, EFE) read as months, abbreviations too when they are no English word."""
+        same(parse_date(text), expected)
+
+    @pytest.mark.parametrize("word", ["ago", "set", "gen", "mag", "lug", "ene"])
+    def test_abbreviations_that_are_english_words_are_no_months(self, word: str) -> None:
+        """An abbreviation that is also an English word is no month for parse_date (datelines read it)."""
+        assert word not in MONTHS
+        with pytest.raises(ParseError) as info:
+            parse_date(f"5 {word} 2019")
+        assert str(info.value) == f"unknown month {word!r} (at column 3)"
+
 
 class TestNoYear:
     @pytest.mark.parametrize(

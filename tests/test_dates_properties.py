@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 
 import pytest
 from dateutil import parser as du_parser
@@ -11,12 +12,15 @@ from hypothesis import strategies as st
 
 from wirecopy import ParseError
 from wirecopy._dates.layouts import parse_general
-from wirecopy._dates.names import ENGLISH_WEEKDAYS, MONTH_NAMES
+from wirecopy._dates.names import ENGLISH_WEEKDAYS, ITALIAN_MONTHS, MONTH_NAMES, SPANISH_MONTHS
 from wirecopy.dates import STYLES, ZONES, format_date, parse_date
 
 from .date_strategies import UTC, hostile_texts, references, same, tz
 
 ZONE_NAMES = sorted(ZONES)
+# The Italian and Spanish abbreviations parse_date reads (the others are
+# English words, read as months in datelines only), January first.
+_SAFE_ABBRS = ("enero", "feb", "mar", "abr", "maggio", "giu", "jul", "agosto", "sep", "ott", "nov", "dic")
 DAYS = tuple(name.capitalize() for name in ENGLISH_WEEKDAYS)
 
 
@@ -273,6 +277,21 @@ class TestProperties:
         text = "Sat, 30 Dec 2000 18:00:00 -0000"
         assert parse_date(text).tzinfo is None  # type: ignore[union-attr]
         assert du_parser.parse(text).utcoffset() == dt.timedelta(0)
+
+    @given(
+        st.dates(dt.date(1000, 1, 1)),
+        st.sampled_from([ITALIAN_MONTHS, SPANISH_MONTHS, _SAFE_ABBRS]),
+        st.sampled_from([str.lower, str.upper, str.capitalize]),
+        st.sampled_from(["dmy", "mdy"]),
+    )
+    def test_italian_and_spanish_months_read_back(
+        self, day: dt.date, names: tuple[str, ...], case: Callable[[str], str], layout: str
+    ) -> None:
+        """A date written with an Italian or Spanish month, in any case, reads back as that date, on both paths."""
+        month = case(names[day.month - 1])
+        text = f"{day.day} {month} {day.year:04d}" if layout == "dmy" else f"{month} {day.day}, {day.year:04d}"
+        same(parse_date(text), day)
+        same(parse_general(text, text, None, None, None, False), day)
 
     @given(st.text(), references())
     def test_any_text_raises_only_parse_errors(self, text: str, reference: dt.date | None) -> None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import io
-from pathlib import Path
 
 import pytest
 from hypothesis import given
@@ -571,6 +570,69 @@ class TestSniff:
         assert fmt.sniff(b"&#22;&#22;&#1;f0704&#31;reute", None) == 0.0
 
     def test_fixtures_detected(self) -> None:
-        """Detection names anpa-1312 for the project's fixtures."""
-        for path in (FIXTURES / "two-transmissions.anpa", FIXTURES / "canonical.anpa"):
-            assert wirecopy.detect(Path(path)).best == "anpa-1312"
+        """Detection names anpa-1312 for the project's fixtures, Kyodo's without SYN SYN among them."""
+        for name in ("two-transmissions.anpa", "canonical.anpa", "agate.anpa", "kyodo.anpa"):
+            assert wirecopy.detect(FIXTURES / name).best == "anpa-1312"
+
+    def test_kyodo_signature(self) -> None:
+        """SOH, a letter, four digits, an agency's name and US are certain without SYN SYN."""
+        assert wirecopy.get_format("anpa-1312").sniff(b"\x01a0105KYODO\x1fkoko-\r\n", None) == 1.0
+
+
+class TestAgate:
+    def test_equals_lines_are_headline_captions_and_byline(self) -> None:
+        """In a table story the '=' lines give the headline, a caption and 'By The Associated Press'."""
+        [article] = wirecopy.read(FIXTURES / "agate.anpa")
+        assert article.headline == "Harbor League Standings"
+        assert article.byline == "By The Associated Press"
+        assert article.extra["notes"] == ("All Times EDT",)
+        assert article.extra["byline_titles"] == ()
+        assert article.extra["slug_line"] == "BC-SOC--Harbor League Glance"
+
+    def test_lines_after_the_byline_head_the_table(self) -> None:
+        """The '=' lines after the byline, and every row, are body paragraphs in order."""
+        [article] = wirecopy.read(FIXTURES / "agate.anpa")
+        assert article.paragraphs[:4] == ("NORTH DIVISION", ";W;L;Pts", "Portland;9;2;27", "Salem;7;4;21")
+        assert article.paragraphs[-1] == "Eugene at Salem, 7:10 p.m."
+
+    def test_written_back_as_read(self) -> None:
+        """The table story writes in the canonical layout and reads back equal."""
+        articles = list(wirecopy.read(FIXTURES / "agate.anpa"))
+        assert wirecopy.loads(wirecopy.dumps(articles, "anpa-1312"), "anpa-1312", errors="strict") == articles
+
+
+class TestKyodo:
+    def test_fields(self) -> None:
+        """Kyodo's header, slug line, '+' headline, bare-agency dateline, paragraphs and trailer in Japan time."""
+        [article] = wirecopy.read(FIXTURES / "kyodo.anpa", errors="strict")
+        assert (article.source, article.extra["desk"]) == ("KYODO", "KWS")
+        assert article.extra["slug_line"] == "BC-Ferry-Returns"
+        assert article.headline == "Ferry: Harbor service resumes after winter storm"
+        assert article.published == dt.datetime(2019, 3, 14, 9, 5, tzinfo=dt.timezone(dt.timedelta(hours=9)))
+        assert article.dateline is not None
+        assert (article.dateline.place, article.dateline.region, article.dateline.agency) == ("KOBE", "Japan", "Kyodo")
+        assert article.paragraphs == (
+            "Ferry service to the harbor resumed on Thursday after a winter storm closed it for a week.",
+            "The operator said all routes would run again by the weekend, weather permitting.",
+        )
+
+    def test_filing_date_is_day_first(self) -> None:
+        """Kyodo's header date '14-03' is 14 March: no defect, kept as written."""
+        [article] = wirecopy.read(FIXTURES / "kyodo.anpa", errors="strict")
+        assert article.extra["filing_date"] == "14-03"
+
+    @pytest.mark.parametrize(
+        ("trailer", "message", "column"),
+        [
+            (b"KWS-25:05-14-03-19", "invalid date 'KWS-25:05-14-03-19': hour 25 is out of range", 6),
+            (b"KWS-09:05-14-13-19", "invalid date 'KWS-09:05-14-13-19': month 13 is out of range", 15),
+        ],
+    )
+    def test_bad_trailer(self, trailer: bytes, message: str, column: int) -> None:
+        """A bad part of Kyodo's trailer raises under strict at its column; under warn published is None."""
+        data = (FIXTURES / "kyodo.anpa").read_bytes().replace(b"KWS-09:05-14-03-19", trailer)
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(data, "anpa-1312", errors="strict", filename="k.anpa")
+        assert str(info.value) == f"{message} (at k.anpa, line 10, column {column})"
+        [article] = wirecopy.loads(data, "anpa-1312")
+        assert article.published is None

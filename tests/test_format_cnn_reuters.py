@@ -256,3 +256,39 @@ class TestBadInput:
         with contextlib.suppress(ParseError):
             wirecopy.loads(data, "cnn-reuters", errors="strict")
         wirecopy.loads(data, "cnn-reuters", errors="skip")
+
+
+class TestHostileInput:
+    def test_long_run_of_blanks_in_the_header(self) -> None:
+        """A header with 300,000 blanks and no dash between them reads (the separator search is linear)."""
+        header = "CNN.com - A" + " " * 300_000 + "B - May 1, 2000"
+        [article] = wirecopy.loads(header + "\nbody.", "cnn-reuters")
+        assert article.headline == "A" + " " * 300_000 + "B"
+        assert article.published == dt.date(2000, 5, 1)
+
+    def test_many_separators_in_the_header(self) -> None:
+        """A header of 500,000 ' - ' separators reads: only the first and the last are kept, not a list of all."""
+        header = "CNN.com" + " - x" * 500_000 + " - May 1, 2000"
+        [article] = wirecopy.loads(header + "\nbody.", "cnn-reuters")
+        assert article.source == "CNN.com"
+        assert article.headline is not None and article.headline.count(" - ") == 499_999
+
+    def test_a_line_of_megabytes_without_newline(self) -> None:
+        """4 MB with no newline reads as one article with a bad-header defect, in every mode."""
+        data = b"word " * 800_000
+        [article] = wirecopy.loads(data, "cnn-reuters")
+        assert [d.kind for d in article.defects] == ["bad-header"]
+        assert wirecopy.loads(data, "cnn-reuters", errors="skip") == []
+
+    def test_many_tiny_documents(self) -> None:
+        """20,000 one-line documents read as 20,000 articles, numbered in order."""
+        data = b"a\n\n" * 20_000
+        articles = wirecopy.loads(data, "cnn-reuters", errors="warn")
+        assert len(articles) == 20_000
+        assert articles[-1].origin is not None and articles[-1].origin.index == 19_999
+
+    def test_byte_order_mark(self) -> None:
+        """A UTF-8 byte-order mark before the header is dropped, not read into the source."""
+        [article] = wirecopy.loads(b"\xef\xbb\xbf" + SEED_BYTES, "cnn-reuters")
+        assert article.source == "CNN.com"
+        assert article.defects == ()

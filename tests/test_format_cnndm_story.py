@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import gzip
 import io
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -305,3 +307,42 @@ class TestBadInput:
         assert {d.kind for d in article.defects} == {"not-utf8", "control-character", "missing-highlights"}
         with pytest.raises(ParseError):
             wirecopy.loads(junk, "cnndm-story", errors="strict")
+
+
+class TestHostileInput:
+    def test_a_decompression_bomb_is_left_out(self, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A .story.gz that inflates past the size limit is left out, read no further than the limit."""
+        monkeypatch.setattr(CNNDailyMailStoryFormat, "max_document", 1 << 20)
+        bomb = tmp_path / "bomb.story.gz"
+        with gzip.open(bomb, "wb") as out:
+            for _ in range(64):
+                out.write(b"a" * (1 << 20))
+        assert bomb.stat().st_size < 200_000
+        tracemalloc.start()
+        try:
+            reader = wirecopy.read(bomb, "cnndm-story", errors="skip")
+            assert list(reader) == []
+            peak = tracemalloc.get_traced_memory()[1]
+        finally:
+            tracemalloc.stop()
+        assert peak < 8 << 20
+        assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 1)]
+
+    def test_only_white_space_over_the_limit_is_empty(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A file of nothing but white space is empty input, however long."""
+        monkeypatch.setattr(CNNDailyMailStoryFormat, "max_document", 1000)
+        reader = wirecopy.load(io.BytesIO(b" \n" * 10_000), "cnndm-story", errors="skip")
+        assert list(reader) == []
+        assert [e.kind for e in reader.skipped] == ["empty-input"]
+
+    def test_many_tiny_paragraphs(self) -> None:
+        """A story of 100,000 one-word paragraphs reads, every paragraph kept."""
+        [article] = wirecopy.loads(b"a\n\n" * 100_000 + b"@highlight\n\nb", "cnndm-story")
+        assert len(article.paragraphs) == 100_000
+        assert article.highlights == ("b",)
+
+    def test_many_empty_highlights_give_one_defect(self) -> None:
+        """A story of 100,000 empty @highlight lines has one empty-highlight defect, at the first."""
+        [article] = wirecopy.loads(b"body.\n\n" + b"@highlight\n\n" * 100_000, "cnndm-story")
+        assert article.highlights == ()
+        assert [(d.kind, d.line) for d in article.defects] == [("empty-highlight", 3)]

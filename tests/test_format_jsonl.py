@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import wirecopy
+import wirecopy.context
 from wirecopy import Article, ParseError, SkippedDocumentWarning
 from wirecopy.strategies import articles
 
@@ -17,9 +19,14 @@ from .conftest import SEED
 
 @given(st.lists(articles(format="nitf"), min_size=1, max_size=4))
 def test_lossless(items: list[Article]) -> None:
-    """Every field survives a jsonl round-trip, origin and defects included, whatever the format."""
+    """Every field survives a jsonl round-trip, origin and defects included; an article without origin gets one."""
     again = wirecopy.loads(wirecopy.dumps(items, "jsonl"), "jsonl")
-    assert [a.to_dict() for a in again] == [a.to_dict() for a in items]
+    records = [a.to_dict() for a in again]
+    for number, (record, item) in enumerate(zip(records, items, strict=True), 1):
+        if item.origin is None:
+            assert record["origin"]["line"] == number
+            record["origin"] = None
+    assert records == [a.to_dict() for a in items]
 
 
 def test_origin_kept_from_the_record() -> None:
@@ -138,3 +145,48 @@ def test_lone_surrogate_round_trips() -> None:
     text = wirecopy.dumps(article, "jsonl")
     assert "\\ud800" in text
     assert wirecopy.loads(text, "jsonl") == [article]
+
+
+_STORED = Article(
+    format="nitf",
+    headline="h",
+    defects=[wirecopy.Defect(kind="bad-date", message="not a date: 'x'", line=3, column=7)],
+)
+
+
+def test_stored_defects_under_warn() -> None:
+    """Under warn a record is returned with the defects it was stored with, as they were."""
+    assert wirecopy.loads(wirecopy.dumps(_STORED, "jsonl"), "jsonl") == [_STORED]
+
+
+def test_stored_defects_under_strict() -> None:
+    """Under strict the first stored defect raises, with its kind, at the record's line."""
+    text = '{"format": "x"}\n' + wirecopy.dumps(_STORED, "jsonl")
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(text, "jsonl", errors="strict", filename="d.jsonl")
+    assert str(info.value) == "the record carries a defect: not a date: 'x' (at d.jsonl, line 2, column 1)"
+    assert info.value.kind == "bad-date"
+
+
+def test_stored_defects_under_skip() -> None:
+    """Under skip a record with stored defects is left out and counted, the clean ones returned."""
+    text = wirecopy.dumps([_STORED, Article(format="x", headline="clean")], "jsonl")
+    reader = wirecopy.load(io.BytesIO(text.encode()), "jsonl", errors="skip")
+    assert [a.headline for a in reader] == ["clean"]
+    assert [(e.kind, e.msg) for e in reader.skipped] == [("bad-date", "not a date: 'x'")]
+
+
+def test_bad_lines_have_the_bad_record_kind() -> None:
+    """A line that is no article record is left out with kind bad-record; the line after it still counts."""
+    reader = wirecopy.load(io.BytesIO(b'nonsense\n{"format": "x"}\n'), "jsonl", errors="skip")
+    [article] = reader
+    assert [e.kind for e in reader.skipped] == ["bad-record"]
+    assert article.origin is not None and (article.origin.line, article.origin.index) == (2, 1)
+
+
+def test_many_bad_lines() -> None:
+    """20,000 bad lines are each left out, counted, and kept in full only up to the context's limit."""
+    reader = wirecopy.load(io.BytesIO(b"x\n" * 20_000), "jsonl", errors="skip")
+    assert list(reader) == []
+    assert reader.left_out == 20_000
+    assert len(reader.skipped) == wirecopy.context.MAX_KEPT_ERRORS

@@ -317,3 +317,35 @@ class TestBadInput:
         assert {d.kind for d in article.defects} == {"not-utf8", "control-character"}
         with pytest.raises(ParseError):
             wirecopy.loads(junk, "plain-text", errors="strict")
+
+
+class TestHostileInput:
+    def test_a_line_of_megabytes_without_newline(self) -> None:
+        """4 MB with no newline reads as one article whose headline is the whole line."""
+        [article] = wirecopy.loads(b"word " * 800_000, "plain-text")
+        assert article.headline is not None and len(article.headline) == 4_000_000 - 1
+        assert article.paragraphs == ()
+
+    def test_many_tiny_documents(self) -> None:
+        """20,000 form-feed-separated one-line documents read as 20,000 articles."""
+        articles = wirecopy.loads(b"a\n\x0c\n" * 20_000, "plain-text")
+        assert len(articles) == 20_000
+        assert articles[-1].origin is not None and (articles[-1].origin.line, articles[-1].origin.index) == (
+            39_999,
+            19_999,
+        )
+
+    def test_a_dateline_of_dashes(self) -> None:
+        """A first paragraph of 200,000 'A-' pairs reads, with no dateline taken off it."""
+        [article] = wirecopy.loads(b"Headline\n\n" + b"A-" * 200_000 + b" text\n", "plain-text")
+        assert article.dateline is None
+        assert len(article.paragraphs[0]) == 400_005
+
+    def test_a_part_over_the_limit_is_left_out(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A form-feed-separated part over the size limit is left out; the parts around it read."""
+        monkeypatch.setattr(PlainTextFormat, "max_document", 100)
+        data = b"One\n\nfirst.\n\x0c\nTwo\n\n" + b"long " * 50 + b"\n\x0c\nThree\n\nthird.\n"
+        reader = wirecopy.load(io.BytesIO(data), "plain-text", errors="skip")
+        assert [a.headline for a in reader] == ["One", "Three"]
+        assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 5)]
+        assert [a.origin.index for a in wirecopy.loads(data, "plain-text", errors="skip")] == [0, 2]  # type: ignore[union-attr]

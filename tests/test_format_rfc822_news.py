@@ -477,3 +477,89 @@ class TestBadInput:
             assert wirecopy.loads(junk, "rfc822-news") == []
         with pytest.raises(ParseError):
             wirecopy.loads(junk, "rfc822-news", errors="strict")
+
+
+class TestHostileInput:
+    def test_byte_order_mark_single(self) -> None:
+        """An article that opens with a UTF-8 byte-order mark reads as without it, and is detected."""
+        data = (FIXTURES / "folded").read_bytes()
+        assert wirecopy.loads(b"\xef\xbb\xbf" + data, "rfc822-news") == wirecopy.loads(data, "rfc822-news")
+        assert wirecopy.detect(b"\xef\xbb\xbf" + data).best == "rfc822-news"
+
+    def test_byte_order_mark_batch_and_mbox(self) -> None:
+        """A byte-order mark before a batch line or an mbox 'From ' line, or opening a batched article, is dropped."""
+        for name in ("batch.rnews", "archive.mbox"):
+            data = (FIXTURES / name).read_bytes()
+            again = wirecopy.loads(b"\xef\xbb\xbf" + data, "rfc822-news")
+            assert [a.headline for a in again] == [a.headline for a in wirecopy.loads(data, "rfc822-news")]
+            assert all(a.defects == () for a in again)
+        article = b"\xef\xbb\xbfSubject: a\n\nText.\n"
+        [read] = wirecopy.loads(b"#! rnews %d\n" % len(article) + article, "rfc822-news", errors="strict")
+        assert (read.headline, read.paragraphs) == ("a", ("Text.",))
+
+    def test_long_message_id(self) -> None:
+        """A Message-ID of 300,000 characters full of '@' reads (its check is linear), with its defect."""
+        text = "Message-ID: <" + "a@" * 150_000 + "\n\nText.\n"
+        [article] = wirecopy.loads(text, "rfc822-news")
+        assert [d.kind for d in article.defects] == ["bad-message-id"]
+        [good] = wirecopy.loads("Message-ID: <" + "a@" * 150_000 + ">\n\nText.\n", "rfc822-news")
+        assert good.defects == ()
+
+    def test_message_id_shapes(self) -> None:
+        """'<id@domain>' needs text on both sides of an '@' and no space or angle bracket inside."""
+        good = ["<a@b>", "<@a@b>", "<a@b@>", "<a@@b>"]
+        bad = ["<@b>", "<a@>", "<ab>", "<a @b>", "a@b", "<a@b", "<<a@b>", "<@>"]
+        for value in good + bad:
+            [article] = wirecopy.loads(f"Message-ID: {value}\n\nText.\n", "rfc822-news")
+            assert (article.defects == ()) == (value in good), value
+
+    def test_many_encoded_words(self) -> None:
+        """A subject of 30,000 encoded words decodes (in linear time), neighbours in one charset joined."""
+        text = "Subject: " + "=?utf-8?q?a?= " * 29_999 + "=?utf-8?q?=C3?= =?utf-8?q?=A9?=\n\nText.\n"
+        [article] = wirecopy.loads(text, "rfc822-news")
+        assert article.headline == "a" * 29_999 + "é"
+        assert article.defects == ()
+
+    def test_encoded_words_in_two_charsets(self) -> None:
+        """Encoded words in different charsets are each decoded in their own; the space between them goes."""
+        text = "Subject: =?iso-8859-1?q?caf=E9?= =?utf-8?b?w6k=?= x =?bad?q?y?=\n\nText.\n"
+        [article] = wirecopy.loads(text, "rfc822-news")
+        assert article.headline == "caféé x =?bad?q?y?="
+        assert [d.kind for d in article.defects] == ["bad-encoded-word"]
+
+    def test_many_bad_encoded_words_give_one_defect(self) -> None:
+        """Thousands of encoded words that cannot be decoded give one defect, at the first; all are kept."""
+        text = "Subject: " + "=?nowhere?q?a?= x " * 10_000 + "\nX-Other: =?nowhere?q?b?=\n\nText.\n"
+        [article] = wirecopy.loads(text, "rfc822-news")
+        assert [(d.kind, d.line, d.column) for d in article.defects] == [("bad-encoded-word", 1, 10)]
+        assert article.headline is not None and article.headline.count("=?nowhere?q?a?=") == 10_000
+
+    def test_batch_article_over_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A batched article over the size limit is skipped unread; the next article reads."""
+        monkeypatch.setattr(RFC822NewsFormat, "max_document", 1000)
+        big = b"Subject: big\n\n" + b"x" * 5000 + b"\n"
+        small = b"Subject: small\n\nText.\n"
+        data = b"#! rnews %d\n" % len(big) + big + b"#! rnews %d\n" % len(small) + small
+        reader = wirecopy.load(io.BytesIO(data), "rfc822-news", errors="skip")
+        assert [a.headline for a in reader] == ["small"]
+        assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 2)]
+
+    def test_mbox_message_over_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """An mbox message over the size limit is skipped; the messages around it read, in order."""
+        monkeypatch.setattr(RFC822NewsFormat, "max_document", 1000)
+        data = (
+            b"From a\nSubject: one\n\nText.\n\n"
+            + b"From b\nSubject: two\n\n"
+            + b"long line\n" * 500
+            + b"\nFrom c\nSubject: three\n\nText.\n"
+        )
+        reader = wirecopy.load(io.BytesIO(data), "rfc822-news", errors="skip")
+        assert [a.headline for a in reader] == ["one", "three"]
+        assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 7)]
+
+    def test_a_line_over_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        """A single article with a line over the size limit is left out without the line being held."""
+        monkeypatch.setattr(RFC822NewsFormat, "max_document", 1000)
+        reader = wirecopy.load(io.BytesIO(b"Subject: " + b"x" * 100_000 + b"\n\nText.\n"), "rfc822-news", errors="skip")
+        assert list(reader) == []
+        assert [e.kind for e in reader.skipped] == ["document-too-large"]

@@ -168,6 +168,33 @@ class TestSizeLimits:
         assert peak < 2 * MB
 
 
+BARE_HEADER = b"eca00075 3 i 510    dpa 1003\n"
+
+
+class TestBare:
+    @pytest.mark.parametrize("errors", ["warn", "skip"])
+    def test_huge_line_in_flat_memory(self, errors: str) -> None:
+        """A stripped transmission with a line longer than MAX_TRANSMISSION is left out, in bounded memory."""
+        line = b"x" * (MAX_TRANSMISSION + MB)
+        data = BARE_HEADER + b"\nHeadline =\n\n" + line + b"\n101137 GMT Dez 18\n" + BARE_HEADER
+        articles, reader, peak = _read(data, "iptc-7901", errors)
+        assert [e.kind for e in reader.skipped] == ["too-long", "no-text"]
+        assert articles == []
+        assert peak < 3 * MAX_TRANSMISSION
+
+    def test_only_an_opening_header_line_reads_bare(self) -> None:
+        """Text before the first header line means the input is not stripped: it is stray text, and nothing is read."""
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(b"Hello\n" + BARE_HEADER + b"\nHeadline =\n", "iptc-7901", errors="strict")
+        assert info.value.kind == "stray-text"
+
+    def test_anpa_reads_no_stripped_input(self) -> None:
+        """A format without a bare header pattern reads a stripped IPTC transmission as stray text."""
+        with pytest.raises(ParseError) as info:
+            wirecopy.loads(BARE_HEADER + b"\nHeadline =\n", "anpa-1312", errors="strict")
+        assert info.value.kind == "stray-text"
+
+
 # Bytes that matter to the structure, and digits, so that splices hit both.
 _PIECES = [b"\x01", b"\x02", b"\x03", b"\x04", b"\x16\x16\x01", b"\r\n", b"^", b"<", b"=", b" =", b"9" * 40, b"A" * 300]
 

@@ -45,10 +45,10 @@ def test_policy_zones_reach_the_formats() -> None:
     from wirecopy.context import ReadContext
 
     ist = dt.timezone(dt.timedelta(hours=5, minutes=30))
-    defects: list[wirecopy.Defect] = []
-    value = ReadContext(Policy(tzinfos={"IST": ist})).date("2000-12-01 10:00 IST", defects)
+    doc = ReadContext(Policy(tzinfos={"IST": ist})).document()
+    value = doc.date("2000-12-01 10:00 IST")
     assert value == dt.datetime(2000, 12, 1, 10, 0, tzinfo=ist)
-    assert defects == []
+    assert doc.defects == []
 
 
 def test_errors_overrides_policy() -> None:

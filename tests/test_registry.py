@@ -31,7 +31,7 @@ class _Feed(Format):
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[wirecopy.Article]:
         for number, line in enumerate(stream.read().decode().splitlines()[1:], 2):
-            yield wirecopy.Article(format=self.name, headline=line, origin=context.origin(line=number))
+            yield context.document(line=number).article(format=self.name, headline=line)
 
 
 class _FakeDist:

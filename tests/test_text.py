@@ -1,14 +1,21 @@
-"""wirecopy._text: the chunked block splitter and the plain-lines test agree with the line-by-line reading."""
+"""wirecopy._text and wirecopy.kit.text: the chunked framing agrees with the line-by-line reading, within its limits."""
 
 from __future__ import annotations
 
 import io
+import re
+import tracemalloc
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+import wirecopy
+from wirecopy import ParseError
 from wirecopy._text import find_control, plain_lines, stream_blocks
+from wirecopy.defects import DOCUMENT_TOO_LARGE
 from wirecopy.formats.cnn_reuters import _fast_paragraphs, _paragraphs
+from wirecopy.kit.text import BLANK_LINE, TextFormat, one_line, paragraph_runs
 
 # Pieces that make the edge cases likely: every kind of blank line, CR, the
 # whitespace bytes.strip() knows, a non-ASCII space, and runs of newlines.
@@ -73,3 +80,196 @@ def test_fast_paragraphs_match_the_line_loop(lines: list[str]) -> None:
     """On text whose only line break is '\\n', the whole-text paragraphs equal the line-by-line ones."""
     lines = [line for line in lines if line.strip(" \t")] or ["a"]
     assert _fast_paragraphs("\n".join(lines)) == _paragraphs(lines)
+
+
+# -- wirecopy.kit.text: the framing with a size limit, and the base class ----------
+
+
+def _reference(data: bytes, separator: re.Pattern[bytes], limit: int) -> list[tuple[bytes, int, int, bool]]:
+    """The documents between separator lines, read line by line: (data, line, offset, too large).
+
+    A line longer than the limit (newline not counted) is no separator; a
+    document of nothing but white space is passed over.
+    """
+    out: list[tuple[bytes, int, int, bool]] = []
+    document: list[bytes] = []
+    start_line, start_offset, offset = 1, 0, 0
+    lines = re.findall(rb"[^\n]*\n|[^\n]+\Z", data)
+    for number, raw in enumerate(lines, 1):
+        text = raw.removesuffix(b"\n")
+        offset += len(raw)
+        if separator.fullmatch(text) and len(text) <= limit:
+            whole = b"".join(document)
+            if whole and not whole.isspace():
+                out.append((whole if len(whole) <= limit else b"", start_line, start_offset, len(whole) > limit))
+            document, start_line, start_offset = [], number + 1, offset
+        else:
+            document.append(raw)
+    whole = b"".join(document)
+    if whole and not whole.isspace():
+        out.append((whole if len(whole) <= limit else b"", start_line, start_offset, len(whole) > limit))
+    return out
+
+
+_SEPARATORS = {"blank line": BLANK_LINE, "form feed": rb"[ \t\r]*\x0c[ \t\r]*"}
+
+
+@given(
+    st.lists(st.sampled_from([*_PIECES, b"\x0c\n", b" \x0c \n", b"xxxxxxxx"]), max_size=60).map(b"".join),
+    st.sampled_from(sorted(_SEPARATORS)),
+    st.sampled_from([1, 2, 3, 7, 64]),
+    st.sampled_from([1, 4, 10, 40, 10_000]),
+)
+def test_split_matches_the_line_by_line_reading(data: bytes, name: str, chunk_size: int, limit: int) -> None:
+    """Chunked framing gives the line-by-line documents, those over the limit as too large, whatever the chunk size."""
+    fmt = type("Probe", (TextFormat,), {"name": "probe", "separator_line": _SEPARATORS[name]})()
+    separator = re.compile(_SEPARATORS[name])
+    parts = list(fmt.split(_Chunked(data, chunk_size), limit))
+    found = [(p.data, p.line, p.offset, p.unreadable is not None) for p in parts]
+    assert found == _reference(data, separator, limit)
+    assert all(p.unreadable is None or p.unreadable.kind == DOCUMENT_TOO_LARGE for p in parts)
+
+
+class _Chunked(io.BytesIO):
+    """A stream that hands out at most *size* bytes per read, as a network or decompressing stream may."""
+
+    def __init__(self, data: bytes, size: int) -> None:
+        super().__init__(data)
+        self.size = size
+
+    def read(self, size: int | None = -1) -> bytes:
+        return super().read(self.size if size is None or size < 0 else min(size, self.size))
+
+
+@given(st.text(st.sampled_from(list("ab \t\n\r\u00a0\u2028\x0c\x85")), max_size=40))
+def test_one_line_joins_as_the_readers_do(text: str) -> None:
+    """one_line() makes the white space around each line break one space, as the regular expression it replaced."""
+    assert one_line(text) == re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+@pytest.mark.parametrize("name", ["cnn-reuters", "plain-text", "cnndm-story", "rfc822-news", "jsonl"])
+def test_a_document_over_the_limit_is_left_out(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every text reader leaves out a document over its size limit, with kind document-too-large and its place."""
+    fmt = wirecopy.get_format(name)
+    monkeypatch.setattr(type(fmt), "max_document", 1000)
+    reader = wirecopy.load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="skip")
+    assert list(reader) == []
+    [error] = reader.skipped
+    assert (error.kind, error.lineno, error.colno) == (DOCUMENT_TOO_LARGE, 1, 1)
+    assert error.msg == "document larger than 1,000 bytes (the size limit): left out without being read"
+    with pytest.raises(ParseError, match="document larger than 1,000 bytes"):
+        wirecopy.load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="strict").__next__()
+
+
+@pytest.mark.parametrize(
+    ("name", "document"),
+    [
+        ("cnn-reuters", b"CNN.com - Headline - May 1, 2000\nbody.\n"),
+        ("plain-text", b"Headline\n\nbody.\n"),
+        ("cnndm-story", b"body.\n\n@highlight\n\nsummary"),
+        ("rfc822-news", b"Subject: a\n\nbody.\n"),
+        ("jsonl", b'{"format": "x", "headline": "a"}\n'),
+    ],
+)
+def test_memory_stays_within_the_limit(name: str, document: bytes, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A 16 MB line is read in bounded memory and left out; the documents around it still read."""
+    fmt = wirecopy.get_format(name)
+    monkeypatch.setattr(type(fmt), "max_document", 256 * 1024)
+    separator = {"plain-text": b"\x0c\n", "rfc822-news": b"", "cnndm-story": b""}.get(name, b"\n")
+    huge = b"x" * (16 << 20) + b"\n"
+    data = (
+        document + separator + huge
+        if name in ("rfc822-news", "cnndm-story")
+        else document + separator + huge + separator + document
+    )
+    tracemalloc.start()
+    try:
+        reader = wirecopy.load(io.BytesIO(data), fmt, errors="skip")
+        articles = list(reader)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 4 << 20
+    assert [error.kind for error in reader.skipped] == [DOCUMENT_TOO_LARGE]
+    assert len(articles) == (0 if name in ("rfc822-news", "cnndm-story") else 2)
+
+
+def test_a_line_over_the_limit_spanning_chunks_is_dropped_as_it_is_read() -> None:
+    """A line longer than the limit is never held whole: the framing drops it chunk by chunk."""
+    stream = _Chunked(b"a\n\n" + b"y" * 100_000 + b"\n\nb\n", 1000)
+    parts = list(TextFormatForTests().split(stream, 5000))
+    assert [(p.data, p.line, p.unreadable is not None) for p in parts] == [
+        (b"a\n", 1, False),
+        (b"", 3, True),
+        (b"b\n", 5, False),
+    ]
+
+
+class TextFormatForTests(TextFormat):
+    """The smallest text format: a headline line over paragraphs, documents between blank lines."""
+
+    name = "text-for-tests"
+
+
+def test_a_format_that_only_reads_cannot_write() -> None:
+    """A TextFormat without render() says it cannot write, and write() refuses with a WriteError."""
+    fmt = TextFormatForTests()
+    assert not fmt.can_write
+    with pytest.raises(wirecopy.WriteError, match="format 'text-for-tests' cannot be written"):
+        fmt.write([wirecopy.Article(format="x")], io.BytesIO())
+
+
+@pytest.mark.parametrize(
+    ("name", "text", "kept"),
+    [
+        ("cnn-reuters", "CNN.com - H - 12:{n} May 1, 2000\nbody.", ("header_date", "12:{n} May 1, 2000")),
+        ("cnndm-story", "PUBLISHED:\n\n12:{n} EST, 31 January 2013\n\nbody.\n\n@highlight\n\nx", None),
+        ("rfc822-news", "Subject: a\nDate: {n}:{n}\n\nText.\n", ("Date", "{n}:{n}")),
+    ],
+)
+def test_thirty_digit_date_fields_are_defects(name: str, text: str, kept: tuple[str, str] | None) -> None:
+    """A date with 30-digit fields is a bad-date defect (its text kept) under warn, a ParseError under strict."""
+    n = "1" * 30
+    [article] = wirecopy.loads(text.format(n=n), name)
+    assert [d.kind for d in article.defects] == ["bad-date"]
+    key, value = kept or ("published_text", f"12:{n} EST, 31 January 2013")
+    assert article.extra[key] == value.format(n=n)
+    with pytest.raises(ParseError):
+        wirecopy.loads(text.format(n=n), name, errors="strict")
+
+
+def _runs_line_by_line(text: str, first_line: int, once: bool) -> list[tuple[int, str]]:
+    """The reference: lines split at '\\n', carriage returns dropped, runs of lines that strip() does not empty."""
+    lines = [line.removesuffix("\r") if once else line.rstrip("\r") for line in text.split("\n")]
+    runs: list[tuple[int, list[str]]] = []
+    current: list[str] | None = None
+    for number, line in enumerate(lines, first_line):
+        if line.strip():
+            if current is None:
+                current = []
+                runs.append((number, current))
+            current.append(line)
+        else:
+            current = None
+    return [(number, "\n".join(run)) for number, run in runs]
+
+
+@given(
+    st.text(st.sampled_from(list("ab \t\r\n\x0b\x0c\x1c\x85\u00a0\u2028")), max_size=40),
+    st.integers(1, 5),
+    st.booleans(),
+)
+def test_paragraph_runs_match_the_line_by_line_reading(text: str, first_line: int, once: bool) -> None:
+    """paragraph_runs() gives the runs, first lines and line ends of a line-by-line split, short text or long."""
+    mode = "one" if once else "all"
+    expected = _runs_line_by_line(text, first_line, once)
+    assert list(paragraph_runs(text, first_line, carriage_returns=mode)) == expected
+    # A long text is searched rather than split: the same runs.
+    assert list(paragraph_runs(text + "\n" + " " * 70_000, first_line, carriage_returns=mode)) == expected
+
+
+def test_paragraph_runs_are_lazy_and_linear() -> None:
+    """A million one-letter runs come one by one, without a list of lines."""
+    runs = paragraph_runs("a\n\n" * 1_000_000)
+    assert next(runs) == (1, "a")
+    assert sum(1 for _ in runs) == 999_999

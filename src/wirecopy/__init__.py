@@ -12,7 +12,7 @@ import typing as _typing
 from .api import Reader, dump, dumps, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import Document, ReadContext
-from .datelines import parse_dateline, render_dateline, split_dateline
+from .datelines import find_dateline, parse_dateline, render_dateline, split_dateline
 from .dates import format_date, parse_date
 from .detection import Candidate, Detection, detect, detect_text
 from .errors import (
@@ -21,6 +21,7 @@ from .errors import (
     FormatLoadError,
     ParseError,
     SkippedDocumentWarning,
+    UncountedDocumentWarning,
     UnknownFormatError,
     UnknownTimezoneError,
     WirecopyError,
@@ -64,6 +65,7 @@ __all__ = [
     "ReadContext",
     "Reader",
     "SkippedDocumentWarning",
+    "UncountedDocumentWarning",
     "UnknownFormatError",
     "UnknownTimezoneError",
     "WirecopyError",
@@ -74,6 +76,7 @@ __all__ = [
     "detect_text",
     "dump",
     "dumps",
+    "find_dateline",
     "format_date",
     "get_format",
     "list_formats",

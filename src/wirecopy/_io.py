@@ -17,6 +17,7 @@ import zlib
 from collections.abc import Iterator
 from typing import IO, Any, BinaryIO, cast
 
+from .defects import DECOMPRESSION_BOMB
 from .errors import ParseError
 
 #: How much of the input format detection looks at.
@@ -42,33 +43,49 @@ def strip_compression_suffix(name: str) -> str:
     return name
 
 
-def open_path(path: str | os.PathLike[str]) -> BinaryIO:
+#: How much output a compressed input may give before its ratio is judged:
+#: below it, any ratio is fine (a small file of repeated markup compresses
+#: far better than a corpus does).
+BOMB_FLOOR = 64 * 1024 * 1024
+
+
+def open_path(path: str | os.PathLike[str], *, max_ratio: int | None = None) -> BinaryIO:
     """Open *path* for binary reading, decompressing gzip, bzip2 and xz.
+
+    *max_ratio* is :attr:`Policy.max_compression_ratio
+    <wirecopy.policy.Policy.max_compression_ratio>`; ``None`` takes its default.
 
     Raises:
         OSError: The file cannot be opened.
     """
-    return decompressed(open(path, "rb"), os.fspath(path))
+    return decompressed(open(path, "rb"), os.fspath(path), max_ratio=max_ratio)
 
 
-def decompressed(stream: BinaryIO, name: str) -> BinaryIO:
+def decompressed(stream: BinaryIO, name: str, *, max_ratio: int | None = None) -> BinaryIO:
     """*stream*, or a reader that decompresses it when it starts as gzip, bzip2 or xz do.
 
     *stream* must have ``peek`` (a buffered reader); *name* is put in the
-    messages of corrupt data.  The stream is closed if this fails.
+    messages of corrupt data.  Once the output passes :data:`BOMB_FLOOR`, an
+    input that has given more than *max_ratio* bytes for each byte read is a
+    decompression bomb: reading it raises :class:`ParseError`.  The stream is
+    closed if this fails.
     """
+    if max_ratio is None:
+        from .policy import MAX_COMPRESSION_RATIO
+
+        max_ratio = MAX_COMPRESSION_RATIO
     try:
         magic = stream.peek(6)[:6]  # type: ignore[attr-defined]
         for signature, kind in _MAGIC:
             if magic.startswith(signature):
-                return _decompressing(stream, kind, name)
+                return _decompressing(stream, kind, name, max_ratio)
     except BaseException:
         stream.close()
         raise
     return stream
 
 
-def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
+def _decompressing(raw: BinaryIO, kind: str, name: str, max_ratio: int) -> BinaryIO:
     inner: io.RawIOBase | io.BufferedIOBase
     if kind == "gzip":
         # Inflate on another thread: zlib releases the GIL, so a parser on
@@ -79,7 +96,8 @@ def _decompressing(raw: BinaryIO, kind: str, name: str) -> BinaryIO:
         inner = bz2.BZ2File(raw, mode="rb")
     else:
         inner = lzma.LZMAFile(raw, mode="rb")  # noqa: SIM115 - closed by _Guarded
-    return cast(BinaryIO, io.BufferedReader(_Guarded(inner, raw, name, kind), buffer_size=1 << 16))
+    guarded = _Guarded(inner, raw, name, kind, max_ratio)
+    return cast(BinaryIO, io.BufferedReader(guarded, buffer_size=1 << 16))
 
 
 class _ThreadedInflate(io.RawIOBase):
@@ -196,18 +214,24 @@ class _ThreadedInflate(io.RawIOBase):
 
 
 class _Guarded(io.RawIOBase):
-    """A decompressing stream whose corruption errors become ParseError.
+    """A decompressing stream whose corruption errors, and bombs, become ParseError.
 
     A truncated or damaged archive is bad input like any other, so it must
     surface as a :class:`ParseError` naming the file, not as ``EOFError``.
+    So must an archive that expands without bound: readers hold one document
+    at a time, but a bomb would still cost time for every byte it gives.
     """
 
-    def __init__(self, inner: io.RawIOBase | io.BufferedIOBase, raw: BinaryIO, name: str, kind: str) -> None:
+    def __init__(
+        self, inner: io.RawIOBase | io.BufferedIOBase, raw: BinaryIO, name: str, kind: str, max_ratio: int
+    ) -> None:
         self._inner = inner
         self._raw = raw
         self._name = name
         self._kind = kind
         self._pos = 0
+        self._max_ratio = max_ratio
+        self._next_check = BOMB_FLOOR
 
     def readable(self) -> bool:
         return True
@@ -219,7 +243,23 @@ class _Guarded(io.RawIOBase):
             msg = f"corrupt {self._kind} data after {self._pos} decompressed bytes: {err}"
             raise ParseError(msg, source=self._name) from err
         self._pos += count
+        if self._pos >= self._next_check:
+            self._check_ratio()
         return int(count)
+
+    def _check_ratio(self) -> None:
+        self._next_check = self._pos + (1 << 20)
+        try:
+            consumed = self._raw.tell()
+        except (OSError, ValueError):
+            return  # a pipe: its ratio cannot be known
+        if self._pos > self._max_ratio * max(consumed, 1):
+            msg = (
+                f"{self._kind} data expands {self._pos // max(consumed, 1):,} times ({self._pos:,} bytes from "
+                f"{consumed:,}): a decompression bomb, not a corpus; Policy(max_compression_ratio=...) "
+                "reads it anyway"
+            )
+            raise ParseError(msg, source=self._name, kind=DECOMPRESSION_BOMB)
 
     def close(self) -> None:
         try:

@@ -5,30 +5,15 @@ from __future__ import annotations
 import datetime as _dt
 import re
 from collections.abc import Iterator
-from typing import BinaryIO, Protocol
+from typing import BinaryIO
 
-from .article import Article, Dateline, Defect
-from .context import ReadContext
-from .datelines import split_dateline
+from .article import Article, Dateline
+from .context import Report
+from .datelines import find_dateline
 from .defects import CONTROL_CHARACTER, NOT_UTF8
+from .kit import _framing
 
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
-
-
-class Report(Protocol):
-    """Where a helper reports a defect: :meth:`wirecopy.context.Document.defect`, typically."""
-
-    def __call__(self, kind: str, message: str, *, line: int | None = ..., column: int | None = ...) -> None:
-        """Report a problem of *kind* at *line* and *column*."""
-
-
-def collect(context: ReadContext, defects: list[Defect]) -> Report:
-    """A :class:`Report` that appends to *defects*: for formats that do not use a Document yet."""
-
-    def report(kind: str, message: str, *, line: int | None = None, column: int | None = None) -> None:
-        defects.append(context.defect(kind, message, line=line, column=column))
-
-    return report
 
 
 def decode(data: bytes, report: Report, *, line: int) -> str:
@@ -43,10 +28,7 @@ def decode(data: bytes, report: Report, *, line: int) -> str:
     except UnicodeDecodeError as err:
         bad_line = line + data.count(b"\n", 0, err.start)
         column = err.start - (data.rfind(b"\n", 0, err.start) + 1) + 1
-        try:
-            text, codec = data.decode("cp1252"), "cp1252"
-        except UnicodeDecodeError:
-            text, codec = data.decode("latin-1"), "latin-1"
+        text, codec = fallback(data)
         report(
             NOT_UTF8,
             f"byte 0x{data[err.start]:02x} is not UTF-8; the document was decoded as {codec}",
@@ -54,6 +36,14 @@ def decode(data: bytes, report: Report, *, line: int) -> str:
             column=column,
         )
         return text
+
+
+def fallback(data: bytes) -> tuple[str, str]:
+    """Decode bytes not in the expected charset as cp1252, else Latin-1 (which takes anything); name the codec used."""
+    try:
+        return data.decode("cp1252"), "cp1252"
+    except UnicodeDecodeError:
+        return data.decode("latin-1"), "latin-1"
 
 
 def find_control(text: str) -> re.Match[str] | None:
@@ -68,23 +58,81 @@ def position(text: str, index: int, first_line: int = 1) -> tuple[int, int]:
     return line, column
 
 
-def blocks(lines: list[str], first_line: int = 1) -> list[tuple[int, list[str]]]:
-    """Group *lines* into runs separated by blank (whitespace-only) lines.
+def blocks(text: str, first_line: int = 1, *, carriage_returns: str = "all") -> Iterator[tuple[int, str]]:
+    """Yield the runs of lines of *text* that blank (whitespace-only) lines separate.
 
-    Returns ``(line, lines)`` pairs, *line* being the 1-based line number of
-    the run's first line, counting *lines[0]* as *first_line*.
+    Lines break at ``"\\n"`` only.  Each run is yielded as ``(line, run)``:
+    *line* is the 1-based number of its first line, counting the first line
+    of *text* as *first_line*, and *run* its lines joined with ``"\\n"``,
+    each without the carriage returns that end it (*carriage_returns*
+    ``"all"``) or without one (``"one"``).  A run is a number and a string,
+    which the garbage collector does not track.  A long text is searched
+    rather than split into a list of lines, so that one of millions of tiny
+    lines takes memory and time in proportion to its size; a short one is
+    split, which is faster.
     """
-    runs: list[tuple[int, list[str]]] = []
-    current: list[str] | None = None
-    for number, text in enumerate(lines, first_line):
-        if text.strip():
-            if current is None:
-                current = []
-                runs.append((number, current))
-            current.append(text)
-        else:
-            current = None
+    once = carriage_returns == "one"
+    if len(text) <= _SEARCH_FROM:
+        return iter(_split_runs(text, first_line, once))
+    return _searched_runs(text, first_line, once)
+
+
+# How long a text is before blocks() searches it rather than split it.
+_SEARCH_FROM = 1 << 16
+
+
+def _split_runs(text: str, first_line: int, once: bool) -> list[tuple[int, str]]:
+    """blocks() by a list of lines."""
+    lines = text.split("\n")
+    if "\r" in text:
+        lines = [line.removesuffix("\r") for line in lines] if once else [line.rstrip("\r") for line in lines]
+    runs: list[tuple[int, str]] = []
+    start = -1
+    for index, line in enumerate(lines):
+        if line.strip():
+            if start < 0:
+                start = index
+        elif start >= 0:
+            runs.append((first_line + start, "\n".join(lines[start:index])))
+            start = -1
+    if start >= 0:
+        runs.append((first_line + start, "\n".join(lines[start:])))
     return runs
+
+
+def _searched_runs(text: str, first_line: int, once: bool) -> Iterator[tuple[int, str]]:
+    """blocks() by a search for blank lines, one run at a time."""
+    count = text.count
+    counted = 0  # text is counted up to here ...
+    line = first_line  # ... where this line starts
+    start = 0  # where the run being looked at starts
+    blank = _BLANK_FIRST.match(text)
+    if blank is not None:
+        start = blank.end()
+    for match in _BLANK_AFTER.finditer(text, start - 1 if start else 0):
+        end = match.start()
+        if end > start:
+            line += count("\n", counted, start)
+            counted = start
+            run = text[start:end]
+            yield line, _run(run, once) if "\r" in run else run
+        start = end + len(match.group(1)) + 2
+    if start < len(text):
+        line += count("\n", counted, start)
+        run = text[start:]
+        yield line, _run(run, once) if "\r" in run else run
+
+
+# A newline before a blank line (group 1: its text), and a blank first line.
+_BLANK_AFTER = re.compile(r"\n(?=([^\S\n]*)(?:\n|\Z))")
+_BLANK_FIRST = re.compile(r"[^\S\n]*(?:\n|\Z)")
+
+
+def _run(text: str, once: bool) -> str:
+    """The lines of a run without the carriage returns that end them."""
+    if once:
+        return "\n".join(line.removesuffix("\r") for line in text.split("\n"))
+    return "\n".join(line.rstrip("\r") for line in text.split("\n"))
 
 
 def report_control(text: str, report: Report, *, line: int) -> bool:
@@ -97,15 +145,6 @@ def report_control(text: str, report: Report, *, line: int) -> bool:
     return True
 
 
-# A blank line holds nothing but ASCII whitespace (what bytes.strip()
-# removes) before its newline.  It is found from the newline before it: a
-# pattern that starts with a literal is searched for at C speed, where one
-# that starts with "^" is tried at every byte.  The lookahead lets blank
-# lines follow each other.
-_BLANK_LINE = re.compile(rb"\n(?=([ \t\r\x0b\x0c]*\n))")
-_BLANK_FIRST_LINE = re.compile(rb"[ \t\r\x0b\x0c]*\n")
-
-
 def stream_blocks(stream: BinaryIO, chunk_size: int = 1 << 16) -> Iterator[tuple[bytes, int, int]]:
     """Yield the blank-line-separated blocks of a byte stream, reading it in chunks.
 
@@ -113,63 +152,16 @@ def stream_blocks(stream: BinaryIO, chunk_size: int = 1 << 16) -> Iterator[tuple
     blank, a blank line being one that ``bytes.strip()`` empties.  Each is
     yielded as ``(data, line, offset)``: its bytes, newlines included, the
     1-based number of its first line, and the byte offset where it starts.
-    Memory holds one chunk and one block, whatever the size of the input;
-    the work per line is done by C code (a regular expression over the
-    chunk), not by a Python loop.
+    Memory holds one chunk and one block, whatever the size of the input,
+    and the time is linear in it.  :class:`wirecopy.kit.text.TextFormat`
+    reads the same blocks with a size limit.
     """
-    parts: list[bytes] = []  # a block that runs on from the chunk before
-    start_line = start_offset = 0
-    line, offset = 1, 0  # at the start of the current chunk
-    rest = b""
-    while True:
-        chunk = stream.read(chunk_size)
-        if not chunk:
-            break
-        data = rest + chunk if rest else chunk
-        cut = data.rfind(b"\n") + 1
-        if not cut:
-            rest = data
-            continue
-        buffer, rest = data[:cut], data[cut:]
-        count = buffer.count
-        pos = counted = 0
-        counted_line = line
-        first = _BLANK_FIRST_LINE.match(buffer)
-        if first is not None:
-            # The chunk opens with a blank line: it ends a block carried over.
-            if parts:
-                yield b"".join(parts), start_line, start_offset
-                parts = []
-            pos = first.end()
-        # From the newline before pos, so that a blank line at pos is found.
-        for blank in _BLANK_LINE.finditer(buffer, pos - 1 if pos else 0):
-            start, end = blank.span(1)
-            if start > pos:
-                if parts:
-                    parts.append(buffer[pos:start])
-                    yield b"".join(parts), start_line, start_offset
-                    parts = []
-                else:
-                    counted_line += count(b"\n", counted, pos)
-                    counted = pos
-                    yield buffer[pos:start], counted_line, offset + pos
-            elif parts:
-                yield b"".join(parts), start_line, start_offset
-                parts = []
-            pos = end
-        if pos < cut:
-            if not parts:
-                start_line, start_offset = counted_line + count(b"\n", counted, pos), offset + pos
-            parts.append(buffer[pos:])
-        line = counted_line + count(b"\n", counted)
-        offset += cut
-    # The last line, when the input does not end with a newline.
-    if rest.strip():
-        if not parts:
-            start_line, start_offset = line, offset
-        parts.append(rest)
-    if parts:
-        yield b"".join(parts), start_line, start_offset
+    for part in _framing.split(stream, _BLANK_LINE, _BLANK_FIRST_LINE, None, chunk_size):
+        yield part.data, part.line, part.offset
+
+
+_BLANK_LINE = re.compile(rb"\n(?=([ \t\r\x0b\x0c]*\n))")
+_BLANK_FIRST_LINE = re.compile(rb"[ \t\r\x0b\x0c]*\n")
 
 
 # Every ASCII control character but tab and newline: the control characters
@@ -201,19 +193,21 @@ def describe(article: Article) -> str:
 
 
 def take_dateline(paragraphs: list[str], reference: _dt.date | None = None) -> Dateline | None:
-    """Split the dateline off the first paragraph, in place, and return it.
+    """Split the dateline off the head of the story, in place, and return it.
 
-    The first paragraph keeps what follows the dateline, or goes when
-    nothing but whitespace follows.  *reference* (a date or a datetime) gives
-    a year-less dateline date its year.
+    The dateline is looked for as :func:`~wirecopy.datelines.find_dateline`
+    does: in the first paragraph, or past a byline, a note or a teaser.  Its
+    paragraph keeps what follows the dateline, or goes when nothing but
+    whitespace follows.  *reference* (a date or a datetime) gives a year-less
+    dateline date its year.
     """
-    if not paragraphs:
+    found = find_dateline(paragraphs, reference=reference)
+    if found is None:
         return None
-    dateline, rest = split_dateline(paragraphs[0], reference=reference)
-    if dateline is not None:
-        rest = rest.strip()
-        if rest:
-            paragraphs[0] = rest
-        else:
-            del paragraphs[0]
+    index, dateline, rest = found
+    rest = rest.strip()
+    if rest:
+        paragraphs[index] = rest
+    else:
+        del paragraphs[index]
     return dateline

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 import os
+import warnings
 from collections.abc import Iterable, Iterator
 from types import TracebackType
 from typing import IO, Any, BinaryIO, cast
@@ -17,7 +18,7 @@ from ._io import BytesAsText, TextAsBytes, encode_text, open_path, read_head, st
 from .article import Article
 from .context import ProblemHandler, ReadContext
 from .detection import detect_text, rank
-from .errors import ParseError
+from .errors import ParseError, UncountedDocumentWarning
 from .policy import ErrorMode, Policy, default
 from .registry import Format, get_format
 
@@ -96,10 +97,22 @@ class Reader(Iterator[Article]):
                 return article
         except StopIteration:
             self.close()
+            self._check_count()
             raise
         except BaseException:
             self.close()
             raise
+
+    def _check_count(self) -> None:
+        context = self.context
+        if context.documents != self._returned + context.left_out:
+            where = f" of {context.source}" if context.source else ""
+            msg = (
+                f"format {self.format.name!r} started {context.documents} documents{where} but returned "
+                f"{self._returned} and left out {context.left_out}: a document may have been lost without a word "
+                "(a bug in the format: each document must be returned or left out)"
+            )
+            warnings.warn(UncountedDocumentWarning(msg), stacklevel=3)
 
     def close(self) -> None:
         """Close the input if this reader opened it.  Safe to call twice."""
@@ -168,9 +181,10 @@ def read(
     .. versionadded:: 0.1
     """
     name = os.fspath(path)
-    stream = open_path(name)
+    chosen = _policy(policy, errors)
+    stream = open_path(name, max_ratio=chosen.max_compression_ratio)
     try:
-        return _start(stream, format, _policy(policy, errors), name, owned=True, on_problem=on_problem)
+        return _start(stream, format, chosen, name, owned=True, on_problem=on_problem)
     except BaseException:
         stream.close()
         raise

@@ -25,7 +25,7 @@ import datetime as _dt
 import warnings
 from collections import Counter
 from collections.abc import Callable, Mapping
-from typing import Any
+from typing import Any, Protocol
 
 from .article import Article, DateValue, Defect, Origin
 from .dates import parse_date
@@ -33,13 +33,28 @@ from .defects import BAD_DATE, UNKNOWN_TIMEZONE
 from .errors import ParseError, SkippedDocumentWarning, UnknownTimezoneError
 from .policy import Policy, default
 
-__all__ = ["MAX_KEPT_ERRORS", "MAX_WARNINGS", "Document", "ProblemHandler", "ReadContext"]
+__all__ = ["MAX_KEPT_ERRORS", "MAX_WARNINGS", "Document", "ProblemHandler", "ReadContext", "Report"]
 
 #: How many errors of documents left out are kept in full; more are only counted.
 MAX_KEPT_ERRORS = 1000
 #: How many documents left out are warned about one by one under ``warn``; one
 #: more warning says that the rest are only counted.
 MAX_WARNINGS = 100
+
+
+class Report(Protocol):
+    """Where a helper reports a defect it finds: :meth:`Document.defect` fits, and is the usual one.
+
+    The shared helpers of the format kits (decoding with a fallback, finding
+    control characters) take one, so that they report without knowing the
+    document or the policy.
+
+    .. versionadded:: 0.1
+    """
+
+    def __call__(self, kind: str, message: str, *, line: int | None = ..., column: int | None = ...) -> None:
+        """Report a problem of *kind* at *line* and *column*."""
+
 
 #: A function called with each problem as it is found, defect or document left
 #: out (see :class:`ReadContext`), under the ``warn`` and ``skip`` policies.
@@ -252,58 +267,6 @@ class ReadContext:
                 raise moved from None
             return None, self._defect(kind, err.msg, line, moved.colno, None)
         return value, None
-
-    # -- the form used before Document; kept while formats move over --------
-
-    def defect(
-        self, kind: str, msg: str, *, line: int | None = None, column: int | None = None, snippet: str | None = None
-    ) -> Defect:
-        """Report a problem the format can work around; return the :class:`Defect` to put on the article.
-
-        Prefer :meth:`Document.defect`, which also puts it there.
-
-        Raises:
-            ParseError: Under the ``strict`` policy.
-        """
-        return self._defect(kind, msg, line, column, snippet)
-
-    def skip(self, error: ParseError) -> None:
-        """Report a document that cannot be read at all, as a built :class:`ParseError`.
-
-        Prefer :meth:`leave_out`, which this is.
-
-        Raises:
-            ParseError: Under the ``strict`` policy.
-        """
-        self._documents += 1
-        self._leave_out(error)
-
-    def origin(self, *, line: int | None = None, offset: int | None = None) -> Origin:
-        """Number the next document and return its :class:`Origin`.
-
-        Prefer :meth:`document`.
-        """
-        return self.document(line=line, offset=offset).origin
-
-    def date(
-        self,
-        text: str,
-        defects: list[Defect],
-        *,
-        line: int | None = None,
-        column: int | None = None,
-        reference: _dt.date | None = None,
-        dayfirst: bool = False,
-        kind: str = BAD_DATE,
-    ) -> DateValue | None:
-        """Parse a date as :meth:`Document.date` does, appending a defect to *defects*.
-
-        Prefer :meth:`Document.date`.
-        """
-        value, defect = self._date(text, line=line, column=column, reference=reference, dayfirst=dayfirst, kind=kind)
-        if defect is not None:
-            defects.append(defect)
-        return value
 
 
 class Document:

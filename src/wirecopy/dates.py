@@ -51,8 +51,11 @@ __all__ = ["MONTHS", "STYLES", "ZONES", "DateValue", "format_date", "parse_date"
 ZONES: Mapping[str, _dt.tzinfo] = _zones.ZONES
 
 #: Month names and abbreviations, lower case, as wire copy spells them:
-#: English (with AP's ``Sept.``), German (dpa trailers: ``Okt``) and French
-#: (AFP datelines: ``juil``).
+#: English (with AP's ``Sept.``), German (dpa trailers: ``Okt``), French
+#: (AFP datelines: ``juil``), Italian (ANSA: ``luglio``, ``ott``) and Spanish
+#: (EFE: ``enero``, ``dic``).  The abbreviations that are also English words
+#: (``ago``, ``set``, ``gen``, ``mag``, ``lug``, ``ene``) are left out: only a
+#: dateline's date reads them (``ROMA, 1 LUG -``).
 MONTHS: Mapping[str, int] = _names.MONTHS
 
 # Bound once, here and in the imports: parse_date is the hot path of every

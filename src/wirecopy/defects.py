@@ -28,6 +28,7 @@ __all__ = [
     "BAD_DATELINE",
     "BAD_ENCODED_WORD",
     "BAD_ENCODING",
+    "BAD_FIELD",
     "BAD_HEADER",
     "BAD_HEADER_LINE",
     "BAD_LINES",
@@ -41,6 +42,7 @@ __all__ = [
     "CATALOGUE",
     "CHARSET_MISMATCH",
     "CONTROL_CHARACTER",
+    "DECOMPRESSION_BOMB",
     "DOCUMENT_TOO_LARGE",
     "EMPTY_HIGHLIGHT",
     "EMPTY_INPUT",
@@ -93,6 +95,8 @@ TRUNCATED_DOCUMENT = "truncated-document"
 UNCLOSED_DOCUMENT = "unclosed-document"
 #: A document longer than the size limit: left out without being held in memory.
 DOCUMENT_TOO_LARGE = "document-too-large"
+#: A compressed input that expands without bound; reading it stops.
+DECOMPRESSION_BOMB = "decompression-bomb"
 #: A wire transmission longer than the size limit, with no end in sight.
 TOO_LONG = "too-long"
 #: A wire transmission with no text (no ``STX``): cut in its header.
@@ -166,6 +170,8 @@ BAD_TRANSFER_ENCODING = "bad-transfer-encoding"
 MISSING_ITEM_META = "missing-item-meta"
 #: A fragment of a document read on its own (a NewsML-G2 ``contentMeta``), not a whole one.
 FRAGMENT = "fragment"
+#: A field of a JSON document with the wrong type or shape (a number for a title); left out of the article.
+BAD_FIELD = "bad-field"
 #: A ``wirecopy-article`` record in written XML that is not JSON of article fields; ignored.
 BAD_OVERRIDES = "bad-overrides"
 
@@ -198,6 +204,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         TRUNCATED_DOCUMENT: "an SGML document cut short by the end of the input",
         UNCLOSED_DOCUMENT: "an SGML document cut short by the next start tag",
         DOCUMENT_TOO_LARGE: "a document over the size limit, left out unread",
+        DECOMPRESSION_BOMB: "a compressed input that expands without bound; reading stops",
         TOO_LONG: "a wire transmission over the size limit, with no end",
         NO_TEXT: "a wire transmission with no text (no STX)",
         NOT_AN_ARTICLE: "a message in an archive that is not a news article",
@@ -233,6 +240,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         BAD_TRANSFER_ENCODING: "a body whose transfer encoding cannot be undone",
         MISSING_ITEM_META: "a NewsML-G2 newsItem without itemMeta",
         FRAGMENT: "a fragment of a document read on its own, not a whole one",
+        BAD_FIELD: "a field of a JSON document with the wrong type or shape, left out",
         BAD_OVERRIDES: "a wirecopy-article record that is not JSON of article fields",
         NOT_UTF8: "bytes that are not UTF-8, decoded as cp1252 or Latin-1",
         BAD_ENCODING: "a byte not valid in the declared encoding",

@@ -18,6 +18,7 @@ __all__ = [
     "FormatLoadError",
     "ParseError",
     "SkippedDocumentWarning",
+    "UncountedDocumentWarning",
     "UnknownFormatError",
     "UnknownTimezoneError",
     "WirecopyError",
@@ -241,6 +242,19 @@ class SkippedDocumentWarning(WirecopyWarning):
     """A document could not be read and was left out, under the ``warn`` policy.
 
     The warning's message is the :class:`ParseError`'s.
+
+    .. versionadded:: 0.1
+    """
+
+
+class UncountedDocumentWarning(WirecopyWarning):
+    """A format's count of documents does not add up: one may have been lost without a word.
+
+    Every document a format starts with :meth:`ReadContext.document
+    <wirecopy.context.ReadContext.document>` must be returned or left out
+    with a report.  When a reader finishes and the documents started are not
+    the documents returned plus those left out, the format has a bug (or
+    does not number its documents); the warning names it.
 
     .. versionadded:: 0.1
     """

@@ -28,7 +28,7 @@ from typing import Any, Literal
 
 import attrs
 
-__all__ = ["MAX_DOCUMENT_SIZE", "ErrorMode", "Policy", "default", "skip", "strict"]
+__all__ = ["MAX_COMPRESSION_RATIO", "MAX_DOCUMENT_SIZE", "ErrorMode", "Policy", "default", "skip", "strict"]
 
 #: The names of the error modes.
 ErrorMode = Literal["strict", "warn", "skip"]
@@ -46,6 +46,12 @@ def _check_mode(instance: object, attribute: attrs.Attribute[str], value: str) -
 #: document (the largest in Gigaword are a few hundred KB) and far below what
 #: would strain a machine.
 MAX_DOCUMENT_SIZE = 64 * 1024 * 1024
+
+
+#: The default :attr:`Policy.max_compression_ratio`.  Text corpora compress
+#: 3 to 10 times (Gigaword's gzip files about 3); a file that gives back 100
+#: bytes for each byte read, once past 64 MiB, is a decompression bomb.
+MAX_COMPRESSION_RATIO = 100
 
 
 def _check_size(instance: object, attribute: attrs.Attribute[int], value: object) -> None:
@@ -97,6 +103,12 @@ class Policy:
     """The largest document, in bytes, that a format reads: a larger one is
     left out (kind ``document-too-large``) without being held in memory, so
     that a missing end tag or a decompression bomb cannot exhaust memory."""
+
+    max_compression_ratio: int = attrs.field(default=MAX_COMPRESSION_RATIO, validator=_check_size)
+    """How many bytes a gzip, bzip2 or xz input may give for each byte read,
+    once it has given 64 MiB: past it, reading raises
+    :class:`~wirecopy.errors.ParseError` (kind ``decompression-bomb``) instead
+    of spending time on an input that expands without bound."""
 
     @property
     def strict(self) -> bool:

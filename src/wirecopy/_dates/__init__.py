@@ -5,5 +5,7 @@
 the range of years), ``layouts`` the table of families read with full checks,
 ``fast`` the hot path for the commonest of them, ``fallback`` the pinned-down
 dateutil call for anything else, and ``styles`` the table of styles
-:func:`wirecopy.format_date` writes.  Only :mod:`wirecopy.dates` is public.
+:func:`wirecopy.format_date` writes.  ``dateline_words`` holds the
+vocabulary of :mod:`wirecopy.datelines` (agencies, and the words that are
+never a place).  Only :mod:`wirecopy.dates` is public.
 """

@@ -28,7 +28,7 @@ class _UnknownZone(Exception):
     """Raised from inside dateutil to stop at a zone name we do not know."""
 
 
-# dateutil's month names plus ours (German, French), one tuple per month.
+# dateutil's month names plus ours (German, French, Italian, Spanish), one tuple per month.
 _DU_MONTHS = [
     (*names, *(name for name, number in MONTHS.items() if number == index))
     for index, names in enumerate(_du_parser.parserinfo.MONTHS, 1)

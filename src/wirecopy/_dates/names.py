@@ -20,6 +20,38 @@ ENGLISH_MONTHS = (
     "december",
 )
 
+#: The Italian month names, lower case, January first (ANSA: ``1 luglio``).
+ITALIAN_MONTHS = (
+    "gennaio",
+    "febbraio",
+    "marzo",
+    "aprile",
+    "maggio",
+    "giugno",
+    "luglio",
+    "agosto",
+    "settembre",
+    "ottobre",
+    "novembre",
+    "dicembre",
+)
+
+#: The Spanish month names, lower case, January first (EFE: ``21 enero``).
+SPANISH_MONTHS = (
+    "enero",
+    "febrero",
+    "marzo",
+    "abril",
+    "mayo",
+    "junio",
+    "julio",
+    "agosto",
+    "septiembre",
+    "octubre",
+    "noviembre",
+    "diciembre",
+)
+
 #: The English weekday names, lower case, Monday first (``date.weekday()``).
 ENGLISH_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
 
@@ -63,7 +95,29 @@ MONTHS: Mapping[str, int] = {
     "décembre": 12,
     "decembre": 12,
     "déc": 12,
+    "fév": 2,
+    "fev": 2,
+    # Italian (ANSA) and Spanish (EFE): the full names, and the abbreviations
+    # that are no English word (see DATELINE_MONTHS for the others).
+    **{name: number for number, name in enumerate(ITALIAN_MONTHS, 1)},
+    **{name: number for number, name in enumerate(SPANISH_MONTHS, 1)},
+    "setiembre": 9,
+    "giu": 6,
+    "ott": 10,
+    "dic": 12,
+    "abr": 4,
 }
+
+# Abbreviations that are also English words or abbreviations ("two days
+# ago", "a set", "Gen." for General, "mag" for magnitude, "ENE" for a wind):
+# read as months only in a dateline, where a day number beside them and the
+# dateline's shape leave no doubt ("ROMA, 1 LUG -", "Nueva Delhi, 21 ene
+# (EFE).-"), never by parse_date, which may be handed any text.
+DATELINE_ONLY_MONTHS: Mapping[str, int] = {"gen": 1, "ene": 1, "mag": 5, "lug": 7, "ago": 8, "set": 9}
+
+#: Every month word a dateline date may hold: :data:`MONTHS` and the
+#: abbreviations of Italian and Spanish copy that parse_date does not read.
+DATELINE_MONTHS: Mapping[str, int] = {**MONTHS, **DATELINE_ONLY_MONTHS}
 
 # Weekday names are checked (a misspelt one is an error) but a weekday that
 # contradicts the date is ignored, as dateutil does: Usenet clients wrote

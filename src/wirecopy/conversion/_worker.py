@@ -143,11 +143,11 @@ class _Counted(io.RawIOBase):
             super().close()
 
 
-def _open_input(path: str) -> tuple[BinaryIO, _Counted]:
+def _open_input(path: str, max_ratio: int) -> tuple[BinaryIO, _Counted]:
     """Open *path* as :func:`wirecopy.read` does, decompressing, and count the stored bytes read."""
     counted = _Counted(open(path, "rb", buffering=0))  # noqa: SIM115 - closed by the caller
     stream: Any = io.BufferedReader(counted, 1 << 16)
-    return decompressed(stream, path), counted
+    return decompressed(stream, path, max_ratio=max_ratio), counted
 
 
 class _Problems:
@@ -200,7 +200,7 @@ class Reading:
     def articles(self) -> Iterator[Article]:
         """Open the input and yield its articles, counting them; the caller closes with :meth:`close`."""
         self._send(("start", self.task.index))
-        stream, counter = _open_input(self.task.path)
+        stream, counter = _open_input(self.task.path, self._job.policy.max_compression_ratio)
         self._stream = stream
         self._reader = reader = api.load(
             stream, self._job.format, policy=self._job.policy, filename=self.task.name, on_problem=self._problems

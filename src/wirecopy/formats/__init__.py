@@ -28,6 +28,7 @@ BUILTIN_FORMATS: Mapping[str, tuple[str, tuple[str, ...]]] = {
     "rfc822-news": ("wirecopy.formats.rfc822_news:RFC822NewsFormat", ("usenet",)),
     "plain-text": ("wirecopy.formats.plain_text:PlainTextFormat", ("text", "plaintext")),
     "trec-sgml": ("wirecopy.formats.trec_sgml:TRECSGMLFormat", ("trec", "gigaword", "aquaint")),
+    "trec-wapo": ("wirecopy.formats.trec_wapo:TRECWashingtonPostFormat", ("wapo", "washington-post")),
     "reuters21578-sgml": ("wirecopy.formats.reuters21578:Reuters21578Format", ("reuters21578",)),
     "nitf": ("wirecopy.formats.nitf:NITFFormat", ()),
     "newsml-g2": ("wirecopy.formats.newsml_g2:NewsMLG2Format", ("newsmlg2", "g2")),

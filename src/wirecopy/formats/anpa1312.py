@@ -18,6 +18,13 @@ One transmission, byte by byte (see ``docs/formats/anpa-1312.md``)::
 
 The control characters are the structure, so the format reads bytes.  A file
 may hold many transmissions, with LF and CRLF mixed.
+
+Two conventions besides AP's news stories: AP's agate (tables), whose header
+lines end with ``=`` (headline, captions, ``By The Associated Press``), and
+Kyodo's, which has no ``SYN SYN``, its name after the sequence number
+(``SOH a0105KYODO US koko-``), a slug line and a headline ending ``+``
+without ``^``, wrapped paragraphs each opened by an indent, a ``==Kyodo``
+sign-off and a trailer ``KWS-21:37-09-12-18`` in Japan time.
 """
 
 from __future__ import annotations
@@ -33,11 +40,13 @@ from ..defects import BAD_HEADER, BAD_TRAILER
 from ..kit.wire import (
     CONTROL_CODES,
     CONTROL_NAMES,
+    EOT,
     ETX,
     STX,
     US,
     Fields,
     Line,
+    Lines,
     TransmissionReader,
     TransmissionWriter,
     WireFormat,
@@ -78,13 +87,24 @@ _US = re.compile(US)
 _SPACE = re.compile(" ")
 # The two header lines whole, for the common case; Fields reads a line that
 # does not match field by field, to report the first bad field.
-_LINE1 = re.compile(r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)")
+_LINE1 = re.compile(
+    r"\x16*\x01(?P<level>[A-Za-z])(?P<sequence>\d{4})(?P<origin>[A-Za-z]*)\x1f(?P<selector>[^\s\x00-\x1f\x7f-\x9f]+)"
+)
+# Kyodo names itself between the sequence number and US: "a0105KYODO".
+_ORIGIN = re.compile(r"[A-Za-z]*")
 _LINE2 = re.compile(r"(?P<priority>[A-Za-z]) (?P<category>[A-Za-z])(?P<codes>[\x11-\x14]{1,2}) " + _SLUG_FIELDS.pattern)
 _KEYWORD_SEARCH = re.compile(r"(?:^|[ \x11-\x14])(?P<keyword>[A-Za-z]{2}-[^\s\x00-\x1f]*)")
 # "AP-NY-03-14-17 1745GMT<": agency, desk, MM-DD-YY HHMM and a zone.
 _TRAILER = re.compile(
-    r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?(?P<date>\d\d-\d\d-\d\d \d{4} ?[A-Za-z]{1,5})<?"
+    r"(?:(?P<source>[A-Za-z]+)-(?:(?P<desk>[A-Za-z]+)-)?)?"
+    r"(?P<date>(?P<m>\d\d)-(?P<d>\d\d)-(?P<yy>\d\d) (?P<H>\d\d)(?P<M>\d\d) ?(?P<zone>[A-Za-z]{1,5}))<?"
 )
+_GMT = ("GMT", "UTC")
+# Kyodo's trailer: desk, time, day, month and two-digit year, in Japan time.
+_KYODO_TRAILER = re.compile(r"(?P<desk>[A-Za-z]+)-(?P<H>\d\d):(?P<M>\d\d)-(?P<d>\d\d)-(?P<m>\d\d)-(?P<yy>\d\d)")
+_JAPAN = _dt.timezone(_dt.timedelta(hours=9))
+# A byline among the "=" header lines.
+_BY = re.compile(r"(?i)by ")
 # Several "^...<" items may share a line: "^*9006< ^AP-Top-...,0176<".
 _ITEM_BREAK = re.compile(r"(?<=<)[ \t]+(?=\^)")
 _WORDS = re.compile(r"[A-Za-z0-9]+")
@@ -116,21 +136,27 @@ class _Reader(TransmissionReader):
     trailer_gives = "trailer date"
     # Header line 2, for checking its filing date against the trailer's year.
     header2: Line | None = None
+    # Kyodo writes its dates day first, the filing date too.
+    dayfirst = False
 
     # -- header --------------------------------------------------------------
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
+    def header(self, head: Lines, stx_line: Line) -> None:
         """Read header line 1 (after SOH) and header line 2 into extra."""
-        first = head[0] if head else stx_line
+        texts = head.texts
+        first = head[0] if texts else stx_line
         match = _LINE1.fullmatch(first.text.rstrip(" \r"))
         if match is not None:
             self.extra.update(service_level=match["level"], sequence=match["sequence"], selector=match["selector"])
+            self.source = match["origin"] or None
         else:
             # Field by field, to say which one is wrong and where.
             soh = first.text.index("\x01") if "\x01" in first.text else -1
             fields = self.fields(first, soh + 1, "ANPA-1312 header line 1")
             level = fields.take(_LEVEL, "the service level (a letter)")
             sequence = fields.take(_SEQUENCE, "the 4-digit sequence number")
+            origin = fields.take(_ORIGIN, "the agency's name")
+            self.source = (origin.group() or None) if origin is not None else None
             fields.take(_US, "US (the unit separator) after the sequence number")
             selector = fields.rest(_SELECTOR, "the selector code")
             self.extra.update(
@@ -138,18 +164,18 @@ class _Reader(TransmissionReader):
                 sequence=sequence and sequence.group(),
                 selector=selector and selector.group(),
             )
-        if len(head) < 2:
+        if len(texts) < 2:
             line = first
             self.defect(
                 BAD_HEADER,
                 "ANPA-1312 header line 2 (priority, category, keyword) is missing",
                 line,
-                len(line.text) if head else 0,
+                len(line.text) if texts else 0,
             )
             return
-        for extra_line in head[2:]:
-            if not is_blank(extra_line.text):
-                self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", extra_line)
+        for index in range(2, len(texts)):
+            if not is_blank(texts[index]):
+                self.defect(BAD_HEADER, "unexpected line between the ANPA-1312 header and STX", head[index])
                 break
         line = self.header2 = head[1]
         match = _LINE2.fullmatch(line.text.rstrip(" \r"))
@@ -202,15 +228,21 @@ class _Reader(TransmissionReader):
         line = self.header2
         if filing_date is None or line is None or published is None:
             return
-        if filing_date == f"{published:%m-%d}":
+        if filing_date == f"{published.month:02d}-{published.day:02d}":
             return  # the trailer's own day: a real date, nothing to check
-        self.date(filing_date, line, line.text.index(filing_date), reference=published.date())
+        self.date(filing_date, line, line.text.index(filing_date), reference=published.date(), dayfirst=self.dayfirst)
 
     # -- trailer ---------------------------------------------------------------
 
     def trailer(self, line: Line) -> None:
-        """Read ``AGENCY-DESK-MM-DD-YY HHMMZONE`` into source, desk and published."""
-        text = line.text.rstrip()
+        """Read ``AGENCY-DESK-MM-DD-YY HHMMZONE`` (or Kyodo's ``DESK-HH:MM-DD-MM-YY``) into source, desk, published."""
+        text = line.text.rstrip().rstrip(EOT).rstrip()
+        kyodo = _KYODO_TRAILER.fullmatch(text) if ":" in text else None
+        if kyodo is not None:
+            self.extra["desk"] = kyodo["desk"]
+            self.dayfirst = True
+            self.published = self.clock(kyodo, line, zone=_JAPAN)
+            return
         match = _TRAILER.fullmatch(text)
         if match is None:
             self.defect(
@@ -218,59 +250,125 @@ class _Reader(TransmissionReader):
             )
             return
         self.extra["desk"] = match["desk"]
-        self.published = self.date(match["date"], line, match.start("date"))
-        self.source = match["source"]
+        if match["zone"] in _GMT and self.document.context.policy.tzinfos is None:
+            self.published = self.clock(match, line, zone=_dt.timezone.utc)
+        else:
+            # Another zone (EDT): the date parser knows the zones and words the error.
+            self.published = self.date(match["date"], line, match.start("date"))
+        self.source = match["source"] or self.source
 
     # -- text ------------------------------------------------------------------
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
-        """Read the ``^`` lines into headline, byline and extra, the rest into paragraphs."""
+    def text(self, body: Lines, after: Lines) -> None:
+        """Read the header lines into headline, byline and extra, the rest into paragraphs."""
         self.check_after_trailer(after)
-        items: list[tuple[str, str]] = []
-        paragraphs = self.paragraphs
-        in_body = False
-        for line in self.clean(body):
-            text = line.text
-            if is_blank(text):
-                continue
-            if text.lstrip(" ").startswith("^"):
-                for item in _ITEM_BREAK.split(text.strip()):
-                    kind, value = _item(item)
-                    if kind is None or in_body:
-                        in_body = True
-                        paragraphs.append(_body_item(item))
-                    else:
-                        items.append((kind, value))
-                continue
-            in_body = True
-            paragraphs.append(_paragraph(text))
+        # clean() has removed every control character: a blank line is spaces and tabs.
+        lines = [text for text in self.clean(body).texts if text.strip(" \t")]
+        items, used = self._header_items(lines)
+        self._paragraphs(lines[used:])
         headers = [value for kind, value in items if kind == "<"]
         bylines = [value for kind, value in items if kind == "="]
         slug = _slug_index(headers, self.extra["keyword"])
+        headline = None
+        notes: list[str] = []
         if slug is not None:
             self.extra["slug_line"] = headers[slug]
             notes = headers[:slug]
             if slug + 1 < len(headers):
-                self.headline = headers[slug + 1]
+                headline = headers[slug + 1]
             notes += headers[slug + 2 :]
         elif headers:
-            self.headline, notes = headers[0], headers[1:]
-        else:
-            notes = []
+            headline, notes = headers[0], headers[1:]
+        if headline is None:
+            # Kyodo: the headline is the line that ends with "+".
+            headline = next((value for kind, value in items if kind == "+"), None)
+        if headline is None and bylines and not _BY.match(bylines[0]):
+            # Agate: the "=" lines are the headline, captions and a byline;
+            # those after the byline head the table.
+            headline = bylines.pop(0)
+            by = next((index for index, value in enumerate(bylines) if _BY.match(value)), len(bylines))
+            notes += bylines[:by]
+            self.paragraphs[:0] = bylines[by + 1 :]
+            bylines = bylines[by : by + 1]
+        self.headline = headline
         self.extra["notes"] = notes
         self.extra["byline_titles"] = bylines[1:]
         self.byline = bylines[0] if bylines else None
         self._check_filing_date()
 
+    def _header_items(self, lines: list[str]) -> tuple[list[tuple[str, str]], int]:
+        """The header items that open the text, ``(kind, value)``, and how many lines they take.
 
-def _item(item: str) -> tuple[str | None, str]:
-    """Classify a ``^`` header item: ``<`` (header line), ``=`` (byline) or None (unterminated)."""
-    text = item.strip()[1:].rstrip()
-    if text.endswith("<"):
-        return "<", text[:-1].strip()
-    if text.endswith("="):
-        return "=", text[:-1].strip()
-    return None, text.strip()
+        ``^`` lines give items of kind ``<`` and ``=`` (their end mark); an
+        unterminated one ends them.  Without ``^``, Kyodo's slug line (the
+        keyword, spaced or not) is an item of kind ``<`` and its headline,
+        ending ``+``, one of kind ``+``.
+        """
+        items: list[tuple[str, str]] = []
+        keyword = self.extra["keyword"]
+        marked = False
+        for used, text in enumerate(lines):
+            if text[:1] == "^" or text.lstrip(" ")[:1] == "^":
+                text = text.strip()
+                found = []
+                for item in _ITEM_BREAK.split(text) if "<" in text[:-1] else (text,):
+                    value = item[1:].rstrip()
+                    mark = value[-1:]
+                    if mark != "<" and mark != "=":
+                        # Unterminated: the body has begun.
+                        return items, used
+                    found.append((mark, value[:-1].strip()))
+                items += found
+                marked = True
+            elif marked or text[:1] in " \t":
+                return items, used
+            elif keyword and _squeeze(text).startswith(_squeeze(keyword)):
+                items.append(("<", text.strip()))
+            elif text.rstrip().endswith("+"):
+                items.append(("+", text.rstrip()[:-1].rstrip()))
+                return items, used + 1
+            else:
+                return items, used
+        return items, len(lines)
+
+    def _paragraphs(self, lines: list[str]) -> None:
+        """The body: one paragraph per line (AP), or wrapped lines after an indent of spaces (Kyodo).
+
+        A line loses its indent (AP's TAB and three spaces) and the ``<``
+        (quad left) that closes it.
+        """
+        paragraphs = self.paragraphs
+        joined = "\n".join(lines)
+        # AP's common case, mostly in C: every line indented alike, no "^" item
+        # among them.  (A two-character "in" costs as much as the strip.)
+        if joined[:4] == "\t   " and joined.count("\n\t   ") == len(lines) - 1 and "^" not in joined:
+            parts = joined[4:].split("\n\t   ")
+            paragraphs += [_untail(part) for part in parts] if "<" in joined else [part.rstrip() for part in parts]
+            return
+        wrapped = bool(lines) and lines[0][:1] == " "
+        for text in lines:
+            continued = False
+            if text[:1] == "\t":
+                text = text[4:] if text[1:4] == "   " else text[1:]
+            elif text.lstrip(" ")[:1] == "^":
+                paragraphs += [_body_item(item) for item in _ITEM_BREAK.split(text.strip())]
+                continue
+            elif text[:2] == "==" and " " not in text.strip():
+                continue  # Kyodo's sign-off, "==Kyodo"
+            else:
+                continued = wrapped and bool(paragraphs) and text[:1] != " "
+                text = text.lstrip()
+            text = _untail(text)
+            if continued:
+                paragraphs[-1] = f"{paragraphs[-1]} {text}"
+            else:
+                paragraphs.append(text)
+
+
+def _untail(text: str) -> str:
+    """A body line without the white space that ends it and the ``<`` (quad left) that closes it."""
+    text = text.rstrip()
+    return text[:-1].rstrip() if text[-1:] == "<" else text
 
 
 def _body_item(item: str) -> str:
@@ -279,20 +377,6 @@ def _body_item(item: str) -> str:
     if text.endswith(("<", "=")):
         text = text[:-1]
     return text.strip()
-
-
-def _paragraph(text: str) -> str:
-    """A body line: the TAB and three-space indent and a closing ``<`` (quad left) removed."""
-    if text.startswith("\t"):
-        text = text[1:]
-        if text.startswith("   "):
-            text = text[3:]
-    else:
-        text = text.lstrip()
-    text = text.rstrip()
-    if text.endswith("<"):
-        text = text[:-1].rstrip()
-    return text
 
 
 def _squeeze(text: str) -> str:
@@ -307,6 +391,10 @@ def _slug_index(headers: list[str], keyword: str | None) -> int | None:
         return None
     start = _squeeze(keyword)
     for index, value in enumerate(headers):
+        # Most header lines differ at once: squeeze only those that might not.
+        first = value[:1]
+        if start and first != start[0] and first != "-" and not first.isspace():
+            continue
         if _squeeze(value).startswith(start):
             return index
     return None
@@ -446,8 +534,9 @@ class ANPA1312Format(WireFormat):
     reader = _Reader
     writer = _Writer
 
-    # Certain on SYN SYN SOH, the service level and sequence number, and US.
-    signature = re.compile(rb"[\s\x00]*\x16\x16\x01[A-Za-z]\d{4}\x1f")
+    # Certain on SOH (after SYN SYN, or none as Kyodo sends it), the service
+    # level and sequence number, an agency's name or none, and US.
+    signature = re.compile(rb"[\s\x00\x7f]*\x16*\x01[A-Za-z]\d{4}[A-Za-z]{0,16}\x1f")
 
     def sniff_damaged(self, head: bytes) -> float:
         """Likely on ``SYN SYN SOH`` alone."""

@@ -40,19 +40,27 @@ which is read into the byline, the published date, and ``extra["updated"]``.
 from __future__ import annotations
 
 import datetime as _dt
+import itertools
 import os
 import re
-from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from collections.abc import Iterator
+from typing import Any
 
-from .._text import blocks, collect, decode, describe, report_control, take_dateline
-from ..article import Article, Defect
-from ..context import ReadContext
+from ..article import Article
+from ..context import Document
 from ..dates import DateValue, format_date, parse_date
-from ..errors import ParseError, WriteError
-from ..registry import Format
+from ..defects import EMPTY_HIGHLIGHT, MISSING_DATE, MISSING_HIGHLIGHTS
+from ..errors import ParseError
+from ..kit.text import Part, TextFormat, line_runs, one_line, take_dateline
 
 __all__ = ["CNNDailyMailStoryFormat"]
+
+# A run of lines between blank lines: the number of its first line, and its
+# lines joined with "\n".
+_Run = tuple[int, str]
+# How many runs the furniture can span, with the one looked at after it: a
+# byline, two labels with their dates, and the "|" between them.
+_FURNITURE_RUNS = 8
 
 _MARKER = "@highlight"
 _HIGHLIGHT_LINE = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
@@ -68,7 +76,7 @@ _SEPARATOR = "|"
 _ZONE_NAMES = {0: "GMT", 60: "BST", -300: "EST", -240: "EDT", -480: "PST", -420: "PDT"}
 
 
-class CNNDailyMailStoryFormat(Format):
+class CNNDailyMailStoryFormat(TextFormat):
     """The ``.story`` files of the CNN / Daily Mail question-answering and summarization corpus.
 
     Reads the paragraphs, the ``@highlight`` lines into
@@ -85,6 +93,12 @@ class CNNDailyMailStoryFormat(Format):
     description = "CNN / Daily Mail .story files: paragraphs, then @highlight summary lines"
     url = "https://cs.nyu.edu/~kcho/DMQA/"
     version_added = "0.1"
+    # One story per file, and the highlights come last: the whole file is
+    # the document.
+    separator_line = None
+    write_separator = None
+    one_per_file = "a .story file holds one story; write each article to its own file"
+    empty_message = "no story text found"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """A line that is exactly ``@highlight`` is this dataset's own mark; so is a SHA-1 file name.
@@ -103,141 +117,49 @@ class CNNDailyMailStoryFormat(Format):
             return 0.0
         return 0.9 if _HASH_NAME.search(base) else 0.2
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield the one story of the file."""
-        # One story per file, and the highlights come last: the whole file is
-        # the document, so it is read at once.
-        data = stream.read()
-        if not data.strip():
-            context.skip(context.error("empty input: no story text found", line=1, column=1, kind="empty-input"))
-            return
-        yield self._article(data, context)
-
-    def _article(self, data: bytes, context: ReadContext) -> Article:
-        defects: list[Defect] = []
-        text = decode(data, collect(context, defects), line=1).removeprefix("\ufeff")
-        report_control(text, collect(context, defects), line=1)
-        runs = blocks([line.rstrip("\r") for line in text.split("\n")])
-        split = next((i for i, (_, run) in enumerate(runs) if run[0].strip() == _MARKER), len(runs))
-        body, tail = runs[:split], runs[split:]
+    def parse(self, part: Part, document: Document) -> Article:
+        """Read the story: the Daily Mail furniture, the paragraphs, then the highlights."""
+        runs = line_runs(part, document)
+        # The furniture lies in the first runs: they are kept; the others
+        # become paragraphs as they come, up to the first @highlight.
+        head: list[_Run] = []
+        more: list[str] = []
+        marker: _Run | None = None
+        for run in runs:
+            if _first(run[1]).strip() == _MARKER:
+                marker = run
+                break
+            if len(head) < _FURNITURE_RUNS:
+                head.append(run)
+            else:
+                more.append(one_line(run[1]))
         extra: dict[str, Any] = {}
-        byline, published, body = self._furniture(body, context, defects, extra)
-        paragraphs = [_join(run) for _, run in body]
-        highlights = self._highlights(tail, context, defects)
-        if not tail:
-            defects.append(
-                context.defect(
-                    "missing-highlights",
-                    "no @highlight line: the story has no summary, or was cut short",
-                    line=text.count("\n") + 1,
-                    column=1,
-                )
+        byline, published, body = _furniture(head, document, extra)
+        paragraphs = [one_line(run) for _, run in body]
+        paragraphs += more
+        del more
+        highlights = [] if marker is None else _highlights(itertools.chain([marker], runs), document)
+        if marker is None:
+            document.defect(
+                MISSING_HIGHLIGHTS,
+                "no @highlight line: the story has no summary, or was cut short",
+                line=part.data.count(b"\n") + 1,
+                column=1,
             )
         dateline = take_dateline(paragraphs, published)
-        return Article(
+        return document.article(
             format=self.name,
-            id=_id_from(context.source),
+            id=_id_from(document.context.source),
             byline=byline,
             published=published,
             dateline=dateline,
             paragraphs=paragraphs,
             highlights=highlights,
             extra=extra,
-            origin=context.origin(line=1, offset=0),
-            defects=defects,
         )
 
-    def _furniture(
-        self,
-        body: list[tuple[int, list[str]]],
-        context: ReadContext,
-        defects: list[Defect],
-        extra: dict[str, Any],
-    ) -> tuple[str | None, DateValue | None, list[tuple[int, list[str]]]]:
-        """Take the Daily Mail byline and dates off the head of the body."""
-        byline = None
-        published: DateValue | None = None
-        seen: set[bool] = set()
-        index = 0
-        # "By" alone on its line, the name on the next, is the scraped byline;
-        # a paragraph that merely starts with "By" is one only when dates follow.
-        if body and _BYLINE.match(body[0][1][0].strip()):
-            first = body[0][1][0].strip()
-            followed = len(body) > 1 and _label_kind(body[1][1][0].strip()) is not None
-            if first == "By" or followed:
-                byline = _join(body[0][1])
-                index = 1
-        while index < len(body):
-            line, run = body[index]
-            head = run[0].strip()
-            # "|" stands between the published and the updated date.
-            if (
-                head == _SEPARATOR
-                and len(run) == 1
-                and seen
-                and index + 1 < len(body)
-                and _label_kind(body[index + 1][1][0].strip()) not in (None, *seen)
-            ):
-                index += 1
-                continue
-            label = _LABEL.fullmatch(head)
-            is_published = label is not None and label["published"] is not None
-            # Each date comes once; a second label of a kind is story text.
-            if label is None or is_published in seen:
-                break
-            seen.add(is_published)
-            index += 1
-            date_text = label["date"].strip()
-            date_line, date_column = line, len(run[0]) - len(run[0].lstrip()) + label.start("date") + 1
-            if len(run) > 1:
-                date_text, date_line, date_column = _join(run[1:]), line + 1, 1
-            elif not date_text and index < len(body) and _looks_like_date(body[index][1]):
-                (date_line, date_run), date_column = body[index], 1
-                date_text = _join(date_run)
-                index += 1
-            key = "published" if is_published else "updated"
-            if not date_text:
-                defects.append(
-                    context.defect("missing-date", f"{head.rstrip(':')} has no date", line=line, column=len(head) + 1)
-                )
-                continue
-            value = context.date(date_text, defects, line=date_line, column=date_column)
-            if value is None:
-                extra[f"{key}_text"] = date_text
-            elif is_published:
-                published = value
-            else:
-                extra["updated"] = value.isoformat()
-        return byline, published, body[index:]
-
-    def _highlights(self, tail: list[tuple[int, list[str]]], context: ReadContext, defects: list[Defect]) -> list[str]:
-        """Each ``@highlight`` line starts a highlight made of the text up to the next one."""
-        highlights: list[str] = []
-        marker_line = 0
-        pieces: list[str] = []
-
-        def close() -> None:
-            if pieces:
-                highlights.append(" ".join(pieces))
-            elif marker_line:
-                defects.append(
-                    context.defect("empty-highlight", "@highlight has no text after it", line=marker_line, column=1)
-                )
-
-        for line, run in tail:
-            if run[0].strip() == _MARKER:
-                close()
-                marker_line, pieces = line, []
-                rest = run[1:]
-            else:
-                rest = run
-            if rest:
-                pieces.append(_join(rest))
-        close()
-        return highlights
-
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write one story in the canonical layout, UTF-8, with no newline at the end.
+    def render(self, article: Article) -> str:
+        """One story in the canonical layout, UTF-8, with no newline at the end.
 
         The Daily Mail furniture (when the article has a byline, a published
         date or ``extra["updated"]``), then the paragraphs (the dateline
@@ -252,19 +174,121 @@ class CNNDailyMailStoryFormat(Format):
                 holds one story), or a paragraph would read back as a
                 highlight marker.
         """
-        for index, article in enumerate(articles):
-            if index:
-                msg = (
-                    f"cannot write {describe(article)} as cnndm-story: a .story file holds one story;"
-                    " write each article to its own file"
-                )
-                raise WriteError(msg)
-            stream.write(_render(article).encode("utf-8"))
+        parts: list[str] = []
+        if article.byline and article.byline.strip():
+            byline = one_line(article.byline)
+            name = byline[2:].strip() if _BYLINE.match(byline) else byline
+            parts.append(f"By \n{name}" if name else "By ")
+        published = _date_text(article.published, article.extra.get("published_text"))
+        updated = _date_text(_stored_date(article.extra.get("updated")), article.extra.get("updated_text"))
+        if published:
+            parts.append(f"PUBLISHED:\n\n{published}")
+        if published and updated:
+            parts.append("\n| ")
+        if updated:
+            parts.append(f"UPDATED:\n\n{updated}")
+        paragraphs = [p for p in (one_line(p) for p in article.paragraphs) if p]
+        if article.dateline is not None:
+            head = paragraphs.pop(0) if paragraphs else ""
+            paragraphs.insert(0, f"{one_line(article.dateline.text)} {head}".strip())
+        highlights = [h for h in (one_line(h) for h in article.highlights) if h]
+        if _MARKER in paragraphs or _MARKER in highlights:
+            raise self.refuse(article, "a paragraph or highlight reads '@highlight'")
+        parts.extend(paragraphs)
+        parts.extend(f"{_MARKER}\n\n{text}" for text in highlights)
+        return "\n\n".join(parts)
 
 
-def _join(run: list[str]) -> str:
-    """Join hard-wrapped lines into one paragraph with single spaces."""
-    return " ".join(part for part in (line.strip() for line in run) if part)
+def _furniture(
+    body: list[_Run], document: Document, extra: dict[str, Any]
+) -> tuple[str | None, DateValue | None, list[_Run]]:
+    """Take the Daily Mail byline and dates off the head of the body."""
+    byline = None
+    published: DateValue | None = None
+    seen: set[bool] = set()
+    index = 0
+    # "By" alone on its line, the name on the next, is the scraped byline;
+    # a paragraph that merely starts with "By" is one only when dates follow.
+    if body and _BYLINE.match(_first(body[0][1]).strip()):
+        first = _first(body[0][1]).strip()
+        followed = len(body) > 1 and _label_kind(_first(body[1][1]).strip()) is not None
+        if first == "By" or followed:
+            byline = one_line(body[0][1])
+            index = 1
+    while index < len(body):
+        line, run = body[index]
+        top, newline, more = run.partition("\n")
+        head = top.strip()
+        # "|" stands between the published and the updated date.
+        if (
+            head == _SEPARATOR
+            and not newline
+            and seen
+            and index + 1 < len(body)
+            and _label_kind(_first(body[index + 1][1]).strip()) not in (None, *seen)
+        ):
+            index += 1
+            continue
+        label = _LABEL.fullmatch(head)
+        is_published = label is not None and label["published"] is not None
+        # Each date comes once; a second label of a kind is story text.
+        if label is None or is_published in seen:
+            break
+        seen.add(is_published)
+        index += 1
+        date_text = label["date"].strip()
+        date_line, date_column = line, len(top) - len(top.lstrip()) + label.start("date") + 1
+        if newline:
+            date_text, date_line, date_column = one_line(more), line + 1, 1
+        elif not date_text and index < len(body) and _looks_like_date(body[index][1]):
+            (date_line, date_run), date_column = body[index], 1
+            date_text = one_line(date_run)
+            index += 1
+        key = "published" if is_published else "updated"
+        if not date_text:
+            document.defect(MISSING_DATE, f"{head.rstrip(':')} has no date", line=line, column=len(head) + 1)
+            continue
+        value = document.date(date_text, line=date_line, column=date_column)
+        if value is None:
+            extra[f"{key}_text"] = date_text
+        elif is_published:
+            published = value
+        else:
+            extra["updated"] = value.isoformat()
+    return byline, published, body[index:]
+
+
+def _highlights(tail: Iterator[_Run], document: Document) -> list[str]:
+    """Each ``@highlight`` line starts a highlight made of the text up to the next one.
+
+    The first ``@highlight`` with no text is reported: a story of thousands
+    of them gives one defect, not thousands.
+    """
+    highlights: list[str] = []
+    marker_line = 0
+    pieces: list[str] = []
+    reported = False
+
+    def close() -> None:
+        nonlocal reported
+        if pieces:
+            highlights.append(" ".join(pieces))
+        elif marker_line and not reported:
+            reported = True
+            document.defect(EMPTY_HIGHLIGHT, "@highlight has no text after it", line=marker_line, column=1)
+
+    for line, run in tail:
+        top, newline, more = run.partition("\n")
+        if top.strip() == _MARKER:
+            close()
+            marker_line, pieces = line, []
+            rest = more if newline else ""
+        else:
+            rest = run
+        if rest:
+            pieces.append(one_line(rest))
+    close()
+    return highlights
 
 
 def _label_kind(line: str) -> bool | None:
@@ -273,10 +297,15 @@ def _label_kind(line: str) -> bool | None:
     return None if label is None else label["published"] is not None
 
 
-def _looks_like_date(run: list[str]) -> bool:
+def _looks_like_date(run: str) -> bool:
     # The block after a label is its date when it is one line; a paragraph
     # of several lines is the story, and the label then has no date.
-    return len(run) == 1 and run[0].strip() != _MARKER
+    return "\n" not in run and run.strip() != _MARKER
+
+
+def _first(run: str) -> str:
+    """The first line of a run."""
+    return run.partition("\n")[0]
 
 
 def _id_from(source: str | None) -> str | None:
@@ -284,33 +313,6 @@ def _id_from(source: str | None) -> str | None:
         return None
     found = _HASH_NAME.search(os.path.basename(source))
     return None if found is None else found.group().lower()
-
-
-def _render(article: Article) -> str:
-    parts: list[str] = []
-    if article.byline and article.byline.strip():
-        byline = _one_line(article.byline)
-        name = byline[2:].strip() if _BYLINE.match(byline) else byline
-        parts.append(f"By \n{name}" if name else "By ")
-    published = _date_text(article.published, article.extra.get("published_text"))
-    updated = _date_text(_stored_date(article.extra.get("updated")), article.extra.get("updated_text"))
-    if published:
-        parts.append(f"PUBLISHED:\n\n{published}")
-    if published and updated:
-        parts.append("\n| ")
-    if updated:
-        parts.append(f"UPDATED:\n\n{updated}")
-    paragraphs = [p for p in (_one_line(p) for p in article.paragraphs) if p]
-    if article.dateline is not None:
-        head = paragraphs.pop(0) if paragraphs else ""
-        paragraphs.insert(0, f"{_one_line(article.dateline.text)} {head}".strip())
-    highlights = [h for h in (_one_line(h) for h in article.highlights) if h]
-    if _MARKER in paragraphs or _MARKER in highlights:
-        msg = f"cannot write {describe(article)} as cnndm-story: a paragraph or highlight reads '@highlight'"
-        raise WriteError(msg)
-    parts.extend(paragraphs)
-    parts.extend(f"{_MARKER}\n\n{text}" for text in highlights)
-    return "\n\n".join(parts)
 
 
 def _stored_date(value: object) -> DateValue | None:
@@ -326,7 +328,7 @@ def _stored_date(value: object) -> DateValue | None:
 def _date_text(value: DateValue | None, raw: object) -> str | None:
     """Write a date the way the Daily Mail prints it: ``08:15 EST, 31 January 2013``."""
     if value is None:
-        return _one_line(raw) or None if isinstance(raw, str) else None
+        return one_line(raw) or None if isinstance(raw, str) else None
     if not isinstance(value, _dt.datetime):
         return format_date(value, "day-month-year")
     clock = f"{value.hour:02d}:{value.minute:02d}"
@@ -343,11 +345,3 @@ def _date_text(value: DateValue | None, raw: object) -> str | None:
             name = f"{sign}{abs(minutes) // 60:02d}{abs(minutes) % 60:02d}"
         clock += f" {name}"
     return f"{clock}, {format_date(value.date(), 'day-month-year')}"
-
-
-_SPACES = re.compile(r"\s*\n\s*")
-
-
-def _one_line(text: str) -> str:
-    """Join the lines of *text* with single spaces, as the reader would."""
-    return _SPACES.sub(" ", text).strip()

@@ -6,6 +6,7 @@ One transmission, byte by byte (see ``docs/formats/iptc-7901.md``)::
     LF
     Germany-transport/ CRLF                     slug line
     STX 1ST LEAD LF                             labels
+    (Eil BEL BEL BEL) LF                        editorial notes in parentheses
     Night trains return to the Rhine valley LF  headline
     By Max Beispiel, dpa = CRLF                 byline; " =" ends the block
     LF
@@ -21,11 +22,14 @@ One transmission, byte by byte (see ``docs/formats/iptc-7901.md``)::
     LF
     dpa mb em CRLF                              editor initials
     CRLF
-    ETX 071341 GMT Okt 15 CRLF                  day, time, month, two-digit year
+    ETX 071341 GMT Okt 15 CRLF                  day, time, [zone,] month, two-digit year
     DEL LF DEL EOT
 
-The control characters are the structure, so the format reads bytes.  A file
-may hold many transmissions, with CRLF, LF and CRLF LF mixed.
+The control characters are the structure, so the format reads bytes: UTF-8
+as dpa's converters write it today, or 8-bit text as it was.  A file may hold
+many transmissions, with CRLF, LF and CRLF LF mixed, and may have lost its
+control characters on the way (as Belga receives dpa): it is then cut at its
+header lines and read by its layout.
 """
 
 from __future__ import annotations
@@ -34,12 +38,13 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Mapping
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
+from .._dates.names import MONTH_ABBRS
 from ..datelines import split_dateline
 from ..dates import format_date
 from ..defects import MISSING_DATE
-from ..kit.wire import ETX, STX, Line, TransmissionReader, TransmissionWriter, WireFormat, is_blank
+from ..kit.wire import ETX, STX, Line, Lines, TransmissionReader, TransmissionWriter, WireFormat, is_blank
 
 __all__ = ["IPTC7901Format"]
 
@@ -55,19 +60,56 @@ _WORDS = re.compile(r"\d+(?= |$)")
 # "xyzzy   dpa 007", "  dpa 0045": optional extra field, optional agency,
 # message number.
 _TAIL = re.compile(r"(?: (?P<extra>[^\s\x00-\x1f]+))?(?: +(?P<agency>[A-Za-z][^\s\x00-\x1f]*))? +(?P<number>\d+)")
+# The whole header line, for the common case; the fields above read a line
+# that does not match one by one, to report the first bad one.
+_HEADER = re.compile(
+    r"(?P<service>[A-Za-z]+)(?P<sequence>\d+) (?P<priority>\d) (?P<category>[A-Za-z]+) (?P<words>\d{1,9})"
+    + _TAIL.pattern
+)
 _SPACE = re.compile(" ")
+# The header line of a transmission that lost its control characters on the way.
+_BARE = re.compile(
+    rb"(?m)^[A-Za-z]+\d+ \d [A-Za-z]+ \d+(?: [^\s\x00-\x1f]+)?(?: +[A-Za-z][^\s\x00-\x1f]*)? +\d+[ \t]*\r?$"
+)
+# The trailer: day, hour and minute, a zone or none (local time), the month
+# in English or German (any case) and a two-digit year.
+_TRAILER = re.compile(
+    r"(?P<d>\d\d)(?P<H>\d\d)(?P<M>\d\d)(?:[ ]+(?P<zone>[A-Za-z]{1,5}))?[ ]+(?P<mon>[^\W\d_]+)\.?[ ]+(?P<yy>\d\d)"
+)
+_GMT = ("GMT", "UTC", "UT", "Z")
 
 # A label before the headline: "1ST LEAD", "EXTRA", "REFILE" (see _is_label).
 _LOWER = re.compile("[a-z]")
 _UPPER_OR_DIGIT = re.compile("[A-Z0-9]")
 _BYLINE = re.compile(r"(?i:by|von) \S")
+# What is_blank() strips: a line of these only is empty.
+_BLANK = " \t\r\x0b\x0c\x7f\x16\x00"
+# A note may run over this many lines (dpa's corrections are wrapped).
+_NOTE_LINES = 12
 _HEADING = re.compile(r"#+ ")
-_NOT_FOR_PUBLICATION = re.compile(r"(?i)the following information is not (?:intended )?for publication\.?")
+_NOT_FOR_PUBLICATION = re.compile(
+    r"(?i)(?:the following information is not (?:intended )?for publication"
+    r"|die folgenden informationen sind nicht zur veröffentlichung bestimmt)\.?"
+)
 _STARS = "* * * *"
 _NFP_MARKER = f"{_STARS}\r\nThe following information is not for publication\r\n"
-_INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [A-Za-z]{1,5})+)")
+_INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [^\W_]{1,6}(?:/[^\W_]{1,6})*)+)")
+_AGENCY_PARTS = re.compile(r"[-/]")
 # A break point for wrapping: a single space between two other characters.
 _BREAK = re.compile(r"(?<=[^ \t]) (?=[^ \t])")
+# One or more empty lines between blocks of stripped lines.
+_EMPTY_LINES = re.compile(r"\n\n+")
+
+
+class Block(NamedTuple):
+    """The headline block, in its parts (see :func:`headline_block`)."""
+
+    labels: str | None
+    notes: list[str]
+    kicker: str | None
+    headline: str | None
+    byline: str | None
+    used: int
 
 
 class _Reader(TransmissionReader):
@@ -84,20 +126,40 @@ class _Reader(TransmissionReader):
         "header_extra": None,
         "message_number": None,
         "slug": None,
-        "labels": [],
+        "labels": None,
+        "notes": [],
+        "kicker": None,
         "notebook": [],
         "not_for_publication": [],
         "editors": [],
     }
+    # dpa rings the bell on urgent news: "(Eil BEL BEL BEL BEL BEL)".
+    signals = "\x07"
+    # dpa's current stories open with a teaser paragraph before the dateline.
+    teasers = 1
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
-        """Read the SOH header line into extra and source, and the lines after it into the slug."""
+    def header(self, head: Lines, stx_line: Line) -> None:
+        """Read the header line into extra and source, and the lines after it into the slug."""
         self._header_line(head[0] if head else stx_line)
-        texts = [line.text.strip(" \t") for line in self.clean(head[1:]) if not is_blank(line.text)]
+        texts = [text.strip(" \t") for text in self.clean(head[1:]).texts if not is_blank(text)]
         self.extra["slug"] = " ".join(texts) if texts else None
 
     def _header_line(self, line: Line) -> None:
-        fields = self.fields(line, line.text.index("\x01") + 1, "IPTC 7901 header")
+        at = line.text.find("\x01") + 1
+        whole = _HEADER.fullmatch(line.text.rstrip(" \t\r"), at)
+        if whole is not None:
+            self.extra.update(
+                service=whole["service"],
+                sequence=whole["sequence"],
+                priority=int(whole["priority"]),
+                category=whole["category"],
+                word_count=int(whole["words"]),
+                header_extra=whole["extra"],
+                message_number=whole["number"],
+            )
+            self.source = whole["agency"]
+            return
+        fields = self.fields(line, at, "IPTC 7901 header")
         service = fields.take(_SERVICE, "the service code and sequence number ('abc101')")
         if service is not None:
             self.extra.update(service=service["service"], sequence=service["sequence"])
@@ -123,46 +185,86 @@ class _Reader(TransmissionReader):
             self.extra.update(header_extra=tail["extra"], message_number=tail["number"])
             self.source = tail["agency"]
 
+    def bare_text(self, head: Lines) -> int | None:
+        """After the header line and empty lines, the slug lines (ending ``/``) and then the text."""
+        index = 1
+        while index < len(head) and is_blank(head[index].text):
+            index += 1
+        while index < len(head) and head[index].text.rstrip(" \t").endswith("/"):
+            index += 1
+        while index < len(head) and is_blank(head[index].text):
+            index += 1
+        return index if index < len(head) else None
+
+    def bare_trailer(self, text_lines: Lines) -> int | None:
+        """The last line that is not empty, if it has the shape of a trailer."""
+        index = len(text_lines) - 1
+        while index >= 0 and is_blank(text_lines[index].text):
+            index -= 1
+        if index > 0 and _TRAILER.fullmatch(text_lines[index].text.strip(" \t")):
+            return index
+        return None
+
     def trailer(self, line: Line) -> None:
-        """Read ``DDHHMM GMT Mon YY`` into published."""
+        """Read ``DDHHMM [zone] Mon YY`` into published: aware with a zone, naive (local time) without."""
         text = line.text.strip(" \t")
         if not text:
             self.defect(MISSING_DATE, "the IPTC 7901 trailer after ETX has no date", line)
             return
-        self.published = self.date(text, line, line.text.index(text))
+        at = line.text.index(text)
+        match = _TRAILER.fullmatch(line.text, at, at + len(text))
+        zone = "" if match is None else match["zone"]
+        if match is not None and zone is None:
+            self.published = self.clock(match, line)
+        elif match is not None and zone.upper() in _GMT and self.document.context.policy.tzinfos is None:
+            self.published = self.clock(match, line, zone=_dt.timezone.utc)
+        else:
+            # Another zone, or another shape: the date parser knows the zones and words the error.
+            self.published = self.date(text, line, at)
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
+    def text(self, body: Lines, after: Lines) -> None:
         """Read the headline block, then the body, notebook, not-for-publication block and initials."""
-        body = self.clean(body)
-        labels, self.headline, self.byline, used = headline_block([line.text for line in body])
-        self.extra["labels"] = labels
-        self._body(body[used:])
+        texts = self.clean(body).texts
+        block = headline_block(texts)
+        self.headline, self.byline = block.headline, block.byline
+        extra = self.extra
+        extra["labels"], extra["notes"], extra["kicker"] = block.labels, block.notes, block.kicker
+        self._body(texts[block.used :])
         self.check_after_trailer(after)
 
-    def _body(self, lines: list[Line]) -> None:
-        """Split the text after the headline block into paragraphs, notes and initials."""
-        blocks: list[list[str]] = []
-        current: list[str] = []
-        for line in lines:
-            if is_blank(line.text):
-                if current:
-                    blocks.append(current)
-                    current = []
-            else:
-                current.append(line.text.rstrip(" \t"))
-        if current:
-            blocks.append(current)
-        if blocks and self.source is not None and len(blocks[-1]) == 1:
-            match = _INITIALS.fullmatch(blocks[-1][0])
-            if match is not None and match["agency"] == self.source:
-                self.extra["editors"] = match["editors"].split()
-                blocks.pop()
+    def _body(self, texts: list[str]) -> None:
+        """Split the lines after the headline block into paragraphs, notes and initials."""
+        # The lines stripped and joined: empty lines part the blocks, and a
+        # paragraph's lines join with one space.  All of it in C but the strip.
+        text = "\n".join([line.strip(" \t") for line in texts]).strip("\n")
+        if not text:
+            return
+        # Most stories have neither notebook nor markers: one look at the whole text.
+        if "#" in text or "* * * *" in text or "ublication" in text or "ffentlichung" in text:
+            self._sections(_blocks(texts))
+            return
+        blocks = _EMPTY_LINES.split(text)
+        if "\n" not in blocks[-1] and self._editors(blocks[-1]):
+            blocks.pop()
+        self.paragraphs = [block.replace("\n", " ") for block in blocks]
+
+    def _editors(self, line: str) -> bool:
+        """Read *line* into the editors if it is their initials under the agency; say whether it was."""
+        if not _is_initials(line.strip(" \t"), self.source):
+            return False
+        self.extra["editors"] = line.split()[1:]
+        return True
+
+    def _sections(self, blocks: list[list[str]]) -> None:
+        """Sort the blocks into paragraphs, the notebook and the not-for-publication section, in that order."""
+        if blocks and len(blocks[-1]) == 1 and self._editors(blocks[-1][0]):
+            blocks.pop()
         paragraphs = self.paragraphs
         notebook: list[str] = []
         not_for_publication: list[str] = []
         phase = "body"
         for block in blocks:
-            marker = next((n for n, text in enumerate(block) if _NOT_FOR_PUBLICATION.fullmatch(text.strip())), None)
+            marker = _marker(block)
             if phase != "nfp" and marker is not None:
                 before = [text for text in block[:marker] if text.strip() != _STARS]
                 if before:
@@ -183,41 +285,115 @@ class _Reader(TransmissionReader):
         self.extra["not_for_publication"] = not_for_publication
 
 
-def headline_block(lines: list[str]) -> tuple[list[str], str | None, str | None, int]:
-    """Read the block that opens the text: labels, headline and byline, ending with ``=``.
+def _blocks(texts: list[str]) -> list[list[str]]:
+    """The blocks of lines that empty lines part, each line without the white space it ends with."""
+    blocks: list[list[str]] = []
+    current: list[str] = []
+    for text in texts:
+        if is_blank(text):
+            if current:
+                blocks.append(current)
+                current = []
+        else:
+            current.append(text.rstrip(" \t"))
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _marker(block: list[str]) -> int | None:
+    """The index of the "not for publication" line in *block*: the line after ``* * * *``, or that sentence."""
+    if len(block) > 1 and block[0].strip() == _STARS:
+        return 1
+    return next((n for n, text in enumerate(block) if _NOT_FOR_PUBLICATION.fullmatch(text.strip())), None)
+
+
+def _is_initials(text: str, source: str | None) -> bool:
+    """Whether *text* is the editors' line: the agency (or a part of it, ``dpa`` of ``dpa-tns``) and initials."""
+    if source is None:
+        return False
+    match = _INITIALS.fullmatch(text)
+    return match is not None and (match["agency"] == source or match["agency"] in _AGENCY_PARTS.split(source))
+
+
+def headline_block(lines: list[str]) -> Block:
+    """Read the block that opens the text: labels, notes, kicker, headline and byline, ending with ``=``.
 
     The block ends at the first line that ends with ``=``, or before the
-    first blank line.  Returns ``(labels, headline, byline, lines used)``.
+    first empty line; a first paragraph without ``=`` that opens with a
+    dateline is body, and there is no block.  Its parts, in order:
+
+    * labels: upper-case lines (``2ND LEAD``, ``3RD NET``), joined with a space;
+    * notes, anywhere: lines in parentheses, each maybe run over several
+      lines (``(Eil)``, ``(Berichtigung: ...)``, ``(Foto Produktion)``);
+    * a byline: the last line, notes aside, if it begins with ``By`` or ``Von``;
+    * a kicker: lines before the headline that a wrap at 69 columns would
+      not have broken there (``Roundup``, then the headline);
+    * the headline: the rest, joined with spaces.
     """
+    # is_blank() and _note_end() inline: the block is read once per transmission.
+    size = len(lines)
     start = 0
-    while start < len(lines) and is_blank(lines[start]):
+    while start < size and not lines[start].strip(_BLANK):
         start += 1
     end = start
-    block: list[str] = []
-    while end < len(lines) and not is_blank(lines[end]):
+    texts: list[str] = []
+    closed = False
+    while end < size and lines[end].strip(_BLANK):
         text = lines[end].strip(" \t")
         end += 1
-        if text.endswith("="):
-            block.append(text[:-1].rstrip(" \t"))
+        if text[-1:] == "=":
+            texts.append(text[:-1].rstrip(" \t"))
+            closed = True
             break
-        block.append(text)
-    if not block:
-        return [], None, None, end
+        texts.append(text)
+    if not texts or (not closed and split_dateline(" ".join(texts))[0] is not None):
+        return Block(None, [], None, None, None, start)
+    notes: list[str] = []
+    rest: list[str] = []
+    index = 0
+    while index < len(texts):
+        text = texts[index]
+        last = _note_end(texts, index) if text[:1] == "(" else None
+        if last is None:
+            if text:
+                rest.append(text)
+            index += 1
+        else:
+            notes.append(" ".join(" ".join(texts[index : last + 1]).split()).replace(" )", ")"))
+            index = last + 1
     byline = None
-    if len(block) >= 2 and _BYLINE.match(block[-1]):
-        byline = block.pop()
+    if len(rest) >= 2 and _BYLINE.match(rest[-1]):
+        byline = rest.pop()
     first = 0
-    while first < len(block) - 1 and _is_label(block[first]):
+    while first < len(rest) - 1 and _is_label(rest[first]):
         first += 1
-    return block[:first], " ".join(block[first:]), byline, end
+    labels = " ".join(rest[:first]) or None
+    # The headline starts after the last break that a wrap would not have made.
+    cut = first
+    for number in range(first + 1, len(rest)):
+        if len(rest[number - 1]) + 1 + len(rest[number].split(" ", 1)[0]) <= WIDTH:
+            cut = number
+    kicker = " ".join(rest[first:cut]) or None
+    headline = " ".join(rest[cut:]) or None
+    return Block(labels, notes, kicker, headline, byline, end)
+
+
+def _note_end(texts: list[str], index: int) -> int | None:
+    """The last line of the note in parentheses that opens at ``texts[index]``, or ``None`` if none does."""
+    depth = 0
+    for number in range(index, min(index + _NOTE_LINES, len(texts))):
+        text = texts[number]
+        depth += text.count("(") - text.count(")")
+        if depth <= 0:
+            return number if depth == 0 and text.endswith(")") else None
+    return None
 
 
 def _is_label(text: str) -> bool:
-    """Whether a line of the headline block is a label: no lower-case letter (``1ST LEAD``), or ``(Achtung)``."""
+    """Whether a line of the headline block is a label: no lower-case letter (``1ST LEAD``)."""
     # Two searches rather than one pattern: "[^a-z]*[A-Z0-9][^a-z]*" takes
     # quadratic time to fail on a long upper-case line.
-    if len(text) >= 2 and text[0] == "(" and text[-1] == ")" and "\n" not in text:
-        return True
     return _LOWER.search(text) is None and _UPPER_OR_DIGIT.search(text) is not None
 
 
@@ -227,7 +403,7 @@ _SERVICE_CODE = re.compile(r"[A-Za-z]+")
 _NUMBER = re.compile(r"\d+")
 _FIELD = re.compile(r"[^\s\x00-\x1f\x7f-\x9f]+")
 _AGENCY = re.compile(r"[A-Za-z][^\s\x00-\x1f\x7f-\x9f]*")
-_EDITOR = re.compile(r"[A-Za-z]{1,5}")
+_EDITOR = re.compile(r"[^\W_]{1,6}(?:/[^\W_]{1,6})*")
 
 
 class _Writer(TransmissionWriter):
@@ -239,8 +415,7 @@ class _Writer(TransmissionWriter):
         """One transmission in the canonical layout."""
         article = self.article
         extra = self.extra
-        gmt = self.trailer_time()
-        trailer = format_date(gmt, "iptc7901")
+        moment, trailer = self._trailer()
 
         service = self.field_from("service", "a", _SERVICE_CODE)
         sequence = self.field_from("sequence", f"{self.index:04d}", _NUMBER)
@@ -264,18 +439,8 @@ class _Writer(TransmissionWriter):
 
         if not article.headline or not article.headline.strip():
             raise self.refuse("it has no headline")
-        labels = [self.checked("label", label) for label in extra.get("labels") or ()]
-        headline = self.checked("headline", article.headline)
-        byline = None if article.byline is None else self.checked("byline", article.byline)
-        block = [*labels, headline, *([] if byline is None else [byline])]
-        if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, headline, byline, len(block)):
-            raise self.refuse(
-                "its labels, headline and byline would not read back as written "
-                "(labels are upper case or in parentheses, a byline begins with 'By' or 'Von' in any case, "
-                "and only the last line may end with '=')"
-            )
-
-        paragraphs = self._paragraphs(gmt.date())
+        block = self._headline_block(headline=self.checked("headline", article.headline))
+        paragraphs = self._paragraphs(moment.date())
         notebook = [self._block("notebook", text) for text in extra.get("notebook") or ()]
         not_for_publication = [
             self._block("not_for_publication", text) for text in extra.get("not_for_publication") or ()
@@ -284,7 +449,7 @@ class _Writer(TransmissionWriter):
             raise self.refuse("its notebook must begin with a '# ' heading, or it would read back as body text")
         for what, blocks in (("notebook", notebook), ("not_for_publication", not_for_publication)):
             for text in blocks:
-                if any(_NOT_FOR_PUBLICATION.fullmatch(line.strip()) for line in text.split("\r\n")):
+                if _marker(text.split("\r\n")) is not None:
                     raise self.refuse(f"its {what} holds the 'not for publication' line, which the writer adds itself")
         editors = [self.field("editor", editor, _EDITOR) for editor in extra.get("editors") or ()]
         if editors and agency is None:
@@ -295,8 +460,7 @@ class _Writer(TransmissionWriter):
             blocks += not_for_publication
         if agency is not None and not editors and blocks:
             last = blocks[-1]
-            match = _INITIALS.fullmatch(last)
-            if "\r\n" not in last and match is not None and match["agency"] == agency:
+            if "\r\n" not in last and _is_initials(last, agency):
                 raise self.refuse(f"its last block {last!r} would read back as the editors' initials")
         if editors:
             blocks.append(f"{agency} {' '.join(editors)}")
@@ -306,11 +470,55 @@ class _Writer(TransmissionWriter):
         out = [f"\x01{service}{sequence} {priority} {category} {words}{tail}{number}\r\n\n"]
         if slug is not None:
             out.append(f"{slug}\r\n")
-        out.append(STX + "\n".join([*block[:-1], f"{block[-1]} ="]) + "\r\n")
+        out.append(f"{STX}{block} =\r\n")
         for text in blocks:
             out.append(f"\n{text}\r\n")
         out.append(f"\r\n{ETX}{trailer}\r\n\x7f\n\x7f\x04")
         return "".join(out)
+
+    def _trailer(self) -> tuple[_dt.datetime, str]:
+        """``published`` to the minute, and the trailer: in GMT when it has a zone, as written (local) when not."""
+        published = self.article.published
+        if isinstance(published, _dt.datetime) and published.tzinfo is None:
+            moment = published.replace(second=0, microsecond=0)
+            if not 1969 <= moment.year <= 2068:
+                raise self.refuse(f"the trailer's two-digit year cannot hold {moment.year}")
+            return moment, f"{moment:%d%H%M} {MONTH_ABBRS[moment.month - 1]} {moment.year % 100:02d}"
+        if not isinstance(published, _dt.datetime):
+            raise self.refuse("the trailer needs published as a datetime (with a zone, or naive for local time)")
+        gmt = self.trailer_time()
+        return gmt, format_date(gmt, "iptc7901")
+
+    def _headline_block(self, headline: str) -> str:
+        """The headline block's lines, joined with LF: labels, notes, kicker, headline, byline."""
+        extra = self.extra
+        labels = extra.get("labels")
+        if labels is not None:
+            labels = self.checked("labels", labels)
+        notes = [self.checked("note", note) for note in extra.get("notes") or ()]
+        kicker = extra.get("kicker")
+        if kicker is not None:
+            kicker = self.checked("kicker", kicker)
+        byline = None if self.article.byline is None else self.checked("byline", self.article.byline)
+        lines = [text for text in (labels, *notes, kicker, headline, byline) if text is not None]
+        if headline_block([*lines[:-1], f"{lines[-1]} ="]) != Block(
+            labels, notes, kicker, headline, byline, len(lines)
+        ):
+            raise self.refuse(
+                "its labels, notes, kicker, headline and byline would not read back as written "
+                "(labels are upper case, notes in parentheses, a kicker is short enough that the headline's "
+                "first word would fit after it, a byline begins with 'By' or 'Von' in any case, "
+                "and only the last line may end with '=')"
+            )
+        return "\n".join(lines)
+
+    def encode(self, text: str) -> bytes:
+        """Encode the rendered *text* in UTF-8, as dpa's converters write it."""
+        try:
+            return text.encode("utf-8")
+        except UnicodeEncodeError as err:
+            char = text[err.start]
+            raise self.refuse(f"the character {char!r} (U+{ord(char):04X}) cannot be written in UTF-8") from None
 
     def _block(self, what: str, value: object) -> str:
         """A notebook or not-for-publication block: its lines as written, CRLF between them."""
@@ -338,7 +546,7 @@ class _Writer(TransmissionWriter):
             lines = wrap(text)
             if _HEADING.match(lines[0]):
                 raise self.refuse(f"its paragraph {text[:40]!r} would read back as a notebook heading")
-            if any(_NOT_FOR_PUBLICATION.fullmatch(line) for line in lines):
+            if _marker(lines) is not None:
                 raise self.refuse(f"its paragraph {text[:40]!r} holds the 'not for publication' line")
             result.append("\r\n".join(lines))
         if dateline is not None and (
@@ -389,16 +597,21 @@ class IPTC7901Format(WireFormat):
 
     Reads every transmission of a file: the SOH header into
     :attr:`~wirecopy.Article.extra` and :attr:`~wirecopy.Article.source`,
-    the slug line, the headline block (labels, headline, byline, ending with
-    ``" ="``), the wrapped body with the dateline split off, the notebook and
-    "not for publication" sections (kept out of the body), the editor
-    initials, and the ETX trailer ``071341 GMT Okt 15`` into an aware
-    :attr:`~wirecopy.Article.published`.  Writes the canonical layout
-    described in ``docs/formats/iptc-7901.md``, which it reads back byte for
+    the slug line, the headline block (labels, editorial notes, kicker,
+    headline, byline, ending with ``" ="``), the wrapped body with the
+    dateline split off (after a teaser paragraph too), the notebook and "not
+    for publication" sections (kept out of the body), the editor initials,
+    and the ETX trailer: ``071341 GMT Okt 15`` into an aware
+    :attr:`~wirecopy.Article.published`, ``251037 Sep 24`` (local time, no
+    zone) into a naive one.  The text is UTF-8 when its bytes are, else
+    8-bit (with a ``not-utf8`` defect).  A file whose control characters
+    were stripped on the way is cut at its header lines and read by its
+    layout.  Writes the canonical layout described in
+    ``docs/formats/iptc-7901.md``, in UTF-8, which it reads back byte for
     byte: header fields missing from :attr:`~wirecopy.Article.extra` get
     defaults (the sequence and message numbers are the article's position in
-    the output), and an article without a headline or an aware
-    ``published`` datetime, or with a field the layout cannot hold, raises
+    the output), and an article without a headline or a ``published``
+    datetime, or with a field the layout cannot hold, raises
     :class:`~wirecopy.WriteError`.
 
     .. versionadded:: 0.1
@@ -411,12 +624,32 @@ class IPTC7901Format(WireFormat):
     label = "IPTC 7901"
     reader = _Reader
     writer = _Writer
+    bare = _BARE
+    utf8 = True
+    encoding = "utf-8"
 
-    # Certain on SOH, then "<service><sequence> <priority digit> <category> <words> ".
-    signature = re.compile(rb"[\s\x00\x16]*\x01[A-Za-z]+\d+ \d [A-Za-z]+ \d+ ")
+    # Certain on SOH (after line noise: DEL, CR, LF), then
+    # "<service><sequence> <priority digit> <category> <words> ".
+    signature = re.compile(rb"[\s\x00\x16\x7f]*\x01[A-Za-z]+\d+ \d [A-Za-z]+ \d+ ")
 
     def sniff_damaged(self, head: bytes) -> float:
-        """Possible when the input starts with SOH and holds STX, and ETX too unless the head is long."""
-        if head.lstrip()[:1] == b"\x01" and b"\x02" in head and (b"\x03" in head or len(head) >= 4096):
+        """Certain on a header line without SOH and a headline block's end; possible on SOH and STX."""
+        if _opens_with(head, _BARE):
+            # dpa's header line and then a line that ends " =" (or a trailer
+            # line) is a shape no other format has, whatever the file's name.
+            return 1.0 if _BLOCK_END.search(head) or _BARE_TRAILER.search(head) else 0.7
+        start = head.lstrip(b" \t\r\n\x00\x16\x7f")
+        if start[:1] == b"\x01" and b"\x02" in head and (b"\x03" in head or len(head) >= 4096):
             return 0.6
         return 0.0
+
+
+# For sniffing: a headline block's end, and a trailer line, each a whole line.
+_BLOCK_END = re.compile(rb" =[ \t]*\r?\n")
+_BARE_TRAILER = re.compile(rb"(?m)^\d{6}(?: [A-Za-z]{1,5})? [^\W\d_]+ \d\d[ \t]*\r?$")
+
+
+def _opens_with(head: bytes, line: re.Pattern[bytes]) -> bool:
+    """Whether *head* opens, after empty lines and line noise, with a line that *line* matches."""
+    start = len(head) - len(head.lstrip(b" \t\r\n\x00\x16\x7f"))
+    return line.match(head, start) is not None

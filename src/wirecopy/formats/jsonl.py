@@ -14,9 +14,9 @@ from typing import BinaryIO
 import attrs
 
 from ..article import Article
-from ..context import ReadContext
-from ..errors import WriteError
-from ..registry import Format
+from ..context import Document
+from ..defects import BAD_RECORD
+from ..kit.text import Part, TextFormat, lines
 
 __all__ = ["JSONLinesFormat"]
 
@@ -43,8 +43,15 @@ def _constant(name: str) -> float:
     raise _NotJSON(msg)
 
 
-class JSONLinesFormat(Format):
+_decoder = json.JSONDecoder(parse_float=_finite, parse_constant=_constant)
+
+
+class JSONLinesFormat(TextFormat):
     """One JSON object per line, exactly the :meth:`Article.to_dict` form.
+
+    A record keeps the defects it was stored with: they are the problems of
+    the document it was first read from, and the policy treats them as such
+    (see ``docs/formats/jsonl.md``).
 
     .. versionadded:: 0.1
     """
@@ -55,6 +62,7 @@ class JSONLinesFormat(Format):
     description = "wirecopy's JSON Lines: one Article.to_dict() record per line, lossless"
     url = "https://jsonlines.org/"
     version_added = "0.1"
+    empty_message = "no JSON record found"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """A first line that is an object with wirecopy's leading keys is certain."""
@@ -65,48 +73,50 @@ class JSONLinesFormat(Format):
             return 0.8
         return 0.0
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per non-blank line."""
-        offset = 0
-        line = 0
-        seen = False
-        for raw in stream:
-            line += 1
-            start = offset
-            offset += len(raw)
-            if not raw.strip():
-                continue
-            seen = True
-            try:
-                data = json.loads(raw, parse_float=_finite, parse_constant=_constant)
-            except UnicodeDecodeError as err:
-                context.skip(context.error(f"line is not UTF-8: {err.reason}", line=line, column=err.start + 1))
-                continue
-            except json.JSONDecodeError as err:
-                context.skip(context.error(f"invalid JSON: {err.msg}", line=line, column=err.pos + 1))
-                continue
-            except (ValueError, RecursionError) as err:
-                # NaN and infinities, integers too long to convert, nesting
-                # too deep to decode: none can be a record.
-                context.skip(context.error(f"invalid JSON: {err}", line=line, column=1))
-                continue
-            if not isinstance(data, dict):
-                context.skip(context.error(f"expected a JSON object, got {type(data).__name__}", line=line, column=1))
-                continue
-            recorded = "origin" in data
-            try:
-                article = Article.from_dict(data)
-            except (TypeError, ValueError) as err:
-                context.skip(context.error(f"not an article record: {err}", line=line, column=1))
-                continue
-            # Keep the origin the record carries, even null (where the article
-            # was first read); a record without the key gets this file's position.
-            origin = context.origin(line=line, offset=start)
-            if not recorded:
-                article = attrs.evolve(article, origin=origin)
-            yield article
-        if not seen:
-            context.skip(context.error("empty input: no JSON record found", line=1, column=1, kind="empty-input"))
+    def split(self, stream: BinaryIO, limit: int) -> Iterator[Part]:
+        """Each line that is not blank is a document."""
+        return lines(stream, limit)
+
+    def parse(self, part: Part, document: Document) -> Article | None:
+        """Read one record; ``None`` (left out) for a line that is not an article record."""
+        line = part.line
+        raw = part.data
+        try:
+            # What json.loads() does with bytes, with one decoder for every line.
+            data = _decoder.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
+        except UnicodeDecodeError as err:
+            document.leave_out(BAD_RECORD, f"line is not UTF-8: {err.reason}", line=line, column=err.start + 1)
+            return None
+        except json.JSONDecodeError as err:
+            document.leave_out(BAD_RECORD, f"invalid JSON: {err.msg}", line=line, column=err.pos + 1)
+            return None
+        except (ValueError, RecursionError) as err:
+            # NaN and infinities, integers too long to convert, nesting
+            # too deep to decode: none can be a record.
+            document.leave_out(BAD_RECORD, f"invalid JSON: {err}", line=line, column=1)
+            return None
+        if not isinstance(data, dict):
+            message = f"expected a JSON object, got {type(data).__name__}"
+            document.leave_out(BAD_RECORD, message, line=line, column=1)
+            return None
+        try:
+            article = Article.from_dict(data)
+        except (TypeError, ValueError) as err:
+            document.leave_out(BAD_RECORD, f"not an article record: {err}", line=line, column=1)
+            return None
+        if article.defects and document.context.policy.strict:
+            # Under strict, the first problem raises: a stored one too, as
+            # reading the original document would have raised it.
+            first = article.defects[0]
+            message = f"the record carries a defect: {first.message}"
+            document.leave_out(first.kind, message, line=line, column=1)
+        # Keep the origin the record carries (where the article was first
+        # read); a record without one (no key, or null: an article never
+        # read from a file) gets this file's position, so that every article
+        # says where it came from.
+        if article.origin is None:
+            article = attrs.evolve(article, origin=document.origin)
+        return article
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """Write one record per line, UTF-8, each line ending in a newline.
@@ -119,9 +129,7 @@ class JSONLinesFormat(Format):
             try:
                 line = _encoder.encode(record)
             except ValueError as err:
-                name = f"article {article.id!r}" if article.id else "an article"
-                msg = f"cannot write {name} as jsonl: its extra holds a number JSON cannot ({err})"
-                raise WriteError(msg) from None
+                raise self.refuse(article, f"its extra holds a number JSON cannot ({err})") from None
             try:
                 data = line.encode("utf-8")
             except UnicodeEncodeError:

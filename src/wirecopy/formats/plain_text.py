@@ -20,15 +20,14 @@ This is the format to name when nothing else fits: it reads any text.
 
 from __future__ import annotations
 
+import itertools
 import re
-from collections.abc import Iterable, Iterator
-from typing import BinaryIO
+from collections.abc import Iterator
 
-from .._text import blocks, collect, decode, describe, report_control, take_dateline
-from ..article import Article, Defect
-from ..context import ReadContext
-from ..errors import WriteError
-from ..registry import Format
+from ..article import Article
+from ..context import Document
+from ..defects import EMPTY_INPUT
+from ..kit.text import Part, TextFormat, line_runs, one_line, take_dateline
 
 __all__ = ["PlainTextFormat"]
 
@@ -43,10 +42,9 @@ _STRUCTURED_START = re.compile(rb"[<{\[]|#!")
 # A header field, "Name: value" with no space before the colon.
 _FIELD = re.compile(rb"[!-9;-~]+:")
 _HIGHLIGHT = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
-_FEED = b"\x0c"
 
 
-class PlainTextFormat(Format):
+class PlainTextFormat(TextFormat):
     """Plain text with the headline on the first line and paragraphs after it.
 
     Reads the headline, the paragraphs (one per line, or separated by blank
@@ -62,6 +60,9 @@ class PlainTextFormat(Format):
     description = "Plain text: a headline line, a blank line, then paragraphs (BBC News style)"
     url = None
     version_added = "0.1"
+    # A line holding only a form feed separates articles.
+    separator_line = rb"[ \t\r]*\x0c[ \t\r]*"
+    write_separator = b"\x0c\n"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Score a short first line over paragraphs; modest, so any structured format wins.
@@ -89,69 +90,23 @@ class PlainTextFormat(Format):
             return 0.5
         return 0.0
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield one article per form-feed-separated part of the input."""
-        part: list[bytes] = []
-        start_line = line = 1
-        start_offset = offset = 0
-        seen = False
-        for raw in stream:
-            if raw.strip(b" \t\r\n") == _FEED:
-                if any(chunk.strip() for chunk in part):
-                    seen = True
-                    yield from self._part(part, start_line, start_offset, context)
-                part = []
-                start_line, start_offset = line + 1, offset + len(raw)
-            else:
-                part.append(raw)
-            line += 1
-            offset += len(raw)
-        if any(chunk.strip() for chunk in part):
-            seen = True
-            yield from self._part(part, start_line, start_offset, context)
-        if not seen:
-            context.skip(context.error("empty input: no text found", line=1, column=1, kind="empty-input"))
-
-    def _part(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Iterator[Article]:
-        article = self._article(part, first_line, offset, context)
-        if article is None:
+    def parse(self, part: Part, document: Document) -> Article | None:
+        """Read one form-feed-separated part: the headline line, then paragraphs."""
+        runs = line_runs(part, document)
+        first = next(runs, None)
+        if first is None:
             # Bytes, but no text once decoded: a byte-order mark, or spaces
             # that only Unicode calls spaces.
-            context.skip(context.error("no text in the document", line=first_line, column=1, kind="empty-input"))
-        else:
-            yield article
-
-    def _article(self, part: list[bytes], first_line: int, offset: int, context: ReadContext) -> Article | None:
-        defects: list[Defect] = []
-        text = decode(b"".join(part), collect(context, defects), line=first_line)
-        if offset == 0:
-            text = text.removeprefix("\ufeff")
-        report_control(text, collect(context, defects), line=first_line)
-        # split("\n"), not splitlines(): the latter also breaks at form feeds,
-        # vertical tabs and U+2028, which would put line numbers off.
-        lines = [line.rstrip("\r") for line in text.split("\n")]
-        found_runs = blocks(lines, first_line)
-        if not found_runs:
+            document.leave_out(EMPTY_INPUT, "no text in the document", line=part.line, column=1)
             return None
-        (_, first_run), *runs = found_runs
-        headline = first_run[0].strip()
-        body = [run for _, run in runs]
-        if len(first_run) > 1:
-            # Paragraph lines straight under the headline, with no blank line.
-            body.insert(0, first_run[1:])
-        paragraphs = _paragraphs(body)
+        headline, newline, under = first[1].partition("\n")
+        # Paragraph lines straight under the headline, with no blank line.
+        paragraphs = _paragraphs(itertools.chain([(0, under)], runs) if newline else runs)
         dateline = take_dateline(paragraphs)
-        return Article(
-            format=self.name,
-            headline=headline,
-            dateline=dateline,
-            paragraphs=paragraphs,
-            origin=context.origin(line=first_line, offset=offset),
-            defects=defects,
-        )
+        return document.article(format=self.name, headline=headline.strip(), dateline=dateline, paragraphs=paragraphs)
 
-    def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
-        """Write the canonical layout, UTF-8, with a form-feed line between articles.
+    def render(self, article: Article) -> str:
+        """The canonical layout, UTF-8; a form-feed line goes between articles.
 
         The headline, a blank line, then each paragraph on one line with a
         blank line between paragraphs, and a newline at the end.  Line breaks
@@ -161,43 +116,25 @@ class PlainTextFormat(Format):
         Raises:
             WriteError: An article has no headline, or its headline spans lines.
         """
-        first = True
-        for article in articles:
-            if not first:
-                stream.write(b"\x0c\n")
-            first = False
-            stream.write(_render(article).encode("utf-8"))
+        headline = (article.headline or "").strip()
+        if not headline:
+            raise self.refuse(article, "it has no headline for the first line")
+        if "\n" in headline:
+            raise self.refuse(article, "its headline spans lines")
+        paragraphs = [one_line(p) for p in article.paragraphs]
+        paragraphs = [p for p in paragraphs if p]
+        if article.dateline is not None:
+            head = paragraphs.pop(0) if paragraphs else ""
+            paragraphs.insert(0, f"{one_line(article.dateline.text)} {head}".strip())
+        return "\n\n".join([headline, *paragraphs]) + "\n"
 
 
-def _paragraphs(runs: list[list[str]]) -> list[str]:
+def _paragraphs(runs: Iterator[tuple[int, str]]) -> list[str]:
     """One paragraph per run when runs are separated by blank lines, else one per line."""
-    if not runs:
+    first = next(runs, None)
+    if first is None:
         return []
-    if len(runs) == 1:
-        return [line.strip() for line in runs[0]]
-    return [" ".join(line.strip() for line in run) for run in runs]
-
-
-def _render(article: Article) -> str:
-    headline = (article.headline or "").strip()
-    if not headline:
-        msg = f"cannot write {describe(article)} as plain-text: it has no headline for the first line"
-        raise WriteError(msg)
-    if _LINE_BREAK.search(headline):
-        msg = f"cannot write {describe(article)} as plain-text: its headline spans lines"
-        raise WriteError(msg)
-    paragraphs = [_one_line(p) for p in article.paragraphs]
-    paragraphs = [p for p in paragraphs if p]
-    if article.dateline is not None:
-        head = paragraphs.pop(0) if paragraphs else ""
-        paragraphs.insert(0, f"{_one_line(article.dateline.text)} {head}".strip())
-    return "\n\n".join([headline, *paragraphs]) + "\n"
-
-
-_LINE_BREAK = re.compile(r"\n")
-_SPACES = re.compile(r"\s*\n\s*")
-
-
-def _one_line(text: str) -> str:
-    """Join the lines of *text* with single spaces, as the reader would."""
-    return _SPACES.sub(" ", text).strip()
+    second = next(runs, None)
+    if second is None:
+        return [line.strip() for line in first[1].split("\n")]
+    return [one_line(first[1]), one_line(second[1]), *[one_line(run) for _, run in runs]]

@@ -36,20 +36,52 @@ import itertools
 import quopri
 import re
 from collections.abc import Iterable, Iterator
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
-from .._text import blocks, collect, decode, describe, position, report_control
-from ..article import Article, DateValue, Defect
-from ..context import ReadContext
+from .._text import fallback
+from ..article import Article, DateValue
+from ..context import Document
 from ..dates import format_date
+from ..defects import (
+    BAD_BATCH,
+    BAD_ENCODED_WORD,
+    BAD_HEADER_LINE,
+    BAD_LINES,
+    BAD_MESSAGE_ID,
+    BAD_TRANSFER_ENCODING,
+    CHARSET_MISMATCH,
+    CONTROL_CHARACTER,
+    EMPTY_MESSAGE,
+    LINES_MISMATCH,
+    MISSING_BODY,
+    NOT_AN_ARTICLE,
+    NOT_UTF8,
+    TRUNCATED,
+    UNKNOWN_CHARSET,
+)
 from ..errors import WriteError
-from ..registry import Format
+from ..kit.text import (
+    BOM,
+    Lines,
+    Part,
+    Problem,
+    TextFormat,
+    decode,
+    describe,
+    paragraph_runs,
+    position,
+    report_control,
+    too_large,
+)
 
 __all__ = ["RFC822NewsFormat"]
 
 # A header field starts with a name of printable ASCII other than the colon,
 # then the colon: exactly what the email package's feed parser accepts.
 _FIELD = re.compile(rb"[\x21-\x39\x3b-\x7e]*:")
+# A header block: a field, then fields and continuation lines (which start
+# with a blank), found at C speed; where it stops, a blank line or the body.
+_HEADER_LINES = re.compile(rb"[\x21-\x39\x3b-\x7e]*:[^\n]*(?:\n(?:[\x21-\x39\x3b-\x7e]*:|[ \t])[^\n]*)*")
 _FIELD_NAME = re.compile(r"[\x21-\x39\x3b-\x7e]+")
 # A count of up to 18 digits: more is no file, and int() refuses thousands.
 _BATCH = re.compile(rb"#! rnews[ \t]+(\d{1,18})[ \t]*\r?\n?")
@@ -58,7 +90,10 @@ _MBOX_FROM = b"From "
 _MBOXRD_QUOTED = re.compile(rb">+From ")
 _CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f]")
 _ENCODED_WORDS = re.compile(r"=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=(?:\s+=\?[^?\s]+\?[QqBb]\?[^?\s]*\?=)*")
-_MESSAGE_ID = re.compile(r"<[^<>\s]+@[^<>\s]+>")
+# "<id@domain>": the "@" is looked for apart, since a pattern with one
+# between two runs of the same characters backtracks in quadratic time.
+_MESSAGE_ID = re.compile(r"<[^<>\s]+>")
+_FIELD_NAME_BYTES = bytes(range(0x21, 0x7F)).replace(b":", b"")
 _CHARSET_PARAM = re.compile(r'(?i)(charset\s*=\s*)("?)[^";\s]*\2')
 _FOLD = re.compile(r"\r?\n(?=[ \t])")
 
@@ -70,7 +105,7 @@ _MAPPED = ("from", "newsgroups", "subject", "date", "message-id", "content-langu
 _HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
 
 
-class RFC822NewsFormat(Format):
+class RFC822NewsFormat(TextFormat):
     """Usenet articles (RFC 1036), one per file, or several in an rnews batch or mbox file.
 
     ``Subject`` becomes the headline, ``From`` the byline, ``Date`` the
@@ -88,6 +123,7 @@ class RFC822NewsFormat(Format):
     description = "Usenet news articles (RFC 1036 headers and body), single, rnews batch or mbox"
     url = "https://www.rfc-editor.org/rfc/rfc1036"
     version_added = "0.1"
+    empty_message = "no article found"
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Score a header block that names newsgroups; an rnews batch line is certain.
@@ -96,6 +132,7 @@ class RFC822NewsFormat(Format):
         ``Newsgroups`` and another news header; 0.6 for an e-mail style
         header block (``From``, ``Subject``, ``Date``) without newsgroups.
         """
+        head = head.removeprefix(BOM)
         if _BATCH.match(head):
             return 1.0
         lines = head.split(b"\n", 60)
@@ -121,329 +158,63 @@ class RFC822NewsFormat(Format):
             return 0.6
         return 0.0
 
-    def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
-        """Yield the article of a single-article file, or each article of a batch or mbox file."""
-        lines = _Lines(stream)
+    def split(self, stream: BinaryIO, limit: int) -> Iterator[Part]:
+        """Cut out the article of a single-article file, or each article of an rnews batch or mbox file."""
+        lines = Lines(stream, limit)
         first = lines.next()
         while first is not None and not first.strip():
             first = lines.next()
         if first is None:
-            context.skip(context.error("empty input: no article found", line=1, column=1, kind="empty-input"))
             return
-        if first.startswith(_BATCH_START):
-            yield from self._batch(first, lines, context)
-        elif first.startswith(_MBOX_FROM):
-            yield from self._mbox(lines, context)
+        # A byte-order mark may open the file; the article's parse drops it.
+        head = first.removeprefix(BOM)
+        if head.startswith(_BATCH_START):
+            yield from _batch(head, lines)
+        elif head.startswith(_MBOX_FROM):
+            yield from _mbox(lines)
         else:
             line, offset = lines.line, lines.offset - len(first)
-            article = self._article(first + lines.rest(), line, offset, context)
-            if article is not None:
-                yield article
+            rest = lines.rest(limit - len(first)) if len(first) <= limit else None
+            yield too_large(line, offset, limit) if rest is None else Part(first + rest, line, offset)
 
-    def _batch(self, first: bytes, lines: _Lines, context: ReadContext) -> Iterator[Article]:
-        """Read an rnews batch: ``#! rnews <count>`` and exactly *count* bytes, repeatedly."""
-        current: bytes | None = first
-        while current is not None:
-            match = _BATCH.fullmatch(current)
-            if match is None:
-                if current.strip():
-                    context.skip(
-                        context.error(
-                            f"expected '#! rnews <byte count>', found {_snippet(current)!r}",
-                            line=lines.line,
-                            column=1,
-                            kind="bad-batch",
-                        )
-                    )
-                    # Resynchronise on the next batch line.
-                    current = lines.next()
-                    while current is not None and not current.startswith(_BATCH_START):
-                        current = lines.next()
-                    continue
-                current = lines.next()
-                continue
-            batch_line = lines.line
-            size = int(match[1])
-            data = lines.take(size)
-            start_line, start_offset = batch_line + 1, lines.offset - len(data)
-            truncated = None
-            if len(data) < size:
-                truncated = (batch_line, match.start(1) + 1, size, len(data))
-            article = self._article(data, start_line, start_offset, context, truncated=truncated)
-            if article is not None:
-                yield article
-            current = lines.next()
-
-    def _mbox(self, lines: _Lines, context: ReadContext) -> Iterator[Article]:
-        """Read an mbox file: each article follows a ``From `` line; ``>From `` is unquoted (mboxrd)."""
-        buffer: list[bytes] = []
-        from_line = lines.line
-        start_offset = lines.offset
-        previous_blank = False
-        while True:
-            raw = lines.next()
-            if raw is not None and not (previous_blank and raw.startswith(_MBOX_FROM)):
-                if _MBOXRD_QUOTED.match(raw):
-                    raw = raw[1:]
-                buffer.append(raw)
-                previous_blank = not raw.strip()
-                continue
-            # The blank line before a "From " line separates messages.
-            if raw is not None and buffer and not buffer[-1].strip():
-                buffer.pop()
-            if any(chunk.strip() for chunk in buffer):
-                article = self._article(b"".join(buffer), from_line + 1, start_offset, context)
-                if article is not None:
-                    yield article
-            else:
-                context.skip(context.error("empty mbox message", line=from_line, column=1, kind="empty-message"))
-            if raw is None:
-                return
-            buffer = []
-            from_line, start_offset = lines.line, lines.offset
-            previous_blank = False
-
-    def _article(
-        self,
-        data: bytes,
-        first_line: int,
-        offset: int,
-        context: ReadContext,
-        *,
-        truncated: tuple[int, int, int, int] | None = None,
-    ) -> Article | None:
-        """Read one article from its bytes; ``None`` (reported) when it has no header."""
-        defects: list[Defect] = []
-        if truncated is not None:
-            line, column, size, got = truncated
-            defects.append(
-                context.defect(
-                    "truncated",
-                    f"the batch line announces {size} bytes but only {got} follow: the article is cut short",
-                    line=line,
-                    column=column,
-                )
-            )
-        physical = data.split(b"\n")
-        if data.endswith(b"\n"):
-            physical.pop()
-        block = self._header_block(physical, first_line, context, defects)
-        if block is None:
+    def parse(self, part: Part, document: Document) -> Article | None:
+        """Read one article from its bytes; ``None`` (left out) when it has no header."""
+        first_line = part.line
+        data = part.data.removeprefix(BOM)
+        head = _header_block(data, first_line, document)
+        if head is None:
             return None
-        start, end, fields, body_start = block
-        header_line = first_line + start
-        header_text = decode(b"\n".join(physical[start:end]) + b"\n", collect(context, defects), line=header_line)
-        header_text = self._check_header_controls(header_text, header_line, context, defects)
+        header_line = first_line + head.start
+        header_text = decode(b"\n".join(head.lines[head.start : head.end]) + b"\n", document.defect, line=header_line)
+        header_text = _check_header_controls(header_text, header_line, document)
         message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
         items = list(message.raw_items())
-        places = [(first_line + index, _value_column(physical[index].decode("latin-1"))) for index in fields]
-        if len(items) != len(fields):
+        places = [(first_line + index, _value_column(head.lines[index])) for index in head.fields]
+        if len(items) != len(head.fields):
             # The email package split the block differently; columns are lost.
             places = [(header_line, 1)] * len(items)
 
-        body_raw = b"\n".join(physical[body_start:])
-        if data.endswith(b"\n") and body_start < len(physical):
-            body_raw += b"\n"
+        body_raw = data[head.body_offset :]
         body_lines = body_raw.count(b"\n") + (1 if body_raw and not body_raw.endswith(b"\n") else 0)
-        values, extra = self._fields(items, places, body_lines, context, defects)
+        values, extra = _fields(items, places, body_lines, document)
 
-        body_line = first_line + body_start
-        body = self._body(body_raw, message, body_line, context, defects)
-        report_control(body, collect(context, defects), line=body_line)
-        runs = blocks([line.removesuffix("\r") for line in body.split("\n")], body_line)
+        body_line = first_line + head.body
+        body = _decode_body(body_raw, message, body_line, document)
+        del body_raw  # the body may be megabytes: one copy at a time
+        report_control(body, document, line=body_line)
+        runs = paragraph_runs(body, body_line, carriage_returns="one")
         newsgroups = values.get("newsgroups")
-        return Article(
+        return document.article(
             format=self.name,
             id=values.get("message-id"),
             headline=values.get("subject"),
             byline=values.get("from"),
             published=values.get("date"),
-            paragraphs=["\n".join(run) for _, run in runs],
+            paragraphs=[run for _, run in runs],
             subjects=() if newsgroups is None else [g.strip() for g in newsgroups.split(",") if g.strip()],
             language=values.get("content-language"),
             extra=extra,
-            origin=context.origin(line=first_line, offset=offset),
-            defects=defects,
         )
-
-    def _header_block(
-        self, physical: list[bytes], first_line: int, context: ReadContext, defects: list[Defect]
-    ) -> tuple[int, int, list[int], int] | None:
-        """Find the header block: its first and end line, each field's first line, and the body's first line.
-
-        Lines are indexes into *physical*.  Returns ``None``, having reported
-        the document, when the first line is not a header field.
-        """
-        # Leading blank lines are tolerated.
-        start = 0
-        while start < len(physical) and not physical[start].strip():
-            start += 1
-        fields: list[int] = []
-        end = start
-        while end < len(physical):
-            raw = physical[end].removesuffix(b"\r")
-            if not raw:
-                return start, end, fields, end + 1
-            if raw[:1] in (b" ", b"\t") and fields:
-                end += 1
-                continue
-            if _FIELD.match(raw) is None:
-                where, column = first_line + end, _bad_column(raw)
-                if not fields:
-                    msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
-                    context.skip(context.error(msg, line=where, column=column, kind="not-an-article"))
-                    return None
-                defects.append(
-                    context.defect(
-                        "bad-header-line",
-                        f"line {where} is neither a header field nor a blank line; the body is taken to start there",
-                        line=where,
-                        column=column,
-                    )
-                )
-                return start, end, fields, end
-            fields.append(end)
-            end += 1
-        defects.append(
-            context.defect(
-                "missing-body",
-                "the headers are not followed by a blank line: the article may be cut short",
-                line=first_line + len(physical),
-                column=1,
-            )
-        )
-        return start, end, fields, end
-
-    def _fields(
-        self,
-        items: list[tuple[str, str]],
-        places: list[tuple[int, int]],
-        body_lines: int,
-        context: ReadContext,
-        defects: list[Defect],
-    ) -> tuple[dict[str, Any], dict[str, Any]]:
-        """Sort the headers into the article's fields (first occurrence) and extra (the rest)."""
-        values: dict[str, Any] = {}
-        extra: dict[str, Any] = {}
-        for (name, value), (line, column) in zip(items, places, strict=True):
-            text = self._value(value, line, column, context, defects)
-            key = name.lower()
-            if key not in _MAPPED or key in values:
-                _add(extra, name, text)
-                continue
-            values[key] = text
-            if key == "date":
-                values[key] = context.date(text, defects, line=line, column=column) if text else None
-                if text and values[key] is None:
-                    _add(extra, name, text)  # kept, since it could not be read
-            elif key == "message-id" and not _MESSAGE_ID.fullmatch(text):
-                defects.append(
-                    context.defect(
-                        "bad-message-id", f"Message-ID {text!r} is not '<id@domain>'", line=line, column=column
-                    )
-                )
-            elif key == "lines":
-                # A Lines header that agrees with the body is derived data,
-                # which the writer computes again; one that does not is kept.
-                if not (text.isascii() and text.isdigit()):
-                    msg = f"Lines header is not a number: {text!r}"
-                    defects.append(context.defect("bad-lines", msg, line=line, column=column))
-                    _add(extra, name, text)
-                elif int(text) != body_lines:
-                    msg = f"Lines header says {int(text)} but the body has {body_lines} lines"
-                    defects.append(context.defect("lines-mismatch", msg, line=line, column=column))
-                    _add(extra, name, text)
-        return values, extra
-
-    def _check_header_controls(self, text: str, line: int, context: ReadContext, defects: list[Defect]) -> str:
-        """Report control characters in the headers; a bare CR would split a field, so it becomes a space."""
-        found = _CONTROL.search(text.replace("\r\n", "\n").replace("\n", " "))
-        if found is not None:
-            where, column = position(text.replace("\r\n", "\n"), found.start(), line)
-            defects.append(
-                context.defect(
-                    "control-character",
-                    f"control character {found.group()!r} in the headers",
-                    line=where,
-                    column=column,
-                )
-            )
-        return text.replace("\r\n", "\n").replace("\r", " ")
-
-    def _value(self, value: str, line: int, column: int, context: ReadContext, defects: list[Defect]) -> str:
-        """Unfold a header value and decode its encoded words."""
-        text = _FOLD.sub("", value).strip()
-        if "=?" not in text:
-            return text
-        pieces: list[str] = []
-        last = 0
-        for match in _ENCODED_WORDS.finditer(text):
-            pieces.append(text[last : match.start()])
-            try:
-                decoded = []
-                for chunk, charset in email.header.decode_header(match.group()):
-                    if isinstance(chunk, str):
-                        decoded.append(chunk)
-                    else:
-                        decoded.append(chunk.decode(charset or "ascii"))
-                pieces.append("".join(decoded))
-            except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, binascii.Error) as err:
-                defects.append(
-                    context.defect(
-                        "bad-encoded-word",
-                        f"encoded word {_snippet(match.group())!r} cannot be decoded: {err}",
-                        line=line,
-                        column=column + match.start(),
-                    )
-                )
-                pieces.append(match.group())
-            last = match.end()
-        pieces.append(text[last:])
-        return "".join(pieces).strip()
-
-    def _body(
-        self, raw: bytes, message: email.message.Message, line: int, context: ReadContext, defects: list[Defect]
-    ) -> str:
-        """Undo the transfer encoding and decode the charset the headers declare."""
-        encoding = str(message.get("Content-Transfer-Encoding", "")).strip().lower()
-        data = raw
-        # After base64 or quoted-printable, byte positions no longer match the input.
-        exact = True
-        if encoding in ("quoted-printable", "base64") and message.get_content_maintype() != "multipart":
-            try:
-                data = quopri.decodestring(raw) if encoding == "quoted-printable" else base64.b64decode(raw)
-                exact = False
-            except (binascii.Error, ValueError) as err:
-                defects.append(
-                    context.defect(
-                        "bad-transfer-encoding", f"the {encoding} body cannot be decoded: {err}", line=line, column=1
-                    )
-                )
-        codec = _declared_codec(message)
-        if codec is not None and codec.startswith("?"):
-            defects.append(
-                context.defect("unknown-charset", f"unknown charset {codec[1:]!r} in Content-Type", line=line, column=1)
-            )
-            codec = None
-        if codec is None and exact:
-            return decode(data, collect(context, defects), line=line).replace("\r\n", "\n")
-        try:
-            return data.decode(codec or "utf-8").replace("\r\n", "\n")
-        except UnicodeDecodeError as err:
-            text, used = _fallback(data)
-            where, column = line, 1
-            if exact:
-                where, column = position(data.decode("latin-1"), err.start, line)
-            declared = "UTF-8" if codec is None else f"{codec}, as the headers declare"
-            defects.append(
-                context.defect(
-                    "not-utf8" if codec is None else "charset-mismatch",
-                    f"byte 0x{data[err.start]:02x} of the body is not {declared}; the body was decoded as {used}",
-                    line=where,
-                    column=column,
-                )
-            )
-            return text.replace("\r\n", "\n")
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
         """Write one article as it is, or several as an rnews batch.
@@ -471,53 +242,254 @@ class RFC822NewsFormat(Format):
             stream.write(data)
 
 
-class _Lines:
-    """Lines of a binary stream with their 1-based numbers and byte offsets, and raw reads."""
-
-    __slots__ = ("line", "offset", "stream")
-
-    def __init__(self, stream: BinaryIO) -> None:
-        self.stream = stream
-        self.line = 0  # the number of the line last returned
-        self.offset = 0  # the byte offset just past it
-
-    def next(self) -> bytes | None:
-        raw = self.stream.readline()
-        if not raw:
-            return None
-        self.line += 1
-        self.offset += len(raw)
-        return raw
-
-    def take(self, size: int) -> bytes:
-        # In pieces: read(size) allocates size bytes at once, and a batch
-        # line may announce far more than the file holds.
-        chunks = []
-        remaining = size
-        while remaining > 0:
-            chunk = self.stream.read(min(remaining, 1 << 20))
-            if not chunk:
-                break
-            chunks.append(chunk)
-            remaining -= len(chunk)
-        data = b"".join(chunks)
-        self.offset += len(data)
-        self.line += data.count(b"\n")
-        return data
-
-    def rest(self) -> bytes:
-        data = self.stream.read()
-        self.offset += len(data)
-        self.line += data.count(b"\n")
-        return data
+def _batch(first: bytes, lines: Lines) -> Iterator[Part]:
+    """Cut an rnews batch: ``#! rnews <count>`` and exactly *count* bytes, repeatedly."""
+    current: bytes | None = first
+    while current is not None:
+        match = _BATCH.fullmatch(current)
+        if match is None:
+            if current.strip():
+                message = f"expected '#! rnews <byte count>', found {_snippet(current)!r}"
+                problem = Problem(BAD_BATCH, message, lines.line)
+                yield Part(b"", lines.line, lines.offset - len(current), unreadable=problem)
+                # Resynchronise on the next batch line.
+                current = lines.next()
+                while current is not None and not current.startswith(_BATCH_START):
+                    current = lines.next()
+                continue
+            current = lines.next()
+            continue
+        batch_line = lines.line
+        size = int(match[1])
+        start_offset = lines.offset
+        data = lines.take(size)
+        if data is None:
+            yield too_large(batch_line + 1, start_offset, lines.limit)
+        else:
+            notes: tuple[Problem, ...] = ()
+            if len(data) < size:
+                message = f"the batch line announces {size} bytes but only {len(data)} follow: the article is cut short"
+                notes = (Problem(TRUNCATED, message, batch_line, match.start(1) + 1),)
+            yield Part(data, batch_line + 1, start_offset, notes)
+        current = lines.next()
 
 
-def _fallback(data: bytes) -> tuple[str, str]:
-    """Decode bytes that are not in the expected charset: cp1252, then Latin-1, which takes anything."""
+def _mbox(lines: Lines) -> Iterator[Part]:
+    """Cut an mbox file: each article follows a ``From `` line; ``>From `` is unquoted (mboxrd)."""
+    limit = lines.limit
+    buffer: list[bytes] = []
+    size = 0
+    from_line = lines.line
+    start_offset = lines.offset
+    previous_blank = False
+    while True:
+        raw = lines.next()
+        if raw is not None and not (previous_blank and raw.startswith(_MBOX_FROM)):
+            if _MBOXRD_QUOTED.match(raw):
+                raw = raw[1:]
+            previous_blank = not raw.strip()
+            size += len(raw)
+            # Over the limit only the last line is kept, to tell whether it
+            # is the blank line before a "From " line.
+            if size > limit:
+                buffer = [raw]
+            else:
+                buffer.append(raw)
+            continue
+        # The blank line before a "From " line separates messages.
+        if raw is not None and buffer and not buffer[-1].strip():
+            buffer.pop()
+        if size > limit:
+            yield too_large(from_line + 1, start_offset, limit)
+        elif any(chunk.strip() for chunk in buffer):
+            data, buffer = b"".join(buffer), []
+            yield Part(data, from_line + 1, start_offset)
+            del data
+        else:
+            problem = Problem(EMPTY_MESSAGE, "empty mbox message", from_line)
+            yield Part(b"", from_line + 1, start_offset, unreadable=problem)
+        if raw is None:
+            return
+        buffer, size = [], 0
+        from_line, start_offset = lines.line, lines.offset
+        previous_blank = False
+
+
+class _Head(NamedTuple):
+    """The header block of an article, found by :func:`_header_block`."""
+
+    #: The article's lines (without their ``\n``) up to the end of the block, not included.
+    lines: list[bytes]
+    #: The index of the block's first line (blank lines before it are tolerated).
+    start: int
+    #: The index of the line that ends the block (not part of it).
+    end: int
+    #: The index of each field's first line.
+    fields: list[int]
+    #: The index of the body's first line, and the byte offset where it starts.
+    body: int
+    body_offset: int
+
+
+def _header_block(data: bytes, first_line: int, document: Document) -> _Head | None:
+    """Find the header block of *data*, splitting no more of it into lines than the block.
+
+    Returns ``None``, having left the document out, when the first line is
+    not a header field.  The body is not split here: it may be megabytes.
+    """
+    # The lines are those of data.split(b"\n") without the empty piece after
+    # a last newline.
+    stop = len(data) - data.endswith(b"\n")
+    lines: list[bytes] = []
+    pos = 0
+    # Leading blank lines are tolerated.
+    while pos <= stop:
+        end = data.find(b"\n", pos)
+        end = len(data) if end < 0 else end
+        if data[pos:end].strip():
+            break
+        lines.append(data[pos:end])
+        pos = end + 1
+    start = len(lines)
+    fields: list[int] = []
+    block = _HEADER_LINES.match(data, pos) if pos <= stop else None
+    if block is not None:
+        lines.extend(data[pos : block.end()].split(b"\n"))
+        fields = [i for i in range(start, len(lines)) if i == start or lines[i][:1] not in (b" ", b"\t")]
+        pos = block.end() + 1
+    if pos > stop:
+        document.defect(
+            MISSING_BODY,
+            "the headers are not followed by a blank line: the article may be cut short",
+            line=first_line + len(lines),
+            column=1,
+        )
+        return _Head(lines, start, len(lines), fields, len(lines), len(data))
+    # The line after the fields: a blank line, or the first line of the body.
+    end = data.find(b"\n", pos)
+    end = len(data) if end < 0 else end
+    index = len(lines)
+    raw = data[pos:end].removesuffix(b"\r")
+    if not raw:
+        return _Head(lines, start, index, fields, index + 1, end + 1)
+    where, column = first_line + index, _bad_column(raw)
+    if not fields:
+        msg = f"not a news article: line {where} is not a header field ({_snippet(raw)!r})"
+        document.leave_out(NOT_AN_ARTICLE, msg, line=where, column=column)
+        return None
+    document.defect(
+        BAD_HEADER_LINE,
+        f"line {where} is neither a header field nor a blank line; the body is taken to start there",
+        line=where,
+        column=column,
+    )
+    return _Head(lines, start, index, fields, index, pos)
+
+
+def _fields(
+    items: list[tuple[str, str]], places: list[tuple[int, int]], body_lines: int, document: Document
+) -> tuple[dict[str, Any], dict[str, Any]]:
+    """Sort the headers into the article's fields (first occurrence) and extra (the rest)."""
+    values: dict[str, Any] = {}
+    extra: dict[str, Any] = {}
+    for (name, value), (line, column) in zip(items, places, strict=True):
+        text = _value(value, line, column, document)
+        key = name.lower()
+        if key not in _MAPPED or key in values:
+            _add(extra, name, text)
+            continue
+        values[key] = text
+        if key == "date":
+            values[key] = document.date(text, line=line, column=column) if text else None
+            if text and values[key] is None:
+                _add(extra, name, text)  # kept, since it could not be read
+        elif key == "message-id" and not _is_message_id(text):
+            document.defect(BAD_MESSAGE_ID, f"Message-ID {text!r} is not '<id@domain>'", line=line, column=column)
+        elif key == "lines":
+            # A Lines header that agrees with the body is derived data,
+            # which the writer computes again; one that does not is kept.
+            if not (text.isascii() and text.isdigit()):
+                msg = f"Lines header is not a number: {text!r}"
+                document.defect(BAD_LINES, msg, line=line, column=column)
+                _add(extra, name, text)
+            elif int(text) != body_lines:
+                msg = f"Lines header says {int(text)} but the body has {body_lines} lines"
+                document.defect(LINES_MISMATCH, msg, line=line, column=column)
+                _add(extra, name, text)
+    return values, extra
+
+
+def _check_header_controls(text: str, line: int, document: Document) -> str:
+    """Report control characters in the headers; a bare CR would split a field, so it becomes a space."""
+    found = _CONTROL.search(text.replace("\r\n", "\n").replace("\n", " "))
+    if found is not None:
+        where, column = position(text.replace("\r\n", "\n"), found.start(), line)
+        document.defect(
+            CONTROL_CHARACTER, f"control character {found.group()!r} in the headers", line=where, column=column
+        )
+    return text.replace("\r\n", "\n").replace("\r", " ")
+
+
+def _value(value: str, line: int, column: int, document: Document) -> str:
+    """Unfold a header value and decode its encoded words."""
+    text = _FOLD.sub("", value).strip()
+    if "=?" not in text:
+        return text
+    pieces: list[str] = []
+    last = 0
+    for match in _ENCODED_WORDS.finditer(text):
+        pieces.append(text[last : match.start()])
+        try:
+            pieces.append(_decode_words(match.group()))
+        except (email.errors.HeaderParseError, LookupError, UnicodeError, ValueError, binascii.Error) as err:
+            # The first of an article is reported: a header block of thousands
+            # of bad words gives one defect, not thousands.
+            if not any(defect.kind == BAD_ENCODED_WORD for defect in document.defects):
+                document.defect(
+                    BAD_ENCODED_WORD,
+                    f"encoded word {_snippet(match.group())!r} cannot be decoded: {err}",
+                    line=line,
+                    column=column + match.start(),
+                )
+            pieces.append(match.group())
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces).strip()
+
+
+def _decode_body(raw: bytes, message: email.message.Message, line: int, document: Document) -> str:
+    """Undo the transfer encoding and decode the charset the headers declare."""
+    encoding = str(message.get("Content-Transfer-Encoding", "")).strip().lower()
+    data = raw
+    # After base64 or quoted-printable, byte positions no longer match the input.
+    exact = True
+    if encoding in ("quoted-printable", "base64") and message.get_content_maintype() != "multipart":
+        try:
+            data = quopri.decodestring(raw) if encoding == "quoted-printable" else base64.b64decode(raw)
+            exact = False
+        except (binascii.Error, ValueError) as err:
+            document.defect(BAD_TRANSFER_ENCODING, f"the {encoding} body cannot be decoded: {err}", line=line, column=1)
+    codec = _declared_codec(message)
+    if codec is not None and codec.startswith("?"):
+        document.defect(UNKNOWN_CHARSET, f"unknown charset {codec[1:]!r} in Content-Type", line=line, column=1)
+        codec = None
+    if codec is None and exact:
+        return decode(data, document.defect, line=line).replace("\r\n", "\n")
     try:
-        return data.decode("cp1252"), "cp1252"
-    except UnicodeDecodeError:
-        return data.decode("latin-1"), "latin-1"
+        return data.decode(codec or "utf-8").replace("\r\n", "\n")
+    except UnicodeDecodeError as err:
+        text, used = fallback(data)
+        where, column = line, 1
+        if exact:
+            where, column = position(data.decode("latin-1"), err.start, line)
+        declared = "UTF-8" if codec is None else f"{codec}, as the headers declare"
+        document.defect(
+            NOT_UTF8 if codec is None else CHARSET_MISMATCH,
+            f"byte 0x{data[err.start]:02x} of the body is not {declared}; the body was decoded as {used}",
+            line=where,
+            column=column,
+        )
+        return text.replace("\r\n", "\n")
 
 
 def _declared_codec(message: email.message.Message) -> str | None:
@@ -548,20 +520,37 @@ def _add(extra: dict[str, Any], name: str, value: str) -> None:
 
 def _bad_column(raw: bytes) -> int:
     """The 1-based column of the first byte that cannot be in a field name."""
-    for index, byte in enumerate(raw):
-        if byte == 0x3A:
-            return index + 1
-        if not 0x21 <= byte <= 0x7E:
-            return index + 1
-    return len(raw) + 1
+    return len(raw) - len(raw.lstrip(_FIELD_NAME_BYTES)) + 1
 
 
-def _value_column(line: str) -> int:
-    colon = line.find(":")
-    index = colon + 1
-    while index < len(line) and line[index] in " \t":
-        index += 1
-    return index + 1
+def _value_column(raw: bytes) -> int:
+    """The 1-based column of a field's value: after the colon and the blanks that follow it."""
+    value = raw[raw.find(b":") + 1 :]
+    return len(raw) - len(value.lstrip(b" \t")) + 1
+
+
+def _is_message_id(text: str) -> bool:
+    """Whether *text* is ``<id@domain>``: no space or angle bracket inside, an ``@`` with text on both sides."""
+    return _MESSAGE_ID.fullmatch(text) is not None and "@" in text[2:-2]
+
+
+def _decode_words(words: str) -> str:
+    """Decode a run of RFC 2047 encoded words separated by white space, which goes.
+
+    As :func:`email.header.decode_header` does, which takes time quadratic in
+    the number of words: each word undone (every one, before any charset is
+    used), then the bytes of neighbours in the same charset joined (a
+    character may be split between two words) and decoded.
+    """
+    runs: list[tuple[str | None, list[bytes]]] = []
+    for word in words.split():
+        [(chunk, charset)] = email.header.decode_header(word)
+        data = chunk if isinstance(chunk, bytes) else chunk.encode("raw-unicode-escape")
+        if runs and runs[-1][0] == charset:
+            runs[-1][1].append(data)
+        else:
+            runs.append((charset, [data]))
+    return "".join(b"".join(pieces).decode(charset or "ascii") for charset, pieces in runs)
 
 
 def _snippet(raw: bytes | str) -> str:
@@ -607,7 +596,7 @@ def _render(article: Article) -> bytes:
             if key.lower() == "content-transfer-encoding" and transfer is None:
                 transfer = item.strip().lower()
             headers.append((key, item))
-    body = _body(article, content_type, transfer or "", headers)
+    body = _encode_body(article, content_type, transfer or "", headers)
     if lines_header is None:
         count = body.count(b"\n")
         headers.append(("Lines", str(count)))
@@ -615,7 +604,7 @@ def _render(article: Article) -> bytes:
     return head.encode("utf-8") + b"\n" + body
 
 
-def _body(
+def _encode_body(
     article: Article, content_type: tuple[int, str] | None, transfer: str, headers: list[tuple[str, str]]
 ) -> bytes:
     """Encode the body as the headers say, as the reader will decode it."""

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 import codecs
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from itertools import count, repeat
-from typing import BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, overload
 
 import attrs
 
@@ -115,8 +115,19 @@ _MAX_SYNS = 64
 #: A transmission longer than this without EOT is reported rather than
 #: buffered further, so that a damaged feed cannot fill memory.
 MAX_TRANSMISSION = 8 * 1024 * 1024
+#: A number in a header field (a word count) has at most this many digits;
+#: a longer one is a ``bad-header`` defect, and the writer refuses it.
+MAX_DIGITS = 9
+
+# Control characters that have no place in text: C0 except TAB, DEL, and the
+# C1 controls that the undefined cp1252 bytes decode to.  The reader removes
+# them (the line splitter has already removed the line ends); the writer
+# refuses them, line ends included.
+CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 _CHUNK = 1 << 16
+# A header line is shorter than this: no more is read to find the first one.
+_LONGEST_HEADER = 4096
 # How much of a run of stray text its report quotes from.
 _SAMPLE = 40
 
@@ -140,10 +151,19 @@ class Transmission:
     """The 1-based column at which it starts."""
     cut: str | None = None
     """Why it has no EOT (a sentence), or ``None`` when it is complete."""
+    bare: bool = False
+    """Whether it came without control characters (stripped on the way): it
+    runs from one header line to the next, and the reader finds its text and
+    trailer by their layout."""
 
 
 def transmissions(
-    stream: BinaryIO, context: ReadContext, label: str, *, limit: int = MAX_TRANSMISSION
+    stream: BinaryIO,
+    context: ReadContext,
+    label: str,
+    *,
+    limit: int = MAX_TRANSMISSION,
+    bare: re.Pattern[bytes] | None = None,
 ) -> Iterator[Transmission]:
     """Split *stream* into transmissions, from SOH (and the SYNs before it) through EOT.
 
@@ -155,14 +175,39 @@ def transmissions(
     report as a defect.  One longer than *limit* bytes without EOT is reported
     as ``too-long`` and skipped up to its end without being held in memory.
     *label* names the format in messages (``"ANPA-1312"``).
+
+    *bare*, when given, matches the first line of a transmission whose
+    control characters were stripped on the way (a whole line, with
+    :data:`re.MULTILINE`).  An input that opens with such a line, after any
+    line noise, is cut before each line it matches instead, and its
+    transmissions are :attr:`~Transmission.bare`.
     """
+    chunk = stream.read(_CHUNK)
     splitter = _Splitter(context, label, limit)
-    while True:
-        chunk = stream.read(_CHUNK)
-        if not chunk:
-            break
+    if bare is not None:
+        # The first line must be whole to be matched: read on until it is.
+        while chunk and b"\n" not in chunk[_filler_end(chunk) :] and len(chunk) < _LONGEST_HEADER:
+            more = stream.read(_CHUNK)
+            if not more:
+                break
+            chunk += more
+        if _opens_bare(chunk, bare):
+            splitter = _BareSplitter(context, label, limit, bare)
+    while chunk:
         yield from splitter.feed(chunk)
+        chunk = stream.read(_CHUNK)
     yield from splitter.close()
+
+
+def _filler_end(head: bytes) -> int:
+    """Where the line noise that opens *head* ends."""
+    first = _NOT_FILLER.search(head)
+    return len(head) if first is None else first.start()
+
+
+def _opens_bare(head: bytes, bare: re.Pattern[bytes]) -> bool:
+    """Whether *head* opens, after line noise, with a line that *bare* matches."""
+    return bare.match(head, _filler_end(head)) is not None
 
 
 class _Splitter:
@@ -181,6 +226,8 @@ class _Splitter:
         self.start: tuple[int, int, int] | None = None
         # How far into the buffer the current transmission has been searched.
         self.searched = 0
+        # Whether the transmission begun is known to hold text.
+        self.known = False
         self.found = False
         self.reported = False
         self.discarding = False
@@ -228,14 +275,20 @@ class _Splitter:
                     keep = 0 if final else min(len(buffer) - len(buffer.rstrip(b"\x16")), _MAX_SYNS)
                     self._outside(len(buffer) - keep)
                     return
-                # Every SOH before the last one ahead of the first byte of text
-                # opens a transmission without text: skip them all at once.
-                text = _TEXT.search(buffer, soh)
-                soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
-                begin = _syn_start(buffer, soh)
-                self._outside(begin)
-                self.start = self._where(0)
+                after = buffer[soh + 1] if soh + 1 < len(buffer) else 0
+                # The common case: text right after SOH (a header line).
+                known = after > 0x20 and after != 0x7F
+                if not known:
+                    # Every SOH before the last one ahead of the first byte of
+                    # text opens a transmission without text: skip them all at once.
+                    text = _TEXT.search(buffer, soh)
+                    soh = buffer.rfind(b"\x01", soh, len(buffer) if text is None else text.start())
+                begin = _syn_start(buffer, soh) if soh and buffer[soh - 1] == 0x16 else soh
+                if begin:
+                    self._outside(begin)
+                self.start = (self.offset, self.line, self.offset - self.line_start + 1)
                 self.searched = soh - begin + 1
+                self.known = known
             # The end is the first EOT or SOH; search for EOT only up to the
             # next SOH, so that no byte is searched twice for many transmissions.
             soh = buffer.find(b"\x01", self.searched)
@@ -261,21 +314,22 @@ class _Splitter:
             if transmission is not None:
                 yield transmission
 
-    def _emit(self, end: int, cut: str | None) -> Transmission | None:
+    def _emit(self, end: int, cut: str | None, *, bare: bool = False) -> Transmission | None:
         """Cut ``buffer[:end]`` off as the transmission begun; ``None`` when it holds no text (line noise)."""
         start = self.start
         assert start is not None
         self.start = None
-        if _TEXT.search(self.buffer, 0, end) is None:
+        if not self.known and _TEXT.search(self.buffer, 0, end) is None:
             self._outside(end)
             return None
-        self._report_junk()
+        if self.junk is not None:
+            self._report_junk()
         offset, line, column = start
         with memoryview(self.buffer) as view:
             data = bytes(view[:end])
         self._advance(end)
         self.found = True
-        return Transmission(data=data, offset=offset, line=line, column=column, cut=cut)
+        return Transmission(data, offset, line, column, cut, bare)
 
     def _advance(self, count: int) -> None:
         """Drop *count* bytes from the buffer, counting the lines they end."""
@@ -327,13 +381,79 @@ class _Splitter:
         self.context.leave_out(STRAY_TEXT, msg, line=line, column=column)
 
 
+class _BareSplitter(_Splitter):
+    """The state of :func:`transmissions` for input whose control characters were stripped.
+
+    A transmission runs from a line that the *bare* pattern matches to the
+    next such line, or to the end of the input.  Only whole lines are
+    searched, so that a header line cut by the end of a chunk is found once
+    the rest of it has come.
+    """
+
+    def __init__(self, context: ReadContext, label: str, limit: int, bare: re.Pattern[bytes]) -> None:
+        super().__init__(context, label, limit)
+        self.bare = bare
+        # Whether buffer[0] is inside a line (the buffer was cut there), where
+        # no header line can start.
+        self.mid_line = False
+
+    def _drop(self, count: int) -> None:
+        """Drop *count* bytes: silently when they belong to a transmission left out, else as stray text."""
+        self.mid_line = count > 0 and self.buffer[count - 1] != 0x0A
+        if self.discarding:
+            self._advance(count)
+        else:
+            self._outside(count)
+
+    def _scan(self, *, final: bool) -> Iterator[Transmission]:
+        buffer = self.buffer
+        search = self.bare.search
+        while buffer:
+            if self.mid_line:
+                newline = buffer.find(b"\n")
+                self._drop(len(buffer) if newline < 0 else newline + 1)
+                if newline < 0:
+                    return
+                continue
+            whole = len(buffer) if final else buffer.rfind(b"\n") + 1
+            if self.start is None:
+                found = search(buffer, 0, whole)
+                if found is None:
+                    # A line longer than a chunk holds no header line: drop it as it comes.
+                    self._drop(whole if whole or len(buffer) <= _CHUNK else len(buffer))
+                    return
+                self._drop(found.start())
+                self.discarding = False
+                self.start = self._where(0)
+                self.searched = found.end()
+                continue
+            found = search(buffer, self.searched, whole) if self.searched < whole else None
+            if found is not None:
+                transmission = self._emit(found.start(), None, bare=True)
+            elif final:
+                transmission = self._emit(len(buffer), None, bare=True)
+            elif len(buffer) > self.limit:
+                _, line, column = self.start
+                self.start = None
+                self.mid_line = whole < len(buffer)
+                self._advance(len(buffer))
+                self._report_junk()
+                self.reported = True
+                self.discarding = True
+                msg = f"{self.label} transmission longer than {self.limit} bytes; left out"
+                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                continue
+            else:
+                self.searched = max(self.searched, whole)
+                return
+            if transmission is not None:
+                yield transmission
+
+
 def _syn_start(buffer: bytearray, soh: int) -> int:
     """Where a transmission whose SOH is at *soh* begins: at the SYNs before it (at most :data:`_MAX_SYNS`)."""
-    begin = soh
-    stop = max(0, soh - _MAX_SYNS)
-    while begin > stop and buffer[begin - 1] == 0x16:
-        begin -= 1
-    return begin
+    window = buffer[max(0, soh - _MAX_SYNS) : soh]
+    return soh - len(window) + len(window.rstrip(b"\x16"))
 
 
 class Line(NamedTuple):
@@ -350,10 +470,77 @@ class Line(NamedTuple):
     """The 1-based column of ``text[0]`` in the input."""
 
 
-def lines(transmission: Transmission) -> list[Line]:
-    """Split a transmission into lines at LF, CRLF (and so mixed endings) alike."""
+def _line(text: str, number: int, column: int) -> Line:
+    """A :class:`Line`, built in C (the named tuple's own ``__new__`` is Python code)."""
+    return tuple.__new__(Line, (text, number, column))
+
+
+class Lines(Sequence[Line]):
+    """Consecutive lines of a transmission: their texts, made into :class:`Line` records only when asked for.
+
+    A transmission has dozens of lines, and most are read for their text
+    alone: :attr:`texts` holds it, and indexing, slicing or iterating gives
+    :class:`Line` records (and :class:`Lines`) with their places.
+
+    Args:
+        texts: The lines' texts, without line ends.
+        number: The 1-based line number of the first.
+        column: The 1-based column of the first one's first character (the
+            others start at column 1).
+    """
+
+    __slots__ = ("column", "number", "texts")
+
+    def __init__(self, texts: list[str], number: int, column: int = 1) -> None:
+        self.texts = texts
+        """The texts of the lines, in order."""
+        self.number = number
+        """The 1-based line number of the first line."""
+        self.column = column
+        """The 1-based column at which the first line starts."""
+
+    def __len__(self) -> int:
+        return len(self.texts)
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> Lines: ...
+
+    def __getitem__(self, index: int | slice) -> Line | Lines:
+        size = len(self.texts)
+        if isinstance(index, slice):
+            start, stop, step = index.indices(size)
+            if step != 1:
+                msg = "Lines slices must be contiguous"
+                raise ValueError(msg)
+            return Lines(self.texts[start:stop], self.number + start, self.column if start == 0 else 1)
+        if index < 0:
+            index += size
+        if not 0 <= index < size:
+            msg = "line index out of range"
+            raise IndexError(msg)
+        return _line(self.texts[index], self.number + index, self.column if index == 0 else 1)
+
+    def __iter__(self) -> Iterator[Line]:
+        number = self.number
+        for index, text in enumerate(self.texts):
+            yield _line(text, number + index, self.column if index == 0 else 1)
+
+    def __repr__(self) -> str:
+        return f"Lines({self.texts!r}, number={self.number}, column={self.column})"
+
+
+def lines(transmission: Transmission, text: str | None = None) -> list[Line]:
+    """Split a transmission into lines at LF, CRLF (and so mixed endings) alike.
+
+    *text* is the transmission decoded, when the caller has decoded it
+    otherwise than with :func:`decode` (as UTF-8, say).
+    """
     first = transmission.line
-    text = decode(transmission.data)
+    if text is None:
+        text = decode(transmission.data)
     parts = text.replace("\r\n", "\n").split("\n") if "\r" in text else text.split("\n")
     if parts[-1].endswith("\r"):
         parts[-1] = parts[-1][:-1]

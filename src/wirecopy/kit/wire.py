@@ -40,17 +40,22 @@ What the base classes do, so that the format does not:
   ``EOT`` (``too-long``, skipped without being held in memory).  A
   "transmission" with no text in it at all, only control characters and
   spaces, is line noise: it joins the run of stray text around it rather
-  than counting as a document.
+  than counting as a document.  A format that declares :attr:`WireFormat.bare`
+  also reads input whose control characters were stripped on the way: it is
+  cut before each header line instead.
 * :meth:`TransmissionReader.article` splits a transmission into lines
-  (decoded with :func:`decode`), leaves out one without ``STX``
+  (decoded with :func:`decode`, or as UTF-8 when :attr:`WireFormat.utf8`
+  says so and the bytes are), leaves out one without ``STX``
   (``no-text``) or of more than :attr:`WireFormat.max_lines` lines
   (``document-too-large``), splits the text at ``ETX``, reports a
   transmission cut short (``truncated``) or without ``ETX``
   (``missing-trailer``), calls the three hooks, takes the dateline off the
-  first paragraph and builds the article with its origin and defects.  Its
+  first paragraph (or a later one, after :attr:`~TransmissionReader.teasers`)
+  and builds the article with its origin and defects.  Its
   helpers read header fields (:meth:`~TransmissionReader.fields`,
   :meth:`~TransmissionReader.number`), dates
-  (:meth:`~TransmissionReader.date`) and text
+  (:meth:`~TransmissionReader.date`, and :meth:`~TransmissionReader.clock`
+  for a layout of the format's own) and text
   (:meth:`~TransmissionReader.clean`) within bounds, so that a huge number
   is a defect, never an exception or a slow parse.
 * :class:`TransmissionWriter` makes the checks every writer needs (header
@@ -71,9 +76,12 @@ import re
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, BinaryIO, ClassVar
 
-from .._text import describe, take_dateline
-from ..article import Article
+from .._dates.calendar import days_in, two_digit_year
+from .._dates.zones import fixed
+from .._text import take_dateline
+from ..article import Article, Dateline
 from ..context import Document, ReadContext
+from ..dates import MONTHS
 from ..defects import (
     BAD_DATE,
     BAD_HEADER,
@@ -81,10 +89,10 @@ from ..defects import (
     DOCUMENT_TOO_LARGE,
     MISSING_TRAILER,
     NO_TEXT,
+    NOT_UTF8,
     STRAY_TEXT,
     TRUNCATED,
 )
-from ..errors import WriteError
 from ..format import Format
 from ._transmissions import (
     CHARSET,
@@ -92,17 +100,21 @@ from ._transmissions import (
     CONTROL_NAMES,
     EOT,
     ETX,
+    MAX_DIGITS,
     MAX_TRANSMISSION,
     SOH,
     STX,
     SYN,
     US,
     Line,
+    Lines,
     Transmission,
     decode,
     lines,
     transmissions,
 )
+from ._transmissions import CONTROL as _CONTROL
+from ._wire_writer import TransmissionWriter
 
 __all__ = [
     "CHARSET",
@@ -120,6 +132,7 @@ __all__ = [
     "US",
     "Fields",
     "Line",
+    "Lines",
     "Transmission",
     "TransmissionReader",
     "TransmissionWriter",
@@ -130,11 +143,9 @@ __all__ = [
     "transmissions",
 ]
 
-# Control characters that have no place in text: C0 except TAB, DEL, and the
-# C1 controls that the undefined cp1252 bytes decode to.  The reader removes
-# them (the line splitter has already removed the line ends); the writer
-# refuses them, line ends included.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+# The same but for LF, to look at many lines joined by LF at once.
+_CONTROL_IN_LINES = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0B, 0x20), 0x7F])
 
 
 #: A transmission of more lines than this is left out: however short, a line
@@ -142,9 +153,6 @@ _CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 #: otherwise cost a gigabyte.  Real transmissions, tables included, have a
 #: few thousand at most.
 MAX_LINES = 100_000
-#: A number in a header field (a word count) has at most this many digits;
-#: a longer one is a ``bad-header`` defect, and the writer refuses it.
-MAX_DIGITS = 9
 #: A date in a trailer has at most this many characters, and no number of
 #: more than 14 digits (``20151007134100``); another is a ``bad-date``
 #: defect, not handed to the date parser: dateutil is slow on long text, and
@@ -216,17 +224,31 @@ def _end(transmission: Transmission) -> tuple[int, int]:
     return transmission.line + newlines, (1 if newlines else transmission.column) + length
 
 
-def _split_at_etx(text_lines: list[Line]) -> tuple[list[Line], Line | None, list[Line]]:
-    """Split the lines after STX into the text, the trailer after ETX, and the lines after it."""
-    for index, line in enumerate(text_lines):
-        at = line.text.find(ETX)
-        if at >= 0:
-            text = text_lines[:index]
-            if not is_blank(line.text[:at]):
-                text = [*text, Line(line.text[:at], line.number, line.column)]
-            trailer = Line(line.text[at + 1 :], line.number, line.column + at + 1)
-            return text, trailer, text_lines[index + 1 :]
-    return text_lines, None, []
+def _split_at(text_lines: Lines, index: int, at: int) -> tuple[Lines, Line, Lines]:
+    """Split the lines after STX at ``text_lines[index].text[at]`` (ETX): the text, the trailer, the lines after it."""
+    texts = text_lines.texts
+    text = texts[index]
+    number = text_lines.number
+    column = text_lines.column if index == 0 else 1
+    before = texts[:index]
+    if not is_blank(text[:at]):
+        before.append(text[:at])
+    trailer = Line(text[at + 1 :], number + index, column + at + 1)
+    return Lines(before, number, text_lines.column), trailer, Lines(texts[index + 1 :], number + index + 1)
+
+
+def _take_dateline(paragraphs: list[str], reference: _dt.date | None, teasers: int) -> Dateline | None:
+    """Split the dateline off the first paragraph, or off one of the *teasers* paragraphs after it, in place."""
+    dateline = take_dateline(paragraphs, reference)
+    if dateline is not None or not teasers:
+        return dateline
+    for index in range(1, min(teasers + 1, len(paragraphs))):
+        rest = paragraphs[index : index + 1]
+        dateline = take_dateline(rest, reference)
+        if dateline is not None:
+            paragraphs[index : index + 1] = rest
+            return dateline
+    return None
 
 
 # -- reading ------------------------------------------------------------------
@@ -268,6 +290,13 @@ class TransmissionReader:
     #: What the trailer gives, for the message of a text without ``ETX``:
     #: "no ETX: the LABEL text is not closed, so it has no *date*".
     trailer_gives: ClassVar[str] = "date"
+    #: Control characters that the format's text uses as signals (dpa's
+    #: ``BEL`` on urgent news): :meth:`clean` removes them without a defect.
+    signals: ClassVar[str] = ""
+    #: How many paragraphs may stand before the one that opens with the
+    #: dateline (a teaser): the dateline is looked for in the first paragraph,
+    #: then in each of the next *teasers*.
+    teasers: ClassVar[int] = 0
 
     # The keys of extra_fields whose values are lists, found once per class.
     _list_fields: ClassVar[tuple[str, ...]] = ()
@@ -303,28 +332,59 @@ class TransmissionReader:
         """Read the transmission; ``None`` when it cannot be read at all (reported as left out)."""
         transmission = self.transmission
         data = transmission.data
-        if b"\x02" not in data:
-            line, column = _end(transmission)
-            message = f"{self.label} transmission without text: {transmission.cut or 'it has no STX'}"
-            self.document.leave_out(NO_TEXT, message, line=line, column=column)
+        has_stx = b"\x02" in data
+        if not has_stx and not transmission.bare:
+            self._no_text(transmission.cut or "it has no STX")
             return None
         # A line costs about a hundred bytes in memory however short it is.
         limit = self.format.max_lines
-        if data.count(b"\n") >= limit:
+        if len(data) >= limit and data.count(b"\n") >= limit:
             message = f"{self.label} transmission of more than {limit} lines; left out"
             self.document.leave_out(DOCUMENT_TOO_LARGE, message, line=transmission.line, column=transmission.column)
             return None
-        all_lines = lines(transmission)
+        # The whole text is searched and split at once, in C; the lines become
+        # Line records only where a hook asks for one.
+        text = self._decode(data)
+        if "\r" in text:
+            text = text.replace("\r\n", "\n")
+            if text.endswith("\r"):
+                text = text[:-1]
+        texts = text.split("\n")
+        all_lines = Lines(texts, transmission.line, transmission.column)
         # The text runs from STX to ETX; everything before STX is header.
-        stx = next(n for n, line in enumerate(all_lines) if STX in line.text)
+        if has_stx:
+            start = text.index(STX) + 1
+            stx = text.count("\n", 0, start)
+            at = start - text.rfind("\n", 0, start) - 1
+        else:
+            found = self.bare_text(all_lines)
+            if found is None:
+                self._no_text("its control characters were stripped, and no text follows its header")
+                return None
+            stx, at, start = found, 0, 0
+            for _ in range(stx):
+                start = text.index("\n", start) + 1
         extra = self.extra = dict(self.extra_fields)
         for key in self._list_fields:
             extra[key] = list(extra[key])
-        first = all_lines[stx]
-        self.header(all_lines[:stx], first)
-        at = first.text.index(STX) + 1
-        text_lines = [Line(first.text[at:], first.number, first.column + at), *all_lines[stx + 1 :]]
-        body, trailer, after = _split_at_etx(text_lines)
+        number = transmission.line + stx
+        column = transmission.column if stx == 0 else 1
+        self.header(Lines(texts[:stx], transmission.line, transmission.column), Line(texts[stx], number, column))
+        body_texts = texts[stx:]
+        body_texts[0] = body_texts[0][at:]
+        text_lines = Lines(body_texts, number, column + at)
+        etx = text.find(ETX, start)
+        if etx >= 0:
+            # Counted back from the end: the trailer is near it.
+            index = len(body_texts) - 1 - text.count("\n", etx)
+            column = etx - text.rfind("\n", 0, etx) - 1 - (0 if index else at)
+            body, trailer, after = _split_at(text_lines, index, column)
+        else:
+            found = self.bare_trailer(text_lines) if transmission.bare else None
+            if found is None:
+                body, trailer, after = text_lines, None, text_lines[len(body_texts) :]
+            else:
+                body, trailer, after = text_lines[:found], text_lines[found], text_lines[found + 1 :]
         if transmission.cut is not None:
             last = all_lines[-1]
             self.defect(TRUNCATED, f"transmission cut short: {transmission.cut}", last, len(last.text))
@@ -335,7 +395,7 @@ class TransmissionReader:
             message = f"no ETX: the {self.label} text is not closed, so it has no {self.trailer_gives}"
             self.defect(MISSING_TRAILER, message, last, len(last.text))
         self.text(body, after)
-        dateline = take_dateline(self.paragraphs, self.published)
+        dateline = _take_dateline(self.paragraphs, self.published, self.teasers)
         return self.document.article(
             format=self.format.name,
             source=self.source,
@@ -347,9 +407,31 @@ class TransmissionReader:
             extra=self.extra,
         )
 
+    def _no_text(self, why: str) -> None:
+        """Leave the transmission out as ``no-text``, at its end."""
+        line, column = _end(self.transmission)
+        message = f"{self.label} transmission without text: {why}"
+        self.document.leave_out(NO_TEXT, message, line=line, column=column)
+
+    def _decode(self, data: bytes) -> str:
+        """The transmission's text: UTF-8 if the format's is and the bytes are, else :func:`decode`."""
+        if not self.format.utf8:
+            # ASCII reads the same either way, ten times as fast.
+            return data.decode("ascii") if data.isascii() else decode(data)
+        try:
+            return data.decode("utf-8")
+        except UnicodeDecodeError as err:
+            transmission = self.transmission
+            newlines = data.count(b"\n", 0, err.start)
+            line_start = data.rfind(b"\n", 0, err.start) + 1
+            column = err.start - line_start + (1 if newlines else transmission.column)
+            message = f"byte 0x{data[err.start]:02x} is not UTF-8; the transmission was decoded as windows-1252"
+            self.document.defect(NOT_UTF8, message, line=transmission.line + newlines, column=column)
+            return decode(data)
+
     # -- the hooks ------------------------------------------------------------
 
-    def header(self, head: list[Line], stx_line: Line) -> None:
+    def header(self, head: Lines, stx_line: Line) -> None:
         """Read the header: *head* is the lines before the one with ``STX``, *stx_line* that line.
 
         *head* is empty when ``STX`` is on the first line; its first line
@@ -365,7 +447,7 @@ class TransmissionReader:
         """
         raise NotImplementedError
 
-    def text(self, body: list[Line], after: list[Line]) -> None:
+    def text(self, body: Lines, after: Lines) -> None:
         """Read the text: *body* is the lines from ``STX`` to ``ETX``, *after* those after the trailer.
 
         Sets :attr:`headline`, :attr:`byline` and :attr:`paragraphs`.  Pass
@@ -374,6 +456,24 @@ class TransmissionReader:
         format wants their defects reported.
         """
         raise NotImplementedError
+
+    def bare_text(self, head: Lines) -> int | None:
+        """Where the text of a :attr:`~Transmission.bare` transmission begins: the index of its first line in *head*.
+
+        *head* is every line of the transmission; ``None`` (the default)
+        leaves the transmission out as ``no-text``.  The line found is read
+        as if ``STX`` opened it.
+        """
+        return None
+
+    def bare_trailer(self, text_lines: Lines) -> int | None:
+        """Which line of a :attr:`~Transmission.bare` transmission's text is its trailer (it has no ``ETX``).
+
+        ``None`` (the default) reports the trailer missing.  The line found
+        is handed to :meth:`trailer` whole; the lines after it are the
+        *after* of :meth:`text`.
+        """
+        return None
 
     # -- helpers for the hooks ---------------------------------------------------
 
@@ -388,32 +488,45 @@ class TransmissionReader:
         """
         return Fields(line, start, label, lambda message, at: self.defect(BAD_HEADER, message, line, at))
 
-    def clean(self, text_lines: list[Line]) -> list[Line]:
+    def clean(self, text_lines: Lines) -> Lines:
         """*text_lines* with stray control characters removed, the first of the transmission reported.
 
         A damaged transmission so gives one ``control-character`` defect
-        rather than hundreds.
+        rather than hundreds.  The :attr:`signals` are removed without one.
         """
+        # One look at the lines joined, in C: most transmissions are clean, and
+        # most are ASCII, whose bytes translate() checks faster than a search.
+        texts = text_lines.texts
+        joined = "\n".join(texts)
+        if joined.isascii():
+            raw = joined.encode("ascii")
+            if len(raw.translate(None, _CONTROL_BYTES)) == len(raw):
+                return text_lines
+        elif _CONTROL_IN_LINES.search(joined) is None:
+            return text_lines
         search = _CONTROL.search
-        result = text_lines
-        for index, line in enumerate(text_lines):
-            match = search(line.text)
-            if match is None:
+        signals = self.signals
+        cleaned = list(texts)
+        for index, text in enumerate(texts):
+            if search(text) is None:
                 continue
-            if result is text_lines:
-                result = list(text_lines)
             if not self._stray:
-                self._stray = True
-                name = CONTROL_NAMES.get(match.group(), f"0x{ord(match.group()):02x}")
-                message = f"stray control character {name} in the text; removed"
-                self.defect(CONTROL_CHARACTER, message, line, match.start())
-            result[index] = line._replace(text=_CONTROL.sub("", line.text))
-        return result
+                stray = next((found for found in _CONTROL.finditer(text) if found.group() not in signals), None)
+                if stray is not None:
+                    self._stray = True
+                    name = CONTROL_NAMES.get(stray.group(), f"0x{ord(stray.group()):02x}")
+                    message = f"stray control character {name} in the text; removed"
+                    self.defect(CONTROL_CHARACTER, message, text_lines[index], stray.start())
+            cleaned[index] = _CONTROL.sub("", text)
+        return Lines(cleaned, text_lines.number, text_lines.column)
 
-    def date(self, text: str, line: Line, index: int, *, reference: _dt.date | None = None) -> _dt.datetime | None:
+    def date(
+        self, text: str, line: Line, index: int, *, reference: _dt.date | None = None, dayfirst: bool = False
+    ) -> _dt.datetime | None:
         """Parse the date *text*, found at ``line.text[index]``; ``None`` (and a defect) if it is no datetime.
 
-        *reference* gives a year-less date its year, as in
+        *reference* gives a year-less date its year, and *dayfirst* reads
+        ``09-12`` as 9 December, as in
         :meth:`Document.date <wirecopy.context.Document.date>`.  A text
         longer than :data:`MAX_DATE_LENGTH`, or with a number of more than 14
         digits, is a ``bad-date`` defect.
@@ -427,8 +540,51 @@ class TransmissionReader:
             )
             self.defect(BAD_DATE, f"not a date: {_shorten(text)!r} has {why}", line, index)
             return None
-        value = self.document.date(text, line=line.number, column=line.column + index, reference=reference)
+        column = line.column + index
+        value = self.document.date(text, line=line.number, column=column, reference=reference, dayfirst=dayfirst)
         return value if isinstance(value, _dt.datetime) else None
+
+    def clock(self, match: re.Match[str], line: Line, *, zone: _dt.tzinfo | None = None) -> _dt.datetime | None:
+        """The time a format's own pattern matched in ``line.text``; ``None`` (and a ``bad-date`` defect) if impossible.
+
+        For a date layout the date parser does not know: *match* has the
+        groups ``d`` (day), ``m`` (month number) or ``mon`` (month name, in
+        :data:`wirecopy.dates.MONTHS`), ``yy`` (two-digit year, whose century
+        is chosen as :func:`~wirecopy.parse_date` chooses it), ``H`` and
+        ``M``.  The time is in *zone*, else in the policy's ``default_tz``,
+        else naive.  A bad part is reported at its column; the message quotes
+        the group ``date`` if the pattern has one, else the whole match.
+        """
+        groups = match.groupdict()
+        name = groups.get("mon")
+        month = MONTHS.get(name.lower(), 0) if name is not None else int(groups["m"])
+        if name is not None and not month:
+            self.defect(BAD_DATE, f"unknown month {name!r}", line, match.start("mon"))
+            return None
+        policy = self.document.context.policy
+        year = two_digit_year(int(groups["yy"]), policy.reference)
+        day, hour, minute = int(groups["d"]), int(groups["H"]), int(groups["M"])
+        zone = zone if zone is not None else policy.default_tz
+        try:
+            # A fixed offset goes in at once; a zone with rules needs the local time first.
+            moment = _dt.datetime(
+                year, month, day, hour, minute, tzinfo=zone if isinstance(zone, _dt.timezone) else None
+            )
+        except ValueError:
+            checks = (
+                ("month", month, 1, 12, "m" if name is None else "mon"),
+                ("day", day, 1, days_in(year, month), "d"),
+                ("hour", hour, 0, 23, "H"),
+                ("minute", minute, 0, 59, "M"),
+            )
+            what, value, group = next((c[0], c[1], c[4]) for c in checks if not c[2] <= c[1] <= c[3])
+            quoted = groups["date"] if "date" in groups else match.group()
+            message = f"invalid date {quoted!r}: {what} {value} is out of range"
+            self.defect(BAD_DATE, message, line, match.start(group))
+            return None
+        if zone is None or moment.tzinfo is not None:
+            return moment
+        return moment.replace(tzinfo=fixed(zone, moment))
 
     def number(self, text: str, what: str, line: Line, index: int) -> int | None:
         """The digits *text*, found at ``line.text[index]``, as an int; ``None`` if they are too many.
@@ -442,127 +598,14 @@ class TransmissionReader:
             return None
         return int(text)
 
-    def check_after_trailer(self, after: list[Line]) -> None:
+    def check_after_trailer(self, after: Lines) -> None:
         """Report the first text between the trailer and ``EOT`` as a ``stray-text`` defect."""
-        for line in after:
-            text = line.text.replace(EOT, "")
+        for index, text in enumerate(after.texts):
+            text = text.replace(EOT, "")
             if not is_blank(text):
-                index = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
-                self.defect(STRAY_TEXT, f"text after the {self.label} trailer: {text.strip()[:40]!r}", line, index)
+                at = len(text) - len(text.lstrip(" \t\x0c\x7f\x16\x00"))
+                self.defect(STRAY_TEXT, f"text after the {self.label} trailer: {text.strip()[:40]!r}", after[index], at)
                 return
-
-
-# -- writing ------------------------------------------------------------------
-
-
-class TransmissionWriter:
-    """Writes one article as one transmission: the checks every wire writer makes, and a hook.
-
-    A format implements :meth:`render`, which returns the transmission as a
-    ``str`` of one character per byte; :meth:`WireFormat.write` encodes it
-    with :meth:`encode`.  Every check raises the
-    :class:`~wirecopy.errors.WriteError` that :meth:`refuse` builds, naming
-    the article and the reason.
-
-    Args:
-        format: The format being written.
-        article: The article to write.
-        index: Its 1-based position in the output (a default for sequence
-            numbers).
-
-    .. versionadded:: 0.1
-    """
-
-    #: The characters :meth:`checked` strips from both ends of a field;
-    #: ``None`` strips all white space.
-    strip: ClassVar[str | None] = None
-
-    def __init__(self, format: WireFormat, article: Article, index: int) -> None:
-        self.format = format
-        """The format being written."""
-        self.article = article
-        """The article to write."""
-        self.index = index
-        """Its 1-based position in the output."""
-        # extra is format-specific: another format's "priority" or "category"
-        # means something else, so only an article of this format lends its own.
-        self.extra: Mapping[str, Any] = article.extra if article.format == format.name else {}
-        """The article's ``extra`` if it is of this format, else empty."""
-
-    def render(self) -> str:
-        """The transmission, one character per byte."""
-        raise NotImplementedError
-
-    def refuse(self, reason: str) -> WriteError:
-        """Build (not raise) the WriteError for an article the format cannot hold, for *reason*."""
-        return WriteError(f"cannot write {describe(self.article)} as {self.format.name}: {reason}")
-
-    def check_text(self, what: str, value: str) -> None:
-        """Refuse a value with a line break or a control character (other than TAB)."""
-        match = _CONTROL.search(value)
-        if match is None:
-            return
-        char = match.group()
-        if char in "\n\r":
-            raise self.refuse(f"its {what} spans lines")
-        name = CONTROL_NAMES.get(char, f"U+{ord(char):04X}")
-        raise self.refuse(f"its {what} holds the control character {name}")
-
-    def checked(self, what: str, value: object) -> str:
-        """*value* stripped (see :attr:`strip`), refused unless it is a ``str`` that :meth:`check_text` accepts."""
-        if not isinstance(value, str):
-            raise self.refuse(f"its {what} {value!r} is not a str")
-        self.check_text(what, value)
-        return value.strip(self.strip)
-
-    def value(self, key: str, default: Any) -> Any:
-        """The header field *key* from :attr:`extra`; an absent or ``None`` value takes *default*."""
-        value = self.extra.get(key)
-        return default if value is None else value
-
-    def field(self, key: str, value: Any, pattern: re.Pattern[str]) -> str:
-        """*value*, refused unless it is a ``str`` that fills *pattern* (its fixed header field)."""
-        if not isinstance(value, str) or not pattern.fullmatch(value):
-            raise self.refuse(f"its {key} {value!r} does not fit the header field")
-        return value
-
-    def field_from(self, key: str, default: str, pattern: re.Pattern[str]) -> str:
-        """The header field *key* from :attr:`extra` (or *default*), checked to fit *pattern*."""
-        return self.field(key, self.value(key, default), pattern)
-
-    def word_count(self) -> int:
-        """The ``word_count`` of :attr:`extra`, else the words of the paragraphs, checked to be a whole number."""
-        words = self.value("word_count", None)
-        if words is None:
-            words = sum(len(paragraph.split()) for paragraph in self.article.paragraphs)
-        if not isinstance(words, int) or isinstance(words, bool) or words < 0:
-            raise self.refuse(f"its word_count {words!r} is not a whole number")
-        if words >= 10**MAX_DIGITS:
-            raise self.refuse(f"its word_count {words!r} does not fit the header field ({MAX_DIGITS} digits)")
-        return words
-
-    def trailer_time(self) -> _dt.datetime:
-        """The trailer's time: ``published`` in GMT, to the minute (seconds dropped, not rounded).
-
-        Raises:
-            WriteError: ``published`` is not an aware datetime, or its year does
-                not fit a two-digit year (1969-2068).
-        """
-        published = self.article.published
-        if not isinstance(published, _dt.datetime) or published.utcoffset() is None:
-            raise self.refuse("the trailer needs published as a datetime with a zone")
-        gmt = published.astimezone(_dt.timezone.utc).replace(second=0, microsecond=0)
-        if not 1969 <= gmt.year <= 2068:
-            raise self.refuse(f"the trailer's two-digit year cannot hold {gmt.year}")
-        return gmt
-
-    def encode(self, text: str) -> bytes:
-        """Encode the rendered *text* in windows-1252, refusing a character it has no byte for."""
-        try:
-            return text.encode("cp1252")
-        except UnicodeEncodeError as err:
-            char = text[err.start]
-            raise self.refuse(f"the character {char!r} (U+{ord(char):04X}) has no byte in windows-1252") from None
 
 
 # -- the format -----------------------------------------------------------------
@@ -595,6 +638,17 @@ class WireFormat(Format):
     #: A transmission of more lines than this is reported
     #: (``document-too-large``) and not read.
     max_lines: ClassVar[int] = MAX_LINES
+    #: The first line of a transmission whose control characters were
+    #: stripped on the way, matched as a whole line (with
+    #: :data:`re.MULTILINE`); ``None`` when the format cannot be read so.
+    #: An input that opens with such a line is cut before each line it
+    #: matches, and the reader's :meth:`~TransmissionReader.bare_text` and
+    #: :meth:`~TransmissionReader.bare_trailer` find the rest by layout.
+    bare: ClassVar[re.Pattern[bytes] | None] = None
+    #: Whether the text is UTF-8: read as UTF-8 when the bytes of a
+    #: transmission are valid UTF-8, else as :data:`CHARSET` with a
+    #: ``not-utf8`` defect.  ``False`` reads :data:`CHARSET` only.
+    utf8: ClassVar[bool] = False
     # Every byte must survive dumps() -> str -> loads().
     encoding = "latin-1"
 
@@ -616,7 +670,7 @@ class WireFormat(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per transmission, in input order."""
         reader = self.reader
-        for transmission in transmissions(stream, context, self.label, limit=self.max_transmission):
+        for transmission in transmissions(stream, context, self.label, limit=self.max_transmission, bare=self.bare):
             document = context.document(line=transmission.line, offset=transmission.offset)
             article = reader(self, transmission, document).article()
             if article is not None:

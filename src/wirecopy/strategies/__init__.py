@@ -26,7 +26,7 @@ from collections.abc import Callable
 from hypothesis import strategies as st
 
 from ..article import Article, Dateline, Defect, Origin
-from . import _sgml, _styles, _text, _wire, _xml
+from . import _sgml, _styles, _text, _wapo, _wire, _xml
 from ._common import JSON, LETTERS, datelines, dates, datetimes, headlines, paragraphs, published, words
 from ._styles import date_texts, dates_in_style
 
@@ -101,6 +101,7 @@ _BY_FORMAT: dict[str, Callable[[], st.SearchStrategy[Article]]] = {
     "plain-text": _text.plain_text,
     "rfc822-news": _text.rfc822_news,
     "trec-sgml": _sgml.trec_sgml,
+    "trec-wapo": _wapo.trec_wapo,
     "reuters21578-sgml": _sgml.reuters21578,
     "nitf": _xml.nitf,
     "newsml-g2": _xml.newsml_g2,

@@ -7,6 +7,7 @@ import string
 
 from hypothesis import strategies as st
 
+from .._dates import dateline_words
 from .._dates.names import ENGLISH_MONTHS, ENGLISH_WEEKDAYS
 from ..article import Article, Dateline
 
@@ -67,15 +68,32 @@ def places() -> st.SearchStrategy[str]:
     return sentence(name, 1, 3)
 
 
+def opens_dateline(place: str) -> bool:
+    """Whether *place* may open a dateline: no agency's name, and no ``By`` or ``It`` first."""
+    return (
+        place.casefold() not in dateline_words.AGENCIES
+        and place.split()[0].casefold() not in dateline_words.NEVER_FIRST
+    )
+
+
+def dateline_places() -> st.SearchStrategy[str]:
+    """A place a dateline may open with (:func:`opens_dateline`)."""
+    return places().filter(opens_dateline)
+
+
 WEEKDAY_NAMES = ENGLISH_WEEKDAYS
+# Agencies as datelines credit them, composite credits included.
+CREDITS = ("AP", "Reuters", "AFP", "CNN", "dpa", "Xinhua", "reuters", "tca/dpa", "dpa/lni", "AFP/Reuters")
 
 
 def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     """A ``PLACE, Region (Agency) --`` dateline whose text parses back to itself.
 
-    With *with_date*, the dateline carries a full date, in one of the forms
-    that read back without a reference: ``Santiago, May 31, 2009 (AFP) --``
-    or ``NEW YORK 1996-10-07``.
+    The agency may be a composite credit (``tca/dpa``).  With *with_date*,
+    the dateline carries a full date, in one of the forms that read back
+    without a reference: ``Santiago, May 31, 2009 (AFP) --``, ``Madrid, 21
+    ene 2019 (AFP) -`` (the month in French, Spanish, Italian or German) or
+    ``NEW YORK 1996-10-07``.
     """
     if with_date:
         return dated_datelines()
@@ -83,10 +101,10 @@ def datelines(*, with_date: bool = False) -> st.SearchStrategy[Dateline]:
     @st.composite
     def build(draw: st.DrawFn) -> Dateline:
         upper = draw(st.booleans())
-        place = draw(places())
+        place = draw(dateline_places())
         # A weekday after the comma is the dateline's date, not a region.
         region = draw(st.none() | places().filter(lambda r: r.casefold() not in WEEKDAY_NAMES))
-        agency = draw(st.sampled_from(["AP", "Reuters", "AFP", "CNN", "dpa", "Xinhua", "reuters"]))
+        agency = draw(st.sampled_from(CREDITS))
         dash = draw(st.sampled_from(["--", "—", "-", "_"]))
         if upper:
             place = place.upper()
@@ -119,6 +137,16 @@ def plain_place() -> st.SearchStrategy[str]:
     return places().filter(lambda p: not any(word.casefold().rstrip(".") in DATE_WORDS for word in p.split()))
 
 
+# The month abbreviations of French (AFP), Spanish (EFE), Italian (ANSA, in
+# capitals) and German (dpa) copy, January first.
+FOREIGN_MONTHS = (
+    ("janv", "févr", "mars", "avr", "mai", "juin", "juil", "août", "sept", "oct", "nov", "déc"),
+    ("ene", "feb", "mar", "abr", "may", "jun", "jul", "ago", "sep", "oct", "nov", "dic"),
+    ("GEN", "FEB", "MAR", "APR", "MAG", "GIU", "LUG", "AGO", "SET", "OTT", "NOV", "DIC"),
+    ("Jan", "Feb", "Mär", "Apr", "Mai", "Jun", "Jul", "Aug", "Sep", "Okt", "Nov", "Dez"),
+)
+
+
 def dated_datelines() -> st.SearchStrategy[Dateline]:
     @st.composite
     def build(draw: st.DrawFn) -> Dateline:
@@ -130,13 +158,18 @@ def dated_datelines() -> st.SearchStrategy[Dateline]:
             # a place in capitals makes a dateline, so draw real ones.
             city = draw(st.sampled_from(CITIES))
             return Dateline(text=f"{city} {day.isoformat()}", place=city, date=day)
-        place = draw(plain_place())
+        place = draw(plain_place().filter(opens_dateline))
         if draw(st.booleans()):
             place = place.upper()
         region = draw(st.none() | plain_place())
         agency = draw(st.sampled_from(["AP", "Reuters", "AFP", "dpa", "Xinhua", "reuters"]))
         dash = draw(st.sampled_from(["--", "—", "-", "_"]))
-        written = format_date(day, draw(st.sampled_from(["us-long", "ap"])))
+        style = draw(st.sampled_from(["us-long", "ap", "foreign"]))
+        if style == "foreign":
+            names = draw(st.sampled_from(FOREIGN_MONTHS))
+            written = f"{day.day} {names[day.month - 1]} {day.year:04d}"
+        else:
+            written = format_date(day, style)
         text = place + (f", {region}" if region else "") + f", {written} ({agency}) {dash}"
         return Dateline(text=text, place=place, region=region, agency=agency, date=day)
 
@@ -149,14 +182,16 @@ def dateline_fields(dateline: Dateline) -> dict[str, object]:
 
 
 def first_paragraph_is_not_a_dateline(article: Article) -> bool:
-    """The first paragraph must not open like a dateline: it would be read as one."""
-    if not article.paragraphs:
-        return True
-    from ..datelines import split_dateline
+    """No paragraph where a reader looks for a dateline may open like one: it would be read as one.
 
-    return split_dateline(article.paragraphs[0])[0] is None
+    That is the first paragraph, and those :func:`wirecopy.datelines.find_dateline`
+    looks at past a short first paragraph.
+    """
+    from ..datelines import find_dateline
+
+    return find_dateline(article.paragraphs) is None
 
 
 def body_reads_back(article: Article) -> bool:
-    """Without a dateline, the first paragraph must not open like one: it would be read back as one."""
+    """Without a dateline, the body must not open like one where a reader looks: it would be read back as one."""
     return article.dateline is not None or first_paragraph_is_not_a_dateline(article)

@@ -100,7 +100,6 @@ def _anpa_header_reads_back(article: Article) -> bool:
 def iptc7901() -> st.SearchStrategy[Article]:
     # Built once: building strategies inside the composite costs more than
     # writing and reading the article.
-    lower = st.text(string.ascii_lowercase, min_size=1, max_size=5)
     digits = st.text(string.digits, min_size=1, max_size=4)
     link = words(alphabet=LETTERS).map(lambda w: f"- [{w}](http://dpaq.de/{w})")
     notebooks: st.SearchStrategy[list[str]] = st.just([]) | st.lists(link, min_size=1, max_size=2).map(
@@ -112,14 +111,25 @@ def iptc7901() -> st.SearchStrategy[Article]:
     slugs = st.none() | st.lists(words(alphabet=LETTERS), min_size=1, max_size=3).map(
         lambda parts: "/".join(parts) + "/"
     )
-    labels = st.lists(st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "(Achtung)", "CORRECTION"]), max_size=2)
+    labels = st.none() | st.lists(
+        st.sampled_from(["1ST LEAD", "EXTRA", "REFILE", "2ND LEAD", "3RD NET", "CORRECTION"]), min_size=1, max_size=2
+    ).map(" ".join)
+    notes = st.lists(
+        st.sampled_from(["(Achtung)", "(Eil)", "(KORR-Bericht)", "(Foto Produktion)"])
+        | wire_text(max_words=8).map(lambda text: f"(Berichtigung: {text})"),
+        max_size=2,
+    )
+    kickers = st.none() | st.sampled_from(["Roundup", "Feature", "Interview - Wirtschaft", "Update"])
     header_extra = st.none() | st.text(string.ascii_lowercase + string.digits, min_size=1, max_size=6)
-    bylines = st.none() | words().map(lambda name: f"By {name}")
+    bylines = st.none() | words().map(lambda name: f"By {name}") | words().map(lambda name: f"Von {name}, dpa")
+    editors = st.text(string.ascii_lowercase, min_size=1, max_size=5) | st.sampled_from(["kre/su", "a3", "lön"])
+    # dpa's trailer is in GMT, or in local time without a zone.
+    published = st.one_of(wire_published(), wire_published().map(lambda moment: moment.replace(tzinfo=None)))
     stories = _story()
 
     @st.composite
     def build(draw: st.DrawFn) -> Article:
-        source = draw(st.none() | st.sampled_from(["dpa", "APA", "sda"]))
+        source = draw(st.none() | st.sampled_from(["dpa", "APA", "sda", "dpa-tns"]))
         extra = {
             "service": draw(st.text(string.ascii_lowercase, min_size=1, max_size=4)),
             "sequence": draw(digits),
@@ -130,25 +140,37 @@ def iptc7901() -> st.SearchStrategy[Article]:
             "message_number": draw(digits),
             "slug": draw(slugs),
             "labels": draw(labels),
+            "notes": draw(notes),
+            "kicker": draw(kickers),
             "notebook": draw(notebooks),
             "not_for_publication": draw(contacts),
-            "editors": draw(st.lists(lower, max_size=4)) if source else [],
+            "editors": draw(st.lists(editors, max_size=4)) if source else [],
         }
-        return Article(format="iptc-7901", source=source, byline=draw(bylines), extra=extra, **draw(stories))
+        story = {**draw(stories), "published": draw(published)}
+        return Article(format="iptc-7901", source=source, byline=draw(bylines), extra=extra, **story)
 
     return build().filter(body_reads_back).filter(_iptc_text_reads_back)
 
 
 def _iptc_text_reads_back(article: Article) -> bool:
-    # A headline that looks like a byline or label, and a last paragraph that
-    # looks like the editors' initials, would be read back as those.
-    from ..formats.iptc7901 import headline_block
+    # A headline that looks like a byline, label or note, a second paragraph
+    # that opens like a dateline after a first that does not, and a last
+    # paragraph that looks like the editors' initials would be read back as
+    # those.
+    from ..datelines import split_dateline
+    from ..formats.iptc7901 import Block, headline_block
 
-    labels = list(article.extra["labels"])
-    block = [*labels, article.headline or "", *([article.byline] if article.byline else [])]
-    if headline_block([*block[:-1], f"{block[-1]} ="]) != (labels, article.headline, article.byline, len(block)):
+    extra = article.extra
+    lines = [extra["labels"], *extra["notes"], extra["kicker"], article.headline, article.byline]
+    lines = [line for line in lines if line is not None]
+    expected = Block(
+        extra["labels"], list(extra["notes"]), extra["kicker"], article.headline, article.byline, len(lines)
+    )
+    if headline_block([*lines[:-1], f"{lines[-1]} ="]) != expected:
         return False
-    if article.source is None or article.extra["editors"] or article.extra["not_for_publication"]:
+    if article.dateline is None and len(article.paragraphs) > 1 and split_dateline(article.paragraphs[1])[0]:
+        return False
+    if article.source is None or extra["editors"] or extra["not_for_publication"]:
         return True
-    last = article.paragraphs[-1] if article.paragraphs else ""
-    return not last.startswith(f"{article.source} ")
+    last = article.paragraphs[-1].split() if article.paragraphs else []
+    return not (last and last[0] in (article.source, *article.source.split("-")))

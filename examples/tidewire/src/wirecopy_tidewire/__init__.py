@@ -31,7 +31,8 @@ from collections.abc import Iterable, Iterator
 from typing import BinaryIO, NoReturn
 
 import wirecopy
-from wirecopy import Article, Defect, Format, ReadContext, WriteError
+from wirecopy import Article, Document, Format, ReadContext, WriteError
+from wirecopy.defects import BAD_HEADER, EMPTY_INPUT, NOT_UTF8
 
 __all__ = ["TidewireFormat"]
 
@@ -68,39 +69,40 @@ class TidewireFormat(Format):
         """Yield one article per story, holding one story in memory at a time."""
         first = stream.readline()
         if not first:
-            context.skip(context.error("empty input: no TIDEWIRE/1 line", line=1, column=1, kind="empty-input"))
+            context.leave_out(EMPTY_INPUT, "empty input: no TIDEWIRE/1 line", line=1, column=1)
             return
         if first.removeprefix(b"\xef\xbb\xbf").rstrip(b"\r\n") != SIGNATURE:
             # Without the signature nothing says where stories start: the
             # whole input is one document that cannot be read.
             msg = "not a Tidewire feed: the first line must be TIDEWIRE/1"
-            context.skip(context.error(msg, line=1, column=1, kind="bad-signature"))
+            context.leave_out("bad-signature", msg, line=1, column=1)
             return
         story: list[str] = []
-        defects: list[Defect] = []
-        start_line = line = 1
-        start = offset = len(first)
+        doc: Document | None = None
+        line = 1
+        offset = len(first)
         for raw in stream:
             line += 1
             offset += len(raw)
-            text = _decode(raw, context, defects, line)
-            if not story:
-                if not text.strip():
+            if doc is None:
+                if not raw.strip():
                     continue  # blank lines between stories
-                start_line, start = line, offset - len(raw)
+                # One document per story, started where its first line is:
+                # the context numbers it and places every problem in it.
+                doc = context.document(line=line, offset=offset - len(raw))
+            text = _decode(raw, doc, line)
             if text == END:
-                yield self._story(story, start_line, start, context, defects)
-                story, defects = [], []
+                yield self._story(story, doc)
+                story, doc = [], None
             else:
                 story.append(text)
-        if story:
-            defects.append(context.defect("missing-end", "the last story has no %% line", line=line))
-            yield self._story(story, start_line, start, context, defects)
+        if doc is not None:
+            doc.defect("missing-end", "the last story has no %% line", line=line)
+            yield self._story(story, doc)
 
-    def _story(
-        self, lines: list[str], first_line: int, offset: int, context: ReadContext, defects: list[Defect]
-    ) -> Article:
+    def _story(self, lines: list[str], doc: Document) -> Article:
         """Build the article of one story: its header lines, a blank line, its paragraphs."""
+        first_line = doc.origin.line or 1
         headers: dict[str, tuple[str, int, int]] = {}
         body_at = len(lines)
         for number, text in enumerate(lines):
@@ -110,9 +112,9 @@ class TidewireFormat(Format):
                 break
             key, colon, value = text.partition(":")
             if not colon or not _KEY.fullmatch(key):
-                defects.append(context.defect("bad-header", f"not a KEY: value header: {text!r}", line=line, column=1))
+                doc.defect(BAD_HEADER, f"not a KEY: value header: {text!r}", line=line, column=1)
             elif key in headers:
-                defects.append(context.defect("duplicate-header", f"second {key} header ignored", line=line, column=1))
+                doc.defect("duplicate-header", f"second {key} header ignored", line=line, column=1)
             else:
                 # The column of the value, for messages about it.
                 column = len(key) + 2 + (len(value) - len(value.lstrip()))
@@ -124,9 +126,9 @@ class TidewireFormat(Format):
         published = None
         if "DATE" in headers:
             text, line, column = headers["DATE"]
-            published = context.date(text, defects, line=line, column=column)
+            published = doc.date(text, line=line, column=column)
         if "HEAD" not in headers:
-            defects.append(context.defect("missing-headline", "the story has no HEAD header", line=first_line))
+            doc.defect("missing-headline", "the story has no HEAD header", line=first_line)
         topics = get("TOPICS")
         paragraphs = [text for text in lines[body_at:] if text.strip()]
         dateline = None
@@ -134,7 +136,7 @@ class TidewireFormat(Format):
             dateline, rest = wirecopy.split_dateline(paragraphs[0], reference=published)
             if dateline is not None:
                 paragraphs[0:1] = [rest] if rest else []
-        return Article(
+        return doc.article(
             format=self.name,
             id=get("ID"),
             source=get("SOURCE"),
@@ -146,8 +148,6 @@ class TidewireFormat(Format):
             subjects=[topic.strip() for topic in topics.split(",")] if topics else [],
             language=get("LANG"),
             extra={key.lower(): value for key, (value, _, _) in headers.items() if key not in _FIELDS},
-            origin=context.origin(line=first_line, offset=offset),
-            defects=defects,
         )
 
     def write(self, articles: Iterable[Article], stream: BinaryIO) -> None:
@@ -164,12 +164,11 @@ class TidewireFormat(Format):
             stream.write(_story_text(article).encode("utf-8"))
 
 
-def _decode(raw: bytes, context: ReadContext, defects: list[Defect], line: int) -> str:
+def _decode(raw: bytes, doc: Document, line: int) -> str:
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as err:
-        message = f"bytes that are not UTF-8: {err.reason}"
-        defects.append(context.defect("not-utf8", message, line=line, column=err.start + 1))
+        doc.defect(NOT_UTF8, f"bytes that are not UTF-8: {err.reason}", line=line, column=err.start + 1)
         text = raw.decode("utf-8", "replace")
     return text.removesuffix("\n").removesuffix("\r")
 

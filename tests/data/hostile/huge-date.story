@@ -1,0 +1,9 @@
+Story.
+
+By A Writer
+
+PUBLISHED: 12:123456789012345678901234567890, 1 June 2012
+
+@highlight
+
+H
