@@ -341,3 +341,49 @@ class TestHostileInput:
         assert [(d.kind, d.message) for d in article.defects] == [
             ("bad-dateline", "a dateline of 2,099,999 characters is too long")
         ]
+
+
+class TestLayoutMatch:
+    """Documents in the distribution's own layout are read by one match, exactly as by the element walk."""
+
+    def _both(self, data: bytes, errors: str = "warn") -> tuple[list[Article], list[Article]]:
+        fast = wirecopy.loads(data, "reuters21578-sgml", errors=errors)  # type: ignore[arg-type]
+        original = reuters21578.Reuters21578Format.read_document
+
+        def walk(self: reuters21578.Reuters21578Format, document: object) -> Article:
+            return reuters21578._Reading(document).article()  # type: ignore[arg-type]
+
+        reuters21578.Reuters21578Format.read_document = walk  # type: ignore[method-assign,assignment]
+        try:
+            slow = wirecopy.loads(data, "reuters21578-sgml", errors=errors)  # type: ignore[arg-type]
+        finally:
+            reuters21578.Reuters21578Format.read_document = original  # type: ignore[method-assign]
+        return fast, slow
+
+    @pytest.mark.parametrize(
+        "body",
+        [
+            "Showers continued.\n    Arrivals rose.\n Reuter\n&#3;",
+            "A &lt;Texaco Inc> unit said.\n Reuter\n&#3;",
+            "Noise &#127; here &zz; and there.\n\n    Second.\n REUTER\n&#3;",
+            "Tabs\tand  two  spaces \n  indented\n&#3;",
+            "",
+        ],
+    )
+    @pytest.mark.parametrize("dateline", ["<DATELINE>    SALVADOR, Feb 26 - </DATELINE>", ""])
+    @pytest.mark.parametrize("date", [" 1-MAR-1987 09:41:54.06", "27-MAR-1987 09:41:54.06&#5;&#5;&#5;C L", "junk"])
+    def test_same_articles_and_defects(self, body: str, dateline: str, date: str) -> None:
+        """Fields, extra (in order) and defects (with positions) are those of the element walk."""
+        data = (
+            '<REUTERS TOPICS="YES" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5544" NEWID="1">\n'
+            f"<DATE>{date}</DATE>\n<MKNOTE>Moved TOPICS</MKNOTE>\n<TOPICS><D>cocoa</D><D>el  salvador</D></TOPICS>\n"
+            "<PLACES><D>usa</D></PLACES>\n<PEOPLE></PEOPLE>\n<ORGS><D>&amp;co</D></ORGS>\n<EXCHANGES></EXCHANGES>\n"
+            "<COMPANIES></COMPANIES>\n<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0704&#31;reute</UNKNOWN>\n"
+            "<TEXT>&#2;\n<TITLE>BAHIA &#127;COCOA</TITLE>\n<AUTHOR>    by Jane Doe, Reuters</AUTHOR>\n"
+            f"{dateline}<BODY>{body}</BODY></TEXT>\n</REUTERS>\n"
+        ).encode("latin-1")
+        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
+        fast, slow = self._both(data)
+        assert fast == slow
+        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
+        assert [a.defects for a in fast] == [a.defects for a in slow]

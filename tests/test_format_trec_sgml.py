@@ -65,7 +65,7 @@ SAMPLES = {
         1,
         "NYT19990512.0435",
         dt.datetime(1999, 5, 12, 21, 6),
-        "&HT;",
+        "Resignation of Treasury chief brings small blip",
         "WASHINGTON",
         "The stock market shrugged",
     ),
@@ -242,13 +242,15 @@ class TestFixtures:
         assert article.extra["header"] == "w0457 \x1f wstm-\nr a \x13  \x11  BC-Harbor-Ferry     02-03 0064"
 
     def test_aquaint_nyt(self) -> None:
-        """AQUAINT NYT: &HT; headline kept and flagged, byline from the &HT; lines, &AMP; decoded."""
+        """AQUAINT NYT: the &HT; placeholder gives way to the first &HT; line; byline and copyright from the others."""
         [article] = wirecopy.read(FIXTURES / "aquaint_nyt.sgml")
-        assert (article.headline, article.byline) == ("&HT;", "By Martha Quill")
-        assert article.extra["preamble"] == ("Corner bakery keeps its ovens warm", "c.2001 Cox News Service")
+        assert (article.headline, article.byline) == ("Corner bakery keeps its ovens warm", "By Martha Quill")
+        assert article.extra["headline_placeholder"] == "&HT;"
+        assert article.extra["copyright"] == "c.2001 Cox News Service"
+        assert "preamble" not in article.extra
         assert article.paragraphs[0].endswith("night shift of Smith & Daughters.")
         assert article.extra["trailer"] == "NYT-02-03-01 0912EST"
-        assert [d.kind for d in article.defects] == ["placeholder-headline"]
+        assert article.defects == ()
 
     def test_ace(self) -> None:
         """ACE: DOCID, DOCTYPE SOURCE, a compact DATETIME, a dateline on its own line."""
@@ -325,6 +327,40 @@ class TestEntities:
         assert article.paragraphs == ("A &ZZ; sign.",)
         message = "unknown entity &ZZ; kept as written"
         assert [(d.kind, d.message) for d in article.defects] == [("unknown-entity", message)]
+
+    @pytest.mark.parametrize("before", ["", "\n\n", "\n<!-- note -->\n"])
+    def test_unknown_entity_placed_where_written(self, before: str) -> None:
+        """An unknown entity is reported at the line and column of its first reference, recomputed from the input."""
+        data = (
+            f'{before}<DOC id="AFP_ENG_20120314.0001" type="story">\n<HEADLINE>\nA &amp; B\n</HEADLINE>\n'
+            "<TEXT>\n<P>\nFirst  line, &ZZ; and &QQ; then\n&ZZ; again.\n</P>\n</TEXT>\n</DOC>\n"
+        )
+        [article] = wirecopy.loads(data, "trec-sgml")
+        [defect] = article.defects
+        at = data.index("&ZZ;")
+        line = data.count("\n", 0, at) + 1
+        column = at - (data.rfind("\n", 0, at) + 1) + 1
+        assert (defect.kind, defect.line, defect.column) == ("unknown-entity", line, column)
+        with pytest.raises(ParseError) as caught:
+            wirecopy.loads(data, "trec-sgml", errors="strict")
+        assert (caught.value.lineno, caught.value.colno) == (line, column)
+
+    @pytest.mark.parametrize("written", ["\x01", "&#1;", "&#x7F;", "&Cx7f;"])
+    def test_control_character_placed_where_written(self, written: str) -> None:
+        """A control character in the text is reported where it is written, raw or as a reference, not in HEADER."""
+        data = (
+            "<DOC>\n<DOCNO> APW20010203.0117 </DOCNO>\n<HEADER>\nw0457 &Cx1f; wstm-\n</HEADER>\n"
+            f"<TEXT>\n   First line.\n   Second {written}line.\n</TEXT>\n</DOC>\n"
+        )
+        [article] = wirecopy.loads(data, "trec-sgml")
+        [defect] = article.defects
+        at = data.index(written, data.index("<TEXT>"))
+        assert (defect.kind, defect.line, defect.column) == (
+            "control-character",
+            data.count("\n", 0, at) + 1,
+            at - data.rfind("\n", 0, at),
+        )
+        assert article.paragraphs[-1] == "Second line."
 
 
 class TestBadInput:
@@ -427,16 +463,38 @@ class TestWriting:
     def test_fast_path_agrees_with_general_path(self, data: st.DataObject) -> None:
         """The Gigaword fast path reads every document exactly as the element-by-element path does."""
         article: Article = data.draw(articles_for("trec-sgml"))
-        text = wirecopy.dumps(article, "trec-sgml")
-        fast = wirecopy.loads(text, "trec-sgml")
-        original = trec_sgml._gigaword
-        trec_sgml._gigaword = lambda *args: None  # type: ignore[assignment]
-        try:
-            slow = wirecopy.loads(text, "trec-sgml")
-        finally:
-            trec_sgml._gigaword = original
-        assert fast == slow
-        assert [a.defects for a in fast] == [a.defects for a in slow]
+        _assert_fast_path_agrees(wirecopy.dumps(article, "trec-sgml"))
+
+    @pytest.mark.parametrize(
+        "doc",
+        [
+            "<HEADLINE>\nTwo\nlines\n</HEADLINE>\n<TEXT>\n<P>\nOne  two\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nA &amp; B &#10;C\n</HEADLINE>\n<DATELINE>\nParis &amp; Co\n</DATELINE>\n"
+            "<TEXT>\n<P>\nR&amp;D &lt;b&gt;\nx\n</P>\n<P>\nPARIS (AFP) -- y\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nH\n</HEADLINE>\n<TEXT>\n<P>\n \n</P>\n<P>\ntrailing \nspace\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nH\n</HEADLINE>\n<TEXT>\n<P>\na <B>b</B>\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nURGENT\n</HEADLINE>\n<TEXT>\n<P>\na\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nH &zz;\n</HEADLINE>\n<TEXT>\n<P>\na &#1; b\n</P>\n</TEXT>\n",
+            "<HEADLINE>\nH\n</HEADLINE>\n<TEXT>\nBlock one\nstill.\n\nBlock two.\n</TEXT>\n",
+        ],
+    )
+    def test_fast_paths_agree_on_edge_cases(self, doc: str) -> None:
+        """Joined lines, entities, blank or padded paragraphs and inner tags read as the general path reads them."""
+        text = '<DOC id="AFP_ENG_20120314.0001" type="story" >\n' + doc + "</DOC>\n"
+        _assert_fast_path_agrees(text)
+
+
+def _assert_fast_path_agrees(text: str) -> None:
+    """Reading *text* by the Gigaword fast paths gives what the element-by-element path gives, defects included."""
+    fast = wirecopy.loads(text, "trec-sgml")
+    original = trec_sgml._gigaword
+    trec_sgml._gigaword = lambda *args: None  # type: ignore[assignment]
+    try:
+        slow = wirecopy.loads(text, "trec-sgml")
+    finally:
+        trec_sgml._gigaword = original
+    assert fast == slow
+    assert [a.defects for a in fast] == [a.defects for a in slow]
 
 
 class TestSniff:

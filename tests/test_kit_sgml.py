@@ -73,7 +73,7 @@ def test_subclass_reads_with_positions_and_reports() -> None:
     assert [(d.kind, d.line, d.column) for d in two.defects] == [
         ("junk", 4, 1),
         ("missing-id", 5, 1),
-        ("unknown-entity", 5, None),
+        ("unknown-entity", 6, 17),
     ]
     assert [e.kind for e in reader.skipped] == ["truncated-document"]
     assert str(reader.skipped[0]) == "<STORY> is not closed: the input ends before its </STORY> (at line 8, column 1)"
@@ -200,3 +200,29 @@ def test_many_unclosed_start_tags(fmt: str, tag: bytes, count: int) -> None:
     assert (reader.left_out, len(reader.skipped)) == (count, 1000)
     assert reader.context.left_out_kinds == {"unclosed-document": count - 1, "truncated-document": 1}
     assert (reader.skipped[0].lineno, reader.skipped[-1].lineno) == (1, 1000)
+
+
+def _blocks_by_lines(text: str) -> list[str]:
+    """blocks() as its docstring defines it, line by line."""
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for line in text.splitlines():
+        if not line or line.isspace() or (current and line[0] in " \t"):
+            if current:
+                paragraphs.append(" ".join(" ".join(current).split()))
+                current = []
+            if not line or line.isspace():
+                continue
+        current.append(line)
+    if current:
+        paragraphs.append(" ".join(" ".join(current).split()))
+    return paragraphs
+
+
+_LINES = st.lists(st.sampled_from(["ab", "c", " ", "  ", "\n", "\n    ", "\t", "\x01", "\xe9"])).map("".join)
+
+
+@given(text=_TEXT | _LINES)
+def test_blocks_split_in_one_pass_as_line_by_line(text: str) -> None:
+    """The one-pass split of printable ASCII (and of text with tabs) gives the paragraphs of the line-by-line rule."""
+    assert blocks(text) == _blocks_by_lines(text)

@@ -99,8 +99,6 @@ def _expected(text: str) -> tuple[str, int, int]:
 #: Positions known to be off today, each to be fixed in its format; strict, so a fix must remove it.
 KNOWN_OFF = {
     ("cnn-reuters", "control-character"): "the column is not given",
-    ("trec-sgml", "bad-date"): "the column is that of the element's content, before its white space",
-    ("trec-sgml", "unknown-entity"): "placed on the <DOC> line, with no column",
 }
 
 

@@ -23,6 +23,7 @@ in what stands between documents and in having no control references.
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import re
 import textwrap
 from typing import Any
@@ -32,6 +33,7 @@ from ..datelines import parse_dateline
 from ..dates import format_date
 from ..defects import BAD_DATELINE, CONTROL_CHARACTER, MISSING_ID
 from ..errors import ParseError
+from ..kit._sgml_text import is_plain, plain_blocks
 from ..kit.sgml import (
     SGMLDocument,
     SGMLFormat,
@@ -55,6 +57,44 @@ _ATTRIBUTES = ("TOPICS", "LEWISSPLIT", "CGISPLIT", "OLDID", "CSECS", "N", "SET")
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>|<LEWIS>)*<REUTERS[\s>]")
 _WIDTH = 65
 _LONGEST_DATELINE = 1000
+
+# The layout of every NORM document of the distribution, read by one match
+# (see _Reading.laid_out); anything else is read element by element, with the
+# same result.  No field holds a "<", so each ends at its own end tag.
+_CODES = r"((?:<D>[^<]*</D>)*)"
+_REUT2 = re.compile(
+    r'<REUTERS TOPICS="(YES|NO|BYPASS)" LEWISSPLIT="([A-Z-]+)" CGISPLIT="([A-Z-]+)" OLDID="(\d+)" NEWID="(\d+)">\n'
+    r"<DATE>([^<]*)</DATE>\n"
+    r"(?:<MKNOTE>([^<]*)</MKNOTE>\n)?"
+    rf"<TOPICS>{_CODES}</TOPICS>\n<PLACES>{_CODES}</PLACES>\n<PEOPLE>{_CODES}</PEOPLE>\n"
+    rf"<ORGS>{_CODES}</ORGS>\n<EXCHANGES>{_CODES}</EXCHANGES>\n<COMPANIES>{_CODES}</COMPANIES>\n"
+    r"<UNKNOWN>([^<]*)</UNKNOWN>\n"
+    r"<TEXT>&#2;\n<TITLE>([^<]*)</TITLE>\n"
+    r"(?:<AUTHOR>([^<]*)</AUTHOR>\n)?"
+    r"(?:<DATELINE>([^<]*)</DATELINE>)?<BODY>([^<]*)</BODY></TEXT>\n"
+    r"</REUTERS>"
+)
+# The control characters of the wire header (UNKNOWN), as the distribution writes them.
+_WIRE_REFERENCES = tuple((f"&#{n};", chr(n)) for n in (1, 2, 3, 5, 22, 30, 31, 127))
+# The control characters find_control finds, as bytes.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F])
+_OTHER_BREAK = re.compile("[\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029]")
+
+
+def _parse_dateline(text: str, reference: _dt.date | None) -> Dateline | str:
+    """The dateline, or why it is none."""
+    try:
+        return parse_dateline(text, reference=reference)
+    except ParseError as err:
+        return err.msg
+
+
+# A file repeats its datelines ("NEW YORK, March 3 -" on one day); Dateline
+# is immutable, so each is parsed once.  Only short ones reach it.
+_cached_dateline = functools.lru_cache(maxsize=4096)(_parse_dateline)
+_LIST_GROUPS = (("places", 9), ("people", 10), ("orgs", 11), ("exchanges", 12), ("companies", 13))
+_D_ITEM = re.compile(r"<D>([^<]*)</D>")
+_PLAIN_CODES = re.compile(r"(?:<D>[A-Za-z0-9][A-Za-z0-9_./'-]*</D>)+")
 
 # What str.splitlines() cuts lines at ("\r\n" ends at its "\n").
 _LINE_BREAKS = ("\n", "\r", "\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028", "\u2029")
@@ -96,8 +136,12 @@ class Reuters21578Format(SGMLFormat):
     prologue = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n'
 
     def read_document(self, document: SGMLDocument) -> Article:
-        """Read one ``<REUTERS>`` document."""
-        return _Reading(document).article()
+        """Read one ``<REUTERS>`` document: by one match in the distribution's own layout, else element by element."""
+        reading = _Reading(document)
+        match = _REUT2.fullmatch(document.text)
+        if match is not None:
+            return reading.laid_out(match)
+        return reading.article()
 
     def render(self, article: Article) -> str:
         """Write one ``<REUTERS>`` document in the distribution's layout.
@@ -172,7 +216,20 @@ class _Reading:
             published = self.date(date_text, date_at)
         if dateline_raw is not None:
             dateline = self.dateline(dateline_raw, dateline_at, published)
-        return document.article(
+        return self.build(doc_id, headline, byline, published, dateline, paragraphs, subjects)
+
+    def build(
+        self,
+        doc_id: str | None,
+        headline: str | None,
+        byline: str | None,
+        published: _dt.date | None,
+        dateline: Dateline | None,
+        paragraphs: list[str],
+        subjects: list[str],
+    ) -> Article:
+        """The article, from its fields and what :attr:`extra` gathered."""
+        return self.document.article(
             id=doc_id,
             source="Reuters",
             headline=headline,
@@ -181,8 +238,67 @@ class _Reading:
             dateline=dateline,
             paragraphs=paragraphs,
             subjects=subjects,
-            extra=extra,
+            extra=self.extra,
         )
+
+    def laid_out(self, match: re.Match[str]) -> Article:
+        """:meth:`article` for a document in the layout of every NORM document of ``reut2-NNN.sgm``.
+
+        The same reading, in the same order (so the same defects), from the
+        groups of one match instead of two walks over the elements.
+        """
+        decode = self.decode
+        extra = self.extra
+        topics, lewissplit, cgisplit, oldid, newid, date_text = match.group(1, 2, 3, 4, 5, 6)
+        extra["topics_attribute"] = topics
+        extra["lewissplit"] = lewissplit
+        extra["cgisplit"] = cgisplit
+        extra["oldid"] = oldid
+        mknote = match.group(7)
+        if mknote is not None:
+            extra["mknote"] = decode(mknote)
+        subjects = self.codes(match.group(8))
+        for name, group in _LIST_GROUPS:
+            content = match.group(group)
+            if content:
+                extra[name] = self.codes(content)
+        extra["unknown"] = self.wire_header(match.group(14))
+        title_at = match.start(15)
+        headline = collapse(self.controls(decode(match.group(15)), title_at)) or None
+        author = match.group(16)
+        byline = None if author is None else collapse(decode(author)) or None
+        paragraphs = self.paragraphs(match.group(18), match.start(18), None)
+        published = self.date(date_text, match.start(6))
+        dateline_raw = match.group(17)
+        dateline = None if dateline_raw is None else self.dateline(dateline_raw, match.start(17), published)
+        return self.build(newid, headline, byline, published, dateline, paragraphs, subjects)
+
+    def codes(self, content: str) -> list[str]:
+        """:meth:`items` for a list the layout match has checked: ``<D>`` elements only."""
+        if not content:
+            return []
+        if _PLAIN_CODES.fullmatch(content):
+            # Codes of letters, digits and dashes: nothing to decode or collapse.
+            return content[3:-4].split("</D><D>")
+        decode = self.decode
+        # A code is mostly one lower-case word ("el-salvador"): nothing to do.
+        return [
+            code if " " not in code and "&" not in code and code.isprintable() else collapse(decode(code))
+            for code in _D_ITEM.findall(content)
+        ]
+
+    def wire_header(self, content: str) -> str:
+        """The UNKNOWN element decoded: the wire header, all control characters written as ``&#N;``.
+
+        The references the distribution uses there are replaced in turn (a
+        reference cannot come out of another); anything else left with an
+        ``&`` is decoded as usual.
+        """
+        text = content
+        for written, character in _WIRE_REFERENCES:
+            if written in text:
+                text = text.replace(written, character)
+        return text if "&" not in text else self.decode(content)
 
     def items(self, content: str) -> list[str]:
         """The codes of a list element: ``<D>cocoa</D><D>coffee</D>``.
@@ -203,7 +319,7 @@ class _Reading:
     def date(self, content: str, at: int) -> _dt.date | None:
         """The DATE element, without its padding and the junk after the time."""
         stripped = self.decode(content).strip()
-        control = find_control(stripped)
+        control = None if stripped.isprintable() else find_control(stripped)
         if control is not None:
             # "27-MAR-1987 09:41:54.06&#5;&#5;&#5;C L": the wire's control
             # characters and what follows them are not part of the date.
@@ -224,11 +340,11 @@ class _Reading:
             self.document.defect(BAD_DATELINE, f"a dateline of {len(stripped):,} characters is too long", at=at)
             return Dateline(text=stripped)
         reference = published.date() if isinstance(published, _dt.datetime) else published
-        try:
-            return parse_dateline(stripped, reference=reference)
-        except ParseError as err:
-            self.document.defect(BAD_DATELINE, err.msg, at=at)
+        parsed = _cached_dateline(stripped, reference)
+        if isinstance(parsed, str):
+            self.document.defect(BAD_DATELINE, parsed, at=at)
             return Dateline(text=stripped)
+        return parsed
 
     def body(self, at: int, end: int, kind: str | None) -> tuple[str | None, str | None, str | None, int, list[str]]:
         """Read TEXT: TITLE, AUTHOR, DATELINE, BODY, and text outside them."""
@@ -272,13 +388,25 @@ class _Reading:
 
     def paragraphs(self, raw: str, at: int, kind: str | None) -> list[str]:
         """Paragraphs of a body, without its &#2;, &#3; and ``Reuter`` sign-off."""
-        text = self.decode(raw)
+        text = raw[:-4] if raw.endswith("&#3;") else raw
+        if "&" in text:
+            text = text.replace("&#3;", "").replace("&#2;", "")
+            if "&" in text:
+                # Other references than the framing: decode them all (the
+                # framing's characters go below, as decoded ones would).
+                text = self.decode(raw)
         # STX opens the text and ETX closes the body: transmission framing.
-        text = text.replace("\x02", "").replace("\x03", "")
-        text = self.controls(text, at, raw).rstrip()
+        if "\x02" in text or "\x03" in text:
+            text = text.replace("\x02", "").replace("\x03", "")
+        plain = is_plain(text)
+        if not plain:
+            text = self.controls(text, at, raw)
+        text = text.rstrip()
         # The last line, found from the end rather than by cutting the whole
         # body into lines: the body may be most of a large document.
-        last = max(text.rfind(brk) for brk in _LINE_BREAKS) + 1
+        last = text.rfind("\n") + 1
+        if _OTHER_BREAK.search(text, last) is not None:
+            last = max(text.rfind(brk) for brk in _LINE_BREAKS) + 1
         signoff = SIGNOFF.fullmatch(text, last)
         if signoff is not None:
             self.extra["signoff"] = signoff.group(1)
@@ -286,7 +414,7 @@ class _Reading:
         if kind == "UNPROC":
             # Tables and unprocessed copy: one paragraph per line, as laid out.
             return [line.rstrip() for line in text.splitlines() if line.strip()]
-        return blocks(text)
+        return plain_blocks(text) if plain else blocks(text)
 
     def controls(self, text: str, at: int, raw: str | None = None) -> str:
         """Remove control characters (``&#127;`` line noise), reporting the first of the document where written.
@@ -294,6 +422,9 @@ class _Reading:
         Once per document: a defect per TEXT element would grow with a
         document made of them.
         """
+        if text.isascii() and len(text.encode("ascii").translate(None, _CONTROL_BYTES)) == len(text):
+            # Most text has none: one pass in C tells.
+            return text
         match = find_control(text)
         if match is None:
             return text

@@ -28,17 +28,16 @@ from __future__ import annotations
 import datetime as _dt
 import functools
 import re
-import textwrap
 from collections.abc import Callable
-from typing import Any
 
 from .._text import take_dateline
-from ..article import Article, Dateline
+from ..article import Article, Dateline, FrozenDict
 from ..datelines import parse_dateline
 from ..defects import CONTROL_CHARACTER, MISSING_ID, PLACEHOLDER_HEADLINE
 from ..errors import ParseError
-from ..kit._sgml_text import TAG, escape, escape_attribute
+from ..kit._sgml_text import TAG
 from ..kit.sgml import (
+    Element,
     SGMLDocument,
     SGMLFormat,
     attributes,
@@ -50,7 +49,9 @@ from ..kit.sgml import (
     remove_controls,
     strip_tags,
 )
+from . import _trec_layouts, _trec_write
 from ._sgml import PLACEHOLDER
+from ._trec_ids import id_parts
 
 __all__ = ["TRECSGMLFormat"]
 
@@ -60,40 +61,11 @@ _CONTAINERS = frozenset({"BODY", "DOC"})
 _ID_ELEMENTS = frozenset({"DOCNO", "DOCID"})
 _DATE_ELEMENTS = frozenset({"DATE_TIME", "DATETIME", "DATE"})
 _HEADLINE_ELEMENTS = frozenset({"HEADLINE", "HL"})
+# The body, and the lead paragraph some TREC disk sources (WSJ, SJM) put before it.
+_TEXT_ELEMENTS = frozenset({"TEXT", "LP", "LEADPARA"})
 # Elements kept verbatim-but-collapsed in extra under their lower-case name.
 _EXTRA_ELEMENTS = {"SLUG": "slug", "CATEGORY": "category", "TRAILER": "trailer", "END_TIME": "end_time"}
-# Element names the writer produces itself, which an extra key must not reuse.
-_RESERVED = frozenset(
-    {
-        "doc",
-        "docno",
-        "docid",
-        "doctype",
-        "date_time",
-        "datetime",
-        "date",
-        "header",
-        "body",
-        "headline",
-        "hl",
-        "byline",
-        "dateline",
-        "text",
-        "p",
-        "post",
-        "poster",
-        "postdate",
-        "source",
-        "trailer",
-        "slug",
-        "category",
-        "end_time",
-    }
-)
 
-# AFP_ENG_20090531.0001, APW19981012.0289, XIN_ENG_20030616.0274, VOA20001231.2000.3520
-_ID_SHAPE = re.compile(r"([A-Z]{2,4})(?:_[A-Z]{3})?_?(?:(\d{4})(\d\d)(\d\d))?(?=[._\-\d])")
-_GIGAWORD_ID = re.compile(r"[A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4}")
 
 # An AQUAINT/ANPA header: "w1026 <US> wstm-\nu i <DC3> <DC1> BC-Iran-Rushdie     10-12 0083".
 # No two runs of white space touch (the unit separator <US> is white space
@@ -105,27 +77,13 @@ _ANPA = re.compile(
     r"(?P<keyword>\S+)\s+(?P<date>\d\d-\d\d)\s+(?P<words>\d+)\s*"
 )
 _BYLINE = re.compile(r"By\s+\S", re.IGNORECASE)
+# A control character as the text writes it: raw, or a reference that decodes to one.
+_WRITTEN_CONTROL = re.compile(
+    r"[\x00-\x08\x0e-\x1f\x7f]|&#0*(?:[0-8]|1[4-9]|2[0-9]|3[01]|127);"
+    r"|&#[xX]0*(?:[0-8]|[eEfF]|1[0-9a-fA-F]|7[fF]);|&Cx0?(?:[0-8]|[eEfF]|1[0-9a-fA-F]|7[fF]);"
+)
 # No real dateline comes near this length: a longer DATELINE is kept as written.
 _LONGEST_DATELINE = 1000
-_WIDTH = 80
-
-
-def id_parts(doc_id: str) -> tuple[str | None, _dt.date | None]:
-    """The agency and the date an LDC document id encodes, where it has them.
-
-    ``AFP_ENG_20090531.0001`` gives ``("AFP", date(2009, 5, 31))``,
-    ``APW19981012.0289`` gives ``("APW", date(1998, 10, 12))``.
-    """
-    match = _ID_SHAPE.match(doc_id)
-    if match is None:
-        return None, None
-    agency, year, month, day = match.groups()
-    if year is None:
-        return agency, None
-    try:
-        return agency, _dt.date(int(year), int(month), int(day))
-    except ValueError:
-        return agency, None
 
 
 # The ids of one day share their first 17 characters ("AFP_ENG_20090531.").
@@ -187,7 +145,7 @@ class TRECSGMLFormat(SGMLFormat):
             WriteError: The article has no id, or its id cannot be an
                 attribute value.
         """
-        return _render(self, article)
+        return _trec_write.render(self, article)
 
 
 _HEAD = re.compile(rb"(?:\xef\xbb\xbf)?(?:\s|<![^<>]*>|<\?[^<>]*\?>)*<DOC([\s>][^<>]*)")
@@ -206,6 +164,14 @@ _GIGAWORD_LAYOUT = re.compile(
 )
 
 
+# The same layout with its lines joined by spaces (see _spaced_gigaword).
+_SPACED_LAYOUT = re.compile(
+    r'<DOC id="([A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4})" type="([a-z]+)" ?> '
+    r"<HEADLINE> ([^<>]*) </HEADLINE> "
+    r"(?:<DATELINE> ([^<>]*) </DATELINE> )?"
+    r"<TEXT> (.*)</TEXT> </DOC>"
+)
+
 _PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
 
 
@@ -221,6 +187,17 @@ def _unknown_entity(written: str) -> None:
 def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     """Read a document in the standard Gigaword layout, or return None."""
     text = document.text
+    if plain and "<P>" in text:
+        # Lines joined: with no two spaces anywhere, no line has a space at
+        # either end and no line is blank, so every field is already
+        # collapsed and one match reads them all.  (Text without <P> has
+        # blank lines between its paragraphs: it takes the path below.)
+        spaced = text.replace("\n", " ")
+        if "  " not in spaced:
+            try:
+                return _spaced_gigaword(document, text, spaced)
+            except _NotGigaword:
+                return None
     match = _GIGAWORD_LAYOUT.fullmatch(text)
     if match is None:
         return None
@@ -243,9 +220,23 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
         return None
     if (not plain and not headline.isprintable()) or PLACEHOLDER.fullmatch(headline):
         return None
+    if dateline_text is not None:
+        dateline_text = normalize(dateline_text)
+    return _gigaword_article(document, doc_id, doc_type, headline, dateline_text, paragraphs)
+
+
+def _gigaword_article(
+    document: SGMLDocument,
+    doc_id: str,
+    doc_type: str,
+    headline: str,
+    dateline_text: str | None,
+    paragraphs: list[str],
+) -> Article:
+    """The article of a Gigaword document read by a fast path: fields decoded and collapsed."""
     agency, published = _id_day(doc_id[:17])
     if dateline_text is not None:
-        dateline = _dateline(normalize(dateline_text), published)
+        dateline = _dateline(dateline_text, published)
     else:
         dateline = take_dateline(paragraphs, published)
     return document.article(
@@ -255,8 +246,49 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
         published=published,
         dateline=dateline,
         paragraphs=paragraphs,
-        extra={"type": doc_type},
+        extra=_type_extra(doc_type),
     )
+
+
+# The extra of nearly every Gigaword document is one of four: built once each.
+_type_extra = functools.lru_cache(maxsize=64)(lambda doc_type: FrozenDict({"type": doc_type}))
+
+
+def _spaced_gigaword(document: SGMLDocument, text: str, spaced: str) -> Article | None:
+    """:func:`_gigaword` for a document of printable ASCII lines with no two spaces together, its lines joined.
+
+    Raises:
+        _NotGigaword: A field holds an unknown entity.
+    """
+    match = _SPACED_LAYOUT.fullmatch(spaced)
+    if match is None:
+        return None
+    doc_id, doc_type, headline, dateline_text, content = match.groups()
+    if content[:4] == "<P> ":
+        if content[-6:] != " </P> ":
+            return None
+        paragraphs = content[4:-6].split(" </P> <P> ")
+        # Each <P> and </P> was split on, and there is no other tag.
+        if content.count("<") != 2 * len(paragraphs) or not all(paragraphs):
+            return None
+        if "&" in content and not _decode_paragraphs(paragraphs):
+            return None
+    elif "<" in content:
+        return None
+    else:
+        start, end = match.span(5)
+        paragraphs = blocks(decode_entities(text[start:end], _unknown_entity))
+        if not all(p.isprintable() for p in paragraphs):
+            return None
+    if "&" in headline:
+        headline = normalize(decode_entities(headline, _unknown_entity))
+        if not headline.isprintable():
+            return None
+    if PLACEHOLDER.fullmatch(headline):
+        return None
+    if dateline_text is not None and "&" in dateline_text:
+        dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
+    return _gigaword_article(document, doc_id, doc_type, headline, dateline_text, paragraphs)
 
 
 def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
@@ -277,75 +309,96 @@ def _p_paragraphs(content: str, plain: bool) -> list[str] | None:
     if "<" in whole or "  " in whole or whole[:1] == " " or whole[-1:] == " " or not (plain or whole.isprintable()):
         return None
     paragraphs = [part.replace("\n", " ") for part in parts]
-    if "&" in whole:
-        for index, paragraph in enumerate(paragraphs):
-            if "&" in paragraph:
-                decoded = decode_entities(paragraph, _unknown_entity)
-                if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
-                    return None
-                paragraphs[index] = decoded
+    if "&" in whole and not _decode_paragraphs(paragraphs):
+        return None
     if not all(paragraphs):
         return None
     return paragraphs
 
 
+def _decode_paragraphs(paragraphs: list[str]) -> bool:
+    """Decode the entities of collapsed paragraphs in place; False if one no longer is collapsed and printable.
+
+    Raises:
+        _NotGigaword: A paragraph holds an unknown entity.
+    """
+    for index, paragraph in enumerate(paragraphs):
+        if "&" in paragraph:
+            decoded = decode_entities(paragraph, _unknown_entity)
+            if "  " in decoded or not decoded.isprintable() or decoded != decoded.strip():
+                return False
+            paragraphs[index] = decoded
+    return True
+
+
 def _read_elements(document: SGMLDocument) -> Article:
-    """Read any document, element by element."""
+    """Read any document, element by element, then by its source's layout where it has one."""
     text = document.text
     decode = document.decode
-    extra: dict[str, Any] = {}
-    doc_id: str | None = None
+    fields = _trec_layouts.Fields()
+    extra = fields.extra
     attrs = document.tag_attributes().strip()
     if attrs:
         for key, value in attributes(attrs).items():
             if key.lower() == "id":
-                doc_id = value.strip() or None
+                fields.doc_id = value.strip() or None
             else:
                 extra[key.lower()] = value
-    headline: str | None = None
-    headline_at = -1
-    byline: str | None = None
-    date_text: str | None = None
-    date_at: int | None = None
-    dateline_text: str | None = None
-    paragraphs: list[str] = []
-    preamble: list[str] = []
     postscript: list[str] = []
     source: str | None = None
     has_source = False
     seen_text = False
+    # The first TEXT waits for the layout, which may read it its own way; a
+    # document with more is read as they come (no layout reads those).
+    paragraphs: list[str] = []
     posters: list[str] = []
     postdate: str | None = None
+    waiting: Element | None = None
+    read_texts = False
+    text_start = -1  # where the first TEXT starts: its control characters are reported
     for gap_start, gap_end, element in document.elements(containers=_CONTAINERS):
         if gap_end > gap_start:
             loose = text[gap_start:gap_end]
             if not loose.isspace():
-                lines = [collapse(decode(piece)) for piece in loose.splitlines()]
-                (postscript if seen_text else preamble).extend(line for line in lines if line)
+                for piece in loose.splitlines():
+                    line = collapse(decode(piece))
+                    if not line:
+                        continue
+                    if seen_text:
+                        postscript.append(line)
+                    else:
+                        fields.preamble.append(line)
+                        fields.preamble_ht.append(piece.lstrip().startswith("&HT;"))
         if element is None:
             continue
+        fields.keep(element)
         name, upper, attributes_text, content_start, close = element
-        if upper == "TEXT":
+        if upper in _TEXT_ELEMENTS:
             seen_text = True
-            found = _text(text, content_start, close, decode)
-            paragraphs.extend(found[0])
-            posters.extend(found[1])
-            if postdate is None:
-                postdate = found[2]
+            if text_start < 0:
+                text_start = content_start
+            if waiting is None and not read_texts:
+                waiting = element
+                continue
+            for each in (waiting, element):
+                if each is not None:
+                    postdate = _read_text(text, each, decode, paragraphs, posters, postdate)
+            waiting = None
+            read_texts = True
             continue
         content = text[content_start:close]
         if upper in _HEADLINE_ELEMENTS:
-            headline = content
-            headline_at = content_start
+            fields.headline = content
+            fields.headline_at = content_start
         elif upper in _ID_ELEMENTS:
-            if doc_id is None:
-                doc_id = collapse(decode(content)) or None
+            if fields.doc_id is None:
+                fields.doc_id = collapse(decode(content)) or None
         elif upper in _DATE_ELEMENTS:
-            if date_text is None:
-                date_text = collapse(decode(strip_tags(content)))
-                date_at = content_start
+            if fields.date_text is None:
+                fields.date_text = collapse(decode(strip_tags(content)))
+                fields.date_at = _trec_layouts.text_start(text, content_start, close)
         elif upper == "DATELINE":
-            dateline_text = collapse(decode(content))
+            fields.dateline_text = collapse(decode(strip_tags(content)))
         elif upper == "DOCTYPE":
             extra["doctype"] = collapse(decode(content))
             for key, value in attributes(attributes_text).items():
@@ -353,11 +406,11 @@ def _read_elements(document: SGMLDocument) -> Article:
         elif upper == "HEADER":
             header = decode(content).strip("\n")
             extra["header"] = header
-            fields = _ANPA.fullmatch(header)
-            if fields is not None:
-                extra["anpa"] = {key: value or "" for key, value in fields.groupdict().items()}
+            anpa = _ANPA.fullmatch(header)
+            if anpa is not None:
+                extra["anpa"] = {key: value or "" for key, value in anpa.groupdict().items()}
         elif upper == "BYLINE":
-            byline = collapse(decode(content)) or None
+            fields.add_byline(collapse(decode(strip_tags(content))))
         elif upper == "SOURCE":
             has_source = True
             source = collapse(decode(content)) or None
@@ -365,8 +418,22 @@ def _read_elements(document: SGMLDocument) -> Article:
             extra[_EXTRA_ELEMENTS[upper]] = collapse(decode(content))
         else:
             extra[name.lower()] = collapse(decode(strip_tags(content)))
+    doc_id = fields.doc_id
     if doc_id is None:
         document.defect(MISSING_ID, "document has no id")
+    if waiting is not None:
+        fields.texts.append(waiting)
+    layout = _trec_layouts.layout(fields)
+    if layout is not None:
+        _trec_layouts.apply(layout, document, fields)
+        byline = fields.byline or None
+    else:
+        # The last BYLINE, as the layouts of LDC collections have at most one.
+        byline = (fields.bylines[-1] or None) if fields.bylines else None
+    if fields.paragraphs is not None:
+        paragraphs = fields.paragraphs
+    elif waiting is not None:
+        postdate = _read_text(text, waiting, decode, paragraphs, posters, postdate)
     agency, id_date = id_parts(doc_id) if doc_id else (None, None)
     if not has_source:
         source = agency
@@ -375,6 +442,12 @@ def _read_elements(document: SGMLDocument) -> Article:
             byline = posters[0]
         if len(posters) > 1:
             extra["posters"] = posters
+    headline, placeholder = _headline(document, fields)
+    headline = _trec_layouts.ht_preamble(fields, headline, placeholder or headline is None)
+    if placeholder and "headline_placeholder" not in extra:
+        message = f"headline {headline!r} stands in for a real one"
+        document.defect(PLACEHOLDER_HEADLINE, message, at=fields.headline_at)
+    preamble = fields.preamble
     if byline is None:
         for index, line in enumerate(preamble):
             if _BYLINE.match(line):
@@ -386,21 +459,20 @@ def _read_elements(document: SGMLDocument) -> Article:
     if postscript:
         extra["postscript"] = postscript
     published = None
-    if date_text is None and postdate is not None:
-        date_text = postdate
+    date_text = fields.date_text
+    if date_text is None:
+        date_text = postdate if postdate is not None else fields.fallback_date
     if date_text:
-        published = document.date(date_text, at=date_at)
+        published = document.date(date_text, at=fields.date_at)
         if published is None:
             extra["date"] = date_text
     elif date_text is None and id_date is not None:
         # Only when there is no date element at all: an empty one says
         # the document has no date.
         published = id_date
-    if headline is not None:
-        headline = _headline(document, headline, headline_at)
     dateline = None
-    if dateline_text is not None:
-        dateline = _dateline(dateline_text, published)
+    if fields.dateline_text is not None:
+        dateline = _dateline(fields.dateline_text, published)
     else:
         dateline = take_dateline(paragraphs, published)
     reported = False
@@ -410,7 +482,8 @@ def _read_elements(document: SGMLDocument) -> Article:
             if not reported:
                 # Once: a defect per paragraph would grow with the text.
                 message = f"control character {control.group()!r} in text, removed"
-                document.report.defect(CONTROL_CHARACTER, message, line=document.line)
+                written = _WRITTEN_CONTROL.search(text, text_start)
+                document.defect(CONTROL_CHARACTER, message, at=None if written is None else written.start())
                 reported = True
             paragraphs[index] = collapse(remove_controls(paragraph))
     return document.article(
@@ -421,16 +494,35 @@ def _read_elements(document: SGMLDocument) -> Article:
         published=published,
         dateline=dateline,
         paragraphs=[p for p in paragraphs if p],
+        subjects=fields.subjects,
         extra=extra,
     )
 
 
-def _headline(document: SGMLDocument, content: str, at: int) -> str | None:
-    """The headline as written, placeholders flagged."""
-    headline = collapse(document.decode(content)) or collapse(content) or None
-    if headline is not None and PLACEHOLDER.fullmatch(headline):
-        document.defect(PLACEHOLDER_HEADLINE, f"headline {headline!r} stands in for a real one", at=at)
-    return headline
+def _read_text(
+    text: str,
+    element: Element,
+    decode: Callable[[str], str],
+    paragraphs: list[str],
+    posters: list[str],
+    postdate: str | None,
+) -> str | None:
+    """Add the paragraphs and posters of a TEXT element; return the first post date so far."""
+    found = _text(text, element.start, element.end, decode)
+    paragraphs.extend(found[0])
+    posters.extend(found[1])
+    return found[2] if postdate is None else postdate
+
+
+def _headline(document: SGMLDocument, fields: _trec_layouts.Fields) -> tuple[str | None, bool]:
+    """The headline as written, and whether it is a placeholder (``URGENT``, ``&HT;``) for a real one."""
+    if fields.titled:
+        return fields.title, False
+    content = fields.headline
+    if content is None:
+        return None, False
+    headline = collapse(document.decode(strip_tags(content))) or collapse(content) or None
+    return headline, headline is not None and PLACEHOLDER.fullmatch(headline) is not None
 
 
 def _day(value: _dt.date | None) -> _dt.date | None:
@@ -516,85 +608,3 @@ def _paragraphs(text: str, inside_p: bool, decode: Callable[[str], str], paragra
             paragraphs.append(paragraph)
     else:
         paragraphs.extend(blocks(decode(text)))
-
-
-# -- writing ----------------------------------------------------------------
-
-
-def _render(fmt: SGMLFormat, article: Article) -> str:
-    if not article.id:
-        fmt.refuse(article, "it has no id")
-    if any(c in article.id for c in '"<>&\n\r') or article.id != article.id.strip():
-        fmt.refuse(article, "the id must be plain text on one line")
-    esc = escape
-    extra = dict(article.extra)
-    out = []
-    agency, id_date = id_parts(article.id)
-    doc_type = extra.pop("type", None)
-    attributes = ""
-    gigaword = _GIGAWORD_ID.fullmatch(article.id) is not None
-    if gigaword:
-        attributes += f' id="{article.id}"'
-    if isinstance(doc_type, str):
-        attributes += f' type="{escape_attribute(doc_type)}"'
-    out.append(f"<DOC{attributes}>\n")
-    if not gigaword:
-        out.append(f"<DOCNO> {esc(article.id)} </DOCNO>\n")
-    doctype = extra.pop("doctype", None)
-    doctype_attributes = {k: extra.pop(k) for k in list(extra) if k.startswith("doctype_")}
-    if doctype is not None or doctype_attributes:
-        attrs = "".join(f' {k[8:].upper()}="{esc(str(v))}"' for k, v in doctype_attributes.items())
-        out.append(f"<DOCTYPE{attrs}> {esc(str(doctype or ''))} </DOCTYPE>\n")
-    if article.source != agency:
-        out.append(f"<SOURCE> {esc(article.source or '')} </SOURCE>\n")
-    published = article.published
-    date_raw = extra.pop("date", None)
-    if published is not None and not (type(published) is _dt.date and published == id_date and date_raw is None):
-        out.append(f"<DATE_TIME> {published.isoformat()} </DATE_TIME>\n")
-    elif published is None and isinstance(date_raw, str):
-        out.append(f"<DATE_TIME> {esc(date_raw)} </DATE_TIME>\n")
-    elif published is None and id_date is not None:
-        # Without it the date in the id would be read as the date.
-        out.append("<DATE_TIME> </DATE_TIME>\n")
-    header = extra.pop("header", None)
-    extra.pop("anpa", None)
-    if isinstance(header, str):
-        out.append(f"<HEADER>\n{esc(header)}\n</HEADER>\n")
-    for key in ("slug", "category"):
-        value = extra.pop(key, None)
-        if isinstance(value, str):
-            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
-    if article.headline is not None:
-        out.append(f"<HEADLINE>\n{esc(article.headline)}\n</HEADLINE>\n")
-    if article.byline is not None:
-        out.append(f"<BYLINE> {esc(article.byline)} </BYLINE>\n")
-    for line in _lines(extra.pop("preamble", ())):
-        out.append(f"{esc(line)}\n")
-    if article.dateline is not None:
-        out.append(f"<DATELINE>\n{esc(article.dateline.text)}\n</DATELINE>\n")
-    extra.pop("posters", None)
-    out.append("<TEXT>\n")
-    for paragraph in article.paragraphs:
-        wrapped = textwrap.fill(esc(paragraph), _WIDTH, break_long_words=False, break_on_hyphens=False)
-        out.append(f"<P>\n{wrapped}\n</P>\n")
-    out.append("</TEXT>\n")
-    for line in _lines(extra.pop("postscript", ())):
-        out.append(f"{esc(line)}\n")
-    for key in ("trailer", "end_time"):
-        value = extra.pop(key, None)
-        if isinstance(value, str):
-            out.append(f"<{key.upper()}>\n{esc(value)}\n</{key.upper()}>\n")
-    for key, value in extra.items():
-        # Other elements of the source come back as elements of their own.
-        if re.fullmatch(r"[a-z][a-z0-9_]*", key) and key not in _RESERVED and isinstance(value, str):
-            out.append(f"<{key.upper()}> {esc(value)} </{key.upper()}>\n")
-    out.append("</DOC>\n")
-    return "".join(out)
-
-
-def _lines(value: Any) -> list[str]:
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, tuple):
-        return [item for item in value if isinstance(item, str)]
-    return []

@@ -32,7 +32,7 @@ DOC, JUNK, UNCLOSED, TRUNCATED, TOO_BIG = range(5)
 
 def scan(
     stream: BinaryIO, open_tag: bytes, close_tag: bytes, max_document: int
-) -> Iterator[tuple[int, bytes, int, int, int]]:
+) -> Iterator[tuple[int, bytes | bytearray, int, int, int]]:
     """Yield ``(kind, data, offset, line, column)`` events in input order.
 
     ``DOC`` carries a whole document; ``JUNK`` the position of unexpected
@@ -113,12 +113,13 @@ def scan(
                     yield TOO_BIG, b"", offset, line, column
                     state.pos = end
                     break
-                # A slice and a copy are cheaper than a memoryview for the
-                # small documents of most files; a large one is copied once.
-                # No local name holds the bytes: the reader drops them once decoded.
+                # A slice (a copy, as a bytearray) is cheaper than a
+                # memoryview for the small documents of most files; a large
+                # one is copied once.  No local name holds the bytes: the
+                # reader drops them once decoded.
                 yield (
                     DOC,
-                    bytes(buf[start:end]) if end - start < 1 << 16 else state.take(start, end),
+                    buf[start:end] if end - start < 1 << 16 else state.take(start, end),
                     offset,
                     line,
                     column,

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import html.entities
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Container, Iterator
 from typing import NamedTuple
 
 # -- entities ---------------------------------------------------------------
@@ -94,6 +94,18 @@ def _decode(text: str, on_unknown: Callable[[str], object] | None) -> str:
         return match.group(0)
 
     return _ENTITY.sub(replace, text)
+
+
+def first_reference(text: str, written: Container[str]) -> int:
+    """Where the first entity reference of *text* that is one of *written* (``"&ZZ;"``) starts, or -1.
+
+    References are found as :func:`decode_entities` finds them, so the
+    position is that of a reference it met.
+    """
+    for match in _ENTITY.finditer(text):
+        if match.group() in written:
+            return match.start()
+    return -1
 
 
 class UnknownEntities(dict[str, None]):
@@ -200,6 +212,13 @@ def normalize(text: str) -> str:
     return collapse(joined)
 
 
+# The ASCII white space other than space, tab and newline: str.splitlines cuts
+# lines at all but \x1f, and str.isspace counts them all as blank.
+_ODD_SPACE = b"\r\x0b\x0c\x1c\x1d\x1e\x1f"
+_BLOCK_BREAK = re.compile(r"\n(?=[ \t\n])")
+_PRINTABLE = bytes(range(0x20, 0x7F)) + b"\n"
+
+
 def blocks(text: str) -> list[str]:
     """Split raw text into paragraphs.
 
@@ -210,6 +229,13 @@ def blocks(text: str) -> list[str]:
     """
     if len(text) > _PIECE:
         return _long_blocks(text)
+    if text.isascii():
+        encoded = text.encode("ascii")
+        if not encoded.translate(None, _PRINTABLE):
+            return plain_blocks(text)
+        if len(encoded.translate(None, _ODD_SPACE)) == len(text):
+            # Tabs and control characters too, but no other white space.
+            return [paragraph for paragraph in map(collapse, _BLOCK_BREAK.split(text)) if paragraph]
     paragraphs = []
     current: list[str] = []
     for line in text.splitlines():
@@ -225,6 +251,26 @@ def blocks(text: str) -> list[str]:
     if current:
         paragraphs.append(collapse(" ".join(current)))
     return paragraphs
+
+
+def plain_blocks(text: str) -> list[str]:
+    """:func:`blocks` for text known to be printable ASCII and newlines only (see :func:`is_plain`).
+
+    A paragraph ends at a newline that a blank or indented line follows, so
+    one split finds them, and joining a paragraph's lines collapses it
+    unless two spaces meet.
+    """
+    paragraphs = []
+    for part in _BLOCK_BREAK.split(text):
+        paragraph = part.strip().replace("\n", " ")
+        if paragraph:
+            paragraphs.append(collapse(paragraph) if "  " in paragraph else paragraph)
+    return paragraphs
+
+
+def is_plain(text: str) -> bool:
+    """Whether *text* is printable ASCII and newlines only: no control character, no other white space."""
+    return text.isascii() and not text.encode("ascii").translate(None, _PRINTABLE)
 
 
 def _long_blocks(text: str) -> list[str]:

@@ -94,6 +94,7 @@ from ._sgml_text import (
     escape,
     escape_attribute,
     find_control,
+    first_reference,
     normalize,
     remove_controls,
     strip_tags,
@@ -229,6 +230,8 @@ class SGMLDocument:
 
         :meth:`article` reports the unknown ones, in one defect.
         """
+        if "&" not in text:
+            return text
         if self._unknown is None:
             self._unknown = UnknownEntities()
         return decode_entities(text, self._unknown.add)
@@ -266,7 +269,11 @@ class SGMLDocument:
         """
         report = self.report
         if self._unknown:
-            report.defect(UNKNOWN_ENTITY, f"unknown entity {self._unknown} kept as written", line=self.line)
+            # Placed at the first of them in the document, where it is written.
+            at = first_reference(self.text, self._unknown)
+            line, column = (self.line, self.column) if at < 0 else self.where(at)
+            message = f"unknown entity {self._unknown} kept as written"
+            report.defect(UNKNOWN_ENTITY, message, line=line, column=column)
         # As report.article() does, in one call less: this is the hot path.
         return Article(format=self._format_name, origin=report.origin, defects=report.defects, **fields)
 
@@ -351,7 +358,7 @@ class SGMLFormat(Format):
         # the last one can be reported on it.  Its bytes are held in a list
         # that _read_one empties, so that they go once decoded: a document
         # may be large.
-        held: list[bytes] | None = None
+        held: list[bytes | bytearray] | None = None
         held_offset = held_line = held_column = 0
         held_junk: list[tuple[str, int, int]] = []
         junk: list[tuple[str, int, int]] = []
@@ -401,7 +408,7 @@ class SGMLFormat(Format):
     def _read_one(
         self,
         context: ReadContext,
-        box: list[bytes],
+        box: list[bytes | bytearray],
         offset: int,
         line: int,
         column: int,
@@ -416,7 +423,7 @@ class SGMLFormat(Format):
         try:
             text = data.decode("utf-8")
         except UnicodeDecodeError:
-            text = decode(data, report.defect, line=line)
+            text = decode(bytes(data), report.defect, line=line)
         del data
         return self.read_document(SGMLDocument(report, text, line, column, self.name, end_tag))
 
