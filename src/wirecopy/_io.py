@@ -170,17 +170,10 @@ class _ThreadedInflate(io.RawIOBase):
                 if out and not self._put(out):
                     return
                 if inflater.eof:
-                    data = inflater.unused_data + data
-                    if not data:
-                        data = self._raw.read(self._IN)
-                    data = data.lstrip(b"\x00")  # gzip allows zero padding after a member
-                    if not data:
-                        data = self._raw.read(self._IN).lstrip(b"\x00")
-                        if not data:
-                            break
-                    if not data.startswith(b"\x1f\x8b"):
-                        msg = "Not a gzipped file (trailing garbage after the last member)"
-                        raise OSError(msg)
+                    following = self._next_member(inflater.unused_data + data)
+                    if following is None:
+                        break
+                    data = following
                     inflater = zlib.decompressobj(wbits=31)
                 elif not data and len(out) == self._OUT:
                     # Output was cut at _OUT: zlib may hold more for the same input.
@@ -192,18 +185,33 @@ class _ThreadedInflate(io.RawIOBase):
                         if len(more) < self._OUT or inflater.eof:
                             break
                     if inflater.eof:
-                        data = inflater.unused_data
-                        if not data:
-                            data = self._raw.read(self._IN).lstrip(b"\x00")
-                            if not data:
-                                break
-                        if not data.startswith(b"\x1f\x8b"):
-                            msg = "Not a gzipped file (trailing garbage after the last member)"
-                            raise OSError(msg)
+                        following = self._next_member(inflater.unused_data)
+                        if following is None:
+                            break
+                        data = following
                         inflater = zlib.decompressobj(wbits=31)
             self._put(None)
         except BaseException as err:  # handed to the reading thread
             self._put(err)
+
+    def _next_member(self, data: bytes) -> bytes | None:
+        """After a gzip member's end, the next member's first bytes; ``None`` at the end of the file.
+
+        *data* is what was read past the member.  Zero padding after a member
+        is allowed (and skipped); anything else must start another member.
+        """
+        data = data.lstrip(b"\x00")
+        while len(data) < 2:
+            more = self._raw.read(self._IN)
+            if not more:
+                break
+            data = (data + more).lstrip(b"\x00")
+        if not data:
+            return None
+        if not data.startswith(b"\x1f\x8b"):
+            msg = "Not a gzipped file (trailing garbage after the last member)"
+            raise OSError(msg)
+        return data
 
     def close(self) -> None:
         if not self.closed:

@@ -512,14 +512,6 @@ class _Writer(TransmissionWriter):
             )
         return "\n".join(lines)
 
-    def encode(self, text: str) -> bytes:
-        """Encode the rendered *text* in UTF-8, as dpa's converters write it."""
-        try:
-            return text.encode("utf-8")
-        except UnicodeEncodeError as err:
-            char = text[err.start]
-            raise self.refuse(f"the character {char!r} (U+{ord(char):04X}) cannot be written in UTF-8") from None
-
     def _block(self, what: str, value: object) -> str:
         """A notebook or not-for-publication block: its lines as written, CRLF between them."""
         if not isinstance(value, str):

@@ -238,26 +238,15 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
                 summaries.append(text)
             elif description is None:
                 description = text
-    title = text_value(meta.get("title"))
-    if title is not None:
-        extra["title"] = title
+    _keep(extra, "title", text_value(meta.get("title")))
     rights = index(parts.get("rightsInfo"))
-    holder = _flex(rights.get("copyrightHolder"))
-    if holder is not None:
-        extra["copyrightHolder"] = holder
-    notice = text_value(rights.get("copyrightNotice"))
-    if notice is not None:
-        extra["copyrightNotice"] = notice
+    _keep(extra, "copyrightHolder", _flex(rights.get("copyrightHolder")))
+    _keep(extra, "copyrightNotice", text_value(rights.get("copyrightNotice")))
 
     raw: dict[str, str] = {}
-    for name in _ITEM_DATES:
-        text = text_value(meta.get(name))
-        if text is not None:
-            raw[name] = text
-    for name in _CONTENT_DATES:
-        text = text_value(content.get(name))
-        if text is not None:
-            raw[name] = text
+    for block, names in ((meta, _ITEM_DATES), (content, _CONTENT_DATES)):
+        for name in names:
+            _keep(raw, name, text_value(block.get(name)))
     parsed = {name: read_date(text, document, where=(item.line, None)) for name, text in raw.items()}
     chosen = next((name for name in _READ_ORDER if parsed.get(name) is not None), None)
     published: DateValue | None = parsed[chosen] if chosen is not None else None
@@ -265,25 +254,16 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         if name in raw and name != chosen:
             extra[name] = raw[name]
 
-    urgency = text_value(content.get("urgency"))
-    if urgency is not None:
-        extra["urgency"] = urgency
+    _keep(extra, "urgency", text_value(content.get("urgency")))
     for key in ("located", "infoSource", "creator"):
-        found = _flex(content.get(key))
-        if found is not None:
-            extra[key] = found
+        _keep(extra, key, _flex(content.get(key)))
     language = attribute(content.get("language"), "tag") or value(news_item.get(_XML_LANG))
     if keywords:
         extra["keywords"] = keywords
-    slugline = text_value(content.get("slugline"))
-    if slugline is not None:
-        extra["slugline"] = slugline
+    _keep(extra, "slugline", text_value(content.get("slugline")))
     byline = text_value(content.get("by"))
-    creditline = text_value(content.get("creditline"))
-    if creditline is not None:
-        extra["creditline"] = creditline
-    if description is not None:
-        extra["description"] = description
+    _keep(extra, "creditline", text_value(content.get("creditline")))
+    _keep(extra, "description", description)
     if summaries:
         extra["summary"] = summaries[0] if len(summaries) == 1 else summaries
     if notes:
@@ -294,8 +274,7 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
     body = _content(parts.get("contentSet"), policy, field, published)
     for key, found in body.extra.items():
         extra.setdefault(key, found)
-    if subheadline is not None:
-        extra["subheadline"] = subheadline
+    _keep(extra, "subheadline", subheadline)
     return body.article(
         document,
         format=format_name,
@@ -308,6 +287,12 @@ def read_news_item(news_item: ET.Element, item: Item, format_name: str) -> Artic
         language=language,
         extra=extra,
     )
+
+
+def _keep(found: dict[str, Any], key: str, text: str | None) -> None:
+    """Put *text* into *found* under *key*, unless it is ``None``."""
+    if text is not None:
+        found[key] = text
 
 
 def _lift_byline(paragraphs: list[str], byline: str | None) -> str | None:

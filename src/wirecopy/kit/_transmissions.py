@@ -299,14 +299,7 @@ class _Splitter:
                 cut = f"a new {self.label} transmission starts before EOT closes this one"
                 transmission = self._emit(_syn_start(buffer, soh), cut)
             elif len(buffer) > self.limit:
-                _, line, column = self.start
-                self.start = None
-                self._advance(len(buffer))
-                self._report_junk()
-                self.reported = True
-                self.discarding = True
-                msg = f"{self.label} transmission longer than {self.limit} bytes without EOT; left out"
-                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                self._too_long(" without EOT")
                 continue
             else:
                 self.searched = len(buffer)
@@ -330,6 +323,18 @@ class _Splitter:
         self._advance(end)
         self.found = True
         return Transmission(data, offset, line, column, cut, bare)
+
+    def _too_long(self, unclosed: str) -> None:
+        """Leave out the transmission begun, over the limit (*unclosed* says what did not end it), and the buffer."""
+        assert self.start is not None
+        _, line, column = self.start
+        self.start = None
+        self._advance(len(self.buffer))
+        self._report_junk()
+        self.reported = True
+        self.discarding = True
+        msg = f"{self.label} transmission longer than {self.limit} bytes{unclosed}; left out"
+        self.context.leave_out(TOO_LONG, msg, line=line, column=column)
 
     def _advance(self, count: int) -> None:
         """Drop *count* bytes from the buffer, counting the lines they end."""
@@ -433,15 +438,8 @@ class _BareSplitter(_Splitter):
             elif final:
                 transmission = self._emit(len(buffer), None, bare=True)
             elif len(buffer) > self.limit:
-                _, line, column = self.start
-                self.start = None
                 self.mid_line = whole < len(buffer)
-                self._advance(len(buffer))
-                self._report_junk()
-                self.reported = True
-                self.discarding = True
-                msg = f"{self.label} transmission longer than {self.limit} bytes; left out"
-                self.context.leave_out(TOO_LONG, msg, line=line, column=column)
+                self._too_long("")
                 continue
             else:
                 self.searched = max(self.searched, whole)

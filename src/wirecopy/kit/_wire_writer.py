@@ -118,9 +118,15 @@ class TransmissionWriter:
         return gmt
 
     def encode(self, text: str) -> bytes:
-        """Encode the rendered *text* in windows-1252, refusing a character it has no byte for."""
+        """Encode the rendered *text*: in UTF-8 if the format's :attr:`~WireFormat.utf8`, else in windows-1252.
+
+        Raises:
+            WriteError: A character the encoding cannot hold.
+        """
+        utf8 = self.format.utf8
         try:
-            return text.encode("cp1252")
+            return text.encode("utf-8" if utf8 else "cp1252")
         except UnicodeEncodeError as err:
             char = text[err.start]
-            raise self.refuse(f"the character {char!r} (U+{ord(char):04X}) has no byte in windows-1252") from None
+            held = "cannot be written in UTF-8" if utf8 else "has no byte in windows-1252"
+            raise self.refuse(f"the character {char!r} (U+{ord(char):04X}) {held}") from None

@@ -22,6 +22,7 @@ Any other declaration, the same one declared again included, is refused.
 
 from __future__ import annotations
 
+import functools
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -71,7 +72,8 @@ def _skipped(name: str, is_parameter_entity: bool) -> None:
         raise Undefined(name)
 
 
-def _entity_refused(
+def _entity(
+    declarations: _Declarations | None,
     name: str,
     is_parameter_entity: bool,
     value: str | None,
@@ -80,14 +82,18 @@ def _entity_refused(
     public_id: str | None,
     notation: str | None,
 ) -> None:
-    if _is_boilerplate(is_parameter_entity, value, system_id, notation):
+    """Expat's entity declaration handler, bound to a document's *declarations* (``None`` in a plain parser).
+
+    Only an external parameter entity (a DTD named, to be fetched: never,
+    here) is the boilerplate; every other declaration is refused.  A plain
+    parser raises :class:`Boilerplate` at it, for the document to be read
+    again by one that lets it through once.
+    """
+    if not (is_parameter_entity and value is None and system_id is not None and notation is None):
+        raise EntityDeclared(name)
+    if declarations is None:
         raise Boilerplate
-    raise EntityDeclared(name)
-
-
-def _is_boilerplate(is_parameter_entity: bool, value: str | None, system_id: str | None, notation: str | None) -> bool:
-    """Whether a declaration is an external parameter entity: a DTD named, to be fetched (never, here)."""
-    return bool(is_parameter_entity) and value is None and system_id is not None and notation is None
+    declarations.boilerplate(name)
 
 
 class _Declarations:
@@ -102,19 +108,10 @@ class _Declarations:
         self._boilerplate: str | None = None
         self._subset = 0
 
-    def entity(
-        self,
-        name: str,
-        is_parameter_entity: bool,
-        value: str | None,
-        base: str | None,
-        system_id: str | None,
-        public_id: str | None,
-        notation: str | None,
-    ) -> None:
-        """Let the one external parameter entity of the NewsML 1.2 boilerplate through; refuse anything else."""
+    def boilerplate(self, name: str) -> None:
+        """Let the NewsML 1.2 boilerplate through the first time; refuse it declared again."""
         self._declared += 1
-        if self._declared > 1 or not _is_boilerplate(is_parameter_entity, value, system_id, notation):
+        if self._declared > 1:
             raise EntityDeclared(name)
         self._boilerplate = name
 
@@ -179,11 +176,11 @@ def tree_parser(
         # reference is still reported; the external ones read as empty.
         parser.SetParamEntityParsing(expat.XML_PARAM_ENTITY_PARSING_ALWAYS)
         parser.ExternalEntityRefHandler = declarations.external
-        parser.EntityDeclHandler = declarations.entity
+        parser.EntityDeclHandler = functools.partial(_entity, declarations)
         parser.StartDoctypeDeclHandler = declarations.subset_starts
         parser.EndDoctypeDeclHandler = declarations.subset_ends
     else:
-        parser.EntityDeclHandler = _entity_refused
+        parser.EntityDeclHandler = functools.partial(_entity, None)
     parser.UnparsedEntityDeclHandler = _entity_declared
     parser.SkippedEntityHandler = _skipped
     parser.StartElementHandler = builder.start
