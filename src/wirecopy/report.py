@@ -153,13 +153,7 @@ class ErrorRecord:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the record as a JSON-ready dict."""
-        return {
-            "message": self.message,
-            "kind": self.kind,
-            "line": self.line,
-            "column": self.column,
-            "fatal": self.fatal,
-        }
+        return attrs.asdict(self)
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> ErrorRecord:
@@ -230,19 +224,12 @@ class FileReport:
 
     def to_dict(self) -> dict[str, Any]:
         """Return the report as a JSON-ready dict."""
-        return {
-            "input": self.input,
-            "output": self.output,
-            "status": self.status,
-            "format": self.format,
-            "size": self.size,
-            "read": self.read,
-            "written": self.written,
-            "skipped": self.skipped,
-            "defects": dict(self.defects),
-            "errors": [error.to_dict() for error in self.errors],
-            "seconds": round(self.seconds, 6),
-        }
+        # The fields in the order declared, three of them made JSON-ready.
+        fields = attrs.asdict(self, recurse=False)
+        fields["defects"] = dict(self.defects)
+        fields["errors"] = [error.to_dict() for error in self.errors]
+        fields["seconds"] = round(self.seconds, 6)
+        return fields
 
     @classmethod
     def from_dict(cls, data: Mapping[str, Any]) -> FileReport:

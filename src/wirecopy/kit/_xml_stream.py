@@ -172,13 +172,17 @@ class XMLStream:
                 eof = True
         # An input read whole in one go (the common case: a file of one
         # story) need not be followed element by element.
-        streaming = self._streaming and not (eof and self._layout.envelopes)
+        # An envelope over the limit is still read item by item, each item
+        # within it.
+        streaming = self._streaming and not (eof and self._layout.envelopes and len(head) <= self._limit)
         cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
         self._cursor = cursor
         line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
         first: Bytes = self._decode(head, final=eof)
-        size = 1 << 62  # the first document: all there is
-        if eof and first and first[0] not in _SPACE:
+        # The first document is handed all there is, unless that is over the
+        # limit: the bytes after a document count against it until it ends.
+        size = 1 << 62 if len(first) <= self._limit else max(1, min(_FIRST_FEED, self._limit // 2))
+        if eof and first and first[0] not in _SPACE and len(first) <= self._limit:
             # The common case, a file of one document in hand, the short way.
             doc = self._current = DocumentParser(cursor, line, column, offset, whole=True)
             yield "document", (line, offset)

@@ -147,15 +147,16 @@ class TextFormat(Format):
     one_per_file: ClassVar[str] = "a file holds one article; write each article to its own file"
     #: What an empty input lacks, in its message: ``"empty input: no text found"``.
     empty_message: ClassVar[str] = "no text found"
-    #: A document longer than this many bytes is left out
-    #: (``document-too-large``) without being held in memory.
+    #: A document longer than this many bytes, or than the policy's
+    #: :attr:`~wirecopy.policy.Policy.max_document_size` if that is smaller,
+    #: is left out (``document-too-large``) without being held in memory.
     max_document: ClassVar[int] = MAX_DOCUMENT
 
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield an article per document that :meth:`split` cuts and :meth:`parse` reads."""
         empty = True
         start, parse = context.document, self.parse
-        for part in self.split(stream, self.max_document):
+        for part in self.split(stream, min(self.max_document, context.policy.max_document_size)):
             empty = False
             _, line, offset, defects, unreadable = part
             document = start(line=line, offset=offset)

@@ -336,6 +336,13 @@ class TransmissionReader:
         if not has_stx and not transmission.bare:
             self._no_text(transmission.cut or "it has no STX")
             return None
+        size = self.document.context.policy.max_document_size
+        if len(data) > size:
+            # The splitter bounds what it holds by max_transmission; a smaller
+            # policy limit holds for whole transmissions too.
+            message = f"{self.label} transmission of more than {size} bytes; left out"
+            self.document.leave_out(DOCUMENT_TOO_LARGE, message, line=transmission.line, column=transmission.column)
+            return None
         # A line costs about a hundred bytes in memory however short it is.
         limit = self.format.max_lines
         if len(data) >= limit and data.count(b"\n") >= limit:
@@ -633,7 +640,8 @@ class WireFormat(Format):
     #: ``None`` when the format is read only.
     writer: ClassVar[type[TransmissionWriter] | None] = None
     #: A transmission longer than this many bytes without ``EOT`` is reported
-    #: (``too-long``) and skipped, not held in memory.
+    #: (``too-long``) and skipped, not held in memory.  The policy's
+    #: :attr:`~wirecopy.policy.Policy.max_document_size` lowers it.
     max_transmission: ClassVar[int] = MAX_TRANSMISSION
     #: A transmission of more lines than this is reported
     #: (``document-too-large``) and not read.
@@ -670,7 +678,13 @@ class WireFormat(Format):
     def read(self, stream: BinaryIO, context: ReadContext) -> Iterator[Article]:
         """Yield one article per transmission, in input order."""
         reader = self.reader
-        for transmission in transmissions(stream, context, self.label, limit=self.max_transmission, bare=self.bare):
+        for transmission in transmissions(
+            stream,
+            context,
+            self.label,
+            limit=min(self.max_transmission, context.policy.max_document_size),
+            bare=self.bare,
+        ):
             document = context.document(line=transmission.line, offset=transmission.offset)
             article = reader(self, transmission, document).article()
             if article is not None:

@@ -271,7 +271,9 @@ class XMLFormat(Format):
     #: What an empty input lacks: ``"NITF document"`` gives "empty input: no NITF document found".
     item_name: ClassVar[str] = "XML document"
     #: The most bytes of UTF-8 text a document may hold, or in an envelope,
-    #: an item and the text before it; a longer one is left out as ``document-too-large``.
+    #: an item and the text before it; a longer one is left out as
+    #: ``document-too-large``.  The policy's
+    #: :attr:`~wirecopy.policy.Policy.max_document_size` lowers it.
     max_document_size: ClassVar[int] = MAX_DOCUMENT_SIZE
 
     # -- hooks ---------------------------------------------------------------
@@ -325,7 +327,7 @@ class XMLFormat(Format):
             stream,
             context,
             items=self.items if envelopes else (),
-            limit=self.max_document_size,
+            limit=min(self.max_document_size, context.policy.max_document_size),
             envelopes=envelopes,
             item_depth=self.item_depth,
         )
