@@ -92,7 +92,7 @@ def render(sample: Sample) -> dict[str, bytes]:
     log.append(f"format: {fmt.name}")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", wirecopy.WirecopyWarning)
-        reader = wirecopy.load(io.BytesIO(data), fmt, filename=sample.name)
+        reader = wirecopy.iter_load(io.BytesIO(data), fmt, filename=sample.name)
         articles = list(reader)
     outputs[".jsonl"] = wirecopy.dumps(articles, "jsonl").encode("utf-8")
     log.extend(f"skipped: {error}" for error in reader.skipped)

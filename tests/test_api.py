@@ -1,18 +1,21 @@
-"""The json-style API: loads, load, read, dumps, dump, and the Reader."""
+"""The json-style API: loads, load, iter_load, read, dumps, dump, and the Reader."""
 
 from __future__ import annotations
 
 import bz2
 import gzip
 import io
+import itertools
 import lzma
+import warnings
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import pytest
 
 import wirecopy
 from wirecopy import AmbiguousFormatError, ParseError, SkippedDocumentWarning
+from wirecopy.defects import MISSING_ID, TRUNCATED_DOCUMENT
 
 from .conftest import SEED
 
@@ -90,6 +93,28 @@ class TestRead:
         reader.close()
 
 
+# A clean story, one with a defect (no id) and one that cannot be read (not
+# closed): the three error modes give three different results.
+MIXED = (
+    b'<DOC id="AFP_ENG_20120314.0001" type="story" >\n<HEADLINE>\nOne\n</HEADLINE>\n'
+    b"<TEXT>\n<P>\nFirst story.\n</P>\n</TEXT>\n</DOC>\n"
+    b"<DOC>\n<HEADLINE>\nNo number\n</HEADLINE>\n<TEXT>\n<P>\nA story without an id.\n</P>\n</TEXT>\n</DOC>\n"
+    b'<DOC id="AFP_ENG_20120314.0003">\n<HEADLINE>\nCut\n'
+)
+
+
+def _outcome(call: Any) -> tuple[Any, list[str], list[tuple[str | None, int | None, bool]]]:
+    """What *call(on_problem)* gives: its articles or the error it raised, its warnings, its problems."""
+    seen: list[tuple[str | None, int | None, bool]] = []
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        try:
+            result: Any = call(lambda e, left: seen.append((e.kind, e.lineno, left)))
+        except ParseError as err:
+            result = (type(err), str(err))
+    return result, [str(w.message) for w in caught], seen
+
+
 class TestLoad:
     def test_binary_file(self) -> None:
         """A binary file object is read, and its name used."""
@@ -100,19 +125,98 @@ class TestLoad:
     def test_text_file(self) -> None:
         """A text file object reads the same as the binary one."""
         with open(SEED, encoding="utf-8") as fp:
-            assert list(wirecopy.load(fp)) == list(wirecopy.read(SEED))
+            assert wirecopy.load(fp) == list(wirecopy.read(SEED))
 
     def test_text_stream_with_format(self) -> None:
         """A StringIO with a named format reads."""
         [article] = wirecopy.load(io.StringIO(SEED_BYTES.decode()), "cnn")
         assert article.source == "CNN.com"
 
+    def test_returns_a_list(self) -> None:
+        """load() returns a list, as loads() does, read to the end of the file and the file left open."""
+        fp = io.BytesIO(SEED_BYTES)
+        articles = wirecopy.load(fp, "cnn")
+        assert type(articles) is list
+        assert articles[0].headline == "Russia plans U.S. missile talks"
+        assert fp.tell() == len(SEED_BYTES) and not fp.closed
+
+    @pytest.mark.parametrize("errors", ["warn", "skip", "strict"])
+    @pytest.mark.parametrize("as_text", [False, True], ids=["bytes", "text"])
+    def test_same_as_loads(self, errors: Literal["warn", "skip", "strict"], as_text: bool) -> None:
+        """load() of a file gives what loads() gives for its content: articles, warnings, problems, or the error."""
+        data: str | bytes = MIXED.decode() if as_text else MIXED
+        fp = io.StringIO(data) if isinstance(data, str) else io.BytesIO(data)
+        loaded = _outcome(lambda hook: wirecopy.load(fp, "trec-sgml", errors=errors, on_problem=hook))
+        assert loaded == _outcome(lambda hook: wirecopy.loads(data, "trec-sgml", errors=errors, on_problem=hook))
+        articles, warned, problems = loaded
+        if errors == "strict":
+            assert articles == (ParseError, "document has no id (at line 11, column 1)")
+            return
+        assert [a.headline for a in articles] == (["One", "No number"] if errors == "warn" else ["One"])
+        assert problems == [(MISSING_ID, 11, False), (TRUNCATED_DOCUMENT, 21, True)]
+        unclosed = "<DOC> is not closed: the input ends before its </DOC> (at line 21, column 1)"
+        assert warned == ([unclosed] if errors == "warn" else [])
+
+
+class _Endless(io.RawIOBase):
+    """A binary stream of trec-sgml stories that never ends."""
+
+    def __init__(self) -> None:
+        self._pending = b""
+        self._count = 0
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, buffer: Any) -> int:
+        while len(self._pending) < len(buffer):
+            self._pending += (
+                f'<DOC id="N{self._count}">\n<HEADLINE>\nStory {self._count}\n</HEADLINE>\n</DOC>\n'.encode()
+            )
+            self._count += 1
+        size = len(buffer)
+        buffer[:size] = self._pending[:size]
+        self._pending = self._pending[size:]
+        return size
+
+
+class _EndlessText(io.TextIOBase):
+    """The same stories as :class:`_Endless`, as a text stream."""
+
+    def __init__(self) -> None:
+        self._raw = _Endless()
+
+    def readable(self) -> bool:
+        return True
+
+    def read(self, size: int | None = -1) -> str:
+        buffer = bytearray(8192 if size is None or size < 0 else size)
+        return buffer[: self._raw.readinto(buffer)].decode()
+
+
+class TestIterLoad:
     def test_warn_counts_skipped(self) -> None:
         """Under warn, an unreadable input warns and is counted on the reader."""
-        reader = wirecopy.load(io.BytesIO(b""), "cnn")
+        reader = wirecopy.iter_load(io.BytesIO(b""), "cnn")
         with pytest.warns(SkippedDocumentWarning):
             assert list(reader) == []
         assert len(reader.skipped) == 1
+
+    @pytest.mark.parametrize("stream", [_Endless, _EndlessText])
+    def test_articles_come_before_the_stream_ends(self, stream: type[io.IOBase]) -> None:
+        """iter_load() returns articles from a stream that never ends, binary or text, one document at a time."""
+        reader = wirecopy.iter_load(stream(), "trec-sgml", errors="strict")  # type: ignore[arg-type]
+        assert isinstance(reader, wirecopy.Reader)
+        assert [a.headline for a in itertools.islice(reader, 3)] == ["Story 0", "Story 1", "Story 2"]
+        assert reader.returned == 3
+
+    def test_leaves_the_file_open(self) -> None:
+        """The reader does not close a file it was given, even when closed itself."""
+        fp = io.BytesIO(SEED_BYTES)
+        with wirecopy.iter_load(fp, "cnn") as reader:
+            assert [a.headline for a in reader] == ["Russia plans U.S. missile talks"]
+        assert not fp.closed
+        assert reader.left_out == 0
 
 
 class TestDumps:

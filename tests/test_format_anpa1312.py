@@ -364,7 +364,7 @@ class TestBadInput:
         assert info.value.kind == "empty-input"
         with pytest.warns(SkippedDocumentWarning, match="empty input"):
             assert wirecopy.loads(b"\r\n", "anpa") == []
-        reader = wirecopy.load(io.BytesIO(b""), "anpa", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b""), "anpa", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 
@@ -374,7 +374,7 @@ class TestBadInput:
         with pytest.raises(ParseError) as info:
             wirecopy.loads(data, "anpa", errors="strict", filename="j.anpa")
         assert str(info.value) == "text outside any ANPA-1312 transmission: 'junk' (at j.anpa, line 1, column 1)"
-        reader = wirecopy.load(io.BytesIO(data), "anpa", errors="skip", filename="j.anpa")
+        reader = wirecopy.iter_load(io.BytesIO(data), "anpa", errors="skip", filename="j.anpa")
         assert len(list(reader)) == 2
         assert [(e.kind, e.lineno, e.colno) for e in reader.skipped] == [("stray-text", 1, 1), ("stray-text", 29, 1)]
 
@@ -505,7 +505,7 @@ class TestBadInput:
         monkeypatch.setattr(ANPA1312Format, "max_transmission", 600)
         monkeypatch.setattr(_transmissions, "_CHUNK", 64)
         data = b"\x16\x16\x01a0001\x1fx\r\n" + b"y" * 2000 + b"\x04" + CANONICAL
-        reader = wirecopy.load(io.BytesIO(data), "anpa", errors="skip", filename="l.anpa")
+        reader = wirecopy.iter_load(io.BytesIO(data), "anpa", errors="skip", filename="l.anpa")
         assert len(list(reader)) == 2
         assert [str(e) for e in reader.skipped] == [
             "ANPA-1312 transmission longer than 600 bytes without EOT; left out (at l.anpa, line 1, column 1)",

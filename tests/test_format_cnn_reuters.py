@@ -195,7 +195,7 @@ class TestBadInput:
 
     def test_empty_skip(self) -> None:
         """An empty input under skip returns nothing, quietly, and counts it."""
-        reader = wirecopy.load(__import__("io").BytesIO(b""), "cnn-reuters", errors="skip")
+        reader = wirecopy.iter_load(__import__("io").BytesIO(b""), "cnn-reuters", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 
@@ -220,7 +220,7 @@ class TestBadInput:
 
     def test_missing_date_skip(self) -> None:
         """Under skip, the defective article is left out and reported with its position."""
-        reader = wirecopy.load(
+        reader = wirecopy.iter_load(
             __import__("io").BytesIO(b"CNN.com - Russia plans\nbody\n\n" + SEED_BYTES), "cnn-reuters", errors="skip"
         )
         assert [a.headline for a in reader] == ["Russia plans U.S. missile talks"]

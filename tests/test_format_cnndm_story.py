@@ -276,7 +276,7 @@ class TestBadInput:
         """An empty input warns under warn, and is counted quietly under skip."""
         with pytest.warns(SkippedDocumentWarning, match="empty input"):
             assert wirecopy.loads("", "cnndm-story") == []
-        reader = wirecopy.load(io.BytesIO(b""), "cnndm-story", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b""), "cnndm-story", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 
@@ -331,7 +331,7 @@ class TestHostileInput:
     def test_only_white_space_over_the_limit_is_empty(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A file of nothing but white space is empty input, however long."""
         monkeypatch.setattr(CNNDailyMailStoryFormat, "max_document", 1000)
-        reader = wirecopy.load(io.BytesIO(b" \n" * 10_000), "cnndm-story", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b" \n" * 10_000), "cnndm-story", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 

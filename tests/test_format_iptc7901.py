@@ -386,7 +386,7 @@ class TestBadInput:
         assert str(info.value) == "empty input: no IPTC 7901 transmission found (at e.txt, line 1, column 1)"
         with pytest.warns(SkippedDocumentWarning, match="empty input"):
             assert wirecopy.loads(b"\r\n\x7f", "iptc7901") == []
-        reader = wirecopy.load(io.BytesIO(b""), "iptc7901", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b""), "iptc7901", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 

@@ -156,7 +156,7 @@ class TestStripped:
         monkeypatch.setattr(fmt, "max_transmission", 200)
         monkeypatch.setattr(_transmissions, "_CHUNK", 64)
         data = STRIPPED.replace(b"breakfast", b"breakfast" + b" x" * 300 + b"\n" + b"y" * 300, 1)
-        reader = wirecopy.load(io.BytesIO(data), fmt, errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), fmt, errors="skip")
         assert [a.headline for a in reader] == ["Regatta called off for lack of wind"]
         assert [e.kind for e in reader.skipped] == ["too-long"]
 

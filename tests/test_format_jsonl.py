@@ -171,14 +171,14 @@ def test_stored_defects_under_strict() -> None:
 def test_stored_defects_under_skip() -> None:
     """Under skip a record with stored defects is left out and counted, the clean ones returned."""
     text = wirecopy.dumps([_STORED, Article(format="x", headline="clean")], "jsonl")
-    reader = wirecopy.load(io.BytesIO(text.encode()), "jsonl", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(text.encode()), "jsonl", errors="skip")
     assert [a.headline for a in reader] == ["clean"]
     assert [(e.kind, e.msg) for e in reader.skipped] == [("bad-date", "not a date: 'x'")]
 
 
 def test_bad_lines_have_the_bad_record_kind() -> None:
     """A line that is no article record is left out with kind bad-record; the line after it still counts."""
-    reader = wirecopy.load(io.BytesIO(b'nonsense\n{"format": "x"}\n'), "jsonl", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(b'nonsense\n{"format": "x"}\n'), "jsonl", errors="skip")
     [article] = reader
     assert [e.kind for e in reader.skipped] == ["bad-record"]
     assert article.origin is not None and (article.origin.line, article.origin.index) == (2, 1)
@@ -186,7 +186,7 @@ def test_bad_lines_have_the_bad_record_kind() -> None:
 
 def test_many_bad_lines() -> None:
     """20,000 bad lines are each left out, counted, and kept in full only up to the context's limit."""
-    reader = wirecopy.load(io.BytesIO(b"x\n" * 20_000), "jsonl", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(b"x\n" * 20_000), "jsonl", errors="skip")
     assert list(reader) == []
     assert reader.left_out == 20_000
     assert len(reader.skipped) == wirecopy.context.MAX_KEPT_ERRORS

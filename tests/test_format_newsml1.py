@@ -588,8 +588,10 @@ class TestBadInput:
         assert article.extra["FirstCreated"] == "soon"
 
     def test_reader_streams(self) -> None:
-        """load() reads a NewsML stream lazily, item by item."""
-        reader = wirecopy.load(io.BytesIO((NEWSML1 / "html-cdata-crlf.xml").read_bytes()), "newsml-1", errors="strict")
+        """iter_load() reads a NewsML stream lazily, item by item."""
+        reader = wirecopy.iter_load(
+            io.BytesIO((NEWSML1 / "html-cdata-crlf.xml").read_bytes()), "newsml-1", errors="strict"
+        )
         assert next(reader).headline == "Harbour tolls to fall"
 
 
@@ -626,7 +628,7 @@ class TestAgencyConventions:
             "<NewsML><NewsItem><NewsComponent><ContentItem><MediaType FormalName='Photo'/>"
             "<MimeType FormalName='image/jpeg'/></ContentItem></NewsComponent></NewsItem></NewsML>"
         )
-        reader = wirecopy.load(io.BytesIO(data.encode()), "newsml-1", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data.encode()), "newsml-1", errors="skip")
         assert list(reader) == []
         assert [error.kind for error in reader.skipped] == ["not-text-item"]
 

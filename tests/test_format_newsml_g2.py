@@ -327,7 +327,9 @@ class TestMessages:
         tracemalloc.start()
         try:
             count = 0
-            for count, article in enumerate(wirecopy.load(io.BytesIO(data), "newsml-g2", errors="strict"), start=1):
+            for count, article in enumerate(
+                wirecopy.iter_load(io.BytesIO(data), "newsml-g2", errors="strict"), start=1
+            ):
                 assert article.paragraphs == (f"Text {count - 1}.",)
             _, peak = tracemalloc.get_traced_memory()
         finally:
@@ -368,7 +370,7 @@ class TestBadInput:
         data = (
             (G2 / "message.xml").read_bytes().replace(b"<headline>Bridge reopens early</headline>", b"<headline>Broken")
         )
-        reader = wirecopy.load(io.BytesIO(data), "newsml-g2", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), "newsml-g2", errors="skip")
         assert [a.id for a in reader] == ["urn:newsml:northwind.example:20190412:ferry"]
         assert [e.kind for e in reader.skipped] == ["not-text-item", "not-xml"]
 

@@ -448,7 +448,7 @@ class TestBadInput:
 
     def test_good_document_before_a_broken_one(self) -> None:
         """A broken document after a good one costs only itself."""
-        reader = wirecopy.load(io.BytesIO(b"<nitf><body/></nitf>\n<nitf><body></nitf>"), "nitf", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b"<nitf><body/></nitf>\n<nitf><body></nitf>"), "nitf", errors="skip")
         assert len(list(reader)) == 1
         assert [str(e) for e in reader.skipped] == ["invalid XML: mismatched tag (at line 2, column 15)"]
 

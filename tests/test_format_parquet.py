@@ -53,7 +53,7 @@ def read_warn(data: bytes, name: str = "t.parquet") -> tuple[list[Article], wire
     """Read *data* under warn, quietly, returning the articles and the reader."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedDocumentWarning)
-        reader = wirecopy.load(io.BytesIO(data), "parquet", filename=name)
+        reader = wirecopy.iter_load(io.BytesIO(data), "parquet", filename=name)
         return list(reader), reader
 
 
@@ -116,7 +116,7 @@ def test_reading_streams_row_groups() -> None:
     # Damage the page header of the second row group's first column.
     start = pq.ParquetFile(io.BytesIO(bytes(data))).metadata.row_group(1).column(0).data_page_offset
     data[start : start + 16] = b"\xff" * 16
-    reader = wirecopy.load(io.BytesIO(bytes(data)), "parquet", errors="strict", filename="d.parquet")
+    reader = wirecopy.iter_load(io.BytesIO(bytes(data)), "parquet", errors="strict", filename="d.parquet")
     first = [next(reader) for _ in range(wa.DEFAULT_BATCH_SIZE)]
     assert first == items[: wa.DEFAULT_BATCH_SIZE]
     with pytest.raises(ParseError) as info:
@@ -144,7 +144,7 @@ def test_row_groups_over_the_size_limit() -> None:
     policy = wirecopy.Policy(max_document_size=2000)
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedDocumentWarning)
-        reader = wirecopy.load(io.BytesIO(data), "parquet", policy=policy, filename="big.parquet")
+        reader = wirecopy.iter_load(io.BytesIO(data), "parquet", policy=policy, filename="big.parquet")
         assert list(reader) == items[1:]
     [error] = reader.skipped
     assert error.kind == "document-too-large" and error.lineno == 1

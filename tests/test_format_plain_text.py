@@ -278,7 +278,7 @@ class TestBadInput:
         """Blank input warns under warn, and is counted quietly under skip."""
         with pytest.warns(SkippedDocumentWarning, match="empty input"):
             assert wirecopy.loads(" \n\n", "plain-text") == []
-        reader = wirecopy.load(io.BytesIO(b"\n"), "plain-text", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b"\n"), "plain-text", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 
@@ -345,7 +345,7 @@ class TestHostileInput:
         """A form-feed-separated part over the size limit is left out; the parts around it read."""
         monkeypatch.setattr(PlainTextFormat, "max_document", 100)
         data = b"One\n\nfirst.\n\x0c\nTwo\n\n" + b"long " * 50 + b"\n\x0c\nThree\n\nthird.\n"
-        reader = wirecopy.load(io.BytesIO(data), "plain-text", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), "plain-text", errors="skip")
         assert [a.headline for a in reader] == ["One", "Three"]
         assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 5)]
         assert [a.origin.index for a in wirecopy.loads(data, "plain-text", errors="skip")] == [0, 2]  # type: ignore[union-attr]

@@ -257,7 +257,7 @@ class TestBadInput:
         )
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
+            reader = wirecopy.iter_load(io.BytesIO(data.encode()), "reuters21578", errors=errors)  # type: ignore[arg-type]
             ids = [a.id for a in reader]
         assert ids == (["2", "3"] if errors == "warn" else ["2"])
         assert reader.returned + len(reader.skipped) == 4
@@ -286,7 +286,7 @@ class TestHostileInput:
         monkeypatch.setattr(_sgml_scan, "CHUNK_SIZE", 64)
         data = TestBadInput.DOC.format(n=1) + "<REUTERS>\n" + "x" * 5000 + "</REUTERS>\n" + TestBadInput.DOC.format(n=3)
         policy = wirecopy.Policy(errors="skip", max_document_size=1000)
-        reader = wirecopy.load(io.BytesIO(data.encode()), "reuters21578", policy=policy)
+        reader = wirecopy.iter_load(io.BytesIO(data.encode()), "reuters21578", policy=policy)
         assert [a.id for a in reader] == ["1", "3"]
         [error] = reader.skipped
         assert (error.kind, error.lineno, error.colno) == ("document-too-large", 7, 1)

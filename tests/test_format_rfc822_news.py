@@ -428,7 +428,7 @@ class TestBadInput:
         """An empty input warns under warn, and is counted quietly under skip."""
         with pytest.warns(SkippedDocumentWarning, match="empty input"):
             assert wirecopy.loads("", "rfc822-news") == []
-        reader = wirecopy.load(io.BytesIO(b""), "rfc822-news", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(b""), "rfc822-news", errors="skip")
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["empty-input"]
 
@@ -540,7 +540,7 @@ class TestHostileInput:
         big = b"Subject: big\n\n" + b"x" * 5000 + b"\n"
         small = b"Subject: small\n\nText.\n"
         data = b"#! rnews %d\n" % len(big) + big + b"#! rnews %d\n" % len(small) + small
-        reader = wirecopy.load(io.BytesIO(data), "rfc822-news", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), "rfc822-news", errors="skip")
         assert [a.headline for a in reader] == ["small"]
         assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 2)]
 
@@ -553,13 +553,15 @@ class TestHostileInput:
             + b"long line\n" * 500
             + b"\nFrom c\nSubject: three\n\nText.\n"
         )
-        reader = wirecopy.load(io.BytesIO(data), "rfc822-news", errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), "rfc822-news", errors="skip")
         assert [a.headline for a in reader] == ["one", "three"]
         assert [(e.kind, e.lineno) for e in reader.skipped] == [("document-too-large", 7)]
 
     def test_a_line_over_the_limit(self, monkeypatch: pytest.MonkeyPatch) -> None:
         """A single article with a line over the size limit is left out without the line being held."""
         monkeypatch.setattr(RFC822NewsFormat, "max_document", 1000)
-        reader = wirecopy.load(io.BytesIO(b"Subject: " + b"x" * 100_000 + b"\n\nText.\n"), "rfc822-news", errors="skip")
+        reader = wirecopy.iter_load(
+            io.BytesIO(b"Subject: " + b"x" * 100_000 + b"\n\nText.\n"), "rfc822-news", errors="skip"
+        )
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["document-too-large"]

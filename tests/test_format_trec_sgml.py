@@ -532,7 +532,7 @@ class TestHostileInput:
             data = io.BytesIO(b"<DOC>\n" * count)
             tracemalloc.start()
             try:
-                reader = wirecopy.load(data, "trec-sgml", errors="skip")
+                reader = wirecopy.iter_load(data, "trec-sgml", errors="skip")
                 assert list(reader) == [] and reader.left_out == count
                 return tracemalloc.get_traced_memory()[1]
             finally:
@@ -588,7 +588,7 @@ class TestHostileInput:
         """Junk with no document after it to be reported on is left out itself, not lost."""
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            reader = wirecopy.load(io.BytesIO(data), "trec-sgml", errors="warn")
+            reader = wirecopy.iter_load(io.BytesIO(data), "trec-sgml", errors="warn")
             list(reader)
         assert [(e.kind, e.lineno) for e in reader.skipped if e.kind == "junk"] == [("junk", line)]
         assert str(reader.skipped[-1]) == f"text outside any <DOC> document (at line {line}, column 1)"
@@ -629,7 +629,7 @@ class TestHostileInput:
         large = b"<DOC>\n<DOCNO> L </DOCNO>\n<TEXT>\n" + b"Words. " * 20 + b"\n</TEXT>\n</DOC>\n"
         docs = (small, large, small)
         policy = wirecopy.Policy(errors="skip", max_document_size=limit)
-        reader = wirecopy.load(io.BytesIO(b"".join(docs)), "trec-sgml", policy=policy)
+        reader = wirecopy.iter_load(io.BytesIO(b"".join(docs)), "trec-sgml", policy=policy)
         returned = [a.origin.index for a in reader]
         assert returned == [i for i, doc in enumerate(docs) if len(doc.rstrip()) <= limit]
         assert {e.kind for e in reader.skipped} <= {"document-too-large"}

@@ -205,7 +205,7 @@ def test_hostile_values_are_problems_not_crashes(line: str | bytes, message: str
         wirecopy.loads(data, "trec-wapo", errors="strict", filename="h.jl")
     assert info.value.msg.startswith(message)
     assert (info.value.source, info.value.lineno) == ("h.jl", 1)
-    reader = wirecopy.load(io.BytesIO(data + b"\n" + document(id="after").encode()), "trec-wapo", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(data + b"\n" + document(id="after").encode()), "trec-wapo", errors="skip")
     assert [a.id for a in reader] == ["after"]
     assert reader.left_out == 1
 
@@ -217,7 +217,7 @@ def test_line_over_the_size_limit_is_left_out_unread() -> None:
     policy = wirecopy.Policy(max_document_size=10_000, errors="skip")
     tracemalloc.start()
     try:
-        reader = wirecopy.load(io.BytesIO(data), "trec-wapo", policy=policy)
+        reader = wirecopy.iter_load(io.BytesIO(data), "trec-wapo", policy=policy)
         articles = list(reader)
         _, peak = tracemalloc.get_traced_memory()
     finally:

@@ -60,7 +60,7 @@ STORIES = (
 def _read(data: bytes, errors: str = "warn") -> tuple[list[Article], wirecopy.Reader]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedDocumentWarning)
-        reader = wirecopy.load(io.BytesIO(data), StoryFormat(), errors=errors)  # type: ignore[arg-type]
+        reader = wirecopy.iter_load(io.BytesIO(data), StoryFormat(), errors=errors)  # type: ignore[arg-type]
         return list(reader), reader
 
 
@@ -138,7 +138,7 @@ _PIECES = [
 def _outcome(data: bytes) -> tuple[list[tuple[Article, wirecopy.Origin]], list[str]]:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", SkippedDocumentWarning)
-        reader = wirecopy.load(io.BytesIO(data), "trec-sgml", errors="warn")
+        reader = wirecopy.iter_load(io.BytesIO(data), "trec-sgml", errors="warn")
         articles = [(a, a.origin) for a in reader]
     return articles, [str(e) for e in reader.skipped]
 
@@ -195,7 +195,7 @@ def test_markup_cut_by_a_chunk_end_is_not_junk(gap: bytes, chunk: int) -> None:
 )
 def test_many_unclosed_start_tags(fmt: str, tag: bytes, count: int) -> None:
     """Start tags with no end tag, 600 KB of them (18 s of CPU before), are each left out in turn."""
-    reader = wirecopy.load(io.BytesIO(tag * count), fmt, errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(tag * count), fmt, errors="skip")
     assert list(reader) == []
     assert (reader.left_out, len(reader.skipped)) == (count, 1000)
     assert reader.context.left_out_kinds == {"unclosed-document": count - 1, "truncated-document": 1}

@@ -55,7 +55,7 @@ def _read(data: bytes, fmt: str, errors: str) -> tuple[list[Article], wirecopy.R
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", SkippedDocumentWarning)
-            reader = wirecopy.load(stream, fmt, errors=errors)  # type: ignore[arg-type]
+            reader = wirecopy.iter_load(stream, fmt, errors=errors)  # type: ignore[arg-type]
             articles = list(reader)
         peak = tracemalloc.get_traced_memory()[1]
     finally:
@@ -325,7 +325,7 @@ class TestPlugin:
     def test_toy_format_reports_through_the_kit(self) -> None:
         """The kit reports the toy format's problems with their kinds and places: header, truncation, noise."""
         data = b"\x01\x01\x04\x01naa x\r\n\x02H\r\nP\r\n"
-        reader = wirecopy.load(io.BytesIO(data), _ToyFormat(), errors="skip", filename="t.toy")
+        reader = wirecopy.iter_load(io.BytesIO(data), _ToyFormat(), errors="skip", filename="t.toy")
         assert list(reader) == []
         assert [(e.kind, e.lineno, e.colno) for e in reader.skipped] == [
             ("stray-text", 1, 1),

@@ -155,7 +155,7 @@ def test_an_item_dropped_in_silence_is_reported() -> None:
         def read_item(self, item: Item) -> Article | None:
             return None
 
-    reader = wirecopy.load(io.BytesIO(FEED.encode()), Careless(), errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(FEED.encode()), Careless(), errors="skip")
     assert list(reader) == []
     assert [str(error) for error in reader.skipped] == [
         "atom: an item was neither read nor reported (at line 4, column 1)",

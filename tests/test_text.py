@@ -152,13 +152,13 @@ def test_a_document_over_the_limit_is_left_out(name: str, monkeypatch: pytest.Mo
     """Every text reader leaves out a document over its size limit, with kind document-too-large and its place."""
     fmt = wirecopy.get_format(name)
     monkeypatch.setattr(type(fmt), "max_document", 1000)
-    reader = wirecopy.load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="skip")
     assert list(reader) == []
     [error] = reader.skipped
     assert (error.kind, error.lineno, error.colno) == (DOCUMENT_TOO_LARGE, 1, 1)
     assert error.msg == "document larger than 1,000 bytes (the size limit): left out without being read"
     with pytest.raises(ParseError, match="document larger than 1,000 bytes"):
-        wirecopy.load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="strict").__next__()
+        next(wirecopy.iter_load(io.BytesIO(b"x" * 5000 + b"\n"), fmt, errors="strict"))
 
 
 @pytest.mark.parametrize(
@@ -184,7 +184,7 @@ def test_memory_stays_within_the_limit(name: str, document: bytes, monkeypatch: 
     )
     tracemalloc.start()
     try:
-        reader = wirecopy.load(io.BytesIO(data), fmt, errors="skip")
+        reader = wirecopy.iter_load(io.BytesIO(data), fmt, errors="skip")
         articles = list(reader)
         peak = tracemalloc.get_traced_memory()[1]
     finally:

@@ -107,7 +107,7 @@ def test_attack_is_fast_and_small(name: str, attack: str) -> None:
     tracemalloc.start()
     started = time.perf_counter()
     try:
-        reader = wirecopy.load(__import__("io").BytesIO(data), name, errors="skip")
+        reader = wirecopy.iter_load(__import__("io").BytesIO(data), name, errors="skip")
         assert list(reader) == []
         elapsed = time.perf_counter() - started
         _, peak = tracemalloc.get_traced_memory()
@@ -125,7 +125,7 @@ def test_attack_is_never_expanded_under_warn_and_skip(name: str, attack: str, er
     """Under warn and skip the hostile document gives no article, and no entity's text shows anywhere."""
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        reader = wirecopy.load(io.BytesIO(ATTACKS[attack][0](ROOTS[name]).encode()), name, errors=errors)
+        reader = wirecopy.iter_load(io.BytesIO(ATTACKS[attack][0](ROOTS[name]).encode()), name, errors=errors)
         assert list(reader) == []
     assert [error.kind for error in reader.skipped] == ["entity-declaration"]
     assert len(caught) == (1 if errors == "warn" else 0)
@@ -222,7 +222,7 @@ def test_hostile_document_after_a_good_one() -> None:
     """In a file of several documents, the good one is returned and the hostile one refused."""
     good = "<nitf><body><body.content><p>Good.</p></body.content></body></nitf>\n"
     data = good + billion_laughs(ROOTS["nitf"]).replace('<?xml version="1.0"?>\n', "")
-    reader = wirecopy.load(__import__("io").BytesIO(data.encode()), "nitf", errors="skip")
+    reader = wirecopy.iter_load(__import__("io").BytesIO(data.encode()), "nitf", errors="skip")
     assert [article.paragraphs for article in reader] == [("Good.",)]
     assert [str(error) for error in reader.skipped] == [
         "entity declarations are refused (entity 'lol0'): XML from a feed is untrusted, "
@@ -299,7 +299,7 @@ def test_prolog_tricks_are_refused_under_strict(name: str, trick: str) -> None:
 def test_prolog_tricks_are_left_out_under_skip_and_warn(name: str, trick: str) -> None:
     """Under skip and warn the document is left out, and the entity's text appears nowhere."""
     data = TRICKS[trick](ROOTS[name])
-    reader = wirecopy.load(io.BytesIO(data), name, errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(data), name, errors="skip")
     assert list(reader) == []
     assert [error.kind for error in reader.skipped] == ["entity-declaration"]
     with pytest.warns(SkippedDocumentWarning) as caught:
@@ -318,7 +318,7 @@ def test_bom_twice_as_a_str_is_refused() -> None:
 def test_a_bom_after_white_space_is_not_a_way_in() -> None:
     """A BOM that is not first is a broken document: left out, its entity never expanded."""
     data = ("\n\ufeff" + _DTD + ROOTS["nitf"].format(body="&e;")).encode()
-    reader = wirecopy.load(io.BytesIO(data), "nitf", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(data), "nitf", errors="skip")
     assert list(reader) == []
     assert len(reader.skipped) == 1
     assert SECRET not in str(reader.skipped[0])
@@ -384,7 +384,9 @@ def _with_garbage(name: str, garbage: str) -> str:
 @pytest.mark.parametrize("name", FORMATS)
 def test_trailing_garbage_is_reported_and_the_document_kept(name: str, garbage: str) -> None:
     """Under skip, the document before a stray & or a second end tag is returned; the garbage is reported."""
-    reader = wirecopy.load(io.BytesIO(_with_garbage(name, garbage).encode()), name, errors="skip", filename="g.xml")
+    reader = wirecopy.iter_load(
+        io.BytesIO(_with_garbage(name, garbage).encode()), name, errors="skip", filename="g.xml"
+    )
     articles = list(reader)
     assert [a.origin.index for a in articles] == [0]  # type: ignore[union-attr]
     assert len(articles) == 1 and "Kept." in " ".join(articles[0].paragraphs)
@@ -417,7 +419,7 @@ def test_trailing_garbage_raises_under_strict(name: str) -> None:
 @pytest.mark.parametrize("name", ["nitf", "rcv1-xml"])
 def test_text_after_a_document_is_still_a_broken_document(name: str) -> None:
     """Words after a document start a next document, which is broken: the first one is kept, as before."""
-    reader = wirecopy.load(io.BytesIO(_with_garbage(name, "text").encode()), name, errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(_with_garbage(name, "text").encode()), name, errors="skip")
     assert len(list(reader)) == 1
     [error] = reader.skipped
     assert (error.kind, error.lineno, error.colno) == ("not-xml", 3, 3)
@@ -492,7 +494,7 @@ def test_a_document_over_the_size_limit_is_left_out(name: str, errors: str, monk
         return
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        reader = wirecopy.load(io.BytesIO(data), name, errors=errors)
+        reader = wirecopy.iter_load(io.BytesIO(data), name, errors=errors)
         assert list(reader) == []
     assert [error.kind for error in reader.skipped] == ["document-too-large"]
     assert len(caught) == (1 if errors == "warn" else 0)
@@ -504,7 +506,7 @@ def test_a_document_over_the_limit_is_not_held_in_memory(monkeypatch: pytest.Mon
     stream = io.BytesIO(CONTAINERS["nitf"].format(body="<p>" + "x" * (32 << 20) + "</p>").encode())
     tracemalloc.start()
     try:
-        reader = wirecopy.load(stream, "nitf", errors="skip")
+        reader = wirecopy.iter_load(stream, "nitf", errors="skip")
         assert list(reader) == []
         _, peak = tracemalloc.get_traced_memory()
     finally:
@@ -522,6 +524,6 @@ def test_the_limit_counts_per_item_in_a_message(monkeypatch: pytest.MonkeyPatch)
     many = message.format(item * 3000).encode()
     assert len(many) > 3 << 20
     assert len(list(wirecopy.load(io.BytesIO(many), "newsml-g2", errors="strict"))) == 3000
-    reader = wirecopy.load(io.BytesIO(message.format(item * 2 + huge + item).encode()), "newsml-g2", errors="skip")
+    reader = wirecopy.iter_load(io.BytesIO(message.format(item * 2 + huge + item).encode()), "newsml-g2", errors="skip")
     assert len(list(reader)) == 2
     assert [error.kind for error in reader.skipped] == ["document-too-large"]

@@ -9,7 +9,7 @@ The public API is what this module lists in ``__all__``.
 
 import typing as _typing
 
-from .api import Reader, dump, dumps, load, loads, read
+from .api import Reader, dump, dumps, iter_load, load, loads, read
 from .article import Article, Dateline, DateValue, Defect, FrozenDict, Origin
 from .context import Document, ReadContext
 from .datelines import find_dateline, parse_dateline, render_dateline, split_dateline
@@ -79,6 +79,7 @@ __all__ = [
     "find_dateline",
     "format_date",
     "get_format",
+    "iter_load",
     "list_formats",
     "load",
     "loads",

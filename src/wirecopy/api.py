@@ -1,8 +1,10 @@
-"""The json-like entry points: ``loads``, ``load``, ``read``, ``dumps`` and ``dump``.
+"""The json-like entry points: ``loads``, ``load``, ``read``, ``iter_load``, ``dumps`` and ``dump``.
 
 Text and paths are never confused: a ``str`` passed to :func:`loads` is
 always the text of a document, and :func:`read` is the one function that
-takes a path.
+takes a path.  :func:`loads` and :func:`load` return lists, as
+:func:`json.loads` and :func:`json.load` return values; :func:`read` and
+:func:`iter_load` return a lazy :class:`Reader`, for inputs of any size.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from .errors import ParseError, UncountedDocumentWarning
 from .policy import ErrorMode, Policy, default
 from .registry import Format, get_format
 
-__all__ = ["Reader", "dump", "dumps", "load", "loads", "read"]
+__all__ = ["Reader", "dump", "dumps", "iter_load", "load", "loads", "read"]
 
 
 def _policy(policy: Policy | None, errors: ErrorMode | None) -> Policy:
@@ -41,7 +43,7 @@ def _format(format: str | Format | None) -> Format | None:
 class Reader(Iterator[Article]):
     """An iterator over the articles of one input, with a count of what was left out.
 
-    Returned by :func:`read` and :func:`load`.  It reads lazily, one document
+    Returned by :func:`read` and :func:`iter_load`.  It reads lazily, one document
     at a time, and closes the file it opened when exhausted, on
     :meth:`close`, or at the end of a ``with`` block.
 
@@ -198,11 +200,18 @@ def load(
     policy: Policy | None = None,
     filename: str | None = None,
     on_problem: ProblemHandler | None = None,
-) -> Reader:
-    """Read the articles of an open file, lazily.
+) -> list[Article]:
+    """Read every article of an open file, binary or text, into a list.
 
-    A binary file is read as it is; a text file is turned back into bytes
-    with the format's encoding.  The file is not closed.
+    The list is the one :func:`loads` returns for the file's content, under
+    every error mode: a document left out under ``warn`` or ``skip`` is not
+    in it.  A binary file is read as it is; a text file is turned back into
+    bytes with the format's encoding.  The file is not closed.
+
+    The whole file is read before this returns.  To read one document at a
+    time, in memory that does not grow with the file and with a count of
+    the documents left out, use :func:`iter_load`, or :func:`read` for a
+    path.
 
     Args:
         fp: A file opened for reading.
@@ -212,6 +221,43 @@ def load(
         filename: The name to use in messages and for detection; defaults to
             ``fp.name`` when it has one.
         on_problem: As for :func:`read`.
+
+    Raises:
+        UnknownFormatError: *format* names no format.
+        AmbiguousFormatError: *format* is ``None`` and detection is not sure.
+        ParseError: Under ``strict``, at the first problem.
+
+    .. versionadded:: 0.1
+    """
+    return list(iter_load(fp, format, errors=errors, policy=policy, filename=filename, on_problem=on_problem))
+
+
+def iter_load(
+    fp: IO[bytes] | IO[str],
+    format: str | Format | None = None,
+    *,
+    errors: ErrorMode | None = None,
+    policy: Policy | None = None,
+    filename: str | None = None,
+    on_problem: ProblemHandler | None = None,
+) -> Reader:
+    """Read the articles of an open file lazily, one document at a time.
+
+    What :func:`read` is to a path, for a file already open: a
+    :class:`Reader` that reads only as far as the articles asked for, with
+    :attr:`~Reader.skipped` and :attr:`~Reader.left_out` counting what was
+    left out.  It takes the arguments of :func:`load` and reads binary and
+    text files alike.  The file is not closed, not even by
+    :meth:`Reader.close`.
+
+    >>> with open("feed.sgml", "rb") as fp:  # doctest: +SKIP
+    ...     for article in wirecopy.iter_load(fp, "trec-sgml"):
+    ...         print(article.headline)
+
+    Raises:
+        UnknownFormatError: *format* names no format.
+        AmbiguousFormatError: *format* is ``None`` and detection is not sure.
+        ParseError: Under ``strict``, at the first problem, while iterating.
 
     .. versionadded:: 0.1
     """

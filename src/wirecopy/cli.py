@@ -271,7 +271,7 @@ def _parse(args: argparse.Namespace) -> int:
         written = defects = 0
         try:
             if name == "-":
-                reader = api.load(
+                reader = api.iter_load(
                     sys.stdin.buffer, args.format, errors=args.errors, filename=shown, on_problem=teller.problem
                 )
             else:

@@ -202,7 +202,7 @@ class Reading:
         self._send(("start", self.task.index))
         stream, counter = _open_input(self.task.path, self._job.policy.max_compression_ratio)
         self._stream = stream
-        self._reader = reader = api.load(
+        self._reader = reader = api.iter_load(
             stream, self._job.format, policy=self._job.policy, filename=self.task.name, on_problem=self._problems
         )
         self._fields["format"] = reader.format.name
