@@ -55,8 +55,9 @@ class ParquetFormat(Format):
     Reading goes one row group at a time, so memory is bounded by a row
     group; writing streams the articles into row groups of
     :data:`wirecopy.arrow.DEFAULT_BATCH_SIZE` articles, zstd-compressed.
-    Lossless for every field, origin and defects included.  For a Parquet
-    row, "line" in messages and origins is its 1-based row number.
+    Lossless for every field, origin and defects included; a row that
+    records no origin is given its own.  For a Parquet row, "line" in
+    messages and origins is its 1-based row number.
 
     .. versionadded:: 0.1
     """
@@ -185,10 +186,11 @@ def _read(pq: Any, source: IO[bytes], context: ReadContext) -> Iterator[Article]
             doc = context.document(line=row)
             if isinstance(item, str):
                 doc.leave_out(BAD_ROW, f"row {row} is not an article: {item}", line=row, column=1)
-            elif decoder.has_origin:
+            elif decoder.has_origin and item.origin is not None:
                 # Where the article was first read, as the table records it.
                 yield item
             else:
+                # No origin recorded: the article comes from this row.
                 yield attrs.evolve(item, origin=doc.origin)
 
 
