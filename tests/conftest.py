@@ -72,8 +72,9 @@ def pytest_report_header(config: pytest.Config) -> str:
 
 
 # A test needs the shared corpus when it uses one of these; it is marked so
-# automatically, so that no test can forget the marker and skip noisily.
-_USES_CORPUS = re.compile(r"\bcorpus_sample\(|\bcorpus_files\(|\bCORPUS\b|\bAGENCY_FEEDS\b|\bshared_samples\(")
+# automatically, so that no test can forget the marker and skip noisily (a
+# module's own shortcut to corpus_sample is named *_corpus_sample to be seen).
+_USES_CORPUS = re.compile(r"corpus_sample\(|\bcorpus_files\(|\bCORPUS\b|\bAGENCY_FEEDS\b|\bshared_samples\(")
 
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:

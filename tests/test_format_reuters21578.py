@@ -64,7 +64,7 @@ SAMPLES = {
 }
 
 
-def _sample(name: str) -> Path:
+def _corpus_sample(name: str) -> Path:
     return corpus_sample(FOLDER, name)
 
 
@@ -73,7 +73,7 @@ class TestRealSamples:
     def test_key_fields(self, name: str) -> None:
         """Each real sample reads into the expected NEWID, date, title, dateline and body."""
         count, doc_id, published, title, place, first = SAMPLES[name]
-        articles = list(wirecopy.read(_sample(name), "reuters21578"))
+        articles = list(wirecopy.read(_corpus_sample(name), "reuters21578"))
         assert len(articles) == count
         article = articles[0]
         assert (article.id, article.published, article.headline) == (doc_id, published, title)
@@ -85,17 +85,17 @@ class TestRealSamples:
     @pytest.mark.parametrize("name", sorted(SAMPLES))
     def test_detected(self, name: str) -> None:
         """Detection names reuters21578-sgml for the .sgm excerpts and the tm XML files."""
-        assert wirecopy.detect(_sample(name)).best == "reuters21578-sgml"
+        assert wirecopy.detect(_corpus_sample(name)).best == "reuters21578-sgml"
 
     @pytest.mark.parametrize("name", sorted(SAMPLES))
     def test_rewrite_is_a_fixed_point(self, name: str) -> None:
         """loads(dumps(loads(x))) == loads(x) for every real sample."""
-        first = list(wirecopy.read(_sample(name), "reuters21578"))
+        first = list(wirecopy.read(_corpus_sample(name), "reuters21578"))
         assert wirecopy.loads(wirecopy.dumps(first, "reuters21578"), "reuters21578") == first
 
     def test_excerpt_000(self) -> None:
         """reut2-000: topics, places, people, AUTHOR, BRIEF, UNPROC, padded dates, &#127; noise."""
-        articles = list(wirecopy.read(_sample("reut2-000_excerpt.sgm")))
+        articles = list(wirecopy.read(_corpus_sample("reut2-000_excerpt.sgm")))
         assert [a.id for a in articles] == ["1", "4", "30", "99", "231", "234", "327", "419"]
         cocoa, bank, brief, unproc, poll, _, feed, brazil = articles
         assert cocoa.subjects == ("cocoa",)
@@ -120,7 +120,7 @@ class TestRealSamples:
 
     def test_date_junk(self) -> None:
         """A DATE with control characters and letters after the time keeps them apart."""
-        articles = list(wirecopy.read(_sample("reut2-010_excerpt.sgm")))
+        articles = list(wirecopy.read(_corpus_sample("reut2-010_excerpt.sgm")))
         assert articles[2].published == dt.datetime(1987, 3, 27, 9, 41, 54, 60000)
         assert articles[2].extra["date_junk"] == "\x05\x05\x05C L"
 

@@ -105,7 +105,7 @@ SAMPLES = {
 NEWSGROUP = ("usenet-rfc822", "erl_eng-NG-31-9999.ldc.sgml")
 
 
-def _sample(name: str) -> Path:
+def _corpus_sample(name: str) -> Path:
     return corpus_sample(FOLDER, name)
 
 
@@ -114,7 +114,7 @@ class TestRealSamples:
     def test_key_fields(self, name: str) -> None:
         """Each real LDC sample reads into the expected id, date, headline, dateline and body."""
         count, doc_id, published, headline, place, first = SAMPLES[name]
-        articles = list(wirecopy.read(_sample(name), "trec-sgml"))
+        articles = list(wirecopy.read(_corpus_sample(name), "trec-sgml"))
         assert len(articles) == count
         article = articles[0]
         assert (article.id, article.published, article.headline) == (doc_id, published, headline)
@@ -126,18 +126,18 @@ class TestRealSamples:
     @pytest.mark.parametrize("name", sorted(SAMPLES))
     def test_detected(self, name: str) -> None:
         """Detection names trec-sgml for every real LDC sample."""
-        assert wirecopy.detect(_sample(name)).best == "trec-sgml"
+        assert wirecopy.detect(_corpus_sample(name)).best == "trec-sgml"
 
     @pytest.mark.parametrize("name", sorted(SAMPLES))
     def test_rewrite_is_a_fixed_point(self, name: str) -> None:
         """loads(dumps(loads(x))) == loads(x) for every real sample."""
-        first = list(wirecopy.read(_sample(name), "trec-sgml"))
+        first = list(wirecopy.read(_corpus_sample(name), "trec-sgml"))
         again = wirecopy.loads(wirecopy.dumps(first, "trec-sgml"), "trec-sgml")
         assert again == first
 
     def test_gigaword_month_excerpt(self) -> None:
         """The Gigaword excerpt gives every document its id, type, agency, day, and DATELINE."""
-        articles = list(wirecopy.read(_sample("erl_AFP_ENG_200905_excerpt.sgml"), "trec-sgml"))
+        articles = list(wirecopy.read(_corpus_sample("erl_AFP_ENG_200905_excerpt.sgml"), "trec-sgml"))
         types = ["story", "story", "multi", "story", "advis", "other", "story", "story"]
         assert [a.extra["type"] for a in articles] == types
         assert {a.source for a in articles} == {"AFP"}
@@ -158,7 +158,7 @@ class TestRealSamples:
 
     def test_aquaint_header_and_trailer(self) -> None:
         """An AQUAINT APW document keeps its ANPA header fields, slug, trailer and the text around TEXT."""
-        [article] = wirecopy.read(_sample("duc_APW19981012.0289.sgml"), "trec-sgml")
+        [article] = wirecopy.read(_corpus_sample("duc_APW19981012.0289.sgml"), "trec-sgml")
         assert article.extra["anpa"] == {
             "transmission": "w1026",
             "selector": "wstm-",
@@ -172,12 +172,12 @@ class TestRealSamples:
         assert article.extra["trailer"] == "AP-NY-10-12-98 0619EDT"
         assert article.extra["preamble"] == ("Iranian foundation raises reward for killing Rushdie",)
         assert article.extra["postscript"][0] == "(PROFILE"
-        path = str(_sample("duc_APW19981012.0289.sgml"))
+        path = str(_corpus_sample("duc_APW19981012.0289.sgml"))
         assert article.origin == wirecopy.Origin(path=path, line=2, offset=1, index=0)
 
     def test_nyt_byline_from_ht_lines(self) -> None:
         """The NYT '&HT; By ...' line between HEADLINE and TEXT becomes the byline; &AMP; is decoded."""
-        [article] = wirecopy.read(_sample("duc_NYT19990512.0435.sgml"), "trec-sgml")
+        [article] = wirecopy.read(_corpus_sample("duc_NYT19990512.0435.sgml"), "trec-sgml")
         assert article.byline == "By David McNaughton"
         assert "Standard & Poor's 500" in article.paragraphs[1]
         assert article.dateline is not None and article.dateline.text == "WASHINGTON _"
