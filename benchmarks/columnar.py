@@ -191,6 +191,22 @@ def _output_mb(group: _harness.Group, key: str) -> float | None:
     return runs[-1]["extra"]["output_bytes"] / MB if runs else None
 
 
+def _conversions(group: _harness.Group, source: Path, folders: dict[str, Path], *, baseline: bool) -> None:
+    """Add the conversions of *source* to JSON Lines (the baseline, if *baseline*) and to Parquet."""
+    size = source.stat().st_size
+    for to, name in (("jsonl", "JSON Lines"), ("parquet", "Parquet")):
+        group.add(
+            to,
+            f"convert to {name}",
+            "convert",
+            baseline=baseline and to == "jsonl",
+            size=size,
+            source=str(source),
+            target=str(folders[to]),
+            to=to,
+        )
+
+
 def main(argv: list[str] | None = None) -> int:
     """Generate the input if needed and print the measurements."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -210,23 +226,15 @@ def main(argv: list[str] | None = None) -> int:
     note = f"{source.name}, {size / MB:.0f} MB, {documents:,} documents"
 
     conversions = bench.group("convert", f"{note}; MB/s of input")
-    for to in ("jsonl", "parquet"):
-        conversions.add(
-            to,
-            f"convert to {'JSON Lines' if to == 'jsonl' else 'Parquet'}",
-            "convert",
-            baseline=to == "jsonl",
-            size=size,
-            source=str(source),
-            target=str(folders[to]),
-            to=to,
-        )
+    _conversions(conversions, source, folders, baseline=True)
     conversions.add("read", "read the input only, nothing written", "read_input", size=size, source=str(source))
     bench.run(conversions)
-    sizes = {to: _output_mb(conversions, to) for to in folders}
-    print(f"  output: JSON Lines {sizes['jsonl'] or 0:.1f} MB, Parquet {sizes['parquet'] or 0:.1f} MB")
-    if sizes["jsonl"] and sizes["parquet"]:
-        bench.note("parquet_size_over_jsonl", round(sizes["parquet"] / sizes["jsonl"], 3))
+    for to in folders:
+        if conversions[to].get("failure"):
+            sys.exit(f"the conversion to {to} did not finish: {conversions[to]['failure']}")
+    sizes = {to: _output_mb(conversions, to) or 0.0 for to in folders}
+    print(f"  output: JSON Lines {sizes['jsonl']:.1f} MB, Parquet {sizes['parquet']:.1f} MB")
+    bench.note("parquet_size_over_jsonl", round(sizes["parquet"] / sizes["jsonl"], 3))
 
     parquet, jsonl = _output(folders["parquet"]), _output(folders["jsonl"])
     note = f"{parquet.name}, {parquet.stat().st_size / MB:.1f} MB, {documents:,} rows"
@@ -253,16 +261,7 @@ def main(argv: list[str] | None = None) -> int:
     big_size = big.stat().st_size
     bigger = {to: WORK / f"big-{to}" for to in ("jsonl", "parquet")}
     larger = bench.group("4x the input", f"{big.name}, {big_size / MB:.0f} MB, {documents * 4:,} documents", passes=1)
-    for to in ("jsonl", "parquet"):
-        larger.add(
-            to,
-            f"convert to {'JSON Lines' if to == 'jsonl' else 'Parquet'}",
-            "convert",
-            size=big_size,
-            source=str(big),
-            target=str(bigger[to]),
-            to=to,
-        )
+    _conversions(larger, big, bigger, baseline=False)
     # Runs after the conversion to Parquet in the same pass, which writes its input.
     larger.add(
         "articles",
