@@ -113,6 +113,8 @@ class ParquetFormat(Format):
         try:
             for batch in _arrow.batches(articles):
                 writer.write_batch(batch)
+                # Let go of it before the next is built: one row group in memory, not two.
+                del batch
         except BaseException:
             sink.cut()
             with contextlib.suppress(Exception):
