@@ -238,6 +238,36 @@ def test_names_are_elementtree_names_every_time() -> None:
     assert tags == [expected, expected]
 
 
+def test_a_broken_document_leaves_no_wrong_names_behind() -> None:
+    """A namespaced document that breaks off does not spoil its names for the documents read after it."""
+    document = '<s:story xmlns:s="urn:broken-first" s:kind="k"><s:date>2019-04-12</s:date></s:story>'
+    assert wirecopy.loads(document[:-3], Story(), errors="skip") == []
+    [article] = wirecopy.loads(document, Story(), errors="strict")
+    assert article.published == dt.date(2019, 4, 12)
+
+
+WRONG = "wrong-encoding"
+
+
+@pytest.mark.parametrize(
+    ("data", "kinds"),
+    [
+        (b"<story><date>2019-04-12</date><x>\x01</x></story>", ["control-character"]),
+        (b"<story><date>2019-04-12</date><x>caf\xe9</x></story>", ["not-utf8"]),
+        (b"<story><date>2019-04-12</date><x>\xef\xbf\xbf</x></story>", ["control-character"]),
+        (b'<?xml version="1.0" encoding="iso-8859-1"?><story><date>2019-04-12</date><x>\xe9</x></story>', []),
+        (b'<?xml version="1.0" encoding="latin1"?><story><date>2019-04-12</date><x>\xc3\xa9</x></story>', [WRONG]),
+    ],
+)
+def test_a_whole_document_that_needs_repairs_is_repaired(data: bytes, kinds: list[str]) -> None:
+    """A document in hand whole whose bytes need decoding or repair is read as one fed piece by piece is."""
+    whole = wirecopy.loads(data, Story())
+    pieces = list(wirecopy.load(io.BufferedReader(_Reader(data + b"\n" + b" " * 70_000, 7)), Story()))
+    assert [a.published for a in whole] == [dt.date(2019, 4, 12)]
+    assert [d.kind for d in whole[0].defects] == kinds
+    assert [(a.published, a.defects) for a in whole] == [(a.published, a.defects) for a in pieces]
+
+
 class _Reader(io.RawIOBase):
     """A stream that hands out its bytes a few at a time, as a slow pipe does."""
 

@@ -125,6 +125,23 @@ class Decoder:
         # the first chunk that has bytes above 0x7F.
         self._undecided = self.single_byte
 
+    def as_is(self, data: bytes) -> bytes | None:
+        """The whole input *data* as the UTF-8 bytes it is, when decoding it could only give them back or fail.
+
+        That is so for UTF-8, and for ASCII under a single-byte label;
+        ``None`` for any other input.  The bytes are not checked: expat
+        refuses every byte sequence that is not UTF-8 and every character
+        XML forbids, where :meth:`decode` would repair them, so a parser
+        that reads them either gives what it would have given after
+        :meth:`decode`, or fails, and the input is then decoded as usual.
+        Nothing here changes the decoder.
+        """
+        if self.codec == "utf-8" and not self.single_byte:
+            return data[self.skip :] if self.skip else data
+        if self.single_byte and data.isascii():
+            return data
+        return None
+
     def decode(self, data: bytes, final: bool = False) -> str:
         """Decode the next raw chunk; *final* for the last one.
 

@@ -19,6 +19,7 @@ from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, Bytes, Cursor, Layout, Proble
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
 from ._xml_document import DocumentParser
+from ._xml_whole import read_whole
 
 __all__ = ["XMLStream"]
 
@@ -76,6 +77,7 @@ class XMLStream:
         "_reported_control",
         "_stream",
         "_streaming",
+        "_whole",
     )
 
     def __init__(
@@ -106,6 +108,8 @@ class XMLStream:
         self._cursor: Cursor | None = None  # made once the first bytes tell the encoding
         self._current: DocumentParser | None = None
         self._position = (1, 1)  # the line and column of the text decoded next
+        # A document read whole the short way: its bytes and where it starts (line, column, offset).
+        self._whole: tuple[bytes, int, int, int] | None = None
 
     # -- what readers call ---------------------------------------------------
 
@@ -143,9 +147,10 @@ class XMLStream:
 
         ``(None, None)`` when it is not in the text kept.
         """
-        if self._current is None or not needle:
+        current = self._document()
+        if current is None or not needle:
             return None, None
-        return self._current.locate(needle, after, start)
+        return current.locate(needle, after, start)
 
     def position(self, start: int, order: int) -> tuple[int | None, int | None]:
         """The (line, column) of the *order*-th start tag (0: the first) from byte *start* of the document.
@@ -153,9 +158,18 @@ class XMLStream:
         Found by reading the kept text again, so only when asked for; ``(None,
         None)`` when that text is no longer kept.
         """
-        if self._current is None:
+        current = self._document()
+        if current is None:
             return None, None
-        return self._current.position(start, order)
+        return current.position(start, order)
+
+    def _document(self) -> DocumentParser | None:
+        """The current document; for one read the short way, made once asked for."""
+        if self._current is None and self._whole is not None and self._cursor is not None:
+            data, line, column, offset = self._whole
+            self._current = DocumentParser(self._cursor, line, column, offset, whole=True)
+            self._current.hold(data)
+        return self._current
 
     # -- the loop ------------------------------------------------------------
 
@@ -178,12 +192,26 @@ class XMLStream:
         cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
         self._cursor = cursor
         line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
+        raw = decoder.as_is(head) if eof and not streaming else None
+        if raw and raw[0] not in _SPACE and len(raw) <= self._limit:
+            # The common case, a file of one document in hand, the shortest
+            # way: as it is, which is what decoding would give unless the
+            # parser refuses it (see Decoder.as_is).
+            found = read_whole(cursor, raw, line, offset)
+            if found is not None:
+                self._whole = (raw, line, column, offset)
+                yield "document", (line, offset)
+                for event in found:
+                    yield event
+                    if event[0] == "item":
+                        _drop(event[1])
+                return
         first: Bytes = self._decode(head, final=eof)
         # The first document is handed all there is, unless that is over the
         # limit: the bytes after a document count against it until it ends.
         size = 1 << 62 if len(first) <= self._limit else max(1, min(_FIRST_FEED, self._limit // 2))
         if eof and first and first[0] not in _SPACE and len(first) <= self._limit:
-            # The common case, a file of one document in hand, the short way.
+            # A file of one document in hand, the short way.
             doc = self._current = DocumentParser(cursor, line, column, offset, whole=True)
             yield "document", (line, offset)
             rest, outcome = doc.feed(first, final=True)
@@ -268,11 +296,7 @@ class XMLStream:
         for event in doc.drain():
             yield event
             if event[0] == "item":
-                element, _, parent, _ = event[1]
-                if len(parent) and parent[0] is element:
-                    del parent[0]
-                else:
-                    _remove(parent, element)
+                _drop(event[1])
                 self.mark()
 
     def _decode(self, data: bytes, *, final: bool) -> bytes:
@@ -353,5 +377,10 @@ def _split(pending: Bytes, size: int) -> tuple[Bytes, Bytes]:
     return view[:cut], view[cut:]
 
 
-def _remove(parent: ET.Element, element: ET.Element) -> None:
-    parent.remove(element)
+def _drop(item: tuple[ET.Element, ET.Element, ET.Element, Any]) -> None:
+    """Drop an item that was read from its parent."""
+    element, _, parent, _ = item
+    if len(parent) and parent[0] is element:
+        del parent[0]
+    else:
+        parent.remove(element)
