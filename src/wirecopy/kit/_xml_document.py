@@ -317,7 +317,7 @@ class DocumentParser:
             fed, self._fed = self._fed, 0
             self._scan_items(self._kept_bytes())
             self._fed = fed
-        self._queue.extend(item_events(root, self._cursor.layout, list(positions)))
+        self._queue.extend(item_events(root, self._cursor.layout, lambda count: list(positions)))
         positions.clear()
 
     def _scan_items(self, piece: Bytes) -> None:

@@ -43,20 +43,29 @@ def read_whole(cursor: Cursor, data: bytes, line: int, offset: int) -> list[tupl
     if len(names) != known:
         put_names_right(root, names)
     if cursor.items is not None and local_name(root.tag) in cursor.layout.envelopes:
-        found = starts(cursor.items, data, line, offset, cursor.file_bytes)
-        return item_events(root, cursor.layout, found)
+        pattern = cursor.items
+        return item_events(
+            root, cursor.layout, lambda count: starts(pattern, data, line, offset, cursor.file_bytes, count)
+        )
     return [("root", root)]
 
 
 def starts(
-    pattern: re.Pattern[bytes], data: bytes, line: int, offset: int, file_bytes: Callable[[Bytes], int]
+    pattern: re.Pattern[bytes],
+    data: bytes,
+    line: int,
+    offset: int,
+    file_bytes: Callable[[Bytes], int],
+    count: int | None = None,
 ) -> list[tuple[int, int, int]]:
-    """The (line, file offset, byte index) of each item start tag in the whole document *data*.
+    """The (line, file offset, byte index) of each item start tag in the whole document *data* (the first *count*).
 
     *line* and *offset* are the document's first line and file offset; *file_bytes*
     says how many bytes of the file some UTF-8 text came from.
     """
-    found = []
+    found: list[tuple[int, int, int]] = []
+    if count == 0:
+        return found
     done = 0
     for match in pattern.finditer(data):
         index = match.start()
@@ -65,31 +74,39 @@ def starts(
         offset += file_bytes(segment)
         done = index
         found.append((line, offset, index))
+        if len(found) == count:
+            break
     return found
 
 
-def item_events(root: ET.Element, layout: Layout, positions: Sequence[tuple[int, int, int]]) -> list[tuple[str, Any]]:
+def item_events(
+    root: ET.Element, layout: Layout, positions: Callable[[int], Sequence[tuple[int, int, int]]]
+) -> list[tuple[str, Any]]:
     """The ``("item", ...)`` events of an envelope read whole, with their start tags' places, in document order.
 
-    The k-th of *positions* (the start tags the item scan found) is the k-th
-    element of an item's name in the tree.
+    The k-th start tag the item scan finds is the k-th element of an item's
+    name in the tree; *positions* gives the first so many the scan finds.
     """
-    items = layout.items
-    kinds: dict[Any, bool] = {}
-    named: dict[int, int] = {}
-    for element in root.iter():
-        tag = element.tag
-        is_item = kinds.get(tag)
-        if is_item is None:
-            is_item = kinds[tag] = local_name(tag) in items
-        if is_item:
-            named[id(element)] = len(named)
+    is_item = layout.is_item
     level = [(root, root)]
     for _ in range(layout.depth):
         level = [(parent, element) for _, parent in level for element in parent]
-    events: list[tuple[str, Any]] = []
-    for parent, element in level:
-        if kinds.get(element.tag):
-            order = named[id(element)]
-            events.append(("item", (element, root, parent, positions[order] if order < len(positions) else None)))
-    return events
+    level = [(parent, element) for parent, element in level if is_item(element.tag)]
+    if not level:
+        return []
+    # Only the elements up to the last item count: the walk stops there.
+    wanted = {id(element) for _, element in level}
+    orders: dict[int, int] = {}
+    named = 0
+    for element in root.iter():
+        if is_item(element.tag):
+            if id(element) in wanted:
+                orders[id(element)] = named
+                if len(orders) == len(wanted):
+                    break
+            named += 1
+    found = positions(named + 1)
+    return [
+        ("item", (element, root, parent, found[order] if (order := orders[id(element)]) < len(found) else None))
+        for parent, element in level
+    ]
