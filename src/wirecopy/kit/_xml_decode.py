@@ -46,6 +46,8 @@ for _byte in range(0x80, 0xA0):
         _C1_AS_CP1252[_byte] = bytes([_byte]).decode("cp1252")
 del _byte
 
+# What a message calls an encoding found without a declaration.
+_LABELS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
 _ESCAPED = re.compile("[\udc80-\udcff]")
 #: Characters XML 1.0 cannot carry, not even as references.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -112,9 +114,7 @@ class Decoder:
                         # A declaration readable as ASCII cannot be in UTF-16: it lies.
                         codec, label = "utf-8", None
         self.codec = codec_name(codec)
-        self.label = label or {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(
-            self.codec, self.codec
-        )
+        self.label = label or _LABELS.get(self.codec, self.codec)
         self._ascii_compatible = self.codec == "utf-8" or self.single_byte
         self._incremental = (
             None if self._ascii_compatible else codecs.getincrementaldecoder(self.codec)("surrogateescape")
