@@ -91,28 +91,10 @@ class Decoder:
         elif head.startswith(b"<\x00") or head.startswith(b"\x00<"):
             codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
         else:
-            codec = "utf-8"
-            declared = _DECLARED.match(head)
-            if declared is not None:
-                label = declared.group(1).decode("ascii")
-                name = label.lower()
-                if name in _SINGLE_BYTE:
-                    codec, self.single_byte = "latin-1", True
-                else:
-                    try:
-                        codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
-                    except LookupError:
-                        self.problems.append(
-                            (
-                                UNKNOWN_ENCODING,
-                                f"unknown encoding {name!r} declared; the document was read as UTF-8",
-                                0,
-                            )
-                        )
-                        label = None
-                    if codec.startswith(("utf-16", "utf-32")):
-                        # A declaration readable as ASCII cannot be in UTF-16: it lies.
-                        codec, label = "utf-8", None
+            codec, self.single_byte, label, unknown = _declared(head)
+            if unknown is not None:
+                message = f"unknown encoding {unknown!r} declared; the document was read as UTF-8"
+                self.problems.append((UNKNOWN_ENCODING, message, 0))
         self.codec = codec_name(codec)
         self.label = label or _LABELS.get(self.codec, self.codec)
         self._ascii_compatible = self.codec == "utf-8" or self.single_byte
@@ -224,6 +206,41 @@ class Decoder:
         if self.single_byte or text.isascii():
             return len(text)
         return len(text.encode(self.codec, "surrogatepass"))
+
+
+_DECLARATIONS: dict[bytes, tuple[str, bool, str | None, str | None]] = {}
+
+
+def _declared(head: bytes) -> tuple[str, bool, str | None, str | None]:
+    """What the XML declaration at the start of *head* says: (codec, single byte, label, unknown name).
+
+    Memoised on the declaration's text (everything up to its first ``>``,
+    which the encoding must come before): a feed repeats the same one.
+    """
+    end = head.find(b">", 0, 256) if head[:5] == b"<?xml" else -1
+    key = head[: end + 1] if end > 0 else None
+    found = _DECLARATIONS.get(key) if key is not None else None
+    if found is not None:
+        return found
+    codec, single_byte, label, unknown = "utf-8", False, None, None
+    declared = _DECLARED.match(head)
+    if declared is not None:
+        label = declared.group(1).decode("ascii")
+        name = label.lower()
+        if name in _SINGLE_BYTE:
+            codec, single_byte = "latin-1", True
+        else:
+            try:
+                codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
+            except LookupError:
+                unknown, label = name, None
+            if codec.startswith(("utf-16", "utf-32")):
+                # A declaration readable as ASCII cannot be in UTF-16: it lies.
+                codec, label = "utf-8", None
+    found = (codec, single_byte, label, unknown)
+    if key is not None and len(_DECLARATIONS) < 64:  # bounded: declarations come from the input
+        _DECLARATIONS[key] = found
+    return found
 
 
 _CODEC_NAMES: dict[str, str] = {}
