@@ -321,3 +321,18 @@ def test_documents_one_after_another_keep_their_places() -> None:
     size = len(document.encode())
     assert [a.origin.offset for a in articles] == [n * size for n in range(3000)]  # type: ignore[union-attr]
     assert [a.origin.line for a in articles] == [1 + 2 * n for n in range(3000)]  # type: ignore[union-attr]
+
+
+def test_documents_one_after_another_read_the_short_way_keep_their_places() -> None:
+    """Documents that each open with a declaration read as those that do not, places and defects alike."""
+    story = "<story>\n  <x>\u00e9t\u00e9</x> <date>{date}</date>\n</story><!-- \u00e9 --><?pi \u00e9?>{gap}"
+    dates = ["2019-04-12", "soon", "2019-04-13", "later"] * 600
+    gaps = [" ", "\n", "\n\n  ", ""] * 600
+    declared = "".join('<?xml version="1.0"?>' + story.format(date=d, gap=g) for d, g in zip(dates, gaps, strict=True))
+    plain = "".join("<!DOCTYPE story     >" + story.format(date=d, gap=g) for d, g in zip(dates, gaps, strict=True))
+    assert len(declared.encode()) == len(plain.encode()) > 2 * (1 << 16)
+    short = list(wirecopy.load(io.BufferedReader(_Reader(declared.encode(), 5000)), Story()))
+    long = list(wirecopy.load(io.BufferedReader(_Reader(plain.encode(), 5000)), Story()))
+    assert len(short) == len(long) == 2400
+    assert [(a.origin, a.published, a.defects) for a in short] == [(a.origin, a.published, a.defects) for a in long]
+    assert [(d.line, d.column) for d in short[1].defects] == [(short[1].origin.line + 1, 14)]  # type: ignore[union-attr]

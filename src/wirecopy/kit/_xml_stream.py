@@ -15,7 +15,7 @@ from typing import Any, BinaryIO
 
 from ..context import ReadContext
 from ..defects import CONTROL_CHARACTER
-from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, Bytes, Cursor, Layout, Problem
+from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Bytes, Cursor, Layout, Problem, chars
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
 from ._xml_document import DocumentParser
@@ -29,6 +29,9 @@ __all__ = ["XMLStream"]
 # whole chunk; the first document is handed all there is.
 _FIRST_FEED = 1 << 9
 _SPACE = b" \t\r\n"
+_TEXT = re.compile(rb"[^ \t\r\n]")
+# An XML declaration, which only a document's first bytes may hold.
+_DECLARATION = re.compile(rb"<\?xml[ \t\r\n?]")
 
 
 class XMLStream:
@@ -75,6 +78,7 @@ class XMLStream:
         "_position",
         "_problems",
         "_reported_control",
+        "_shortcut",
         "_stream",
         "_streaming",
         "_whole",
@@ -110,6 +114,8 @@ class XMLStream:
         self._position = (1, 1)  # the line and column of the text decoded next
         # A document read whole the short way: its bytes and where it starts (line, column, offset).
         self._whole: tuple[bytes, int, int, int] | None = None
+        # Whether documents may still be read whole the short way (see _short).
+        self._shortcut = True
 
     # -- what readers call ---------------------------------------------------
 
@@ -241,16 +247,28 @@ class XMLStream:
                 if doc is None:
                     first = pending[0]
                     if first[0] in _SPACE:
-                        data = bytes(first)
-                        stripped = data.lstrip(_SPACE)
-                        space = data[: len(data) - len(stripped)]
+                        # Only the white space is copied, never the rest of a chunk.
+                        text = _TEXT.search(first)
+                        space = bytes(first[: text.start() if text is not None else len(first)])
                         newlines = space.count(b"\n")
                         line += newlines
                         column = len(space) - space.rfind(b"\n") if newlines else column + len(space)
                         offset += cursor.file_bytes(space)
-                        pending[0] = stripped
+                        pending[0] = first[len(space) :]
                         continue
                     started = True
+                    short = self._short(cursor, pending, eof, (line, column, offset))
+                    if short is not None:
+                        # Read whole the short way, and taken off what is pending.
+                        events, following = short
+                        yield "document", (line, offset)
+                        for event in events:
+                            yield event
+                            if event[0] == "item":
+                                _drop(event[1])
+                        size = max(_FIRST_FEED, min(2 * (following[2] - offset), CHUNK))
+                        line, column, offset = following
+                        continue
                     doc = self._current = DocumentParser(cursor, line, column, offset)
                     yield "document", (line, offset)
                 piece, pending[0] = _split(pending[0], size)
@@ -290,6 +308,63 @@ class XMLStream:
             break
         if not started:
             yield "empty", None
+
+    def _short(
+        self, cursor: Cursor, pending: list[Bytes], eof: bool, place: tuple[int, int, int]
+    ) -> tuple[list[tuple[str, Any]], tuple[int, int, int]] | None:
+        """The document at the start of what is *pending*, read whole the short way (see :mod:`._xml_whole`).
+
+        Documents written one after another each open with an XML
+        declaration: the document is taken to end where the next
+        declaration starts, in the first pending piece or the one after it
+        (or with the input, at its *eof*), and is read that way if that
+        reading succeeds, which it does only when the document is complete
+        there, so that expat would have ended it there too.  Its bytes are
+        then taken off *pending*.  Returns its events and the (line, column,
+        file offset) of what follows; ``None`` when it is to be read piece
+        by piece, as every document of the stream is once one that lies
+        within a piece cannot be read so.  *place* is the document's own.
+        """
+        if not self._shortcut or cursor.streaming:
+            return None
+        data = pending[0]
+        # The limit counts what a document is fed, which may run past its
+        # end, up to the rest of what is in hand.
+        if len(data) + (len(pending[1]) if len(pending) > 1 else 0) > self._limit:
+            return None
+        found = _DECLARATION.search(data, 1)
+        if found is not None:
+            parts, taken = [data[: found.start()]], 1
+        elif len(pending) == 1:
+            if not eof:
+                return None
+            parts, taken = [data], 1
+        else:
+            # The end of a piece fed before, then the rest of its chunk.
+            found = _DECLARATION.search(pending[1])
+            if found is None and not (eof and len(pending) == 2):
+                return None
+            parts, taken = [data, pending[1][: found.start() if found is not None else len(pending[1])]], 2
+        text = b"".join(parts)
+        if len(text) > PROLOG_LIMIT:
+            return None  # a document fed piece by piece checks where its root starts
+        line, column, offset = place
+        events = read_whole(cursor, text, line, offset)
+        if events is None:
+            # A declaration cut in two between pieces reads as no end at all.
+            self._shortcut = taken == 2
+            return None
+        pending[taken - 1] = pending[taken - 1][len(parts[-1]) :]
+        if taken == 2:
+            pending[0] = b""
+        self._current = None
+        self._whole = (text, line, column, offset)
+        newlines = text.count(b"\n")
+        if newlines:
+            line, column = line + newlines, chars(text[text.rfind(b"\n") + 1 :]) + 1
+        else:
+            column += chars(text)
+        return events, (line, column, offset + cursor.file_bytes(text))
 
     def _drain(self, doc: DocumentParser) -> Iterator[tuple[str, Any]]:
         """Yield the document's events; drop each item from its parent once it is read."""
