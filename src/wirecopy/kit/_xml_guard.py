@@ -161,6 +161,10 @@ def _names() -> dict[str, str]:
     return table
 
 
+# The entity declaration handler of a plain parser: it refers to no parser.
+_PLAIN_ENTITY = functools.partial(_entity, None)
+
+
 def tree_parser(
     builder: ET.TreeBuilder, prolog: Callable[[], bytes], *, boilerplate: bool = False
 ) -> tuple[Any, dict[str, str]]:
@@ -190,7 +194,7 @@ def tree_parser(
         parser.StartDoctypeDeclHandler = declarations.subset_starts
         parser.EndDoctypeDeclHandler = declarations.subset_ends
     else:
-        parser.EntityDeclHandler = functools.partial(_entity, None)
+        parser.EntityDeclHandler = _PLAIN_ENTITY
     parser.UnparsedEntityDeclHandler = _entity_declared
     parser.SkippedEntityHandler = _skipped
     parser.StartElementHandler = builder.start
