@@ -368,3 +368,22 @@ class TestBadInput:
         with pytest.raises(ParseError) as info:
             wirecopy.loads(data, "rcv1-xml", errors="strict", filename="bad.xml")
         assert str(info.value) == message
+
+
+def _dated(itemid: int, date: str, dateline: str) -> bytes:
+    return (
+        f'<newsitem itemid="{itemid}" date="{date}"><title>T</title><headline>H</headline>'
+        f"<dateline>{dateline}</dateline><text><p>Text.</p></text></newsitem>"
+    ).encode()
+
+
+@pytest.mark.parametrize("place", ["ZUGSPITZE", "ZUGSPITZE, Monday"])
+def test_a_dateline_met_again_reads_against_each_story_date(place: str) -> None:
+    """A dateline text met over and over reads against each story's own date, as a text met once does."""
+    dates = ["1996-08-20", "1996-08-20", "1996-10-07", "1996-08-20", "1996-12-30", "1996-10-07"]
+    read = [wirecopy.loads(_dated(n, date, place), "rcv1-xml")[0].dateline for n, date in enumerate(dates)]
+    expected = [wirecopy.parse_dateline(place, reference=dt.date.fromisoformat(date)) for date in dates]
+    assert read == expected
+    if "Monday" in place:
+        mondays = [dt.date(1996, 8, 19), dt.date(1996, 8, 19), dt.date(1996, 10, 7), dt.date(1996, 8, 19)]
+        assert [d.date for d in read if d is not None] == [*mondays, dt.date(1996, 12, 30), dt.date(1996, 10, 7)]

@@ -238,6 +238,36 @@ def test_names_are_elementtree_names_every_time() -> None:
     assert tags == [expected, expected]
 
 
+def test_a_broken_document_leaves_no_wrong_names_behind() -> None:
+    """A namespaced document that breaks off does not spoil its names for the documents read after it."""
+    document = '<s:story xmlns:s="urn:broken-first" s:kind="k"><s:date>2019-04-12</s:date></s:story>'
+    assert wirecopy.loads(document[:-3], Story(), errors="skip") == []
+    [article] = wirecopy.loads(document, Story(), errors="strict")
+    assert article.published == dt.date(2019, 4, 12)
+
+
+WRONG = "wrong-encoding"
+
+
+@pytest.mark.parametrize(
+    ("data", "kinds"),
+    [
+        (b"<story><date>2019-04-12</date><x>\x01</x></story>", ["control-character"]),
+        (b"<story><date>2019-04-12</date><x>caf\xe9</x></story>", ["not-utf8"]),
+        (b"<story><date>2019-04-12</date><x>\xef\xbf\xbf</x></story>", ["control-character"]),
+        (b'<?xml version="1.0" encoding="iso-8859-1"?><story><date>2019-04-12</date><x>\xe9</x></story>', []),
+        (b'<?xml version="1.0" encoding="latin1"?><story><date>2019-04-12</date><x>\xc3\xa9</x></story>', [WRONG]),
+    ],
+)
+def test_a_whole_document_that_needs_repairs_is_repaired(data: bytes, kinds: list[str]) -> None:
+    """A document in hand whole whose bytes need decoding or repair is read as one fed piece by piece is."""
+    whole = wirecopy.loads(data, Story())
+    pieces = list(wirecopy.load(io.BufferedReader(_Reader(data + b"\n" + b" " * 70_000, 7)), Story()))
+    assert [a.published for a in whole] == [dt.date(2019, 4, 12)]
+    assert [d.kind for d in whole[0].defects] == kinds
+    assert [(a.published, a.defects) for a in whole] == [(a.published, a.defects) for a in pieces]
+
+
 class _Reader(io.RawIOBase):
     """A stream that hands out its bytes a few at a time, as a slow pipe does."""
 
@@ -291,3 +321,18 @@ def test_documents_one_after_another_keep_their_places() -> None:
     size = len(document.encode())
     assert [a.origin.offset for a in articles] == [n * size for n in range(3000)]  # type: ignore[union-attr]
     assert [a.origin.line for a in articles] == [1 + 2 * n for n in range(3000)]  # type: ignore[union-attr]
+
+
+def test_documents_one_after_another_read_the_short_way_keep_their_places() -> None:
+    """Documents that each open with a declaration read as those that do not, places and defects alike."""
+    story = "<story>\n  <x>\u00e9t\u00e9</x> <date>{date}</date>\n</story><!-- \u00e9 --><?pi \u00e9?>{gap}"
+    dates = ["2019-04-12", "soon", "2019-04-13", "later"] * 600
+    gaps = [" ", "\n", "\n\n  ", ""] * 600
+    declared = "".join('<?xml version="1.0"?>' + story.format(date=d, gap=g) for d, g in zip(dates, gaps, strict=True))
+    plain = "".join("<!DOCTYPE story     >" + story.format(date=d, gap=g) for d, g in zip(dates, gaps, strict=True))
+    assert len(declared.encode()) == len(plain.encode()) > 2 * (1 << 16)
+    short = list(wirecopy.load(io.BufferedReader(_Reader(declared.encode(), 5000)), Story()))
+    long = list(wirecopy.load(io.BufferedReader(_Reader(plain.encode(), 5000)), Story()))
+    assert len(short) == len(long) == 2400
+    assert [(a.origin, a.published, a.defects) for a in short] == [(a.origin, a.published, a.defects) for a in long]
+    assert [(d.line, d.column) for d in short[1].defects] == [(short[1].origin.line + 1, 14)]  # type: ignore[union-attr]

@@ -89,33 +89,69 @@ def element_dateline(
     """A dateline from a dateline field; see :func:`_read_dateline`.
 
     Memoised: a feed repeats the same few thousand datelines, and a
-    :class:`Dateline` is immutable.  Most datelines (``NEW YORK``) carry no
-    date that the story's date would resolve, so their result does not
-    depend on *reference*: that is found out once per text, by reading it
-    against two far-apart references, and such a text is then looked up
-    without its reference.
+    :class:`Dateline` is immutable.  A text met for the first time is read
+    against the story's date and remembered with it.  Most datelines
+    (``NEW YORK``) carry no date that the story's date would resolve, so
+    their result does not depend on *reference*: when a text comes again
+    with another date, that is found out once, by reading it against two
+    far-apart references, and such a text is then looked up without its
+    reference.
     """
     field = (text, place, region, date)
     key = (field, policy.default_tz, policy.tzinfos, policy.reference)
     try:
-        fixed = _DATELINES.get(key, _UNSEEN)
+        found = _DATELINES.get(key, _UNSEEN)
     except TypeError:  # an unhashable zone in the policy: no memo
         return _read_dateline(field, policy, reference)
-    if fixed is _UNSEEN:
-        fixed = _RELATIVE
-        if "/" not in text:  # numeric dates are read nearest the reference
-            first = _read_dateline(field, policy, _FAR[0])
-            second = _read_dateline(field, policy, _FAR[1])
-            if first == second and (first is None or first.date == second.date):  # type: ignore[union-attr]
-                fixed = _read_dateline(field, policy, None)
-                if fixed != first:
-                    fixed = _RELATIVE
-        if len(_DATELINES) >= 4096:
-            _DATELINES.clear()
-        _DATELINES[key] = fixed
-    if fixed is not _RELATIVE:
-        return fixed  # type: ignore[return-value]
+    if found is _UNSEEN:
+        result = _read_dateline(field, policy, reference)
+        _remember(key, _Seen(reference, result))
+        return result
+    if isinstance(found, _Seen):
+        if _same(found.reference, reference):
+            return found.result
+        found = _fixed(field, policy)
+        _remember(key, found)
+    if found is not _RELATIVE:
+        return found  # type: ignore[return-value]
     return _read_dateline(field, policy, reference)
+
+
+class _Seen:
+    """A dateline text met once: the story's date it was read against, and what it gave."""
+
+    __slots__ = ("reference", "result")
+
+    def __init__(self, reference: _dt.date | None, result: Dateline | None) -> None:
+        self.reference = reference
+        self.result = result
+
+
+def _same(one: _dt.date | None, other: _dt.date | None) -> bool:
+    """Whether two story dates are the same for reading a dateline: same type, day and time, same offset."""
+    if one is other:
+        return True
+    if type(one) is not type(other) or one != other:
+        return False
+    return not isinstance(one, _dt.datetime) or one.utcoffset() == other.utcoffset()  # type: ignore[union-attr]
+
+
+def _fixed(field: tuple[str, str | None, str | None, DateValue | None], policy: Policy) -> object:
+    """What a dateline field reads as whatever the story's date, or ``_RELATIVE`` when that date matters."""
+    if "/" in field[0]:  # numeric dates are read nearest the reference
+        return _RELATIVE
+    first = _read_dateline(field, policy, _FAR[0])
+    second = _read_dateline(field, policy, _FAR[1])
+    if first != second or (first is not None and first.date != second.date):  # type: ignore[union-attr]
+        return _RELATIVE
+    fixed = _read_dateline(field, policy, None)
+    return fixed if fixed == first else _RELATIVE
+
+
+def _remember(key: Any, found: object) -> None:
+    if len(_DATELINES) >= 4096:
+        _DATELINES.clear()
+    _DATELINES[key] = found
 
 
 _UNSEEN = object()

@@ -244,6 +244,19 @@ def _is_text(content: ET.Element, kind: str | None) -> bool:
     return mime.startswith("text/") or mime.endswith(("nitf+xml", "xhtml+xml", "/xml"))
 
 
+# The elements _Survey.note reads; the walk passes the others by.
+_NOTED = _SUBJECT_CODES | {
+    "ContentItem",
+    "NewsLines",
+    "DescriptiveMetadata",
+    "Topic",
+    "Provider",
+    "Source",
+    "NewsComponent",
+    "Location",
+}
+
+
 class _Survey:
     """What one walk over a ``NewsItem`` finds, down to its ``DataContent`` (the body is read apart).
 
@@ -274,17 +287,18 @@ class _Survey:
         self.source: str | None = None
         self.component_language: str | None = None
         self.origin_city: str | None = None
+        noted = _NOTED
         stack = [iter(news_item)]
         while stack:
             for element in stack[-1]:
                 name = local(element.tag)
                 if name == "DataContent":
                     continue
-                if len(element):
+                if name in noted:
                     self._note(element, name)
+                if len(element):
                     stack.append(iter(element))
                     break
-                self._note(element, name)
             else:
                 stack.pop()
 

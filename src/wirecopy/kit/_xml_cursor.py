@@ -80,7 +80,7 @@ class Layout:
     element (the plain :class:`~wirecopy.kit.xml.XMLStream` streaming mode).
     """
 
-    __slots__ = ("depth", "envelopes", "events", "items")
+    __slots__ = ("depth", "envelopes", "events", "item_tags", "items")
 
     def __init__(
         self, *, envelopes: Collection[str] = (), items: Collection[str] = (), depth: int = 1, events: bool = False
@@ -89,6 +89,17 @@ class Layout:
         self.items = frozenset(items)
         self.depth = depth
         self.events = events
+        self.item_tags: dict[Any, bool] = {}
+        """Whether an element of this tag (namespace and all) is an item, for the tags met so far."""
+
+    def is_item(self, tag: Any) -> bool:
+        """Whether an element of *tag* is one of the items (remembered, for a bounded number of tags)."""
+        found = self.item_tags.get(tag)
+        if found is None:
+            found = local_name(tag) in self.items
+            if len(self.item_tags) < 4096:  # bounded: tags come from the input
+                self.item_tags[tag] = found
+        return found
 
 
 class Cursor:

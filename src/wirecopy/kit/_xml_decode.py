@@ -46,6 +46,8 @@ for _byte in range(0x80, 0xA0):
         _C1_AS_CP1252[_byte] = bytes([_byte]).decode("cp1252")
 del _byte
 
+# What a message calls an encoding found without a declaration.
+_LABELS = {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}
 _ESCAPED = re.compile("[\udc80-\udcff]")
 #: Characters XML 1.0 cannot carry, not even as references.
 NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -89,32 +91,12 @@ class Decoder:
         elif head.startswith(b"<\x00") or head.startswith(b"\x00<"):
             codec = "utf-16-le" if head[0] == 0x3C else "utf-16-be"
         else:
-            codec = "utf-8"
-            declared = _DECLARED.match(head)
-            if declared is not None:
-                label = declared.group(1).decode("ascii")
-                name = label.lower()
-                if name in _SINGLE_BYTE:
-                    codec, self.single_byte = "latin-1", True
-                else:
-                    try:
-                        codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
-                    except LookupError:
-                        self.problems.append(
-                            (
-                                UNKNOWN_ENCODING,
-                                f"unknown encoding {name!r} declared; the document was read as UTF-8",
-                                0,
-                            )
-                        )
-                        label = None
-                    if codec.startswith(("utf-16", "utf-32")):
-                        # A declaration readable as ASCII cannot be in UTF-16: it lies.
-                        codec, label = "utf-8", None
+            codec, self.single_byte, label, unknown = _declared(head)
+            if unknown is not None:
+                message = f"unknown encoding {unknown!r} declared; the document was read as UTF-8"
+                self.problems.append((UNKNOWN_ENCODING, message, 0))
         self.codec = codec_name(codec)
-        self.label = label or {"utf-8": "UTF-8", "utf-16": "UTF-16", "utf-16-le": "UTF-16", "utf-16-be": "UTF-16"}.get(
-            self.codec, self.codec
-        )
+        self.label = label or _LABELS.get(self.codec, self.codec)
         self._ascii_compatible = self.codec == "utf-8" or self.single_byte
         self._incremental = (
             None if self._ascii_compatible else codecs.getincrementaldecoder(self.codec)("surrogateescape")
@@ -124,6 +106,23 @@ class Decoder:
         # A Latin-1 label on UTF-8 bytes is a common mislabelling: decided on
         # the first chunk that has bytes above 0x7F.
         self._undecided = self.single_byte
+
+    def as_is(self, data: bytes) -> bytes | None:
+        """The whole input *data* as the UTF-8 bytes it is, when decoding it could only give them back or fail.
+
+        That is so for UTF-8, and for ASCII under a single-byte label;
+        ``None`` for any other input.  The bytes are not checked: expat
+        refuses every byte sequence that is not UTF-8 and every character
+        XML forbids, where :meth:`decode` would repair them, so a parser
+        that reads them either gives what it would have given after
+        :meth:`decode`, or fails, and the input is then decoded as usual.
+        Nothing here changes the decoder.
+        """
+        if self.codec == "utf-8" and not self.single_byte:
+            return data[self.skip :] if self.skip else data
+        if self.single_byte and data.isascii():
+            return data
+        return None
 
     def decode(self, data: bytes, final: bool = False) -> str:
         """Decode the next raw chunk; *final* for the last one.
@@ -207,6 +206,41 @@ class Decoder:
         if self.single_byte or text.isascii():
             return len(text)
         return len(text.encode(self.codec, "surrogatepass"))
+
+
+_DECLARATIONS: dict[bytes, tuple[str, bool, str | None, str | None]] = {}
+
+
+def _declared(head: bytes) -> tuple[str, bool, str | None, str | None]:
+    """What the XML declaration at the start of *head* says: (codec, single byte, label, unknown name).
+
+    Memoised on the declaration's text (everything up to its first ``>``,
+    which the encoding must come before): a feed repeats the same one.
+    """
+    end = head.find(b">", 0, 256) if head[:5] == b"<?xml" else -1
+    key = head[: end + 1] if end > 0 else None
+    found = _DECLARATIONS.get(key) if key is not None else None
+    if found is not None:
+        return found
+    codec, single_byte, label, unknown = "utf-8", False, None, None
+    declared = _DECLARED.match(head)
+    if declared is not None:
+        label = declared.group(1).decode("ascii")
+        name = label.lower()
+        if name in _SINGLE_BYTE:
+            codec, single_byte = "latin-1", True
+        else:
+            try:
+                codec = codecs.lookup(name).name if name not in _CODEC_NAMES else _CODEC_NAMES[name]
+            except LookupError:
+                unknown, label = name, None
+            if codec.startswith(("utf-16", "utf-32")):
+                # A declaration readable as ASCII cannot be in UTF-16: it lies.
+                codec, label = "utf-8", None
+    found = (codec, single_byte, label, unknown)
+    if key is not None and len(_DECLARATIONS) < 64:  # bounded: declarations come from the input
+        _DECLARATIONS[key] = found
+    return found
 
 
 _CODEC_NAMES: dict[str, str] = {}

@@ -44,7 +44,7 @@ from ._xml_cursor import (
     tail,
 )
 from ._xml_guard import Boilerplate, EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
-from ._xml_tree import local
+from ._xml_whole import item_events
 
 __all__ = ["DocumentParser"]
 
@@ -140,6 +140,11 @@ class DocumentParser:
         self._watch = not whole
         self._parser, self._builder, self._names = self._new_parser()
         self._names_known = len(self._names)
+
+    def hold(self, data: bytes) -> None:
+        """Keep *data*, the whole document read elsewhere (:mod:`._xml_whole`), for :meth:`locate` and the like."""
+        self._kept = [data]
+        self._fed = self._received = len(data)
 
     def _new_parser(self, *, boilerplate: bool = False) -> tuple[Any, ET.TreeBuilder, dict[str, str]]:
         builder = ET.TreeBuilder()
@@ -303,7 +308,6 @@ class DocumentParser:
 
     def _queue_items(self, root: ET.Element) -> None:
         """Queue the items of an envelope read whole, with their start tags' places, in document order."""
-        items = self._cursor.layout.items
         positions = self._cursor.positions
         if not self._cursor.streaming:
             # Read whole, the document was not scanned as it was fed.
@@ -313,16 +317,8 @@ class DocumentParser:
             fed, self._fed = self._fed, 0
             self._scan_items(self._kept_bytes())
             self._fed = fed
-        # The k-th start tag the scan found is the k-th element of an item's name.
-        named = [element for element in root.iter() if local(element.tag) in items]
-        starts = {id(element): positions[index] for index, element in enumerate(named) if index < len(positions)}
+        self._queue.extend(item_events(root, self._cursor.layout, lambda count: list(positions)))
         positions.clear()
-        level = [(root, root)]
-        for _ in range(self._cursor.layout.depth):
-            level = [(parent, element) for _, parent in level for element in parent]
-        for parent, element in level:
-            if local(element.tag) in items:
-                self._queue.append(("item", (element, root, parent, starts.get(id(element)))))
 
     def _scan_items(self, piece: Bytes) -> None:
         """Record where each item start tag in *piece* (after the carry of the one before) is.

@@ -23,6 +23,7 @@ Any other declaration, the same one declared again included, is refused.
 from __future__ import annotations
 
 import functools
+import itertools
 import threading
 import xml.etree.ElementTree as ET
 from collections.abc import Callable
@@ -148,7 +149,20 @@ def _names() -> dict[str, str]:
     if table is None or len(table) > 8192:  # bounded: names come from the input
         table = {_XML_NS + name: "{" + _XML_NS + name for name in ("lang", "space", "base", "id")}
         _TABLES.names = table
+        _TABLES.settled = len(table)
+    elif len(table) != _TABLES.settled:
+        # A parser that stopped (a broken document) left names it met as
+        # expat gave them; put them right before another parser finds them
+        # there and hands them on as they are.
+        for name in list(itertools.islice(table, _TABLES.settled, None)):
+            if isinstance(name, str) and "}" in name and name[:1] != "{":
+                table[name] = "{" + name
+        _TABLES.settled = len(table)
     return table
+
+
+# The entity declaration handler of a plain parser: it refers to no parser.
+_PLAIN_ENTITY = functools.partial(_entity, None)
 
 
 def tree_parser(
@@ -180,7 +194,7 @@ def tree_parser(
         parser.StartDoctypeDeclHandler = declarations.subset_starts
         parser.EndDoctypeDeclHandler = declarations.subset_ends
     else:
-        parser.EntityDeclHandler = functools.partial(_entity, None)
+        parser.EntityDeclHandler = _PLAIN_ENTITY
     parser.UnparsedEntityDeclHandler = _entity_declared
     parser.SkippedEntityHandler = _skipped
     parser.StartElementHandler = builder.start

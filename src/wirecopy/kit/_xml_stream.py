@@ -15,10 +15,11 @@ from typing import Any, BinaryIO
 
 from ..context import ReadContext
 from ..defects import CONTROL_CHARACTER
-from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, Bytes, Cursor, Layout, Problem
+from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Bytes, Cursor, Layout, Problem, chars
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
 from ._xml_document import DocumentParser
+from ._xml_whole import read_whole
 
 __all__ = ["XMLStream"]
 
@@ -28,6 +29,9 @@ __all__ = ["XMLStream"]
 # whole chunk; the first document is handed all there is.
 _FIRST_FEED = 1 << 9
 _SPACE = b" \t\r\n"
+_TEXT = re.compile(rb"[^ \t\r\n]")
+# An XML declaration, which only a document's first bytes may hold.
+_DECLARATION = re.compile(rb"<\?xml[ \t\r\n?]")
 
 
 class XMLStream:
@@ -74,8 +78,10 @@ class XMLStream:
         "_position",
         "_problems",
         "_reported_control",
+        "_shortcut",
         "_stream",
         "_streaming",
+        "_whole",
     )
 
     def __init__(
@@ -106,6 +112,10 @@ class XMLStream:
         self._cursor: Cursor | None = None  # made once the first bytes tell the encoding
         self._current: DocumentParser | None = None
         self._position = (1, 1)  # the line and column of the text decoded next
+        # A document read whole the short way: its bytes and where it starts (line, column, offset).
+        self._whole: tuple[bytes, int, int, int] | None = None
+        # Whether documents may still be read whole the short way (see _short).
+        self._shortcut = True
 
     # -- what readers call ---------------------------------------------------
 
@@ -143,9 +153,10 @@ class XMLStream:
 
         ``(None, None)`` when it is not in the text kept.
         """
-        if self._current is None or not needle:
+        current = self._document()
+        if current is None or not needle:
             return None, None
-        return self._current.locate(needle, after, start)
+        return current.locate(needle, after, start)
 
     def position(self, start: int, order: int) -> tuple[int | None, int | None]:
         """The (line, column) of the *order*-th start tag (0: the first) from byte *start* of the document.
@@ -153,9 +164,18 @@ class XMLStream:
         Found by reading the kept text again, so only when asked for; ``(None,
         None)`` when that text is no longer kept.
         """
-        if self._current is None:
+        current = self._document()
+        if current is None:
             return None, None
-        return self._current.position(start, order)
+        return current.position(start, order)
+
+    def _document(self) -> DocumentParser | None:
+        """The current document; for one read the short way, made once asked for."""
+        if self._current is None and self._whole is not None and self._cursor is not None:
+            data, line, column, offset = self._whole
+            self._current = DocumentParser(self._cursor, line, column, offset, whole=True)
+            self._current.hold(data)
+        return self._current
 
     # -- the loop ------------------------------------------------------------
 
@@ -178,12 +198,26 @@ class XMLStream:
         cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
         self._cursor = cursor
         line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
+        raw = decoder.as_is(head) if eof and not streaming else None
+        if raw and raw[0] not in _SPACE and len(raw) <= self._limit:
+            # The common case, a file of one document in hand, the shortest
+            # way: as it is, which is what decoding would give unless the
+            # parser refuses it (see Decoder.as_is).
+            found = read_whole(cursor, raw, line, offset)
+            if found is not None:
+                self._whole = (raw, line, column, offset)
+                yield "document", (line, offset)
+                for event in found:
+                    yield event
+                    if event[0] == "item":
+                        _drop(event[1])
+                return
         first: Bytes = self._decode(head, final=eof)
         # The first document is handed all there is, unless that is over the
         # limit: the bytes after a document count against it until it ends.
         size = 1 << 62 if len(first) <= self._limit else max(1, min(_FIRST_FEED, self._limit // 2))
         if eof and first and first[0] not in _SPACE and len(first) <= self._limit:
-            # The common case, a file of one document in hand, the short way.
+            # A file of one document in hand, the short way.
             doc = self._current = DocumentParser(cursor, line, column, offset, whole=True)
             yield "document", (line, offset)
             rest, outcome = doc.feed(first, final=True)
@@ -213,16 +247,28 @@ class XMLStream:
                 if doc is None:
                     first = pending[0]
                     if first[0] in _SPACE:
-                        data = bytes(first)
-                        stripped = data.lstrip(_SPACE)
-                        space = data[: len(data) - len(stripped)]
+                        # Only the white space is copied, never the rest of a chunk.
+                        text = _TEXT.search(first)
+                        space = bytes(first[: text.start() if text is not None else len(first)])
                         newlines = space.count(b"\n")
                         line += newlines
                         column = len(space) - space.rfind(b"\n") if newlines else column + len(space)
                         offset += cursor.file_bytes(space)
-                        pending[0] = stripped
+                        pending[0] = first[len(space) :]
                         continue
                     started = True
+                    short = self._short(cursor, pending, eof, (line, column, offset))
+                    if short is not None:
+                        # Read whole the short way, and taken off what is pending.
+                        events, following = short
+                        yield "document", (line, offset)
+                        for event in events:
+                            yield event
+                            if event[0] == "item":
+                                _drop(event[1])
+                        size = max(_FIRST_FEED, min(2 * (following[2] - offset), CHUNK))
+                        line, column, offset = following
+                        continue
                     doc = self._current = DocumentParser(cursor, line, column, offset)
                     yield "document", (line, offset)
                 piece, pending[0] = _split(pending[0], size)
@@ -263,16 +309,69 @@ class XMLStream:
         if not started:
             yield "empty", None
 
+    def _short(
+        self, cursor: Cursor, pending: list[Bytes], eof: bool, place: tuple[int, int, int]
+    ) -> tuple[list[tuple[str, Any]], tuple[int, int, int]] | None:
+        """The document at the start of what is *pending*, read whole the short way (see :mod:`._xml_whole`).
+
+        Documents written one after another each open with an XML
+        declaration: the document is taken to end where the next
+        declaration starts, in the first pending piece or the one after it
+        (or with the input, at its *eof*), and is read that way if that
+        reading succeeds, which it does only when the document is complete
+        there, so that expat would have ended it there too.  Its bytes are
+        then taken off *pending*.  Returns its events and the (line, column,
+        file offset) of what follows; ``None`` when it is to be read piece
+        by piece, as every document of the stream is once one that lies
+        within a piece cannot be read so.  *place* is the document's own.
+        """
+        if not self._shortcut or cursor.streaming:
+            return None
+        data = pending[0]
+        # The limit counts what a document is fed, which may run past its
+        # end, up to the rest of what is in hand.
+        if len(data) + (len(pending[1]) if len(pending) > 1 else 0) > self._limit:
+            return None
+        found = _DECLARATION.search(data, 1)
+        if found is not None:
+            parts, taken = [data[: found.start()]], 1
+        elif len(pending) == 1:
+            if not eof:
+                return None
+            parts, taken = [data], 1
+        else:
+            # The end of a piece fed before, then the rest of its chunk.
+            found = _DECLARATION.search(pending[1])
+            if found is None and not (eof and len(pending) == 2):
+                return None
+            parts, taken = [data, pending[1][: found.start() if found is not None else len(pending[1])]], 2
+        text = b"".join(parts)
+        if len(text) > PROLOG_LIMIT:
+            return None  # a document fed piece by piece checks where its root starts
+        line, column, offset = place
+        events = read_whole(cursor, text, line, offset)
+        if events is None:
+            # A declaration cut in two between pieces reads as no end at all.
+            self._shortcut = taken == 2
+            return None
+        pending[taken - 1] = pending[taken - 1][len(parts[-1]) :]
+        if taken == 2:
+            pending[0] = b""
+        self._current = None
+        self._whole = (text, line, column, offset)
+        newlines = text.count(b"\n")
+        if newlines:
+            line, column = line + newlines, chars(text[text.rfind(b"\n") + 1 :]) + 1
+        else:
+            column += chars(text)
+        return events, (line, column, offset + cursor.file_bytes(text))
+
     def _drain(self, doc: DocumentParser) -> Iterator[tuple[str, Any]]:
         """Yield the document's events; drop each item from its parent once it is read."""
         for event in doc.drain():
             yield event
             if event[0] == "item":
-                element, _, parent, _ = event[1]
-                if len(parent) and parent[0] is element:
-                    del parent[0]
-                else:
-                    _remove(parent, element)
+                _drop(event[1])
                 self.mark()
 
     def _decode(self, data: bytes, *, final: bool) -> bytes:
@@ -353,5 +452,10 @@ def _split(pending: Bytes, size: int) -> tuple[Bytes, Bytes]:
     return view[:cut], view[cut:]
 
 
-def _remove(parent: ET.Element, element: ET.Element) -> None:
-    parent.remove(element)
+def _drop(item: tuple[ET.Element, ET.Element, ET.Element, Any]) -> None:
+    """Drop an item that was read from its parent."""
+    element, _, parent, _ = item
+    if len(parent) and parent[0] is element:
+        del parent[0]
+    else:
+        parent.remove(element)

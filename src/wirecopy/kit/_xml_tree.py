@@ -145,14 +145,17 @@ def value(text: str | None) -> str | None:
 
 def text_value(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -> str | None:
     """:func:`text_of`, or ``None`` when the element is missing or empty."""
-    return text_of(element, skip=skip) or None
+    if element is None:
+        return None
+    # An element of text alone (most are) is its text squeezed.
+    return (squeeze(element.text) if not len(element) else text_of(element, skip=skip)) or None
 
 
 def attribute(element: ET.Element | None, name: str) -> str | None:
     """An attribute's squeezed value, ``None`` when absent or blank."""
     if element is None:
         return None
-    return value(element.get(name))
+    return squeeze(element.get(name)) or None
 
 
 # -- sniffing ---------------------------------------------------------------
