@@ -387,3 +387,29 @@ class TestLayoutMatch:
         assert fast == slow
         assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
         assert [a.defects for a in fast] == [a.defects for a in slow]
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "&#2;\n******<TITLE>ASSETS ROSE 720.4 MLN DLRS\n</TITLE>Blah blah blah.\n&#3;\n\n",
+            "&#2;\n******<TITLE>ASSETS ROSE</TITLE>\nBlah blah blah.\n&#3;\n\n",
+            "&#2;\n<TITLE>NO &#127;STARS</TITLE>\nBlah &amp; blah &#1;blah.\n&#3;\n\n",
+            "&#2;\n<TITLE>T</TITLE>\nBlah\x7f blah.\n&#3;\n\n",
+            "&#2;\n**<TITLE></TITLE>\n \n",
+            "&#2;\n*<TITLE>T</TITLE>Text\n Reuter\n&#3;\n",
+        ],
+    )
+    def test_brief_same_articles_and_defects(self, text: str) -> None:
+        """A BRIEF (a title and a line, no BODY) reads by the match exactly as by the element walk."""
+        data = (
+            '<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5642" NEWID="98">\n'
+            "<DATE>26-FEB-1987 16:32:37.30</DATE>\n<TOPICS></TOPICS>\n<PLACES><D>usa</D></PLACES>\n"
+            "<PEOPLE></PEOPLE>\n<ORGS></ORGS>\n<EXCHANGES></EXCHANGES>\n<COMPANIES></COMPANIES>\n"
+            "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0835&#31;reute</UNKNOWN>\n"
+            f'<TEXT TYPE="BRIEF">{text}</TEXT>\n</REUTERS>\n'
+        ).encode("latin-1")
+        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
+        fast, slow = self._both(data)
+        assert fast == slow
+        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
+        assert [a.defects for a in fast] == [a.defects for a in slow]

@@ -69,11 +69,15 @@ _REUT2 = re.compile(
     rf"<TOPICS>{_CODES}</TOPICS>\n<PLACES>{_CODES}</PLACES>\n<PEOPLE>{_CODES}</PEOPLE>\n"
     rf"<ORGS>{_CODES}</ORGS>\n<EXCHANGES>{_CODES}</EXCHANGES>\n<COMPANIES>{_CODES}</COMPANIES>\n"
     r"<UNKNOWN>([^<]*)</UNKNOWN>\n"
-    r"<TEXT>&#2;\n<TITLE>([^<]*)</TITLE>\n"
+    r"(?:<TEXT>&#2;\n<TITLE>([^<]*)</TITLE>\n"
     r"(?:<AUTHOR>([^<]*)</AUTHOR>\n)?"
-    r"(?:<DATELINE>([^<]*)</DATELINE>)?<BODY>([^<]*)</BODY></TEXT>\n"
+    r"(?:<DATELINE>([^<]*)</DATELINE>)?<BODY>([^<]*)</BODY>"
+    # A BRIEF: a title (after the stars of a flash) and a line of text, no BODY.
+    r'|<TEXT TYPE="BRIEF">&#2;\n(\**)<TITLE>([^<]*)</TITLE>([^<]*))</TEXT>\n'
     r"</REUTERS>"
 )
+# Where the content of a BRIEF's TEXT starts: its "&#2;\n", before the stars.
+_BRIEF_TEXT = len("&#2;\n")
 # The control characters of the wire header (UNKNOWN), as the distribution writes them.
 _WIRE_REFERENCES = tuple((f"&#{n};", chr(n)) for n in (1, 2, 3, 5, 22, 30, 31, 127))
 # The control characters find_control finds, as bytes.
@@ -264,12 +268,24 @@ class _Reading:
                 extra[name] = self.codes(content)
         extra["unknown"] = self.wire_header(match.group(14))
         title_at = match.start(15)
-        headline = collapse(self.controls(decode(match.group(15)), title_at)) or None
-        author = match.group(16)
-        byline = None if author is None else collapse(decode(author)) or None
-        paragraphs = self.paragraphs(match.group(18), match.start(18), None)
+        byline = dateline_raw = None
+        if title_at >= 0:
+            headline = collapse(self.controls(decode(match.group(15)), title_at)) or None
+            author = match.group(16)
+            byline = None if author is None else collapse(decode(author)) or None
+            paragraphs = self.paragraphs(match.group(18), match.start(18), None)
+            dateline_raw = match.group(17)
+        else:
+            # As body() reads a BRIEF: the stars before the title are its
+            # prefix, and the text after it is read from where TEXT starts.
+            extra["text_type"] = "BRIEF"
+            stars, title, rest = match.group(19, 20, 21)
+            if stars:
+                extra["title_prefix"] = stars
+            headline = collapse(self.controls(decode(title), match.start(20))) or None
+            text_at = match.start(19) - _BRIEF_TEXT
+            paragraphs = self.paragraphs(rest, text_at, "BRIEF") if rest.strip() else []
         published = self.date(date_text, match.start(6))
-        dateline_raw = match.group(17)
         dateline = None if dateline_raw is None else self.dateline(dateline_raw, match.start(17), published)
         return self.build(newid, headline, byline, published, dateline, paragraphs, subjects)
 
