@@ -253,10 +253,6 @@ def blocks(text: str) -> list[str]:
     return paragraphs
 
 
-# A paragraph break of plain text, with the white space around it (see plain_blocks).
-_PLAIN_BREAK = re.compile(r"\n[ \n]+")
-
-
 def plain_blocks(text: str) -> list[str]:
     """:func:`blocks` for text known to be printable ASCII and newlines only (see :func:`is_plain`).
 
@@ -264,15 +260,6 @@ def plain_blocks(text: str) -> list[str]:
     one split finds them, and joining a paragraph's lines collapses it
     unless two spaces meet.
     """
-    stripped = text.strip()
-    if " \n" not in stripped:
-        # No line ends in a space, so every run of white space holding a
-        # break starts with its newline: replaced whole by a NUL (which
-        # plain text has not), it leaves paragraphs with no space at either
-        # end, and joining lines collapses them all unless two spaces meet.
-        joined = _PLAIN_BREAK.sub("\x00", stripped).replace("\n", " ")
-        if "  " not in joined:
-            return joined.split("\x00") if joined else []
     paragraphs = []
     for part in _BLOCK_BREAK.split(text):
         paragraph = part.strip().replace("\n", " ")
