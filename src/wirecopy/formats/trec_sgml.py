@@ -180,6 +180,10 @@ _SPACED_HEAD = re.compile(
 _SPACED_BREAK = " </P> <P> "
 _SPACED_TAIL = " </P> </TEXT> </DOC>"
 
+# re's literal search finds two spaces in running text a tenth faster than
+# str's, whose skip table does little for a needle of spaces.
+_TWO_SPACES = re.compile("  ")
+
 # What bytes.translate deletes to leave only the "<" of a document of
 # printable ASCII and newlines (and something else if it is not one).
 _PLAIN_BUT_TAGS = bytes(range(0x20, 0x3C)) + bytes(range(0x3D, 0x7F)) + b"\n"
@@ -208,7 +212,7 @@ def _gigaword(document: SGMLDocument, tags: int) -> Article | None:
         # collapsed and one split reads the paragraphs.  (Text without <P>
         # has blank lines between its paragraphs: it takes the path below.)
         spaced = text.replace("\n", " ")
-        if "  " not in spaced:
+        if _TWO_SPACES.search(spaced) is None:
             try:
                 return _spaced_gigaword(document, spaced, tags)
             except _NotGigaword:
