@@ -367,6 +367,8 @@ class TestLayoutMatch:
             "A &lt;Texaco Inc> unit said.\n Reuter\n&#3;",
             "Noise &#127; here &zz; and there.\n\n    Second.\n REUTER\n&#3;",
             "Tabs\tand  two  spaces \n  indented\n&#3;",
+            "Two  spaces, trailing \n    and  indented.\n\n  Third.\n  Reuters  \n&#3;",
+            "No closing reference.\n Reuter\n",
             "",
         ],
     )
