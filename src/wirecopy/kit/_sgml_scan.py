@@ -83,17 +83,7 @@ def scan(
             if bad >= 0:
                 yield (JUNK, b"", *state.where(bad))
         quiet = False
-        # state.where(start), inline: a call per document shows in the throughput.
-        counted = state.counted
-        if start > counted:
-            newlines = buf.count(b"\n", counted, start)
-            if newlines:
-                state.line += newlines
-                state.line_start = state.base + buf.rfind(b"\n", counted, start) + 1
-            state.counted = start
-        offset = state.base + start
-        line = state.line
-        column = offset - state.line_start + 1
+        offset, line, column = state.where(start)
         while True:
             # The finders' common case, inline (a call per tag per document
             # shows in the throughput): the tag is found at once.
