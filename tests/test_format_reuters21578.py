@@ -360,6 +360,14 @@ class TestLayoutMatch:
             reuters21578.Reuters21578Format.read_document = original  # type: ignore[method-assign]
         return fast, slow
 
+    def _assert_matched_alike(self, data: bytes) -> None:
+        """*data* is in the layout, and reads by the match as by the element walk: fields, extra in order, defects."""
+        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
+        fast, slow = self._both(data)
+        assert fast == slow
+        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
+        assert [a.defects for a in fast] == [a.defects for a in slow]
+
     @pytest.mark.parametrize(
         "body",
         [
@@ -384,11 +392,7 @@ class TestLayoutMatch:
             "<TEXT>&#2;\n<TITLE>BAHIA &#127;COCOA</TITLE>\n<AUTHOR>    by Jane Doe, Reuters</AUTHOR>\n"
             f"{dateline}<BODY>{body}</BODY></TEXT>\n</REUTERS>\n"
         ).encode("latin-1")
-        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
-        fast, slow = self._both(data)
-        assert fast == slow
-        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
-        assert [a.defects for a in fast] == [a.defects for a in slow]
+        self._assert_matched_alike(data)
 
     @pytest.mark.parametrize(
         "text",
@@ -410,8 +414,4 @@ class TestLayoutMatch:
             "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0835&#31;reute</UNKNOWN>\n"
             f'<TEXT TYPE="BRIEF">{text}</TEXT>\n</REUTERS>\n'
         ).encode("latin-1")
-        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
-        fast, slow = self._both(data)
-        assert fast == slow
-        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
-        assert [a.defects for a in fast] == [a.defects for a in slow]
+        self._assert_matched_alike(data)
