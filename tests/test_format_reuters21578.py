@@ -360,6 +360,14 @@ class TestLayoutMatch:
             reuters21578.Reuters21578Format.read_document = original  # type: ignore[method-assign]
         return fast, slow
 
+    def _assert_matched_alike(self, data: bytes) -> None:
+        """*data* is in the layout, and reads by the match as by the element walk: fields, extra in order, defects."""
+        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
+        fast, slow = self._both(data)
+        assert fast == slow
+        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
+        assert [a.defects for a in fast] == [a.defects for a in slow]
+
     @pytest.mark.parametrize(
         "body",
         [
@@ -367,6 +375,8 @@ class TestLayoutMatch:
             "A &lt;Texaco Inc> unit said.\n Reuter\n&#3;",
             "Noise &#127; here &zz; and there.\n\n    Second.\n REUTER\n&#3;",
             "Tabs\tand  two  spaces \n  indented\n&#3;",
+            "Two  spaces, trailing \n    and  indented.\n\n  Third.\n  Reuters  \n&#3;",
+            "No closing reference.\n Reuter\n",
             "",
         ],
     )
@@ -382,8 +392,26 @@ class TestLayoutMatch:
             "<TEXT>&#2;\n<TITLE>BAHIA &#127;COCOA</TITLE>\n<AUTHOR>    by Jane Doe, Reuters</AUTHOR>\n"
             f"{dateline}<BODY>{body}</BODY></TEXT>\n</REUTERS>\n"
         ).encode("latin-1")
-        assert reuters21578._REUT2.fullmatch(data.decode("latin-1").rstrip("\n")) is not None
-        fast, slow = self._both(data)
-        assert fast == slow
-        assert [list(a.extra) for a in fast] == [list(a.extra) for a in slow]
-        assert [a.defects for a in fast] == [a.defects for a in slow]
+        self._assert_matched_alike(data)
+
+    @pytest.mark.parametrize(
+        "text",
+        [
+            "&#2;\n******<TITLE>ASSETS ROSE 720.4 MLN DLRS\n</TITLE>Blah blah blah.\n&#3;\n\n",
+            "&#2;\n******<TITLE>ASSETS ROSE</TITLE>\nBlah blah blah.\n&#3;\n\n",
+            "&#2;\n<TITLE>NO &#127;STARS</TITLE>\nBlah &amp; blah &#1;blah.\n&#3;\n\n",
+            "&#2;\n<TITLE>T</TITLE>\nBlah\x7f blah.\n&#3;\n\n",
+            "&#2;\n**<TITLE></TITLE>\n \n",
+            "&#2;\n*<TITLE>T</TITLE>Text\n Reuter\n&#3;\n",
+        ],
+    )
+    def test_brief_same_articles_and_defects(self, text: str) -> None:
+        """A BRIEF (a title and a line, no BODY) reads by the match exactly as by the element walk."""
+        data = (
+            '<REUTERS TOPICS="NO" LEWISSPLIT="TRAIN" CGISPLIT="TRAINING-SET" OLDID="5642" NEWID="98">\n'
+            "<DATE>26-FEB-1987 16:32:37.30</DATE>\n<TOPICS></TOPICS>\n<PLACES><D>usa</D></PLACES>\n"
+            "<PEOPLE></PEOPLE>\n<ORGS></ORGS>\n<EXCHANGES></EXCHANGES>\n<COMPANIES></COMPANIES>\n"
+            "<UNKNOWN> \n&#5;&#5;&#5;C T\n&#22;&#22;&#1;f0835&#31;reute</UNKNOWN>\n"
+            f'<TEXT TYPE="BRIEF">{text}</TEXT>\n</REUTERS>\n'
+        ).encode("latin-1")
+        self._assert_matched_alike(data)

@@ -8,7 +8,7 @@ import warnings
 from unittest import mock
 
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 
 import wirecopy
@@ -226,3 +226,18 @@ _LINES = st.lists(st.sampled_from(["ab", "c", " ", "  ", "\n", "\n    ", "\t", "
 def test_blocks_split_in_one_pass_as_line_by_line(text: str) -> None:
     """The one-pass split of printable ASCII (and of text with tabs) gives the paragraphs of the line-by-line rule."""
     assert blocks(text) == _blocks_by_lines(text)
+
+
+_PLAIN_LINES = st.lists(st.sampled_from(["ab", "c", ".", " ", "  ", "\n", "\n    ", "\n\n", " \n", "\n \n"])).map(
+    "".join
+)
+
+
+@given(text=_PLAIN_LINES)
+@example("ab\n\n\nc\n    ab\nc")
+@example("ab \n    c")
+@example("ab\n  \nc  ab\n")
+@example("\n\n  ab\nc \n")
+def test_plain_text_splits_as_line_by_line(text: str) -> None:
+    """Printable ASCII and newlines, with spaces anywhere, give the paragraphs of the line-by-line rule."""
+    assert _sgml_text.plain_blocks(text) == _blocks_by_lines(text)

@@ -69,11 +69,15 @@ _REUT2 = re.compile(
     rf"<TOPICS>{_CODES}</TOPICS>\n<PLACES>{_CODES}</PLACES>\n<PEOPLE>{_CODES}</PEOPLE>\n"
     rf"<ORGS>{_CODES}</ORGS>\n<EXCHANGES>{_CODES}</EXCHANGES>\n<COMPANIES>{_CODES}</COMPANIES>\n"
     r"<UNKNOWN>([^<]*)</UNKNOWN>\n"
-    r"<TEXT>&#2;\n<TITLE>([^<]*)</TITLE>\n"
+    r"(?:<TEXT>&#2;\n<TITLE>([^<]*)</TITLE>\n"
     r"(?:<AUTHOR>([^<]*)</AUTHOR>\n)?"
-    r"(?:<DATELINE>([^<]*)</DATELINE>)?<BODY>([^<]*)</BODY></TEXT>\n"
+    r"(?:<DATELINE>([^<]*)</DATELINE>)?<BODY>([^<]*)</BODY>"
+    # A BRIEF: a title (after the stars of a flash) and a line of text, no BODY.
+    r'|<TEXT TYPE="BRIEF">&#2;\n(\**)<TITLE>([^<]*)</TITLE>([^<]*))</TEXT>\n'
     r"</REUTERS>"
 )
+# Where the content of a BRIEF's TEXT starts: its "&#2;\n", before the stars.
+_BRIEF_TEXT = len("&#2;\n")
 # The control characters of the wire header (UNKNOWN), as the distribution writes them.
 _WIRE_REFERENCES = tuple((f"&#{n};", chr(n)) for n in (1, 2, 3, 5, 22, 30, 31, 127))
 # The control characters find_control finds, as bytes.
@@ -92,7 +96,8 @@ def _parse_dateline(text: str, reference: _dt.date | None) -> Dateline | str:
 # A file repeats its datelines ("NEW YORK, March 3 -" on one day); Dateline
 # is immutable, so each is parsed once.  Only short ones reach it.
 _cached_dateline = functools.lru_cache(maxsize=4096)(_parse_dateline)
-_LIST_GROUPS = (("places", 9), ("people", 10), ("orgs", 11), ("exchanges", 12), ("companies", 13))
+# The extra keys of the lists the layout match reads, in the order of its groups.
+_LISTS_EXTRA = tuple(name.lower() for name in _LISTS)
 _D_ITEM = re.compile(r"<D>([^<]*)</D>")
 _PLAIN_CODES = re.compile(r"(?:<D>[A-Za-z0-9][A-Za-z0-9_./'-]*</D>)+")
 
@@ -155,6 +160,8 @@ class Reuters21578Format(SGMLFormat):
 
 class _Reading:
     """The reading of one ``<REUTERS>`` document: the document, and the extra fields found so far."""
+
+    __slots__ = ("controls_reported", "decode", "document", "extra")
 
     def __init__(self, document: SGMLDocument) -> None:
         self.document = document
@@ -242,34 +249,45 @@ class _Reading:
         )
 
     def laid_out(self, match: re.Match[str]) -> Article:
-        """:meth:`article` for a document in the layout of every NORM document of ``reut2-NNN.sgm``.
+        """:meth:`article` for a document in the layout of every NORM or BRIEF document of ``reut2-NNN.sgm``.
 
         The same reading, in the same order (so the same defects), from the
         groups of one match instead of two walks over the elements.
         """
         decode = self.decode
+        (topics, lewissplit, cgisplit, oldid, newid, date_text, mknote, subjects_content, *lists, unknown) = (
+            match.groups()[:14]
+        )
         extra = self.extra
-        topics, lewissplit, cgisplit, oldid, newid, date_text = match.group(1, 2, 3, 4, 5, 6)
         extra["topics_attribute"] = topics
         extra["lewissplit"] = lewissplit
         extra["cgisplit"] = cgisplit
         extra["oldid"] = oldid
-        mknote = match.group(7)
         if mknote is not None:
             extra["mknote"] = decode(mknote)
-        subjects = self.codes(match.group(8))
-        for name, group in _LIST_GROUPS:
-            content = match.group(group)
+        subjects = self.codes(subjects_content) if subjects_content else []
+        for name, content in zip(_LISTS_EXTRA, lists, strict=True):
             if content:
                 extra[name] = self.codes(content)
-        extra["unknown"] = self.wire_header(match.group(14))
+        extra["unknown"] = self.wire_header(unknown)
         title_at = match.start(15)
-        headline = collapse(self.controls(decode(match.group(15)), title_at)) or None
-        author = match.group(16)
-        byline = None if author is None else collapse(decode(author)) or None
-        paragraphs = self.paragraphs(match.group(18), match.start(18), None)
+        byline = dateline_raw = None
+        if title_at >= 0:
+            title, author, dateline_raw, body = match.group(15, 16, 17, 18)
+            headline = collapse(self.controls(decode(title), title_at)) or None
+            byline = None if author is None else collapse(decode(author)) or None
+            paragraphs = self.paragraphs(body, match.start(18), None)
+        else:
+            # As body() reads a BRIEF: the stars before the title are its
+            # prefix, and the text after it is read from where TEXT starts.
+            extra["text_type"] = "BRIEF"
+            stars, title, rest = match.group(19, 20, 21)
+            if stars:
+                extra["title_prefix"] = stars
+            headline = collapse(self.controls(decode(title), match.start(20))) or None
+            text_at = match.start(19) - _BRIEF_TEXT
+            paragraphs = self.paragraphs(rest, text_at, "BRIEF") if rest.strip() else []
         published = self.date(date_text, match.start(6))
-        dateline_raw = match.group(17)
         dateline = None if dateline_raw is None else self.dateline(dateline_raw, match.start(17), published)
         return self.build(newid, headline, byline, published, dateline, paragraphs, subjects)
 
@@ -388,6 +406,17 @@ class _Reading:
 
     def paragraphs(self, raw: str, at: int, kind: str | None) -> list[str]:
         """Paragraphs of a body, without its &#2;, &#3; and ``Reuter`` sign-off."""
+        end = len(raw) - 4 if raw.endswith("&#3;") else len(raw)
+        if kind != "UNPROC" and raw.find("&", 0, end) < 0 and is_plain(raw):
+            # Most bodies: no reference but the closing one, and printable
+            # ASCII lines (so no control character and no other line break).
+            text = raw[:end].rstrip()
+            last = text.rfind("\n") + 1
+            signoff = SIGNOFF.fullmatch(text, last)
+            if signoff is not None:
+                self.extra["signoff"] = signoff.group(1)
+                text = text[:last]
+            return plain_blocks(text)
         text = raw[:-4] if raw.endswith("&#3;") else raw
         if "&" in text:
             text = text.replace("&#3;", "").replace("&#2;", "")

@@ -130,10 +130,15 @@ class TRECSGMLFormat(SGMLFormat):
         if not document.report.defects:
             # Printable ASCII and newlines only: the common case, which lets
             # the fast path skip its per-character checks (str.isprintable
-            # has no ASCII shortcut; bytes.translate is a table lookup).
+            # has no ASCII shortcut; bytes.translate is a table lookup).  The
+            # same pass counts the tags: all that is left is their "<".
             text = document.text
-            plain = text.isascii() and not text.encode("ascii").translate(None, _PLAIN)
-            article = _gigaword(document, plain)
+            tags = -1
+            if text.isascii():
+                left = text.encode("ascii").translate(None, _PLAIN_BUT_TAGS)
+                if not left.strip(b"<"):
+                    tags = len(left)
+            article = _gigaword(document, tags)
             if article is not None:
                 return article
         return _read_elements(document)
@@ -164,15 +169,24 @@ _GIGAWORD_LAYOUT = re.compile(
 )
 
 
-# The same layout with its lines joined by spaces (see _spaced_gigaword).
-_SPACED_LAYOUT = re.compile(
+# The head of the same layout with its lines joined by spaces, up to its
+# first paragraph (see _spaced_gigaword).
+_SPACED_HEAD = re.compile(
     r'<DOC id="([A-Z]{3}_[A-Z]{3}_\d{8}\.\d{4})" type="([a-z]+)" ?> '
     r"<HEADLINE> ([^<>]*) </HEADLINE> "
     r"(?:<DATELINE> ([^<>]*) </DATELINE> )?"
-    r"<TEXT> (.*)</TEXT> </DOC>"
+    r"<TEXT> <P> "
 )
+_SPACED_BREAK = " </P> <P> "
+_SPACED_TAIL = " </P> </TEXT> </DOC>"
 
-_PLAIN = bytes(range(0x20, 0x7F)) + b"\n"
+# re's literal search finds two spaces in running text a tenth faster than
+# str's, whose skip table does little for a needle of spaces.
+_TWO_SPACES = re.compile("  ")
+
+# What bytes.translate deletes to leave only the "<" of a document of
+# printable ASCII and newlines (and something else if it is not one).
+_PLAIN_BUT_TAGS = bytes(range(0x20, 0x3C)) + bytes(range(0x3D, 0x7F)) + b"\n"
 
 
 class _NotGigaword(Exception):
@@ -184,18 +198,23 @@ def _unknown_entity(written: str) -> None:
     raise _NotGigaword
 
 
-def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
-    """Read a document in the standard Gigaword layout, or return None."""
+def _gigaword(document: SGMLDocument, tags: int) -> Article | None:
+    """Read a document in the standard Gigaword layout, or return None.
+
+    *tags* is the number of ``<`` in a document of printable ASCII and
+    newlines only, and -1 for any other document.
+    """
     text = document.text
+    plain = tags >= 0
     if plain and "<P>" in text:
         # Lines joined: with no two spaces anywhere, no line has a space at
         # either end and no line is blank, so every field is already
-        # collapsed and one match reads them all.  (Text without <P> has
-        # blank lines between its paragraphs: it takes the path below.)
+        # collapsed and one split reads the paragraphs.  (Text without <P>
+        # has blank lines between its paragraphs: it takes the path below.)
         spaced = text.replace("\n", " ")
-        if "  " not in spaced:
+        if _TWO_SPACES.search(spaced) is None:
             try:
-                return _spaced_gigaword(document, text, spaced)
+                return _spaced_gigaword(document, spaced, tags)
             except _NotGigaword:
                 return None
     match = _GIGAWORD_LAYOUT.fullmatch(text)
@@ -207,6 +226,9 @@ def _gigaword(document: SGMLDocument, plain: bool) -> Article | None:
     try:
         if "<" in content:
             paragraphs = _p_paragraphs(content, plain)
+        elif plain and "&" not in content:
+            # Printable already: blocks() only joins its lines.
+            paragraphs = blocks(content)
         else:
             paragraphs = blocks(decode_entities(content, _unknown_entity))
             if not all(p.isprintable() for p in paragraphs):
@@ -254,40 +276,42 @@ def _gigaword_article(
 _type_extra = functools.lru_cache(maxsize=64)(lambda doc_type: FrozenDict({"type": doc_type}))
 
 
-def _spaced_gigaword(document: SGMLDocument, text: str, spaced: str) -> Article | None:
-    """:func:`_gigaword` for a document of printable ASCII lines with no two spaces together, its lines joined.
+def _spaced_gigaword(document: SGMLDocument, spaced: str, tags: int) -> Article | None:
+    """:func:`_gigaword` for ``<P>`` paragraphs of printable ASCII lines with no two spaces together, lines joined.
+
+    The paragraphs are what ``" </P> <P> "`` cuts the whole document into,
+    the head and the tail taken off the first and the last: one split, and
+    no copy of the text they come from.  They are those of the TEXT alone
+    when no cut uses a space of the head or of the tail (that cut leaves an
+    empty first or last paragraph), and hold no tag when the document has no
+    more ``<`` than its head, its tail and the cuts (*tags* counts them all).
 
     Raises:
         _NotGigaword: A field holds an unknown entity.
     """
-    match = _SPACED_LAYOUT.fullmatch(spaced)
-    if match is None:
+    match = _SPACED_HEAD.match(spaced)
+    if match is None or not spaced.endswith(_SPACED_TAIL):
         return None
-    doc_id, doc_type, headline, dateline_text, content = match.groups()
-    if content[:4] == "<P> ":
-        if content[-6:] != " </P> ":
-            return None
-        paragraphs = content[4:-6].split(" </P> <P> ")
-        # Each <P> and </P> was split on, and there is no other tag.
-        if content.count("<") != 2 * len(paragraphs) or not all(paragraphs):
-            return None
-        if "&" in content and not _decode_paragraphs(paragraphs):
-            return None
-    elif "<" in content:
+    doc_id, doc_type, headline, dateline_text = match.groups()
+    paragraphs = spaced.split(_SPACED_BREAK)
+    # Head and tail: 8 tags (10 with a DATELINE), and each cut holds 2.
+    if tags != 6 + 2 * len(paragraphs) + (dateline_text is not None) * 2:
         return None
-    else:
-        start, end = match.span(5)
-        paragraphs = blocks(decode_entities(text[start:end], _unknown_entity))
-        if not all(p.isprintable() for p in paragraphs):
+    paragraphs[0] = paragraphs[0][match.end() :]
+    paragraphs[-1] = paragraphs[-1][: -len(_SPACED_TAIL)]
+    if not all(paragraphs):
+        return None
+    if "&" in spaced:
+        if not _decode_paragraphs(paragraphs):
             return None
-    if "&" in headline:
-        headline = normalize(decode_entities(headline, _unknown_entity))
-        if not headline.isprintable():
-            return None
+        if "&" in headline:
+            headline = normalize(decode_entities(headline, _unknown_entity))
+            if not headline.isprintable():
+                return None
+        if dateline_text is not None and "&" in dateline_text:
+            dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
     if PLACEHOLDER.fullmatch(headline):
         return None
-    if dateline_text is not None and "&" in dateline_text:
-        dateline_text = normalize(decode_entities(dateline_text, _unknown_entity))
     return _gigaword_article(document, doc_id, doc_type, headline, dateline_text, paragraphs)
 
 
