@@ -140,7 +140,10 @@ class _Reader(TransmissionReader):
 
     def header(self, head: Lines, stx_line: Line) -> None:
         """Read the header line into extra and source, and the lines after it into the slug."""
-        self._header_line(head[0] if head else stx_line)
+        lines = head.texts
+        self._header_line(head[0] if lines else stx_line)
+        if not "".join(lines[1:]):
+            return  # no slug, only empty lines (or none): the common case, at once
         texts = [text.strip(" \t") for text in self.clean(head[1:]).texts if not is_blank(text)]
         self.extra["slug"] = " ".join(texts) if texts else None
 
@@ -148,16 +151,12 @@ class _Reader(TransmissionReader):
         at = line.text.find("\x01") + 1
         whole = _HEADER.fullmatch(line.text.rstrip(" \t\r"), at)
         if whole is not None:
-            self.extra.update(
-                service=whole["service"],
-                sequence=whole["sequence"],
-                priority=int(whole["priority"]),
-                category=whole["category"],
-                word_count=int(whole["words"]),
-                header_extra=whole["extra"],
-                message_number=whole["number"],
-            )
-            self.source = whole["agency"]
+            extra = self.extra
+            service, sequence, priority, category, words, header_extra, agency, number = whole.groups()
+            extra["service"], extra["sequence"], extra["priority"] = service, sequence, int(priority)
+            extra["category"], extra["word_count"], extra["header_extra"] = category, int(words), header_extra
+            extra["message_number"] = number
+            self.source = agency
             return
         fields = self.fields(line, at, "IPTC 7901 header")
         service = fields.take(_SERVICE, "the service code and sequence number ('abc101')")
@@ -240,7 +239,8 @@ class _Reader(TransmissionReader):
         if not text:
             return
         # Most stories have neither notebook nor markers: one look at the whole text.
-        if "#" in text or "* * * *" in text or "ublication" in text or "ffentlichung" in text:
+        # ("*" first: a search for one character is twenty times as fast.)
+        if "#" in text or ("*" in text and _STARS in text) or "ublication" in text or "ffentlichung" in text:
             self._sections(_blocks(texts))
             return
         blocks = _EMPTY_LINES.split(text)
@@ -311,6 +311,11 @@ def _marker(block: list[str]) -> int | None:
 def _is_initials(text: str, source: str | None) -> bool:
     """Whether *text* is the editors' line: the agency (or a part of it, ``dpa`` of ``dpa-tns``) and initials."""
     if source is None:
+        return False
+    # The agency is the text up to the first space: most last paragraphs
+    # fail here, before the pattern tries them.
+    agency = text.partition(" ")[0]
+    if agency != source and agency not in _AGENCY_PARTS.split(source):
         return False
     match = _INITIALS.fullmatch(text)
     return match is not None and (match["agency"] == source or match["agency"] in _AGENCY_PARTS.split(source))

@@ -318,17 +318,21 @@ class TransmissionReader:
         """The document started for it: its origin and defects."""
         self.extra: dict[str, Any] = {}
         """The article's ``extra``: :attr:`extra_fields` when the hooks start."""
-        self.source: str | None = None
-        """The article's ``source``."""
-        self.headline: str | None = None
-        """The article's ``headline``."""
-        self.byline: str | None = None
-        """The article's ``byline``."""
-        self.published: _dt.datetime | None = None
-        """The article's ``published``, set by :meth:`trailer`."""
         self.paragraphs: list[str] = []
         """The article's paragraphs, the dateline still in the first."""
-        self._stray = False
+        # source, headline, byline and published start as the class's None:
+        # a store fewer each, for every transmission.
+
+    #: The article's ``source``.
+    source: str | None = None
+    #: The article's ``headline``.
+    headline: str | None = None
+    #: The article's ``byline``.
+    byline: str | None = None
+    #: The article's ``published``, set by :meth:`trailer`.
+    published: _dt.datetime | None = None
+    # Whether a stray control character has been reported.
+    _stray = False
 
     def article(self) -> Article | None:
         """Read the transmission; ``None`` when it cannot be read at all (reported as left out)."""
@@ -571,15 +575,18 @@ class TransmissionReader:
         else naive.  A bad part is reported at its column; the message quotes
         the group ``date`` if the pattern has one, else the whole match.
         """
-        groups = match.groupdict()
-        name = groups.get("mon")
-        month = MONTHS.get(name.lower(), 0) if name is not None else int(groups["m"])
+        # The groups by name, not groupdict(): a dict of every group costs
+        # more than the rest of the work.
+        groups = match.re.groupindex
+        name = match["mon"] if "mon" in groups else None
+        month = MONTHS.get(name.lower(), 0) if name is not None else int(match["m"])
         if name is not None and not month:
             self.defect(BAD_DATE, f"unknown month {name!r}", line, match.start("mon"))
             return None
         policy = self.document.context.policy
-        year = two_digit_year(int(groups["yy"]), policy.reference)
-        day, hour, minute = int(groups["d"]), int(groups["H"]), int(groups["M"])
+        yy, day_text, hour_text, minute_text = match.group("yy", "d", "H", "M")
+        year = two_digit_year(int(yy), policy.reference)
+        day, hour, minute = int(day_text), int(hour_text), int(minute_text)
         zone = zone if zone is not None else policy.default_tz
         try:
             # A fixed offset goes in at once; a zone with rules needs the local time first.
@@ -594,7 +601,7 @@ class TransmissionReader:
                 ("minute", minute, 0, 59, "M"),
             )
             what, value, group = next((c[0], c[1], c[4]) for c in checks if not c[2] <= c[1] <= c[3])
-            quoted = groups["date"] if "date" in groups else match.group()
+            quoted = match["date"] if "date" in groups else match.group()
             message = f"invalid date {quoted!r}: {what} {value} is out of range"
             self.defect(BAD_DATE, message, line, match.start(group))
             return None
