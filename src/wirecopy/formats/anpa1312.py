@@ -338,12 +338,17 @@ class _Reader(TransmissionReader):
         """
         paragraphs = self.paragraphs
         joined = "\n".join(lines)
-        # AP's common case, mostly in C: every line indented alike, no "^" item
-        # among them.  (A two-character "in" costs as much as the strip.)
-        if joined[:4] == "\t   " and joined.count("\n\t   ") == len(lines) - 1 and "^" not in joined:
-            parts = joined[4:].split("\n\t   ")
-            paragraphs += [_untail(part) for part in parts] if "<" in joined else [part.rstrip() for part in parts]
-            return
+        # AP's common case: every line indented alike, no "^" item among them.
+        # (Searching or splitting the whole at "\n\t   " costs more than a
+        # look at each line: a search for several characters is slow.)
+        if "^" not in joined:
+            if "<" in joined:
+                parts = [_untail(text[4:]) for text in lines if text[:4] == "\t   "]
+            else:
+                parts = [text[4:].rstrip() for text in lines if text[:4] == "\t   "]
+            if len(parts) == len(lines):
+                paragraphs += parts
+                return
         wrapped = bool(lines) and lines[0][:1] == " "
         for text in lines:
             continued = False

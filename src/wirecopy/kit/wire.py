@@ -368,14 +368,13 @@ class TransmissionReader:
                 if text.endswith("\r"):
                     text = text[:-1]
         texts = text.split("\n")
-        all_lines = Lines(texts, transmission.line, transmission.column)
         # The text runs from STX to ETX; everything before STX is header.
         if has_stx:
             start = text.index(STX) + 1
             stx = text.count("\n", 0, start)
             at = start - text.rfind("\n", 0, start) - 1
         else:
-            found = self.bare_text(all_lines)
+            found = self.bare_text(Lines(texts, transmission.line, transmission.column))
             if found is None:
                 self._no_text("its control characters were stripped, and no text follows its header")
                 return None
@@ -406,7 +405,7 @@ class TransmissionReader:
             else:
                 body, trailer, after = text_lines[:found], text_lines[found], text_lines[found + 1 :]
         if transmission.cut is not None:
-            last = all_lines[-1]
+            last = Lines(texts, transmission.line, transmission.column)[-1]
             self.defect(TRUNCATED, f"transmission cut short: {transmission.cut}", last, len(last.text))
         if trailer is not None:
             self.trailer(trailer)
