@@ -381,7 +381,8 @@ def headline_block(lines: list[str]) -> Block:
             cut = number
     kicker = " ".join(rest[first:cut]) or None
     headline = " ".join(rest[cut:]) or None
-    return Block(labels, notes, kicker, headline, byline, end)
+    # tuple.__new__ builds it in C (the named tuple's own __new__ is Python code).
+    return tuple.__new__(Block, (labels, notes, kicker, headline, byline, end))
 
 
 def _note_end(texts: list[str], index: int) -> int | None:
