@@ -38,6 +38,7 @@ import datetime as _dt
 import functools
 import re
 from collections.abc import Mapping
+from itertools import repeat
 from typing import Any, ClassVar, NamedTuple
 
 from .._dates.names import MONTH_ABBRS
@@ -234,8 +235,8 @@ class _Reader(TransmissionReader):
     def _body(self, texts: list[str]) -> None:
         """Split the lines after the headline block into paragraphs, notes and initials."""
         # The lines stripped and joined: empty lines part the blocks, and a
-        # paragraph's lines join with one space.  All of it in C but the strip.
-        text = "\n".join([line.strip(" \t") for line in texts]).strip("\n")
+        # paragraph's lines join with one space.  All of it in C.
+        text = "\n".join(map(str.strip, texts, repeat(" \t"))).strip("\n")
         if not text:
             return
         # Most stories have neither notebook nor markers: one look at the whole text.
