@@ -92,6 +92,17 @@ _NOT_FOR_PUBLICATION = re.compile(
     r"(?i)(?:the following information is not (?:intended )?for publication"
     r"|die folgenden informationen sind nicht zur veröffentlichung bestimmt)\.?"
 )
+# The lengths of the lines it matches (case aside, a character matches one
+# character): a line of another length is not looked at twice.
+_NOT_FOR_PUBLICATION_LENGTHS = frozenset(
+    len(sentence) + dot
+    for sentence in (
+        "the following information is not for publication",
+        "the following information is not intended for publication",
+        "die folgenden informationen sind nicht zur veröffentlichung bestimmt",
+    )
+    for dot in (0, 1)
+)
 _STARS = "* * * *"
 _NFP_MARKER = f"{_STARS}\r\nThe following information is not for publication\r\n"
 _INITIALS = re.compile(r"(?P<agency>\S+)(?P<editors>(?: [^\W_]{1,6}(?:/[^\W_]{1,6})*)+)")
@@ -306,7 +317,11 @@ def _marker(block: list[str]) -> int | None:
     """The index of the "not for publication" line in *block*: the line after ``* * * *``, or that sentence."""
     if len(block) > 1 and block[0].strip() == _STARS:
         return 1
-    return next((n for n, text in enumerate(block) if _NOT_FOR_PUBLICATION.fullmatch(text.strip())), None)
+    for number, text in enumerate(block):
+        text = text.strip()
+        if len(text) in _NOT_FOR_PUBLICATION_LENGTHS and _NOT_FOR_PUBLICATION.fullmatch(text):
+            return number
+    return None
 
 
 def _is_initials(text: str, source: str | None) -> bool:
