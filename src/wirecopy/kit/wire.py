@@ -73,7 +73,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Iterable, Iterator, Mapping
 from typing import Any, BinaryIO, ClassVar
 
 from .._dates.calendar import days_in, two_digit_year
@@ -94,6 +94,7 @@ from ..defects import (
     TRUNCATED,
 )
 from ..format import Format
+from ._fields import Fields
 from ._transmissions import (
     CHARSET,
     CONTROL_CODES,
@@ -166,50 +167,6 @@ _LONG_NUMBER = re.compile(r"\d{15,}")
 def is_blank(text: str) -> bool:
     """Whether a line holds nothing but spaces, tabs and line noise."""
     return not text.strip(" \t\r\x0b\x0c\x7f\x16\x00")
-
-
-class Fields:
-    """Reads the fields of a fixed-layout header line one by one, reporting the first bad one.
-
-    *report* is called once, with the message and the 0-based index of the
-    bad field in the line, and every later read then gives ``None``: after a
-    bad field, the position of the next one is unknown.
-    :meth:`TransmissionReader.fields` makes one that reports a ``bad-header``
-    defect.
-    """
-
-    def __init__(self, line: Line, start: int, label: str, report: Callable[[str, int], None]) -> None:
-        self.text = line.text.rstrip(" \t\r")
-        self.at = start
-        self.label = label
-        self.report = report
-        self.failed = False
-        """Whether a field has been reported."""
-
-    def _fail(self, what: str) -> None:
-        got = self.text[self.at : self.at + 20]
-        shown = "".join(f"<{CONTROL_NAMES[c]}>" if c in CONTROL_NAMES else c for c in got)
-        self.report(f"{self.label}: expected {what}, got {shown!r}", self.at)
-        self.failed = True
-
-    def take(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        """Match the next field, or report it (*what* names it: ``"the priority (a digit)"``)."""
-        match = self._read(pattern.match, what)
-        if match is not None:
-            self.at = match.end()
-        return match
-
-    def rest(self, pattern: re.Pattern[str], what: str) -> re.Match[str] | None:
-        """Match the rest of the line, or report it."""
-        return self._read(pattern.fullmatch, what)
-
-    def _read(self, method: Callable[[str, int], re.Match[str] | None], what: str) -> re.Match[str] | None:
-        if self.failed:
-            return None
-        match = method(self.text, self.at)
-        if match is None:
-            self._fail(what)
-        return match
 
 
 def _shorten(text: str) -> str:
