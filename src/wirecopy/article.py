@@ -22,6 +22,8 @@ __all__ = ["Article", "DateValue", "Dateline", "Defect", "FrozenDict", "Origin"]
 DateValue = Union[_dt.date, _dt.datetime]  # noqa: UP007 - a runtime alias, documented as such
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
+# The same, for an exact type check: a subclass takes the slower path.
+_SCALAR_TYPES = frozenset(_JSON_SCALARS)
 
 
 class FrozenDict(Mapping[str, Any]):
@@ -45,7 +47,9 @@ class FrozenDict(Mapping[str, Any]):
             if not isinstance(key, str):
                 msg = f"extra keys must be str (got {key!r} that is a {type(key)!r})"
                 raise TypeError(msg)
-            data[key] = _freeze(value)
+            # Most values are plain scalars, which stay as they are.
+            if type(value) not in _SCALAR_TYPES:
+                data[key] = _freeze(value)
         object.__setattr__(self, "_data", data)
         object.__setattr__(self, "_hash", None)
 
@@ -87,6 +91,13 @@ class FrozenDict(Mapping[str, Any]):
 
 def _freeze(value: Any) -> Any:
     """Make a JSON-like value immutable, refusing anything JSON cannot hold."""
+    kind = type(value)
+    if kind is list or kind is tuple:
+        items = tuple(value)
+        # A list of plain scalars (the common case) is checked in C.
+        if _SCALAR_TYPES.issuperset(map(type, items)):
+            return items
+        return tuple(map(_freeze, items))
     if isinstance(value, _JSON_SCALARS):
         return value
     if isinstance(value, FrozenDict):

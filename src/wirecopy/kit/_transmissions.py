@@ -318,8 +318,9 @@ class _Splitter:
         if self.junk is not None:
             self._report_junk()
         offset, line, column = start
-        with memoryview(self.buffer) as view:
-            data = bytes(view[:end])
+        # Two copies of a transmission cost less than entering and leaving
+        # a memoryview (which must be released before the buffer shrinks).
+        data = bytes(self.buffer[:end])
         self._advance(end)
         self.found = True
         return Transmission(data, offset, line, column, cut, bare)
