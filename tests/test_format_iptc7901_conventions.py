@@ -252,3 +252,22 @@ class TestSniff:
     def test_line_noise_before_soh(self) -> None:
         """DEL, CR and LF before SOH keep the signature certain."""
         assert wirecopy.get_format("iptc-7901").sniff(b"\x7f\x7f\r\n\x7f\x01abc1 4 i 12  sda 0011\r\n", None) == 1.0
+
+
+class TestNotForPublication:
+    @pytest.mark.parametrize(
+        "sentence",
+        [b"The following information is not for publication", b"THE FOLLOWING INFORMATION IS NOT FOR PUBLICATION"],
+    )
+    def test_the_sentence_in_any_case_opens_the_section(self, sentence: bytes) -> None:
+        """Without a notebook, marker line or heading, the sentence in capitals opens the section as in lower case."""
+        data = (FIXTURES / "canonical.txt").read_bytes()
+        first = data[: data.index(b"\x01", 1)]
+        notebook = b"# Notebook\r\n\n## Note to editors\r\n- adds departure time\r\n\n"
+        bare = first.replace(notebook, b"").replace(b"* * * *\r\n", b"").replace(b"## Editorial", b"Editorial")
+        bare = bare.replace(b"The following information is not for publication", sentence)
+        [article] = wirecopy.loads(bare, "iptc-7901")
+        assert article.extra["not_for_publication"] == (
+            "Editorial contacts\n- Reporting by: Max Beispiel\n  and Erika\xa0Muster",
+        )
+        assert all("FOR PUBLICATION" not in p.upper() for p in article.paragraphs)

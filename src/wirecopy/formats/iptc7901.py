@@ -124,6 +124,11 @@ class Block(NamedTuple):
     used: int
 
 
+def _may_hold_nfp(text: str) -> bool:
+    """Whether *text* may hold the "not for publication" sentence (a quick look, before the pattern)."""
+    return "ublication" in text or "UBLICATION" in text or "ffentlichung" in text or "FFENTLICHUNG" in text
+
+
 class _Reader(TransmissionReader):
     """Reads one IPTC 7901 transmission: header, slug, headline block, body and sections, trailer."""
 
@@ -251,8 +256,10 @@ class _Reader(TransmissionReader):
         if not text:
             return
         # Most stories have neither notebook nor markers: one look at the whole text.
-        # ("*" first: a search for one character is twenty times as fast.)
-        if "#" in text or ("*" in text and _STARS in text) or "ublication" in text or "ffentlichung" in text:
+        # ("*" first: a search for one character is twenty times as fast.)  The
+        # "not for publication" sentence is matched in any case; its words are
+        # looked for in lower case and in capitals.
+        if "#" in text or ("*" in text and _STARS in text) or _may_hold_nfp(text):
             self._sections(_blocks(texts))
             return
         blocks = _EMPTY_LINES.split(text)
