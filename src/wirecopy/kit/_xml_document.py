@@ -30,7 +30,7 @@ from collections.abc import Iterator
 from typing import Any
 from xml.parsers import expat
 
-from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT
+from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT, TOO_DEEP
 from ._xml_cursor import (
     JUNK_AFTER_ROOT,
     PROLOG_LIMIT,
@@ -43,7 +43,17 @@ from ._xml_cursor import (
     start_tag,
     tail,
 )
-from ._xml_guard import Boilerplate, EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
+from ._xml_depth import TooDeep, depth_of, starts
+from ._xml_guard import (
+    Boilerplate,
+    EntityDeclared,
+    Undefined,
+    parse_error,
+    put_names_right,
+    put_table_right,
+    release,
+    tree_parser,
+)
 from ._xml_tree import local
 
 __all__ = ["DocumentParser"]
@@ -63,6 +73,7 @@ class DocumentParser:
         "_carry",
         "_column",
         "_cursor",
+        "_depth",
         "_element_events",
         "_envelope",
         "_events",
@@ -87,6 +98,7 @@ class DocumentParser:
         "_stack",
         "_started",
         "_starts",
+        "_tags",
         "_unfed",
         "_unfed_size",
         "_watch",
@@ -138,6 +150,10 @@ class DocumentParser:
         # A document handed over whole in one piece cannot have a prolog
         # over the limit: no need to watch for its root's start.
         self._watch = not whole
+        # The depth limit: the start tags fed so far (at most), and the
+        # depth, counted by handlers only once they could pass the limit.
+        self._tags = 0
+        self._depth: int | None = None
         self._parser, self._builder, self._names = self._new_parser()
         self._names_known = len(self._names)
 
@@ -153,6 +169,11 @@ class DocumentParser:
             # as it builds, once a parser that has it as its target says so.
             self._xml_parser = ET.XMLParser(target=builder)
             self._xml_parser._setevents(self._events, ("start", "end"))  # type: ignore[attr-defined]
+        if self._depth is not None:
+            # Read again from the start (the NewsML 1.2 boilerplate): count again.
+            self._depth = 0
+            parser.StartElementHandler = self._deep_start
+            parser.EndElementHandler = self._deep_end
         return parser, builder, names
 
     def _root_starts(self, name: str, attributes: Any) -> None:
@@ -160,6 +181,49 @@ class DocumentParser:
         self._started = True
         self._parser.StartElementHandler = self._builder.start
         self._builder.start(name, attributes)
+
+    # -- the depth limit -----------------------------------------------------------
+
+    def _watch_depth(self, piece: Bytes) -> None:
+        """Count the depth with handlers from here on if *piece* could take the document past the limit.
+
+        Where the items' elements are followed, the depth is known at every
+        piece, and the handlers count only across the pieces that hold that
+        many tags (a start tag cut across two pieces counts once).
+        """
+        limit = self._cursor.max_depth
+        if self._envelope or self._element_events:
+            deep = len(self._stack) + 1 + starts(piece) > limit
+            if deep and self._depth is None:
+                self._count_depth(len(self._stack))
+            elif not deep and self._depth is not None:
+                self._depth = None
+                self._parser.StartElementHandler = self._builder.start
+                self._parser.EndElementHandler = self._builder.end
+        elif self._depth is None:
+            self._tags += starts(piece)
+            if self._tags > limit:
+                # What this parser has read, read again without a tree: once a document.
+                self._count_depth(depth_of(self._kept_bytes()) if self._fed else 0)
+
+    def _count_depth(self, depth: int) -> None:
+        self._depth = depth
+        self._parser.StartElementHandler = self._deep_start
+        self._parser.EndElementHandler = self._deep_end
+
+    def _deep_start(self, name: str, attributes: Any) -> None:
+        """Build the element, unless it is one level too deep."""
+        assert self._depth is not None
+        self._depth += 1
+        if self._depth > self._cursor.max_depth:
+            raise TooDeep(self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+        self._started = True
+        self._builder.start(name, attributes)
+
+    def _deep_end(self, name: str) -> None:
+        assert self._depth is not None
+        self._depth -= 1
+        self._builder.end(name)
 
     def drain(self) -> Iterator[tuple[str, Any]]:
         """Yield and forget the events queued so far."""
@@ -193,9 +257,11 @@ class DocumentParser:
         if not piece and not final:
             return b"", "more"
         rest, outcome = self._parse(piece, final)
-        if outcome != "more" and (self._watch or self._guarded):
+        if outcome != "more" and (self._watch or self._guarded or self._depth is not None):
             # Its handlers refer back to it (through this document, or its declarations).
             release(self._parser)
+        if outcome == "fatal" and len(self._names) != self._names_known:
+            put_table_right(self._names)
         return rest, outcome
 
     def finish(self) -> None:
@@ -204,6 +270,7 @@ class DocumentParser:
 
     def _parse(self, piece: Bytes, final: bool) -> tuple[Bytes, str]:
         if piece:
+            self._watch_depth(piece)
             if self._cursor.items is not None and self._cursor.streaming:
                 self._scan_items(piece)
             self._kept.append(piece)
@@ -223,6 +290,8 @@ class DocumentParser:
             return self._refuse(err.name)
         except Undefined as err:
             return self._undefined(err.name)
+        except TooDeep as err:
+            return self._too_deep(err)
         if not self._started and self._fed > PROLOG_LIMIT:
             message = f"no root element in the first {PROLOG_LIMIT} characters of the document"
             self._queue.append(("error", Problem(NO_ROOT, message, self._line, self._column)))
@@ -515,6 +584,20 @@ class DocumentParser:
         self._queue.append(("error", Problem(ENTITY_DECLARATION, message, *self._absolute(line, column + 1))))
         return b"", "fatal"
 
+    def _too_deep(self, err: TooDeep) -> tuple[Bytes, str]:
+        if self._events:
+            self._take_events()  # the items that ended before it
+        limit = self._cursor.max_depth
+        message = (
+            f"the document nests elements more than {limit} levels deep: "
+            "left out, and the rest of the input was not read"
+        )
+        self._queue.append(("error", Problem(TOO_DEEP, message, *self._absolute(err.line, err.column + 1))))
+        # Let go of what was read: nothing more comes of it.
+        self._kept = []
+        self._unfed = []
+        return b"", "fatal"
+
     def _too_large(self) -> tuple[Bytes, str]:
         limit = self._cursor.limit
         what = "an item (or the text between items)" if self._cursor.streaming else "the document"
@@ -525,6 +608,8 @@ class DocumentParser:
         # Let go of what was read: nothing more comes of it.
         self._kept = []
         self._unfed = []
+        if len(self._names) != self._names_known:
+            put_table_right(self._names)
         if self._watch or self._guarded:
             release(self._parser)
         return b"", "fatal"
