@@ -86,9 +86,32 @@ def squeeze(text: str | None) -> str:
         and text[-1] != " "
     ):
         return text
+    if len(text) > _LONG:
+        return _squeeze_long(text)
     if text.isascii():
         return " ".join(text.split())
     return _SPACES.sub(" ", text).strip(" ")
+
+
+# Longer text is squeezed a piece at a time: split whole, it would make an
+# object of every word, about ten times the text (a 16 MB text node: 160 MB).
+_LONG = 1 << 16
+_SPACE = re.compile(r"[ \t\r\n]")
+
+
+def _squeeze_long(text: str) -> str:
+    """:func:`squeeze` of a long *text*, in pieces cut at white space, so that no word is cut in two."""
+    ascii = text.isascii()
+    parts = []
+    start, size = 0, len(text)
+    while start < size:
+        found = _SPACE.search(text, start + _LONG) if start + _LONG < size else None
+        end = found.start() if found is not None else size
+        piece = " ".join(text[start:end].split()) if ascii else _SPACES.sub(" ", text[start:end]).strip(" ")
+        if piece:
+            parts.append(piece)
+        start = end
+    return " ".join(parts)
 
 
 def text_of(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -> str:
