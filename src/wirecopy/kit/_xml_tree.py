@@ -71,21 +71,19 @@ def path(element: ET.Element | None, *names: str) -> ET.Element | None:
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+# What str.split() splits ASCII text on besides XML's white space (none of it is allowed in XML).
+_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def squeeze(text: str | None) -> str:
     """Collapse runs of XML whitespace to one space and trim; other spaces (NBSP) stay."""
     if not text:
         return ""
-    if (
-        "\n" not in text
-        and "  " not in text
-        and "\t" not in text
-        and "\r" not in text
-        and text[0] != " "
-        and text[-1] != " "
-    ):
-        return text
+    if "\n" not in text and "  " not in text and "\t" not in text and "\r" not in text:
+        if text[0] != " " and text[-1] != " ":
+            return text
+        if len(text) > _LONG and not (text.isascii() and any(space in text for space in _OTHER_SPACES)):
+            return text.strip(" ")  # only a space at an end to trim: one copy, not a piece at a time
     if len(text) > _LONG:
         return _squeeze_long(text)
     if text.isascii():
