@@ -349,9 +349,7 @@ def _nested(nesting: str, depth: int) -> str:
     return "<p>" + "<em>" * depth + "Deep." + "</em>" * depth + "</p>"
 
 
-DEPTH_MESSAGE = (
-    "the document nests elements more than 1000 levels deep: left out, and the rest of the input was not read"
-)
+DEPTH_MESSAGE = "the document nests elements more than 1000 levels deep: left out"
 
 
 @pytest.mark.parametrize("nesting", ["containers", "inline"])
@@ -389,13 +387,30 @@ def test_nesting_up_to_the_limit_is_read(name: str, nesting: str) -> None:
 
 
 def test_the_depth_limit_is_placed_at_the_element_past_it() -> None:
-    """The error points at the start tag of the 1,001st level, in a document after another."""
+    """The error points at the start tag of the 1,001st level; a small document checked whole lets the next be read."""
     first = ROOTS["nitf"].format(body="First.")
     deep = "<nitf><body><body.content>" + "<div>\n" * 2000 + "</div>" * 2000 + "</body.content></body></nitf>"
-    reader = wirecopy.iter_load(io.BytesIO(f"{first}\n{deep}".encode()), "nitf", errors="skip")
-    assert [article.paragraphs for article in reader] == [("First.",)]
+    reader = wirecopy.iter_load(io.BytesIO(f"{first}\n{deep}\n{first}".encode()), "nitf", errors="skip")
+    assert [article.paragraphs for article in reader] == [("First.",), ("First.",)]
     [error] = reader.skipped
     assert (error.kind, error.lineno, error.colno) == ("too-deep", 999, 1)
+    assert str(error) == f"{DEPTH_MESSAGE} (at line 999, column 1)"
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_deep_nesting_costs_no_memory(name: str) -> None:
+    """A megabyte of nesting, read as one document or as a message's items, is left out holding a few MB at most."""
+    data = CONTAINERS[name].format(body=_nested("inline", 200_000)).encode()
+    tracemalloc.start()
+    try:
+        reader = wirecopy.iter_load(io.BytesIO(data), name, errors="skip")
+        assert list(reader) == []
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [error.kind for error in reader.skipped] == ["too-deep"]
+    assert str(reader.skipped[0]).startswith(f"{DEPTH_MESSAGE}, and the rest of the input was not read")
+    assert peak < 4_000_000
 
 
 def test_many_elements_not_nested_deep_are_read() -> None:

@@ -32,8 +32,8 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
   stretch between two items) over :data:`MAX_DOCUMENT_SIZE` bytes of UTF-8
   text is left out with the kind ``document-too-large``.  Trees are walked
   without recursion, and a document nested more than :data:`MAX_DEPTH`
-  levels deep is left out with the kind ``too-deep``, its tree built no
-  deeper.
+  levels deep is left out with the kind ``too-deep``, its tree never built
+  much deeper.
 
 Writing an XML format
 ---------------------
@@ -281,7 +281,7 @@ class XMLFormat(Format):
     max_document_size: ClassVar[int] = MAX_DOCUMENT_SIZE
     #: The most levels of elements a document may nest, its root counting
     #: as one (:data:`MAX_DEPTH`, 1,000); a document nested deeper is left
-    #: out as ``too-deep`` before its tree grows past this depth.
+    #: out as ``too-deep``, its tree never built much deeper.
     max_depth: ClassVar[int] = MAX_DEPTH
 
     # -- hooks ---------------------------------------------------------------
