@@ -311,7 +311,8 @@ class DocumentParser:
         if len(self._names) != self._names_known:
             put_names_right(root, self._names)
         positions = self._cursor.positions
-        if self._tags is None and self._fed > self._cursor.max_depth and deeper_than(root, self._cursor.max_depth):
+        # Nesting d levels, and closing them, takes 7 bytes a level ("<a></a>") or nearly.
+        if self._tags is None and self._fed > 7 * self._cursor.max_depth and deeper_than(root, self._cursor.max_depth):
             positions.clear()
             self._too_deep(depth_of(self._kept_bytes(), self._cursor.max_depth)[1] or TooDeep(1, 0), stopped=False)
             return
