@@ -5,15 +5,19 @@ from __future__ import annotations
 import datetime as dt
 import io
 import re
+import tracemalloc
 import xml.etree.ElementTree as ET
 from typing import Any
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 import wirecopy
 import wirecopy.kit.xml as kit
 from wirecopy import Article, ParseError
 from wirecopy.context import ReadContext
+from wirecopy.kit import _xml_tree
 from wirecopy.kit.xml import Item, XMLFormat, XMLStream, child, children, escape, text_value
 from wirecopy.testing import check_format
 
@@ -336,3 +340,25 @@ def test_documents_one_after_another_read_the_short_way_keep_their_places() -> N
     assert len(short) == len(long) == 2400
     assert [(a.origin, a.published, a.defects) for a in short] == [(a.origin, a.published, a.defects) for a in long]
     assert [(d.line, d.column) for d in short[1].defects] == [(short[1].origin.line + 1, 14)]  # type: ignore[union-attr]
+
+
+@given(st.text(alphabet=" \t\r\n\xa0\x0cab\u00e9", max_size=200), st.integers(min_value=1, max_value=16))
+def test_a_long_text_is_squeezed_as_it_would_be_whole(text: str, piece: int) -> None:
+    """squeeze gives the same text when it works a piece at a time, whatever the pieces' size."""
+    whole = kit.squeeze(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(_xml_tree, "_LONG", piece)
+        assert kit.squeeze(text) == whole
+
+
+def test_squeezing_a_long_text_holds_a_few_copies_of_it() -> None:
+    """Squeezing 8 MB of words in short lines costs a few times the text, not an object per word."""
+    text = ("ferry  boats\n" * 700_000)[:8_000_000]
+    tracemalloc.start()
+    try:
+        squeezed = kit.squeeze(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert squeezed == " ".join(text.split())
+    assert peak < 3 * len(text)

@@ -349,23 +349,101 @@ def _nested(nesting: str, depth: int) -> str:
     return "<p>" + "<em>" * depth + "Deep." + "</em>" * depth + "</p>"
 
 
+DEPTH_MESSAGE = "the document nests elements more than 1000 levels deep: left out"
+
+
 @pytest.mark.parametrize("nesting", ["containers", "inline"])
 @pytest.mark.parametrize("name", FORMATS)
-def test_100000_levels_of_nesting_are_read(name: str, nesting: str) -> None:
-    """A document nested 100,000 elements deep gives its article under strict, never RecursionError."""
-    [article] = wirecopy.loads(CONTAINERS[name].format(body=_nested(nesting, 100_000)), name, errors="strict")
-    assert article.paragraphs == ("Deep.",)
+def test_100000_levels_of_nesting_are_left_out(name: str, nesting: str) -> None:
+    """A document nested 100,000 elements deep raises a too-deep ParseError under strict, never RecursionError."""
+    with pytest.raises(ParseError) as info:
+        wirecopy.loads(CONTAINERS[name].format(body=_nested(nesting, 100_000)), name, errors="strict")
+    assert info.value.kind == "too-deep"
+    assert str(info.value).startswith(DEPTH_MESSAGE)
 
 
 @pytest.mark.parametrize("errors", ["warn", "skip"])
 @pytest.mark.parametrize("nesting", ["containers", "inline"])
 @pytest.mark.parametrize("name", FORMATS)
-def test_deep_nesting_is_read_under_warn_and_skip(name: str, nesting: str, errors: str) -> None:
-    """Ten times Python's recursion limit reads the same under warn and skip, with no warning."""
-    with warnings.catch_warnings():
-        warnings.simplefilter("error")
-        [article] = wirecopy.loads(CONTAINERS[name].format(body=_nested(nesting, 10_000)), name, errors=errors)
+def test_deep_nesting_is_left_out_under_warn_and_skip(name: str, nesting: str, errors: str) -> None:
+    """Ten times the depth limit leaves the document out as too-deep under warn and skip, warning only under warn."""
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        reader = wirecopy.iter_load(
+            io.BytesIO(CONTAINERS[name].format(body=_nested(nesting, 10_000)).encode()), name, errors=errors
+        )
+        assert list(reader) == []
+    assert [error.kind for error in reader.skipped] == ["too-deep"]
+    assert len(caught) == (1 if errors == "warn" else 0)
+
+
+@pytest.mark.parametrize("nesting", ["containers", "inline"])
+@pytest.mark.parametrize("name", FORMATS)
+def test_nesting_up_to_the_limit_is_read(name: str, nesting: str) -> None:
+    """A document nested 990 levels deep, its root counting as one, gives its article, walked without recursion."""
+    text = CONTAINERS[name].format(body=_nested(nesting, 1000 - 10 - CONTAINERS[name].count("><")))
+    [article] = wirecopy.loads(text, name, errors="strict")
     assert article.paragraphs == ("Deep.",)
+
+
+def test_the_depth_limit_is_placed_at_the_element_past_it() -> None:
+    """The error points at the start tag of the 1,001st level; a small document checked whole lets the next be read."""
+    first = ROOTS["nitf"].format(body="First.")
+    deep = "<nitf><body><body.content>" + "<div>\n" * 2000 + "</div>" * 2000 + "</body.content></body></nitf>"
+    reader = wirecopy.iter_load(io.BytesIO(f"{first}\n{deep}\n{first}".encode()), "nitf", errors="skip")
+    assert [article.paragraphs for article in reader] == [("First.",), ("First.",)]
+    [error] = reader.skipped
+    assert (error.kind, error.lineno, error.colno) == ("too-deep", 999, 1)
+    assert str(error) == f"{DEPTH_MESSAGE} (at line 999, column 1)"
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_deep_nesting_costs_no_memory(name: str) -> None:
+    """A megabyte of nesting, read as one document or as a message's items, is left out holding a few MB at most."""
+    data = CONTAINERS[name].format(body=_nested("inline", 200_000)).encode()
+    tracemalloc.start()
+    try:
+        reader = wirecopy.iter_load(io.BytesIO(data), name, errors="skip")
+        assert list(reader) == []
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert [error.kind for error in reader.skipped] == ["too-deep"]
+    assert str(reader.skipped[0]).startswith(f"{DEPTH_MESSAGE}, and the rest of the input was not read")
+    assert peak < 4_000_000
+
+
+def test_many_elements_not_nested_deep_are_read() -> None:
+    """Ten thousand paragraphs side by side are not nesting: the document is read, in one piece and in many."""
+    body = "".join(f"<p>Paragraph {n}.</p>" for n in range(10_000))
+    small = ROOTS["nitf"].format(body="x").replace("<p>x</p>", body)
+    big = small.replace("</body.content>", "<p>" + "y " * 200_000 + "</p></body.content>")
+    for text in (small, big, small + "\n" + big):
+        articles = wirecopy.loads(text, "nitf", errors="strict")
+        assert [len(article.paragraphs) for article in articles][-1] == 10_000 + (text.endswith(big))
+
+
+def test_the_depth_limit_holds_in_a_message_read_item_by_item() -> None:
+    """In a message read item by item, an item nested too deep is left out, and the items before it are read."""
+    item = ROOTS["newsml-g2"].format(body="Text.")
+    deep = ROOTS["newsml-g2"].format(body="<b>" * 5000 + "Deep." + "</b>" * 5000)
+    message = '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><itemSet>{}</itemSet></newsMessage>'
+    data = message.format(item * 3000 + deep + item).encode()
+    assert len(data) > 2 << 16  # over two chunks: read item by item
+    reader = wirecopy.iter_load(io.BytesIO(data), "newsml-g2", errors="skip")
+    assert len(list(reader)) == 3000
+    assert [error.kind for error in reader.skipped] == ["too-deep"]
+
+
+def test_a_format_may_allow_deeper_nesting(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A format's max_depth class attribute sets the limit: raised, 5,000 levels are read; lowered, 50 are not."""
+    text = CONTAINERS["nitf"].format(body=_nested("containers", 5000))
+    monkeypatch.setattr(FORMAT_CLASSES["nitf"], "max_depth", 6000)
+    [article] = wirecopy.loads(text, "nitf", errors="strict")
+    assert article.paragraphs == ("Deep.",)
+    monkeypatch.setattr(FORMAT_CLASSES["nitf"], "max_depth", 50)
+    with pytest.raises(ParseError, match="more than 50 levels deep"):
+        wirecopy.loads(CONTAINERS["nitf"].format(body=_nested("containers", 50)), "nitf", errors="strict")
 
 
 # ---------------------------------------------------------------------------

@@ -67,6 +67,7 @@ __all__ = [
     "NO_TEXT",
     "PLACEHOLDER_HEADLINE",
     "STRAY_TEXT",
+    "TOO_DEEP",
     "TOO_LONG",
     "TRUNCATED",
     "TRUNCATED_DOCUMENT",
@@ -95,6 +96,8 @@ TRUNCATED_DOCUMENT = "truncated-document"
 UNCLOSED_DOCUMENT = "unclosed-document"
 #: A document longer than the size limit: left out without being held in memory.
 DOCUMENT_TOO_LARGE = "document-too-large"
+#: An XML document nested deeper than the depth limit: left out, its tree not built.
+TOO_DEEP = "too-deep"
 #: A compressed input that expands without bound; reading it stops.
 DECOMPRESSION_BOMB = "decompression-bomb"
 #: A wire transmission longer than the size limit, with no end in sight.
@@ -204,6 +207,7 @@ CATALOGUE: Mapping[str, str] = MappingProxyType(
         TRUNCATED_DOCUMENT: "an SGML document cut short by the end of the input",
         UNCLOSED_DOCUMENT: "an SGML document cut short by the next start tag",
         DOCUMENT_TOO_LARGE: "a document over the size limit, left out unread",
+        TOO_DEEP: "an XML document nested deeper than the depth limit, left out",
         DECOMPRESSION_BOMB: "a compressed input that expands without bound; reading stops",
         TOO_LONG: "a wire transmission over the size limit, with no end",
         NO_TEXT: "a wire transmission with no text (no STX)",

@@ -105,10 +105,17 @@ class Layout:
 class Cursor:
     """The stream's set-up, shared by the documents it feeds, and the item start tags found."""
 
-    __slots__ = ("decoder", "items", "layout", "limit", "positions", "streaming", "utf8")
+    __slots__ = ("decoder", "items", "layout", "limit", "max_depth", "positions", "streaming", "utf8")
 
     def __init__(
-        self, decoder: Decoder, items: re.Pattern[bytes] | None, *, streaming: bool, limit: int, layout: Layout
+        self,
+        decoder: Decoder,
+        items: re.Pattern[bytes] | None,
+        *,
+        streaming: bool,
+        limit: int,
+        layout: Layout,
+        max_depth: int,
     ) -> None:
         self.decoder = decoder
         """How the input is decoded: its :meth:`~Decoder.byte_length` turns text back into file bytes."""
@@ -120,6 +127,8 @@ class Cursor:
         """The most bytes of a document (see :data:`MAX_DOCUMENT_SIZE`)."""
         self.layout = layout
         """What the documents hold."""
+        self.max_depth = max_depth
+        """The most levels of elements a document may nest (see :data:`~._xml_depth.MAX_DEPTH`)."""
         self.positions: deque[tuple[int, int, int]] = deque()
         """(line, file offset, byte index in its document) of each item start tag found."""
         self.utf8 = decoder.codec == "utf-8"

@@ -30,8 +30,10 @@ from collections.abc import Iterator
 from typing import Any
 from xml.parsers import expat
 
-from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT
+from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT, TOO_DEEP
+from . import _xml_guard
 from ._xml_cursor import (
+    CHUNK,
     JUNK_AFTER_ROOT,
     PROLOG_LIMIT,
     Bytes,
@@ -43,6 +45,7 @@ from ._xml_cursor import (
     start_tag,
     tail,
 )
+from ._xml_depth import SMALL, TooDeep, deeper_than, depth_of, message, starts
 from ._xml_guard import Boilerplate, EntityDeclared, Undefined, parse_error, put_names_right, release, tree_parser
 from ._xml_whole import item_events
 
@@ -63,6 +66,7 @@ class DocumentParser:
         "_carry",
         "_column",
         "_cursor",
+        "_depth",
         "_element_events",
         "_envelope",
         "_events",
@@ -87,6 +91,7 @@ class DocumentParser:
         "_stack",
         "_started",
         "_starts",
+        "_tags",
         "_unfed",
         "_unfed_size",
         "_watch",
@@ -138,6 +143,10 @@ class DocumentParser:
         # A document handed over whole in one piece cannot have a prolog
         # over the limit: no need to watch for its root's start.
         self._watch = not whole
+        # The depth limit (see ._xml_depth): at most the depth so far, once the
+        # document is no longer small; and the depth while handlers count it (else -1).
+        self._tags: int | None = None
+        self._depth = -1
         self._parser, self._builder, self._names = self._new_parser()
         self._names_known = len(self._names)
 
@@ -158,6 +167,8 @@ class DocumentParser:
             # as it builds, once a parser that has it as its target says so.
             self._xml_parser = ET.XMLParser(target=builder)
             self._xml_parser._setevents(self._events, ("start", "end"))  # type: ignore[attr-defined]
+        if self._depth >= 0:  # read again from the start (the NewsML 1.2 boilerplate): count again
+            self._count_depth(0, parser)
         return parser, builder, names
 
     def _root_starts(self, name: str, attributes: Any) -> None:
@@ -165,6 +176,55 @@ class DocumentParser:
         self._started = True
         self._parser.StartElementHandler = self._builder.start
         self._builder.start(name, attributes)
+
+    # -- the depth limit -----------------------------------------------------------
+
+    def _watch_depth(self, piece: Bytes) -> TooDeep | None:
+        """Have handlers count the depth if *piece* could take the document past the limit (see ._xml_depth)."""
+        limit = self._cursor.max_depth
+        if self._envelope or self._element_events:
+            # The stack is checked at each start; a large piece is counted first.
+            deep = len(piece) > CHUNK and len(self._stack) + 1 + starts(piece) > limit
+            if deep and self._depth < 0:
+                self._count_depth(len(self._stack), self._parser)
+            elif not deep and self._depth >= 0:
+                self._depth = -1
+                self._parser.StartElementHandler = self._builder.start
+                self._parser.EndElementHandler = self._builder.end
+            return None
+        if self._depth >= 0:
+            return None
+        if self._tags is None:
+            if self._fed + len(piece) <= SMALL:
+                return None  # its tree is checked once complete
+            self._tags, past = depth_of(self._kept_bytes(), limit) if self._fed else (0, None)
+            if past is not None:
+                return past
+        self._tags += starts(piece)
+        if self._tags > limit:
+            # What was read so far, read again without a tree: once a document.
+            depth, past = depth_of(self._kept_bytes(), limit)
+            if past is not None:
+                return past
+            self._count_depth(depth, self._parser)
+        return None
+
+    def _count_depth(self, depth: int, parser: Any) -> None:
+        self._depth = depth
+        parser.StartElementHandler = self._deep_start
+        parser.EndElementHandler = self._deep_end
+
+    def _deep_start(self, name: str, attributes: Any) -> None:
+        """Build the element, unless it is one level too deep."""
+        self._depth += 1
+        if self._depth > self._cursor.max_depth:
+            raise TooDeep(self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber)
+        self._started = True
+        self._builder.start(name, attributes)
+
+    def _deep_end(self, name: str) -> None:
+        self._depth -= 1
+        self._builder.end(name)
 
     def drain(self) -> Iterator[tuple[str, Any]]:
         """Yield and forget the events queued so far."""
@@ -198,9 +258,11 @@ class DocumentParser:
         if not piece and not final:
             return b"", "more"
         rest, outcome = self._parse(piece, final)
-        if outcome != "more" and (self._watch or self._guarded):
+        if outcome != "more" and (self._watch or self._guarded or self._depth >= 0):
             # Its handlers refer back to it (through this document, or its declarations).
             release(self._parser)
+        if outcome == "fatal" and len(self._names) != self._names_known:
+            _xml_guard.put_table_right(self._names)
         return rest, outcome
 
     def finish(self) -> None:
@@ -209,6 +271,9 @@ class DocumentParser:
 
     def _parse(self, piece: Bytes, final: bool) -> tuple[Bytes, str]:
         if piece:
+            past = self._watch_depth(piece)
+            if past is not None:
+                return self._too_deep(past)
             if self._cursor.items is not None and self._cursor.streaming:
                 self._scan_items(piece)
             self._kept.append(piece)
@@ -228,12 +293,16 @@ class DocumentParser:
             return self._refuse(err.name)
         except Undefined as err:
             return self._undefined(err.name)
+        except TooDeep as err:
+            return self._too_deep(err)
         if not self._started and self._fed > PROLOG_LIMIT:
             message = f"no root element in the first {PROLOG_LIMIT} characters of the document"
             self._queue.append(("error", Problem(NO_ROOT, message, self._line, self._column)))
             return b"", "fatal"
         if self._events and self._take_events():
             self._quiet = 0
+            if len(self._stack) > self._cursor.max_depth:
+                return self._too_deep(TooDeep(self._parser.CurrentLineNumber, self._parser.CurrentColumnNumber))
         else:
             self._quiet += len(piece)
         if final:
@@ -247,6 +316,11 @@ class DocumentParser:
         if len(self._names) != self._names_known:
             put_names_right(root, self._names)
         positions = self._cursor.positions
+        # Nesting d levels, and closing them, takes 7 bytes a level ("<a></a>") or nearly.
+        if self._tags is None and self._fed > 7 * self._cursor.max_depth and deeper_than(root, self._cursor.max_depth):
+            positions.clear()
+            self._too_deep(depth_of(self._kept_bytes(), self._cursor.max_depth)[1] or TooDeep(1, 0), stopped=False)
+            return
         if self._cursor.items is not None and not self._envelope and not self._element_events:
             if local_name(root.tag) in self._cursor.layout.envelopes:
                 self._queue_items(root)
@@ -274,12 +348,15 @@ class DocumentParser:
         queue = self._queue
         items = layout.items
         depth = layout.depth
+        limit = self._cursor.max_depth
         for event, element in events:
             if event == "start":
                 tag = element.tag
                 if (tag[:1] != "{" and "}" in tag) or (element.attrib and len(names) != self._names_known):
                     _put_one_right(element, names)
                 stack.append(element)
+                if len(stack) > limit:
+                    break  # too deep: _parse leaves the document out
                 if len(stack) == 1:
                     self._root = element
                     if layout.events:
@@ -511,6 +588,14 @@ class DocumentParser:
         self._queue.append(("error", Problem(ENTITY_DECLARATION, message, *self._absolute(line, column + 1))))
         return b"", "fatal"
 
+    def _too_deep(self, err: TooDeep, *, stopped: bool = True) -> tuple[Bytes, str]:
+        where = self._absolute(err.line, err.column + 1)
+        self._queue.append(("error", Problem(TOO_DEEP, message(self._cursor.max_depth, stopped=stopped), *where)))
+        if stopped:  # let go of what was read: nothing more comes of it
+            self._kept = []
+            self._unfed = []
+        return b"", "fatal"
+
     def _too_large(self) -> tuple[Bytes, str]:
         limit = self._cursor.limit
         what = "an item (or the text between items)" if self._cursor.streaming else "the document"
@@ -521,6 +606,8 @@ class DocumentParser:
         # Let go of what was read: nothing more comes of it.
         self._kept = []
         self._unfed = []
+        if len(self._names) != self._names_known:
+            _xml_guard.put_table_right(self._names)
         if self._watch or self._guarded:
             release(self._parser)
         return b"", "fatal"

@@ -37,6 +37,7 @@ __all__ = [
     "index_of",
     "parse_error",
     "put_names_right",
+    "put_table_right",
     "release",
     "tree_parser",
 ]
@@ -204,13 +205,14 @@ def tree_parser(
 
 
 # The handlers that refer back to the parser (through its declarations, or
-# the document that swaps its start handler).
+# the document that swaps its start handler or counts its depth).
 _HANDLERS = (
     "ExternalEntityRefHandler",
     "EntityDeclHandler",
     "StartDoctypeDeclHandler",
     "EndDoctypeDeclHandler",
     "StartElementHandler",
+    "EndElementHandler",
 )
 
 
@@ -230,6 +232,17 @@ def put_names_right(root: ET.Element, names: dict[str, str]) -> None:
         for key in [key for key in attrib if "}" in key and key[0] != "{"] if attrib else ():
             names[key] = "{" + key
             attrib[names[key]] = attrib.pop(key)
+
+
+def put_table_right(names: dict[str, str]) -> None:
+    """Give every name in the table ElementTree's ``{uri}local`` form: for a document that failed half-built.
+
+    Its new names were never put right on its tree, and would otherwise come
+    out of expat wrong in every document after it.
+    """
+    for key, name in list(names.items()):
+        if isinstance(name, str) and "}" in name and name[0] != "{":
+            names[key] = "{" + name
 
 
 def parse_error(code: int, line: int, column: int) -> ET.ParseError:

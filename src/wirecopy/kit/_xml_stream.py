@@ -18,6 +18,7 @@ from ..defects import CONTROL_CHARACTER
 from ._xml_cursor import CHUNK, MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Bytes, Cursor, Layout, Problem, chars
 from ._xml_decode import NOT_XML as FORBIDDEN
 from ._xml_decode import Decoder
+from ._xml_depth import MAX_DEPTH
 from ._xml_document import DocumentParser
 from ._xml_whole import read_whole
 
@@ -66,6 +67,9 @@ class XMLStream:
         limit: The most bytes of a document (see :data:`MAX_DOCUMENT_SIZE`).
         envelopes: The local names of root elements that hold items.
         item_depth: How far below an envelope's root its items are.
+        max_depth: The most levels of elements a document may nest (see
+            :data:`MAX_DEPTH`); a deeper one yields ``("error", Problem)``
+            of the kind ``too-deep``.
     """
 
     __slots__ = (
@@ -75,6 +79,7 @@ class XMLStream:
         "_items",
         "_layout",
         "_limit",
+        "_max_depth",
         "_position",
         "_problems",
         "_reported_control",
@@ -94,6 +99,7 @@ class XMLStream:
         limit: int = MAX_DOCUMENT_SIZE,
         envelopes: Collection[str] = (),
         item_depth: int = 1,
+        max_depth: int = MAX_DEPTH,
     ) -> None:
         self._stream = stream
         self._context = context
@@ -107,6 +113,7 @@ class XMLStream:
         if not self._streaming:
             self._items = None
         self._limit = limit
+        self._max_depth = max_depth
         self._problems: list[Problem] = []
         self._reported_control = False
         self._cursor: Cursor | None = None  # made once the first bytes tell the encoding
@@ -195,7 +202,9 @@ class XMLStream:
         # An envelope over the limit is still read item by item, each item
         # within it.
         streaming = self._streaming and not (eof and self._layout.envelopes and len(head) <= self._limit)
-        cursor = Cursor(decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout)
+        cursor = Cursor(
+            decoder, self._items, streaming=streaming, limit=self._limit, layout=self._layout, max_depth=self._max_depth
+        )
         self._cursor = cursor
         line, column, offset = 1, 1, decoder.skip  # a BOM is not text, but it is bytes
         raw = decoder.as_is(head) if eof and not streaming else None

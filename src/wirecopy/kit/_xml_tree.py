@@ -71,24 +71,45 @@ def path(element: ET.Element | None, *names: str) -> ET.Element | None:
 
 
 _SPACES = re.compile(r"[ \t\r\n]+")
+# What str.split() splits ASCII text on besides XML's white space (none of it is allowed in XML).
+_OTHER_SPACES = "\x0b\x0c\x1c\x1d\x1e\x1f"
 
 
 def squeeze(text: str | None) -> str:
     """Collapse runs of XML whitespace to one space and trim; other spaces (NBSP) stay."""
     if not text:
         return ""
-    if (
-        "\n" not in text
-        and "  " not in text
-        and "\t" not in text
-        and "\r" not in text
-        and text[0] != " "
-        and text[-1] != " "
-    ):
-        return text
+    if "\n" not in text and "  " not in text and "\t" not in text and "\r" not in text:
+        if text[0] != " " and text[-1] != " ":
+            return text
+        if len(text) > _LONG and not (text.isascii() and any(space in text for space in _OTHER_SPACES)):
+            return text.strip(" ")  # only a space at an end to trim: one copy, not a piece at a time
+    if len(text) > _LONG:
+        return _squeeze_long(text)
     if text.isascii():
         return " ".join(text.split())
     return _SPACES.sub(" ", text).strip(" ")
+
+
+# Longer text is squeezed a piece at a time: split whole, it would make an
+# object of every word, about ten times the text (a 16 MB text node: 160 MB).
+_LONG = 1 << 16
+_SPACE = re.compile(r"[ \t\r\n]")
+
+
+def _squeeze_long(text: str) -> str:
+    """:func:`squeeze` of a long *text*, in pieces cut at white space, so that no word is cut in two."""
+    ascii = text.isascii()
+    parts = []
+    start, size = 0, len(text)
+    while start < size:
+        found = _SPACE.search(text, start + _LONG) if start + _LONG < size else None
+        end = found.start() if found is not None else size
+        piece = " ".join(text[start:end].split()) if ascii else _SPACES.sub(" ", text[start:end]).strip(" ")
+        if piece:
+            parts.append(piece)
+        start = end
+    return " ".join(parts)
 
 
 def text_of(element: ET.Element | None, *, skip: frozenset[str] = frozenset()) -> str:

@@ -20,7 +20,9 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from xml.parsers import expat
 
+from . import _xml_depth
 from ._xml_cursor import Bytes, Cursor, Layout, local_name
+from ._xml_depth import SMALL, deeper_than
 from ._xml_guard import Boilerplate, EntityDeclared, Undefined, put_names_right, tree_parser
 
 __all__ = ["item_events", "read_whole", "starts"]
@@ -32,6 +34,11 @@ def read_whole(cursor: Cursor, data: bytes, line: int, offset: int) -> list[tupl
     ``None`` when it must be read the long way.  *line* and *offset* are
     where the document starts in the file.
     """
+    limit = cursor.max_depth
+    # A document that may nest past the depth limit goes the long way, which
+    # leaves it out with its place: one too large to build first is not built.
+    if len(data) > SMALL and _xml_depth.starts(data) > limit:
+        return None
     builder = ET.TreeBuilder()
     parser, names = tree_parser(builder, lambda: data)
     known = len(names)
@@ -40,6 +47,9 @@ def read_whole(cursor: Cursor, data: bytes, line: int, offset: int) -> list[tupl
     except (expat.ExpatError, EntityDeclared, Undefined, Boilerplate):
         return None
     root: ET.Element = builder.close()
+    # Nesting and closing a level takes at least 7 bytes: a shorter document cannot pass the limit.
+    if len(data) > 7 * limit and deeper_than(root, limit):
+        return None
     if len(names) != known:
         put_names_right(root, names)
     if cursor.items is not None and local_name(root.tag) in cursor.layout.envelopes:

@@ -30,8 +30,10 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
   however long the message.  Time is linear in the input, even for one huge
   token or many documents one after another, and a document (or the
   stretch between two items) over :data:`MAX_DOCUMENT_SIZE` bytes of UTF-8
-  text is left out with the kind ``document-too-large``.  Nesting of any
-  depth is read without recursion.
+  text is left out with the kind ``document-too-large``.  Trees are walked
+  without recursion, and a document nested more than :data:`MAX_DEPTH`
+  levels deep is left out with the kind ``too-deep``, its tree never built
+  much deeper.
 
 Writing an XML format
 ---------------------
@@ -103,6 +105,7 @@ from ..context import Document, ReadContext
 from ..defects import EMPTY_INPUT, WRONG_ROOT
 from ..format import Format
 from ._xml_cursor import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
+from ._xml_depth import MAX_DEPTH
 from ._xml_record import OVERRIDE_NAME, OVERRIDE_NS, apply_record, record_for
 from ._xml_stream import XMLStream
 from ._xml_tree import (
@@ -124,6 +127,7 @@ from ._xml_tree import (
 )
 
 __all__ = [
+    "MAX_DEPTH",
     "MAX_DOCUMENT_SIZE",
     "OVERRIDE_NAME",
     "OVERRIDE_NS",
@@ -275,6 +279,10 @@ class XMLFormat(Format):
     #: ``document-too-large``.  The policy's
     #: :attr:`~wirecopy.policy.Policy.max_document_size` lowers it.
     max_document_size: ClassVar[int] = MAX_DOCUMENT_SIZE
+    #: The most levels of elements a document may nest, its root counting
+    #: as one (:data:`MAX_DEPTH`, 1,000); a document nested deeper is left
+    #: out as ``too-deep``, its tree never built much deeper.
+    max_depth: ClassVar[int] = MAX_DEPTH
 
     # -- hooks ---------------------------------------------------------------
 
@@ -330,6 +338,7 @@ class XMLFormat(Format):
             limit=min(self.max_document_size, context.policy.max_document_size),
             envelopes=envelopes,
             item_depth=self.item_depth,
+            max_depth=self.max_depth,
         )
         line, offset = 1, 0
         for kind, payload in source.events():
