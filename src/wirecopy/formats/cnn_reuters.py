@@ -19,12 +19,12 @@ import re
 import textwrap
 from typing import Any
 
-from .._text import find_control, plain_lines
+from .._text import plain_lines
 from ..article import Article
 from ..context import Document
 from ..dates import format_date
-from ..defects import BAD_HEADER, CONTROL_CHARACTER, MISSING_DATE
-from ..kit.text import Part, TextFormat, decode_part, take_dateline
+from ..defects import BAD_HEADER, MISSING_DATE
+from ..kit.text import Part, TextFormat, decode_part, report_control, take_dateline
 
 __all__ = ["CNNReutersFormat"]
 
@@ -87,16 +87,11 @@ class CNNReutersFormat(TextFormat):
             paragraphs = _fast_paragraphs(body) if body else []
         else:
             lines = text.splitlines() or [""]
-            text = "\n".join(lines)
             header = lines[0]
             paragraphs = _paragraphs(lines[1:])
-            control = find_control(text)
-            if control is not None:
-                document.defect(
-                    CONTROL_CHARACTER,
-                    f"control character {control.group()!r} in text",
-                    line=first_line + text.count("\n", 0, control.start()),
-                )
+            # Placed in the text as read, whose lines break at "\n" only, as
+            # the file's do (splitlines() breaks at more).
+            report_control(text, document, line=first_line)
         source, headline, published, extra = _header(header.rstrip(), first_line, document)
         dateline = take_dateline(paragraphs, published)
         return document.article(
