@@ -91,8 +91,17 @@ _LONGEST_WORD = 100
 # its end and back.
 _WORD = rf"(?![^\s,]{{{_LONGEST_WORD + 1}}})[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
-_MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in DATELINE_MONTHS), key=len, reverse=True)) + r")\.?"
-_WEEKDAY = "(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
+# Each alternation opens with a lookahead for the letters its words start
+# with: the engine tries the alternatives one by one, and most places and
+# regions ("russia") start with none of them, which the lookahead tells at once.
+_MONTH = (
+    f"(?=(?i:[{''.join(sorted({name[0] for name in DATELINE_MONTHS}))}]))(?i:"
+    + "|".join(sorted((re.escape(name) for name in DATELINE_MONTHS), key=len, reverse=True))
+    + r")\.?"
+)
+_WEEKDAY = (
+    f"(?=(?i:[{''.join(sorted({name[0] for name in ENGLISH_WEEKDAYS}))}]))(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
+)
 # German writes the day with a dot: "3. Okt".
 _MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?|\d{{1,2}}\.?[ ]{_MONTH}(?:[ ]\d{{4}})?)(?![^\W_])"
 _DATE = rf"(?:{_MONTH_DAY}|{_WEEKDAY}(?![^\W_]))"
@@ -264,13 +273,18 @@ def _split(paragraph: str, reference: _dt.date | None, *, credited: bool) -> tup
         start = paragraph[at : at + 1]
     if not start or not (start.isalpha() or start == "("):
         return None
-    head = paragraph if len(paragraph) <= _LONGEST_DATELINE else paragraph[:_LONGEST_DATELINE]
-    paren = "(" in head
+    # The head is searched in place, within its bounds, rather than copied:
+    # a paragraph may be long.  A single character is found at C speed, so
+    # "/." is looked for only where there is a slash.
+    find, end = paragraph.find, _LONGEST_DATELINE
+    opening = find("(", 0, end)
+    paren = opening >= 0
     if start == "(":
         return _first(_PAREN_FORMS, paragraph, reference) if paren else None
-    hyphen = "-" in head
-    dash = hyphen or "_" in head or "—" in head or "\u2013" in head or "\x97" in head
-    slash = "/." in head
+    hyphen = find("-", 0, end) >= 0
+    dash = hyphen or find("_", 0, end) >= 0 or find("—", 0, end) >= 0 or find("\u2013", 0, end) >= 0
+    dash = dash or find("\x97", 0, end) >= 0
+    slash = find("/", 0, end) >= 0 and find("/.", 0, end) >= 0
     if not (paren or dash or slash):
         return None
     # A place in capitals opens with a capital and no lower-case letter or
@@ -281,9 +295,8 @@ def _split(paragraph: str, reference: _dt.date | None, *, credited: bool) -> tup
         # The first parenthesis of a dateline holds its agency: a known one,
         # or any after a place in capitals.  "The vote (in May)" is no
         # dateline, and the pattern need not be tried on it.
-        opening = head.index("(")
-        closing = head.find(")", opening)
-        if closing > opening and (capitals or _known(head[opening + 1 : closing])):
+        closing = find(")", opening, end)
+        if closing > opening and (capitals or _known(paragraph[opening + 1 : closing])):
             found = _first((_AGENCY_FORM,), paragraph, reference)
             if found is not None:
                 return found
