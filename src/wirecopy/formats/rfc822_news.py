@@ -135,6 +135,12 @@ class RFC822NewsFormat(TextFormat):
         head = head.removeprefix(BOM)
         if _BATCH.match(head):
             return 1.0
+        # The first line (after an mbox "From " line) must be a field: most
+        # text is turned down here, before the head is cut into lines.
+        at = head.find(b"\n") + 1 if head.startswith(_MBOX_FROM) else 0
+        first = _FIELD.match(head, at)
+        if first is None or first.end() == at + 1:
+            return 0.0
         lines = head.split(b"\n", 60)
         if lines and lines[0].startswith(_MBOX_FROM):
             lines = lines[1:]
