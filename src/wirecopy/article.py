@@ -321,6 +321,8 @@ class Article:
         """
         dateline = self.dateline
         origin = self.origin
+        # Plain dicts built in place: attrs.asdict() is generic, and costs
+        # more than the rest of the record for the origin and each defect.
         return {
             "format": self.format,
             "id": self.id,
@@ -341,9 +343,14 @@ class Article:
             "highlights": list(self.highlights),
             "subjects": list(self.subjects),
             "language": self.language,
-            "extra": self.extra.thaw(),
-            "origin": None if origin is None else attrs.asdict(origin),
-            "defects": [attrs.asdict(defect) for defect in self.defects],
+            "extra": self.extra.thaw() if self.extra else {},
+            "origin": None
+            if origin is None
+            else {"path": origin.path, "line": origin.line, "offset": origin.offset, "index": origin.index},
+            "defects": [
+                {"kind": defect.kind, "message": defect.message, "line": defect.line, "column": defect.column}
+                for defect in self.defects
+            ],
         }
 
     @classmethod
