@@ -577,8 +577,8 @@ def test_header_fields_are_read_as_the_email_package_reads_them(first: str, rest
     import email.parser
     import email.policy
 
-    from wirecopy.formats.rfc822_news import _header_items
+    from wirecopy.formats._rfc822_header import header_items
 
     text = "\n".join([first, *rest]) + "\n"
     expected = email.parser.Parser(policy=email.policy.compat32).parsestr(text, headersonly=True)
-    assert _header_items(text) == list(expected.raw_items())
+    assert header_items(text) == list(expected.raw_items())

@@ -71,6 +71,7 @@ from ..kit.text import (
     report_control,
     too_large,
 )
+from ._rfc822_header import header_items, header_message
 
 __all__ = ["RFC822NewsFormat"]
 
@@ -188,10 +189,10 @@ class RFC822NewsFormat(TextFormat):
         header_line = first_line + head.start
         header_text = decode(b"\n".join(head.lines[head.start : head.end]) + b"\n", document.defect, line=header_line)
         header_text = _check_header_controls(header_text, header_line, document)
-        items = _header_items(header_text)
+        items = header_items(header_text)
         # The body's transfer encoding and charset come from the Content-*
         # headers, through the email package; most articles have none.
-        message = _message(items) if "content-" in header_text.lower() else None
+        message = header_message(items) if "content-" in header_text.lower() else None
         places = [(first_line + index, _value_column(head.lines[index])) for index in head.fields]
         if len(items) != len(head.fields):
             # The email package split the block differently; columns are lost.
@@ -387,45 +388,6 @@ def _header_block(data: bytes, first_line: int, document: Document) -> _Head | N
         column=column,
     )
     return _Head(lines, start, index, fields, index, pos)
-
-
-def _header_items(text: str) -> list[tuple[str, str]]:
-    """The raw fields of *text*, as the email package's parser reads them (compat32), without its line machinery.
-
-    *text* is a header block as :func:`_header_block` finds it, decoded, with
-    "\n" its only line break: each line is a field (a name, possibly empty,
-    and a colon) or a continuation (it starts with a blank).  As the
-    ``raw_items()`` of ``email.parser.Parser(policy=compat32).parsestr(text,
-    headersonly=True)``, in a fraction of the time: a field's value is the
-    rest of its line after the blanks that follow the colon, and its
-    continuation lines, each after a newline; a field without a name is
-    dropped with the continuation lines that follow it.  The tests check
-    that the two agree.
-    """
-    items: list[tuple[str, str]] = []
-    name: str | None = None
-    value: list[str] = []
-    for line in text.split("\n")[:-1] if text.endswith("\n") else text.split("\n"):
-        if line[:1] in (" ", "\t"):
-            if name is not None:
-                value.append(line)
-            continue
-        if name is not None:
-            items.append((name, "\n".join(value)))
-        colon = line.find(":")
-        name = line[:colon] or None
-        value = [line[colon + 1 :].lstrip(" \t")]
-    if name is not None:
-        items.append((name, "\n".join(value)))
-    return items
-
-
-def _message(items: list[tuple[str, str]]) -> email.message.Message:
-    """A message holding the fields *items*, to ask for its content type and transfer encoding."""
-    message = email.message.Message()
-    for name, value in items:
-        message.set_raw(name, value)
-    return message
 
 
 def _fields(
