@@ -173,3 +173,28 @@ class TestDictForm:
         again = Article.from_dict(json.loads(json.dumps(data)))
         assert again == article
         assert again.to_dict() == data
+
+
+@pytest.mark.parametrize(
+    ("record", "fields", "message"),
+    [
+        (Origin, {"path": 1}, "'path' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Origin, {"line": "1"}, "'line' must be <class 'int'> (got '1' that is a <class 'str'>)."),
+        (Origin, {"offset": "1", "index": "2"}, "'offset' must be <class 'int'> (got '1' that is a <class 'str'>)."),
+        (Origin, {"index": 1.0}, "'index' must be <class 'int'> (got 1.0 that is a <class 'float'>)."),
+        (Dateline, {"text": 1}, "'text' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "place": 1}, "'place' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "region": 1}, "'region' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "agency": 1}, "'agency' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (
+            Dateline,
+            {"text": "x", "date": "2000"},
+            "'date' must be <class 'datetime.date'> (got '2000' that is a <class 'str'>).",
+        ),
+    ],
+)
+def test_origin_and_dateline_name_the_field_they_refuse(record: type, fields: dict[str, object], message: str) -> None:
+    """Origin and Dateline refuse a value of the wrong type with attrs' message, the first field in order named."""
+    with pytest.raises(TypeError) as info:
+        record(**fields)
+    assert str(info.value) == message
