@@ -91,17 +91,8 @@ _LONGEST_WORD = 100
 # its end and back.
 _WORD = rf"(?![^\s,]{{{_LONGEST_WORD + 1}}})[^\W\d_]+(?:['\u2019.\-][^\W\d_]*)*"
 _NAME = rf"{_WORD}(?:[ ]{_WORD}){{0,4}}"
-# Each alternation opens with a lookahead for the letters its words start
-# with: the engine tries the alternatives one by one, and most places and
-# regions ("russia") start with none of them, which the lookahead tells at once.
-_MONTH = (
-    f"(?=(?i:[{''.join(sorted({name[0] for name in DATELINE_MONTHS}))}]))(?i:"
-    + "|".join(sorted((re.escape(name) for name in DATELINE_MONTHS), key=len, reverse=True))
-    + r")\.?"
-)
-_WEEKDAY = (
-    f"(?=(?i:[{''.join(sorted({name[0] for name in ENGLISH_WEEKDAYS}))}]))(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
-)
+_MONTH = "(?i:" + "|".join(sorted((re.escape(name) for name in DATELINE_MONTHS), key=len, reverse=True)) + r")\.?"
+_WEEKDAY = "(?i:" + "|".join(ENGLISH_WEEKDAYS) + ")"
 # German writes the day with a dot: "3. Okt".
 _MONTH_DAY = rf"(?:{_MONTH}[ ]\d{{1,2}}(?:,[ ]\d{{4}})?|\d{{1,2}}\.?[ ]{_MONTH}(?:[ ]\d{{4}})?)(?![^\W_])"
 _DATE = rf"(?:{_MONTH_DAY}|{_WEEKDAY}(?![^\W_]))"
