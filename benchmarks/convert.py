@@ -31,6 +31,13 @@ size (it must stay flat).  On a shared machine, each run first waits
 figures show how busy the CPUs were just before it started and how much CPU
 each of its workers got: a share well under 100% means the run competed.
 The load average is printed before and after.
+
+Then, in CPU time (``--detection-only`` runs only this part), what detecting
+each file's format costs: a folder of small ``.story`` files (one story each,
+as the CNN/Daily Mail set has them: the case where detection weighs most)
+and the Gigaword-style corpus, each converted with ``jobs=1`` once with the
+format named and once without (``format=None``: every file's head goes
+through every format's sniffer).  Goal: at most 5% more without it.
 """
 
 from __future__ import annotations
@@ -127,6 +134,38 @@ def _dask(corpus: list[str], out: str, workers: int) -> dict[str, float]:
     }
 
 
+def stories(folder: Path, count: int) -> Path:
+    """Write *count* ``.story`` files into *folder*, once, with the text benchmark's generator."""
+    if not folder.exists():
+        sys.path.insert(0, str(HERE))
+        import random
+
+        from text import make_stories
+
+        with _harness.generating(folder) as partial:
+            shutil.rmtree(partial, ignore_errors=True)
+            make_stories(partial, count, random.Random(1312))
+    return folder
+
+
+def convert_named(corpus: list[str], out: str, format: str | None) -> Any:
+    """One conversion of *corpus* with ``jobs=1``, the format named or (``None``) detected for each file."""
+    import wirecopy
+
+    # Every format imported before the clock starts (detection imports them
+    # all on its first file): what is timed is the cost per file.
+    wirecopy.get_format("jsonl")
+    wirecopy.detect(next(path for path in Path(corpus[0]).rglob("*") if path.is_file()))
+    shutil.rmtree(out, ignore_errors=True)
+
+    def run() -> dict[str, int]:
+        report = wirecopy.convert(corpus, output=out, to="jsonl", format=format, jobs=1)
+        assert report.ok and report.read == report.written, report.summary()
+        return {"documents": report.written}
+
+    return run
+
+
 def convert(kind: str, corpus: list[str], out: str) -> dict[str, float]:
     """One conversion of the folders *corpus* into *out*: ``jobs-1``, ``jobs-2`` or ``dask-2``."""
     name, _, count = kind.partition("-")
@@ -170,6 +209,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--documents", type=int, default=1000, help="documents per file")
     parser.add_argument("--rounds", "--passes", dest="passes", type=int, default=3, help="rounds (default 3)")
     parser.add_argument("--no-dask", action="store_true", help="leave Dask out")
+    parser.add_argument("--detection-only", action="store_true", help="only the cost of detecting the format")
     parser.add_argument(
         "--wait",
         type=float,
@@ -185,6 +225,17 @@ def main(argv: list[str] | None = None) -> int:
     paths = generate(corpus, args.files, args.documents)
     size = sum(p.stat().st_size for p in paths)
     print(f"corpus: {len(paths)} files, {size / 1e6:.0f} MB, {len(paths) * args.documents:,} documents")
+    if not args.detection_only:
+        jobs_and_dask(bench, args, corpus, paths, size, wait)
+    detection(bench, args, corpus, size)
+    bench.finish()
+    return 0
+
+
+def jobs_and_dask(
+    bench: _harness.Bench, args: argparse.Namespace, corpus: Path, paths: list[Path], size: int, wait: float
+) -> None:
+    """Run and print the wall-clock groups: jobs 1, jobs 2 and Dask, and the worker's peak on half the corpus."""
     out = DATA / "convert-out"
 
     def before(contender: _harness.Contender) -> dict[str, float]:
@@ -238,8 +289,40 @@ def main(argv: list[str] | None = None) -> int:
         f"{group['jobs-2'].get('peak_mb', 0):.1f} MB for {args.files} files "
         "(flat: each worker streams one file at a time)"
     )
-    bench.finish()
-    return 0
+    bench.before_run = bench.after_run = None
+
+
+def detection(bench: _harness.Bench, args: argparse.Namespace, corpus: Path, size: int) -> None:
+    """Run and print the CPU-time groups: conversion with the format named, and detected for each file."""
+    out = str(DATA / "convert-detect-out")
+    count = 500 if args.quick else 5000
+    folder = stories(DATA / f"convert-stories-{count}", count)
+    story_size = sum(p.stat().st_size for p in folder.iterdir())
+    cases = (
+        ("cnndm-story", [str(folder)], f"{count:,} .story files, {story_size / 1e6:.0f} MB", story_size),
+        ("trec-sgml", [str(corpus)], f"the {args.files} trec-sgml files above, {size / 1e6:.0f} MB", size),
+    )
+    for name, folders, note, total in cases:
+        group = bench.group(f"detection, {name}", f"{note}, jobs 1, to JSON Lines", passes=3 if args.quick else 5)
+        group.add(
+            "named",
+            f"--format {name}",
+            "convert_named",
+            baseline=True,
+            size=total,
+            corpus=folders,
+            out=out,
+            format=name,
+        )
+        group.add("detected", "no --format", "convert_named", size=total, corpus=folders, out=out, format=None)
+        bench.run(group)
+        named, detected = group["named"], group["detected"]
+        if "seconds_best" in named and "seconds_best" in detected:
+            print(
+                f"  cost of detection: {detected['seconds_best'] / named['seconds_best'] - 1:+.1%} best, "
+                f"{detected['seconds_median'] / named['seconds_median'] - 1:+.1%} median (goal: at most +5%)"
+            )
+    shutil.rmtree(out, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -9,16 +9,26 @@ through ``benchmarks/_harness.py`` (a fresh process per pass, passes
 interleaved, CPU time, best and median), which prints MB/s, documents/s,
 peak resident memory and the ratio to the floor: a plain line scanner over
 the same bytes, which no parser can beat.
+
+Then writing: the articles of the rnews batch and the plain-text file, read
+before the clock starts, written as JSON Lines (``wirecopy.dump(articles,
+stream, "jsonl")``) to the null device, against the floor of
+``json.dumps`` of the plain dict of each article (its ``to_dict()``, built
+before the clock starts) with ``ensure_ascii=False``, encoded and written
+the same way; and ``Article.to_dict()`` alone.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import random
 import shutil
 import sys
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 import _harness
 
@@ -136,6 +146,58 @@ def read(path: str, name: str) -> Callable[[], dict[str, int]]:
     return run
 
 
+def _articles(paths: list[str]) -> list[Any]:
+    import wirecopy
+
+    return [
+        article
+        for path in paths
+        for article in wirecopy.read(path, "rfc822-news" if path.endswith(".rnews") else "plain-text")
+    ]
+
+
+def write_jsonl(paths: list[str]) -> Callable[[], dict[str, int]]:
+    """Write the articles of *paths* (read before the clock starts) as JSON Lines to the null device."""
+    import wirecopy
+
+    articles = _articles(paths)
+    size = len(wirecopy.dumps(articles, "jsonl").encode("utf-8"))
+
+    def run() -> dict[str, int]:
+        with open(os.devnull, "wb") as out:
+            wirecopy.dump(articles, out, "jsonl")
+        return {"documents": len(articles), "size": size}
+
+    return run
+
+
+def dumps_floor(paths: list[str]) -> Callable[[], dict[str, int]]:
+    """``json.dumps`` of each article's plain dict (built before the clock starts), encoded and written likewise."""
+    records = [article.to_dict() for article in _articles(paths)]
+
+    size = sum(len((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8")) for record in records)
+
+    def run() -> dict[str, int]:
+        with open(os.devnull, "wb") as out:
+            for record in records:
+                out.write((json.dumps(record, ensure_ascii=False) + "\n").encode("utf-8"))
+        return {"documents": len(records), "size": size}
+
+    return run
+
+
+def to_dict(paths: list[str]) -> Callable[[], int]:
+    """``Article.to_dict()`` of each article, and nothing else."""
+    articles = _articles(paths)
+
+    def run() -> int:
+        for article in articles:
+            article.to_dict()
+        return len(articles)
+
+    return run
+
+
 def _inputs(scale: int) -> dict[str, Path]:
     """Generate the inputs under benchmarks/_data/ once; each with its own seed."""
     folder = DATA / f"text-x{scale}"
@@ -189,6 +251,13 @@ def main(argv: list[str] | None = None) -> int:
     stories = bench.group("cnndm-story", f"a folder of .story files, {mb['stories']:.0f} MB")
     stories.add("read", "cnndm-story (one file per story)", "read", path=str(paths["stories"]), name="cnndm-story")
     bench.run(stories)
+
+    sources = [str(paths["rnews"]), str(paths["plain"])]
+    writing = bench.group("writing JSON Lines", "the articles of the rnews batch and the plain-text file")
+    writing.add("floor", "floor: json.dumps of a plain dict per article", "dumps_floor", baseline=True, paths=sources)
+    writing.add("write", "jsonl writer (Article.to_dict included)", "write_jsonl", paths=sources)
+    writing.add("to_dict", "Article.to_dict() alone", "to_dict", paths=sources)
+    bench.run(writing)
     bench.finish()
     return 0
 

@@ -62,6 +62,40 @@ class TestArticle:
             "'published' must be <class 'datetime.date'> (got '2000-12-30' that is a <class 'str'>)."
         )
 
+    @pytest.mark.parametrize(
+        ("field", "value", "message"),
+        [
+            ("format", 1, "'format' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("id", 1, "'id' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("source", 1, "'source' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("byline", 1, "'byline' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            (
+                "dateline",
+                "x",
+                "'dateline' must be <class 'wirecopy.article.Dateline'> (got 'x' that is a <class 'str'>).",
+            ),
+            ("highlights", [1], "items of 'highlights' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("subjects", [1], "items of 'subjects' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("language", 1, "'language' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+            ("origin", "x", "'origin' must be <class 'wirecopy.article.Origin'> (got 'x' that is a <class 'str'>)."),
+            (
+                "defects",
+                ["x"],
+                "items of 'defects' must be <class 'wirecopy.article.Defect'> (got 'x' that is a <class 'str'>).",
+            ),
+        ],
+    )
+    def test_each_field_names_itself_when_refused(self, field: str, value: object, message: str) -> None:
+        """A value of the wrong type in any checked field raises TypeError naming that field, in attrs' wording."""
+        with pytest.raises(TypeError) as info:
+            _article(**{field: value})
+        assert str(info.value) == message
+
+    def test_the_first_wrong_field_is_the_one_named(self) -> None:
+        """With several wrong fields, the first in declaration order is reported, as validators run in that order."""
+        with pytest.raises(TypeError, match=r"^'id' must be"):
+            _article(id=1, headline=2, origin="x")
+
     def test_extra_is_read_only_and_deep_frozen(self) -> None:
         """extra is a FrozenDict whose lists become tuples and which refuses assignment."""
         article = _article(extra={"codes": ["a", "b"], "nested": {"k": [1]}})
@@ -139,3 +173,28 @@ class TestDictForm:
         again = Article.from_dict(json.loads(json.dumps(data)))
         assert again == article
         assert again.to_dict() == data
+
+
+@pytest.mark.parametrize(
+    ("record", "fields", "message"),
+    [
+        (Origin, {"path": 1}, "'path' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Origin, {"line": "1"}, "'line' must be <class 'int'> (got '1' that is a <class 'str'>)."),
+        (Origin, {"offset": "1", "index": "2"}, "'offset' must be <class 'int'> (got '1' that is a <class 'str'>)."),
+        (Origin, {"index": 1.0}, "'index' must be <class 'int'> (got 1.0 that is a <class 'float'>)."),
+        (Dateline, {"text": 1}, "'text' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "place": 1}, "'place' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "region": 1}, "'region' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (Dateline, {"text": "x", "agency": 1}, "'agency' must be <class 'str'> (got 1 that is a <class 'int'>)."),
+        (
+            Dateline,
+            {"text": "x", "date": "2000"},
+            "'date' must be <class 'datetime.date'> (got '2000' that is a <class 'str'>).",
+        ),
+    ],
+)
+def test_origin_and_dateline_name_the_field_they_refuse(record: type, fields: dict[str, object], message: str) -> None:
+    """Origin and Dateline refuse a value of the wrong type with attrs' message, the first field in order named."""
+    with pytest.raises(TypeError) as info:
+        record(**fields)
+    assert str(info.value) == message

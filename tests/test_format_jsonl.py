@@ -29,6 +29,29 @@ def test_lossless(items: list[Article]) -> None:
     assert records == [a.to_dict() for a in items]
 
 
+def _plain_line(article: Article) -> bytes:
+    """The line as json.dumps writes the to_dict() record: UTF-8, or escaped to ASCII where UTF-8 cannot hold it."""
+    record = article.to_dict()
+    try:
+        return (json.dumps(record, ensure_ascii=False, allow_nan=False) + "\n").encode("utf-8")
+    except UnicodeEncodeError:
+        return (json.dumps(record, allow_nan=False) + "\n").encode("ascii")
+
+
+_AWKWARD_TEXT = st.lists(
+    st.sampled_from(["a", "é", "\\", "\\u", "u", '"', "\n", "\x00", "\x7f", "\u2028", "\ud800", "😀"])
+).map("".join)
+
+
+@given(st.lists(articles(format="nitf"), min_size=1, max_size=4), _AWKWARD_TEXT)
+def test_lines_are_json_dumps_of_to_dict(items: list[Article], text: str) -> None:
+    """The writer's bytes are json.dumps of each to_dict() record, byte for byte, whatever the text holds."""
+    items = [*items, Article(format="x", headline=text, paragraphs=[text, "plain"], extra={"note": text})]
+    stream = io.BytesIO()
+    wirecopy.dump(items, stream, "jsonl")
+    assert stream.getvalue() == b"".join(map(_plain_line, items))
+
+
 def test_origin_kept_from_the_record() -> None:
     """A record's own origin (where it was first read) is kept, not replaced by the jsonl line."""
     [seed] = wirecopy.read(SEED)

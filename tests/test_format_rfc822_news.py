@@ -565,3 +565,22 @@ class TestHostileInput:
         )
         assert list(reader) == []
         assert [e.kind for e in reader.skipped] == ["document-too-large"]
+
+
+_NAME = st.lists(st.sampled_from([*"AZaz09-_!~", "From"]), max_size=6).map("".join)
+_VALUE = st.lists(st.sampled_from([*" \t:aé\x0b\x85\u2028", "=?utf-8?q?x?=", "From "]), max_size=8).map("".join)
+_FIELD_LINE = st.tuples(_NAME, _VALUE).map(":".join)
+_CONTINUATION = st.tuples(st.sampled_from([" ", "\t"]), _VALUE).map("".join)
+
+
+@given(_FIELD_LINE, st.lists(st.one_of(_FIELD_LINE, _CONTINUATION), max_size=8))
+def test_header_fields_are_read_as_the_email_package_reads_them(first: str, rest: list[str]) -> None:
+    """A header block's raw fields are those the email package's compat32 parser gives, empty names included."""
+    import email.parser
+    import email.policy
+
+    from wirecopy.formats._rfc822_header import header_items
+
+    text = "\n".join([first, *rest]) + "\n"
+    expected = email.parser.Parser(policy=email.policy.compat32).parsestr(text, headersonly=True)
+    assert header_items(text) == list(expected.raw_items())

@@ -177,6 +177,16 @@ class TestRegister:
         finally:
             wirecopy.registry.default_registry.unregister("test-feed")
 
+    def test_all_follows_register_and_unregister(self) -> None:
+        """all(), kept between calls, lists a format once it is registered and drops it once it is removed."""
+        registry = Registry(BUILTIN_FORMATS, group=None)
+        before = registry.all()
+        assert registry.all() is before
+        registry.register(_Feed)
+        assert "test-feed" in [f.name for f in registry.all()]
+        registry.unregister("test-feed")
+        assert registry.all() == before
+
     def test_malformed_declaration(self) -> None:
         """A format with an upper-case name is refused with an actionable message."""
 

@@ -143,9 +143,6 @@ _ISO_FORM = re.compile(
 # The forms parse_dateline tries, in order (split_dateline's: _forms).
 _PAREN_FORMS = (_AGENCY_FIRST, _AGENCY_FORM)
 _PARSE_FORMS = (_AGENCY_FIRST, _AGENCY_FORM, _DATE_FIRST, _BARE_AGENCY_FORM, _SLASH_FORM, _BARE_FORM, _ISO_FORM)
-# Forms whose agency is not in parentheses, or that have no place: weaker
-# signs than "(Agency)" after a place, so the agency must be a known one.
-_KNOWN_ONLY = (_BARE_AGENCY_FORM, _SLASH_FORM, _DATE_FIRST)
 # An unknown agency's name: up to three words, or a web site ("Variety.com").
 _AGENCY_SHAPE = re.compile(
     r"[^\W\d_][^\W\d_.&'\-]*(?:[ ][^\W\d_][^\W\d_.&'\-]*){0,2}|[^\W\d_][\w\-]*(?:\.[^\W\d_]{2,6}){1,2}"
@@ -264,13 +261,18 @@ def _split(paragraph: str, reference: _dt.date | None, *, credited: bool) -> tup
         start = paragraph[at : at + 1]
     if not start or not (start.isalpha() or start == "("):
         return None
-    head = paragraph if len(paragraph) <= _LONGEST_DATELINE else paragraph[:_LONGEST_DATELINE]
-    paren = "(" in head
+    # The head is searched in place, within its bounds, rather than copied:
+    # a paragraph may be long.  A single character is found at C speed, so
+    # "/." is looked for only where there is a slash.
+    find, end = paragraph.find, _LONGEST_DATELINE
+    opening = find("(", 0, end)
+    paren = opening >= 0
     if start == "(":
         return _first(_PAREN_FORMS, paragraph, reference) if paren else None
-    hyphen = "-" in head
-    dash = hyphen or "_" in head or "—" in head or "\u2013" in head or "\x97" in head
-    slash = "/." in head
+    hyphen = find("-", 0, end) >= 0
+    dash = hyphen or find("_", 0, end) >= 0 or find("—", 0, end) >= 0 or find("\u2013", 0, end) >= 0
+    dash = dash or find("\x97", 0, end) >= 0
+    slash = find("/", 0, end) >= 0 and find("/.", 0, end) >= 0
     if not (paren or dash or slash):
         return None
     # A place in capitals opens with a capital and no lower-case letter or
@@ -281,9 +283,8 @@ def _split(paragraph: str, reference: _dt.date | None, *, credited: bool) -> tup
         # The first parenthesis of a dateline holds its agency: a known one,
         # or any after a place in capitals.  "The vote (in May)" is no
         # dateline, and the pattern need not be tried on it.
-        opening = head.index("(")
-        closing = head.find(")", opening)
-        if closing > opening and (capitals or _known(head[opening + 1 : closing])):
+        closing = find(")", opening, end)
+        if closing > opening and (capitals or _known(paragraph[opening + 1 : closing])):
             found = _first((_AGENCY_FORM,), paragraph, reference)
             if found is not None:
                 return found
@@ -420,21 +421,26 @@ def _accept(fields: dict[str, str | None], form: re.Pattern[str], text: str, end
         # "/TASS/." closes the dateline as a dash does.
         dash = "/"
     known = agency is not None and _known(agency)
-    if form in _KNOWN_ONLY and not known:
+    # Forms whose agency is not in parentheses, or that have no place: weaker
+    # signs than "(Agency)" after a place, so the agency must be a known one.
+    # (Told by identity: patterns compared for equality compare their text.)
+    known_only = form is _BARE_AGENCY_FORM or form is _SLASH_FORM or form is _DATE_FIRST
+    if known_only and not known:
         return False
     if place is not None:
-        words = place.casefold().split()
+        folded = place.casefold()
+        words = folded.split()
         if region is not None:
             words += region.casefold().split()
         if strict:
             # An agency is never the place: "Associated Press (AP) -- the agency".
-            if place.casefold() in AGENCIES:
+            if folded in AGENCIES:
                 return False
-            if not known or form in _KNOWN_ONLY:
+            if not known or known_only:
                 # A known agency in parentheses is a strong enough sign to
                 # take any place; without one, ordinary words mark an
                 # ordinary sentence.
-                if any(word in _NOT_PLACE for word in words):
+                if not _NOT_PLACE.isdisjoint(words):
                     return False
             elif words[0] in _words.NEVER_FIRST:
                 # "By Monday (AP) --": no place opens with "By".

@@ -19,7 +19,7 @@ import attrs
 
 from ._io import HEAD_SIZE, open_path, read_head, strip_compression_suffix
 from .errors import AmbiguousFormatError
-from .registry import Format, PluginWarning, Registry, default_registry
+from .registry import PluginWarning, Registry, default_registry
 
 __all__ = ["HEAD_SIZE", "MIN_MARGIN", "MIN_SCORE", "Candidate", "Detection", "detect", "detect_text"]
 
@@ -137,11 +137,17 @@ def rank(
     fmts = (registry or default_registry).all()
     lower = None if filename is None else os.path.basename(filename).lower()
     scored = []
+    # Every format's sniffer runs on every file of a corpus converted without
+    # a format named: the loop is kept lean (no call around each sniffer).
     for fmt in fmts:
-        score = _sniff(fmt, head, filename)
-        if score > 0.0:
-            by_name = lower is not None and any(lower.endswith(ext) for ext in fmt.extensions)
-            scored.append(Candidate(fmt.name, score, by_name))
+        try:
+            score = float(fmt.sniff(head, filename))
+        except Exception as err:  # a plugin's sniff must never break detection of the others
+            warnings.warn(PluginWarning(f"format {fmt.name!r} failed to sniff: {err!r}"), stacklevel=2)
+            continue
+        if score > 0.0:  # NaN is not
+            by_name = lower is not None and lower.endswith(tuple(fmt.extensions))
+            scored.append(Candidate(fmt.name, min(1.0, score), by_name))
     scored.sort(key=lambda c: (-c.score, not c.by_name, c.name))
     return Detection(_choose(scored), tuple(scored), source)
 
@@ -162,14 +168,3 @@ def _clear_winner(pool: Sequence[Candidate]) -> bool:
     best = pool[0].score
     runner_up = pool[1].score if len(pool) > 1 else 0.0
     return best >= MIN_SCORE and best - runner_up >= MIN_MARGIN
-
-
-def _sniff(fmt: Format, head: bytes, filename: str | None) -> float:
-    try:
-        score = float(fmt.sniff(head, filename))
-    except Exception as err:  # a plugin's sniff must never break detection of the others
-        warnings.warn(PluginWarning(f"format {fmt.name!r} failed to sniff: {err!r}"), stacklevel=3)
-        return 0.0
-    if score != score:  # NaN
-        return 0.0
-    return min(1.0, max(0.0, score))

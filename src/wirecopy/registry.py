@@ -89,6 +89,7 @@ class Registry:
         self._scanned = group is None
         self._failures: list[FormatLoadError] = []
         self._lock = threading.RLock()
+        self._all: tuple[Format, ...] | None = None
         for name, (target, aliases) in (builtins or {}).items():
             self._add(_Entry(name=name, origin="wirecopy (built-in)", target=target, aliases=tuple(aliases)))
 
@@ -121,9 +122,17 @@ class Registry:
         Plugins that fail to load are left out with a :class:`PluginWarning`;
         :meth:`failures` lists them.
         """
+        # Kept until a format is added or removed: detection asks for every
+        # format once per file, and sorting them each time cost as much as
+        # half the sniffers.
+        formats = self._all
+        if formats is not None:
+            return formats
         with self._lock:
             self._load_all()
-            return tuple(entry.format for _, entry in sorted(self._entries.items()) if entry.format is not None)
+            formats = tuple(entry.format for _, entry in sorted(self._entries.items()) if entry.format is not None)
+            self._all = formats
+            return formats
 
     def names(self) -> tuple[str, ...]:
         """Return the canonical names of every registered format, without importing them."""
@@ -160,6 +169,7 @@ class Registry:
     def unregister(self, name: str) -> None:
         """Remove a format registered with :meth:`register` (for tests)."""
         with self._lock:
+            self._all = None
             entry = self._entries.pop(name)
             for alias in (entry.name, *entry.aliases):
                 if self._aliases.get(alias) == name:
@@ -176,6 +186,7 @@ class Registry:
             taken = self._aliases.get(key)
             if taken is not None:
                 raise DuplicateFormatError(key, self._entries[taken].origin, entry.origin)
+        self._all = None
         self._entries[entry.name] = entry
         for key in (entry.name, *entry.aliases):
             self._aliases[key] = entry.name
@@ -240,6 +251,7 @@ class Registry:
             self._aliases[alias] = entry.name
         entry.aliases = tuple(fmt.aliases)
         entry.format = fmt
+        self._all = None
         return fmt
 
     def _instantiate(self, loaded: object, origin: str, *, expected_name: str | None) -> Format:

@@ -19,12 +19,12 @@ import re
 import textwrap
 from typing import Any
 
-from .._text import find_control, plain_lines
+from .._text import plain_lines
 from ..article import Article
 from ..context import Document
 from ..dates import format_date
-from ..defects import BAD_HEADER, CONTROL_CHARACTER, MISSING_DATE
-from ..kit.text import Part, TextFormat, decode_part, take_dateline
+from ..defects import BAD_HEADER, MISSING_DATE
+from ..kit.text import Part, TextFormat, decode_part, report_control, take_dateline
 
 __all__ = ["CNNReutersFormat"]
 
@@ -36,6 +36,7 @@ _SEPARATOR = re.compile(r"[ \t](?<![ \t][ \t])[ \t]*-[ \t]+")
 _HEADER_SHAPE = re.compile(
     rb"\A\s*[^\s<{][^\n]{0,200}?[ \t]-[ \t][^\n]*[ \t]-[ \t]+[A-Za-z]+\.? \d{1,2}, \d{4}[ \t]*(?:\r?\n|\Z)"
 )
+_LEADING_SPACE = re.compile(rb"\s*")
 _DATELINE_HINT = re.compile(rb"\n[^\n]{0,60}\([A-Za-z][^()\n]{0,30}\) ?(?:--|\xe2\x80\x94|_|-) ")
 _INDENT = "   "
 _WIDTH = 73
@@ -65,7 +66,12 @@ class CNNReutersFormat(TextFormat):
 
     def sniff(self, head: bytes, filename: str | None) -> float:
         """Score the header line, and a dateline on the line after it."""
-        if not _HEADER_SHAPE.match(head):
+        # The header line ends with a year: a look at its end turns most
+        # text down before the pattern, which backtracks over a long line.
+        start = _LEADING_SPACE.match(head).end()  # type: ignore[union-attr]
+        end = head.find(b"\n", start)
+        line = head[start:] if end < 0 else head[start:end]
+        if not line.rstrip(b" \t\r")[-4:].isdigit() or not _HEADER_SHAPE.match(head):
             return 0.0
         return 0.9 if _DATELINE_HINT.search(head, 0, 400) else 0.6
 
@@ -87,16 +93,11 @@ class CNNReutersFormat(TextFormat):
             paragraphs = _fast_paragraphs(body) if body else []
         else:
             lines = text.splitlines() or [""]
-            text = "\n".join(lines)
             header = lines[0]
             paragraphs = _paragraphs(lines[1:])
-            control = find_control(text)
-            if control is not None:
-                document.defect(
-                    CONTROL_CHARACTER,
-                    f"control character {control.group()!r} in text",
-                    line=first_line + text.count("\n", 0, control.start()),
-                )
+            # Placed in the text as read, whose lines break at "\n" only, as
+            # the file's do (splitlines() breaks at more).
+            report_control(text, document, line=first_line)
         source, headline, published, extra = _header(header.rstrip(), first_line, document)
         dateline = take_dateline(paragraphs, published)
         return document.article(

@@ -46,6 +46,7 @@ import re
 from collections.abc import Iterator
 from typing import Any
 
+from .._text import highlight_line
 from ..article import Article
 from ..context import Document
 from ..dates import DateValue, format_date, parse_date
@@ -63,7 +64,6 @@ _Run = tuple[int, str]
 _FURNITURE_RUNS = 8
 
 _MARKER = "@highlight"
-_HIGHLIGHT_LINE = re.compile(rb"(?m)^@highlight[ \t]*\r?$")
 _HASH_NAME = re.compile(r"(?<![0-9a-fA-F])[0-9a-fA-F]{40}(?![0-9a-fA-F])")
 _BYLINE = re.compile(r"By\b")
 # "PUBLISHED:" and "UPDATED:" with the date on the line or in the next block,
@@ -108,7 +108,7 @@ class CNNDailyMailStoryFormat(TextFormat):
         beyond the head); 0.2 for another ``.story`` file, which the
         tokenized Gigaword dumps also use.
         """
-        if _HIGHLIGHT_LINE.search(head):
+        if highlight_line(head):
             return 0.95
         if filename is None:
             return 0.0

@@ -30,8 +30,6 @@ import codecs
 import email.errors
 import email.header
 import email.message
-import email.parser
-import email.policy
 import itertools
 import quopri
 import re
@@ -73,6 +71,7 @@ from ..kit.text import (
     report_control,
     too_large,
 )
+from ._rfc822_header import header_items, header_message
 
 __all__ = ["RFC822NewsFormat"]
 
@@ -100,9 +99,6 @@ _FOLD = re.compile(r"\r?\n(?=[ \t])")
 # Headers that become fields of the article, by lower-case name; from each,
 # the first occurrence fills the field and any repeat goes to extra.
 _MAPPED = ("from", "newsgroups", "subject", "date", "message-id", "content-language", "lines")
-# compat32 is the email package's lenient policy: it never raises on a
-# malformed header and hands back each field's raw text.
-_HEADER_PARSER = email.parser.Parser(policy=email.policy.compat32)
 
 
 class RFC822NewsFormat(TextFormat):
@@ -135,6 +131,12 @@ class RFC822NewsFormat(TextFormat):
         head = head.removeprefix(BOM)
         if _BATCH.match(head):
             return 1.0
+        # The first line (after an mbox "From " line) must be a field: most
+        # text is turned down here, before the head is cut into lines.
+        at = head.find(b"\n") + 1 if head.startswith(_MBOX_FROM) else 0
+        first = _FIELD.match(head, at)
+        if first is None or first.end() == at + 1:
+            return 0.0
         lines = head.split(b"\n", 60)
         if lines and lines[0].startswith(_MBOX_FROM):
             lines = lines[1:]
@@ -187,8 +189,10 @@ class RFC822NewsFormat(TextFormat):
         header_line = first_line + head.start
         header_text = decode(b"\n".join(head.lines[head.start : head.end]) + b"\n", document.defect, line=header_line)
         header_text = _check_header_controls(header_text, header_line, document)
-        message = _HEADER_PARSER.parsestr(header_text, headersonly=True)
-        items = list(message.raw_items())
+        items = header_items(header_text)
+        # The body's transfer encoding and charset come from the Content-*
+        # headers, through the email package; most articles have none.
+        message = header_message(items) if "content-" in header_text.lower() else None
         places = [(first_line + index, _value_column(head.lines[index])) for index in head.fields]
         if len(items) != len(head.fields):
             # The email package split the block differently; columns are lost.
@@ -432,7 +436,7 @@ def _check_header_controls(text: str, line: int, document: Document) -> str:
 
 def _value(value: str, line: int, column: int, document: Document) -> str:
     """Unfold a header value and decode its encoded words."""
-    text = _FOLD.sub("", value).strip()
+    text = (_FOLD.sub("", value) if "\n" in value else value).strip()
     if "=?" not in text:
         return text
     pieces: list[str] = []
@@ -457,8 +461,10 @@ def _value(value: str, line: int, column: int, document: Document) -> str:
     return "".join(pieces).strip()
 
 
-def _decode_body(raw: bytes, message: email.message.Message, line: int, document: Document) -> str:
-    """Undo the transfer encoding and decode the charset the headers declare."""
+def _decode_body(raw: bytes, message: email.message.Message | None, line: int, document: Document) -> str:
+    """Undo the transfer encoding and decode the charset the headers (*message*; ``None`` for no Content-*) declare."""
+    if message is None:
+        return decode(raw, document.defect, line=line).replace("\r\n", "\n")
     encoding = str(message.get("Content-Transfer-Encoding", "")).strip().lower()
     data = raw
     # After base64 or quoted-printable, byte positions no longer match the input.
