@@ -15,6 +15,7 @@ from wirecopy import ParseError
 from wirecopy._text import find_control, plain_lines, stream_blocks
 from wirecopy.defects import DOCUMENT_TOO_LARGE
 from wirecopy.formats.cnn_reuters import _fast_paragraphs, _paragraphs
+from wirecopy.kit import text as kit_text
 from wirecopy.kit.text import BLANK_LINE, TextFormat, one_line, paragraph_runs
 
 # Pieces that make the edge cases likely: every kind of blank line, CR, the
@@ -145,6 +146,28 @@ class _Chunked(io.BytesIO):
 def test_one_line_joins_as_the_readers_do(text: str) -> None:
     """one_line() makes the white space around each line break one space, as the regular expression it replaced."""
     assert one_line(text) == re.sub(r"\s*\n\s*", " ", text).strip()
+
+
+@given(st.text(st.sampled_from(list("ab \t\n\r\u00a0")), max_size=80), st.integers(min_value=1, max_value=9))
+def test_one_line_on_a_long_text_joins_as_on_a_short_one(text: str, piece: int) -> None:
+    """one_line() worked a piece at a time (a long text) gives what it gives in one go."""
+    whole = one_line(text)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(kit_text, "_LONG_TEXT", piece)
+        assert one_line(text) == whole
+
+
+def test_one_line_on_a_long_text_holds_a_few_copies_of_it() -> None:
+    """Joining 8 MB of short lines costs a few times the text, not a string per line."""
+    text = ("ferry  boats \n" * 600_000)[:8_000_000]
+    tracemalloc.start()
+    try:
+        joined = one_line(text)
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert joined == re.sub(r"\s*\n\s*", " ", text).strip()
+    assert peak < 2.5 * len(text)
 
 
 @pytest.mark.parametrize("name", ["cnn-reuters", "plain-text", "cnndm-story", "rfc822-news", "jsonl"])

@@ -112,6 +112,8 @@ __all__ = [
 #: The largest document, in bytes, that a text format reads: a larger one is
 #: left out (``document-too-large``) without being held in memory.
 MAX_DOCUMENT = 64 * 1024 * 1024
+# Characters of a text that one_line joins in one go; a longer one is worked in pieces.
+_LONG_TEXT = 1 << 16
 #: The UTF-8 byte-order mark.
 BOM = b"\xef\xbb\xbf"
 #: A blank line: nothing but ASCII white space (what ``bytes.strip()`` removes).
@@ -275,4 +277,17 @@ def one_line(text: str) -> str:
         return text.strip()
     # Stripping each line is the same as collapsing the white space around
     # each break, and runs at C speed (a pattern for the latter does not).
-    return " ".join(filter(None, map(str.strip, text.split("\n"))))
+    if len(text) <= _LONG_TEXT:
+        return " ".join(filter(None, map(str.strip, text.split("\n"))))
+    # A long text is worked a piece at a time, each cut at a line break: a
+    # list of its lines costs about twice the text again.
+    pieces = []
+    start = 0
+    while start < len(text):
+        cut = text.find("\n", start + _LONG_TEXT)
+        end = len(text) if cut < 0 else cut
+        piece = " ".join(filter(None, map(str.strip, text[start:end].split("\n"))))
+        if piece:
+            pieces.append(piece)
+        start = end + 1
+    return " ".join(pieces)
