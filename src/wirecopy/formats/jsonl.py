@@ -17,6 +17,7 @@ from ..article import Article
 from ..context import Document
 from ..defects import BAD_RECORD
 from ..kit.text import Part, TextFormat, lines
+from ._json_object import json_object
 
 __all__ = ["JSONLinesFormat"]
 
@@ -100,21 +101,12 @@ class JSONLinesFormat(TextFormat):
         raw = part.data
         try:
             # What json.loads() does with bytes, with one decoder for every line.
-            data = _decoder.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))
+            text = raw.decode(json.detect_encoding(raw), "surrogatepass")
         except UnicodeDecodeError as err:
             document.leave_out(BAD_RECORD, f"line is not UTF-8: {err.reason}", line=line, column=err.start + 1)
             return None
-        except json.JSONDecodeError as err:
-            document.leave_out(BAD_RECORD, f"invalid JSON: {err.msg}", line=line, column=err.pos + 1)
-            return None
-        except (ValueError, RecursionError) as err:
-            # NaN and infinities, integers too long to convert, nesting
-            # too deep to decode: none can be a record.
-            document.leave_out(BAD_RECORD, f"invalid JSON: {err}", line=line, column=1)
-            return None
-        if not isinstance(data, dict):
-            message = f"expected a JSON object, got {type(data).__name__}"
-            document.leave_out(BAD_RECORD, message, line=line, column=1)
+        data = json_object(_decoder.decode, text, document, line, _type_name)
+        if data is None:
             return None
         try:
             article = Article.from_dict(data)
@@ -159,3 +151,8 @@ class JSONLinesFormat(TextFormat):
             else:
                 data = (line + "\n").encode("ascii")
             write(data)
+
+
+def _type_name(value: object) -> str:
+    """The Python name of a JSON value's type, for a message: ``"list"``, ``"str"``."""
+    return type(value).__name__

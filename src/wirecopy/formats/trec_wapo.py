@@ -44,6 +44,7 @@ from ..defects import (
 )
 from ..registry import Format
 from ._html_text import html_text
+from ._json_object import json_object
 
 __all__ = ["TRECWashingtonPostFormat"]
 
@@ -162,17 +163,8 @@ def _read_line(raw: bytes, doc: Document, line: int) -> Article | None:
         text = raw.decode("utf-8", "replace")
         message = f"bytes that are not UTF-8 ({err.reason}) were replaced with U+FFFD"
         doc.defect(BAD_ENCODING, message, line=line, column=err.start + 1)
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as err:
-        doc.leave_out(BAD_RECORD, f"invalid JSON: {err.msg}", line=line, column=err.pos + 1)
-        return None
-    except (ValueError, RecursionError) as err:
-        # Integers too long to convert and nesting too deep to decode.
-        doc.leave_out(BAD_RECORD, f"invalid JSON: {err}", line=line, column=1)
-        return None
-    if not isinstance(data, dict):
-        doc.leave_out(BAD_RECORD, f"expected a JSON object, got {_kind(data)}", line=line, column=1)
+    data = json_object(json.loads, text, doc, line, _kind)
+    if data is None:
         return None
     if not any(key in data for key in ("id", "article_url", "contents")):
         message = "not a Washington Post document: no id, article_url or contents"
