@@ -15,7 +15,7 @@ import pytest
 
 import wirecopy
 from wirecopy import ParseError, SkippedDocumentWarning
-from wirecopy.kit import _xml_document
+from wirecopy.kit import _xml_document, _xml_token
 
 # Each format's smallest document, to put after a hostile prolog.
 ROOTS = {
@@ -525,8 +525,8 @@ def pieces(monkeypatch: pytest.MonkeyPatch) -> list[int]:
 
 
 def test_a_huge_attribute_is_fed_in_growing_pieces(pieces: list[int]) -> None:
-    """A 16 MB attribute reaches the parser in a few growing pieces, not 1,024 pieces each read again by expat."""
-    size = 16 << 20
+    """A 9 MB attribute reaches the parser in a few growing pieces, not hundreds each read again by expat."""
+    size = _xml_token.MAX_TOKEN - 1000
     data = b'<nitf><head><meta name="big" content="' + b"x" * size + b'"/></head><body/></nitf>'
     [article] = wirecopy.loads(data, "nitf", errors="strict")
     assert len(article.extra["meta"]["big"]) == size
@@ -534,9 +534,21 @@ def test_a_huge_attribute_is_fed_in_growing_pieces(pieces: list[int]) -> None:
     assert sum(pieces) == len(data)
 
 
+@pytest.mark.parametrize("token", [b'<meta name="big" content="{x}"/>', b"<!--{x}-->", b"<?pi {x}?>"])
+def test_a_tag_or_comment_over_the_token_limit_ends_the_document(token: bytes) -> None:
+    """A tag, comment or processing instruction over MAX_TOKEN bytes leaves the document out as too large."""
+    giant = token.replace(b"{x}", b"x" * (_xml_token.MAX_TOKEN + (4 << 20)))
+    data = b"<nitf><head>" + giant + b"</head><body/></nitf>"
+    problems: list[tuple[str | None, bool]] = []
+    assert wirecopy.loads(data, "nitf", errors="skip", on_problem=lambda e, out: problems.append((e.kind, out))) == []
+    assert problems == [("document-too-large", True)]
+    with pytest.raises(ParseError, match="a tag or comment over 10000000 bytes"):
+        wirecopy.loads(data, "nitf", errors="strict")
+
+
 def test_a_huge_attribute_in_a_message_is_fed_in_growing_pieces(pieces: list[int]) -> None:
     """When streaming items, a token that produces no element for long is fed in growing pieces too."""
-    size = 16 << 20
+    size = _xml_token.MAX_TOKEN - 1000
     item = ROOTS["newsml-g2"].format(body="Text.")
     data = (
         '<newsMessage xmlns="http://iptc.org/std/nar/2006-10-01/"><header><sent a="'

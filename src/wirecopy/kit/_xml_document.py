@@ -31,7 +31,7 @@ from typing import Any
 from xml.parsers import expat
 
 from ..defects import DOCUMENT_TOO_LARGE, ENTITY_DECLARATION, NO_ROOT, NOT_XML, STRAY_TEXT, TOO_DEEP
-from . import _xml_guard
+from . import _xml_guard, _xml_token
 from ._xml_cursor import (
     CHUNK,
     JUNK_AFTER_ROOT,
@@ -280,7 +280,8 @@ class DocumentParser:
             self._fed += len(piece)
         try:
             try:
-                self._parser.Parse(piece, final)
+                if _xml_token.parse(self._parser, piece, final, self._fed - len(piece)):
+                    return self._too_large(f"a tag or comment over {_xml_token.MAX_TOKEN} bytes")
             except Boilerplate:
                 # Read it all again, with the parser that lets that one through.
                 self._guarded = True
@@ -596,10 +597,11 @@ class DocumentParser:
             self._unfed = []
         return b"", "fatal"
 
-    def _too_large(self) -> tuple[Bytes, str]:
-        limit = self._cursor.limit
-        what = "an item (or the text between items)" if self._cursor.streaming else "the document"
-        message = f"{what} is over {limit} characters long: left out, and the rest of the input was not read"
+    def _too_large(self, what: str | None = None) -> tuple[Bytes, str]:
+        if what is None:
+            item = "an item (or the text between items)" if self._cursor.streaming else "the document"
+            what = f"{item} is over {self._cursor.limit} characters long"
+        message = f"{what}: left out, and the rest of the input was not read"
         text = self._kept_bytes()
         line, column = self._relative(text, min(max(self._mark - self._kept_start, 0), len(text)))
         self._queue.append(("error", Problem(DOCUMENT_TOO_LARGE, message, *self._absolute(line, column + 1))))

@@ -27,8 +27,10 @@ guarantees by subclassing it too, or by using :class:`XMLStream` directly:
   once, into UTF-8 bytes that one expat parser per document reads, building
   the tree in C; items inside an envelope (a message of many items) longer
   than two chunks are read and dropped one at a time, so memory stays flat
-  however long the message.  Time is linear in the input, even for one huge
-  token or many documents one after another, and a document (or the
+  however long the message.  Time is linear in the input, even for many
+  documents one after another; a tag, comment or processing instruction over
+  :data:`MAX_TOKEN` bytes (which expat would scan again on every feed) ends
+  the document, and a document (or the
   stretch between two items) over :data:`MAX_DOCUMENT_SIZE` bytes of UTF-8
   text is left out with the kind ``document-too-large``.  Trees are walked
   without recursion, and a document nested more than :data:`MAX_DEPTH`
@@ -108,6 +110,7 @@ from ._xml_cursor import MAX_DOCUMENT_SIZE, PROLOG_LIMIT, Problem
 from ._xml_depth import MAX_DEPTH
 from ._xml_record import OVERRIDE_NAME, OVERRIDE_NS, apply_record, record_for
 from ._xml_stream import XMLStream
+from ._xml_token import MAX_TOKEN
 from ._xml_tree import (
     Root,
     attribute,
@@ -129,6 +132,7 @@ from ._xml_tree import (
 __all__ = [
     "MAX_DEPTH",
     "MAX_DOCUMENT_SIZE",
+    "MAX_TOKEN",
     "OVERRIDE_NAME",
     "OVERRIDE_NS",
     "PROLOG_LIMIT",
