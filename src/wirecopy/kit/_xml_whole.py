@@ -20,11 +20,10 @@ from collections.abc import Callable, Sequence
 from typing import Any
 from xml.parsers import expat
 
-from . import _xml_depth
+from . import _xml_depth, _xml_token
 from ._xml_cursor import Bytes, Cursor, Layout, local_name
 from ._xml_depth import SMALL, deeper_than
 from ._xml_guard import Boilerplate, EntityDeclared, Undefined, put_names_right, tree_parser
-from ._xml_token import MAX_TOKEN
 
 __all__ = ["item_events", "read_whole", "starts"]
 
@@ -35,8 +34,6 @@ def read_whole(cursor: Cursor, data: bytes, line: int, offset: int) -> list[tupl
     ``None`` when it must be read the long way.  *line* and *offset* are
     where the document starts in the file.
     """
-    if len(data) > MAX_TOKEN:
-        return None  # fed a piece at a time the long way, so that one tag cannot cost its size squared
     limit = cursor.max_depth
     # A document that may nest past the depth limit goes the long way, which
     # leaves it out with its place: one too large to build first is not built.
@@ -46,7 +43,10 @@ def read_whole(cursor: Cursor, data: bytes, line: int, offset: int) -> list[tupl
     parser, names = tree_parser(builder, lambda: data)
     known = len(names)
     try:
-        parser.Parse(data, True)
+        # A MiB at a time, so that one tag cannot cost its size squared; the
+        # long way leaves out a document whose tag passes the limit.
+        if _xml_token.parse(parser, data, True, 0):
+            return None
     except (expat.ExpatError, EntityDeclared, Undefined, Boilerplate):
         return None
     root: ET.Element = builder.close()
